@@ -1,0 +1,165 @@
+//! Command-line definitions (clap derive), nothing else.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loopdrill",
+    version,
+    about = "Rehearse Amazon / AWS PM, Program and TPM interview loops in your terminal",
+    long_about = "Rehearse Amazon / AWS Project, Program and Technical Program Manager interview loops: \
+timed mock Loops with simulated interviewers and a Bar Raiser, timed drills per Leadership Principle, \
+STAR answers and self-scores kept in a local JSON store, and offline review.\n\n\
+Run without a command to open the home screen."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Where answers, stories and drafts are kept [default: the platform data dir]
+    #[arg(long, global = true, env = "LOOPDRILL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// A content pack to layer over the built-in one (repeatable; later packs win)
+    #[arg(
+        long = "content",
+        global = true,
+        env = "LOOPDRILL_CONTENT",
+        value_name = "DIR",
+        value_delimiter = ':'
+    )]
+    pub content: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a timed mock Loop
+    Loop(LoopArgs),
+    /// A timed drill on chosen Leadership Principles (default: weakest or most overdue first)
+    Drill(DrillArgs),
+    /// Browse, search and compare past answers
+    Review,
+    /// The story bank and its coverage of the Leadership Principles
+    Stories,
+    /// Practice counts, scores and trends per Leadership Principle
+    Stats {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every session and story
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore an `export --format json` file, merging by id (newer data is never overwritten)
+    Import {
+        /// The export file
+        file: PathBuf,
+    },
+    /// Validate, list, initialise or import content packs
+    #[command(subcommand)]
+    Content(ContentCommand),
+    /// Print shell completions
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct LoopArgs {
+    /// The loop template (see `loopdrill content list templates`)
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
+    /// Seed for a reproducible plan (interviewers, questions, probes)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Only the first N interviews (a mini-loop)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub interviewers: Option<u32>,
+    /// Questions per interview
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub questions: Option<u32>,
+    /// Minutes per answer
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub answer_minutes: Option<u32>,
+    /// No pausing and no hints, as in a real loop
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct DrillArgs {
+    /// A Leadership Principle id (repeatable)
+    #[arg(long = "principle", value_name = "ID")]
+    pub principles: Vec<String>,
+    /// How many questions
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub questions: Option<u32>,
+    /// Minutes per answer
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub answer_minutes: Option<u32>,
+    /// Answer aloud against the timer, then type short notes and self-score
+    #[arg(long)]
+    pub spoken: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Principles,
+    Questions,
+    Interviewers,
+    Templates,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Validate the built-in pack layered with the given packs
+    Validate {
+        /// Pack folders to layer, in order
+        dirs: Vec<PathBuf>,
+    },
+    /// List what the loaded content holds
+    List {
+        #[arg(value_enum)]
+        kind: ListKind,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the built-in pack into DIR as a starting point for your own
+    Init {
+        dir: PathBuf,
+    },
+    /// Turn a third-party list of questions into a pack
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The pack file to write
+        #[arg(long, value_name = "PACK.toml")]
+        output: PathBuf,
+    },
+}

@@ -1,0 +1,870 @@
+//! Reading packs, layering them, and validating with `FILE:LINE:COL` errors.
+
+use super::model::*;
+use super::SIGNALS;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// One content problem, positioned in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+/// Every error found, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ContentErrors {}
+
+/// One TOML file of a pack.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    /// How the file is named in messages.
+    pub path: String,
+    pub text: String,
+}
+
+/// A pack: the files of one folder (or the built-in set).
+#[derive(Debug, Clone, Default)]
+pub struct Pack {
+    pub files: Vec<PackFile>,
+}
+
+impl Pack {
+    /// The pack compiled into the binary.
+    pub fn builtin() -> Pack {
+        Pack {
+            files: super::EMBEDDED
+                .iter()
+                .map(|(p, t)| PackFile {
+                    path: format!("content/{p}"),
+                    text: (*t).to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads every `*.toml` under `dir` (recursively, in path order).
+    pub fn from_dir(dir: &Path) -> Result<Pack, ContentErrors> {
+        let shown = dir.display().to_string();
+        let err = |message: String| {
+            ContentErrors(vec![ContentError {
+                file: shown.clone(),
+                line: 1,
+                col: 1,
+                message,
+            }])
+        };
+        if !dir.is_dir() {
+            return Err(err(if dir.exists() {
+                "a content pack must be a folder of .toml files".into()
+            } else {
+                "content folder not found".into()
+            }));
+        }
+        let mut paths = Vec::new();
+        walk(dir, &mut paths).map_err(|e| err(format!("cannot read folder: {e}")))?;
+        paths.sort();
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for p in paths {
+            match std::fs::read(&p) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => files.push(PackFile {
+                        path: p.display().to_string(),
+                        text,
+                    }),
+                    Err(e) => {
+                        let off = e.utf8_error().valid_up_to();
+                        let text = String::from_utf8_lossy(&e.into_bytes()[..off]).into_owned();
+                        let (line, col) = line_col(&text, off);
+                        errors.push(ContentError {
+                            file: p.display().to_string(),
+                            line,
+                            col,
+                            message: "file is not valid UTF-8".into(),
+                        });
+                    }
+                },
+                Err(e) => errors.push(ContentError {
+                    file: p.display().to_string(),
+                    line: 1,
+                    col: 1,
+                    message: format!("cannot read file: {e}"),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Pack { files })
+        } else {
+            Err(ContentErrors(errors))
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------- raw model
+
+type S = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrinciple {
+    id: S,
+    name: S,
+    description: S,
+    signals: Vec<S>,
+    pitfalls: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: S,
+    text: S,
+    principles: Spanned<Vec<S>>,
+    track: Track,
+    difficulty: Difficulty,
+    roles: Spanned<Vec<S>>,
+    probes: Spanned<Vec<S>>,
+    #[serde(default)]
+    probe_refs: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProbe {
+    id: S,
+    text: S,
+    #[serde(default)]
+    signal: Option<S>,
+    #[serde(default)]
+    principles: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCriterion {
+    id: S,
+    name: S,
+    levels: Spanned<Vec<S>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRubric {
+    id: S,
+    name: S,
+    kind: Spanned<RubricKind>,
+    #[serde(default)]
+    principle: Option<S>,
+    criterion: Spanned<Vec<Spanned<RawCriterion>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInterviewer {
+    id: S,
+    name: S,
+    role: S,
+    organisation: S,
+    style: S,
+    bar_raiser: bool,
+    openings: Spanned<Vec<S>>,
+    transitions: Spanned<Vec<S>>,
+    time_checks: Spanned<Vec<S>>,
+    closings: Spanned<Vec<S>>,
+    your_questions: Spanned<Vec<S>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSlot {
+    interviewer: S,
+    principles: Spanned<Vec<S>>,
+    questions: Spanned<u32>,
+    answer_minutes: Spanned<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTemplate {
+    id: S,
+    name: S,
+    description: S,
+    kind: TemplateKind,
+    #[serde(default)]
+    roles: Vec<S>,
+    requires_bar_raiser: bool,
+    #[serde(default)]
+    writing: Option<S>,
+    interview: Spanned<Vec<Spanned<RawSlot>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWriting {
+    id: S,
+    title: S,
+    kind: WritingKind,
+    prompt: S,
+    minutes: Spanned<u32>,
+    min_words: u32,
+    max_words: Spanned<u32>,
+    #[serde(default)]
+    sections: Vec<S>,
+    #[serde(default)]
+    checks: Vec<WritingCheck>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDebrief {
+    strongly_inclined: Spanned<f64>,
+    inclined: Spanned<f64>,
+    not_inclined: Spanned<f64>,
+    bar_raiser_veto_below: Spanned<f64>,
+    min_inclined_share: Spanned<f64>,
+    max_strongly_not_inclined: u32,
+    delivery_rubric: S,
+    bar_raiser_rubric: S,
+}
+
+/// An item with the file it came from.
+struct At<T> {
+    file: usize,
+    item: T,
+}
+
+#[derive(Default)]
+struct Raw {
+    principles: Vec<At<RawPrinciple>>,
+    questions: Vec<At<RawQuestion>>,
+    probes: Vec<At<RawProbe>>,
+    rubrics: Vec<At<RawRubric>>,
+    interviewers: Vec<At<RawInterviewer>>,
+    templates: Vec<At<RawTemplate>>,
+    writing: Vec<At<RawWriting>>,
+    debrief: Option<At<Spanned<RawDebrief>>>,
+}
+
+const KINDS: [&str; 8] = [
+    "principle",
+    "question",
+    "probe",
+    "rubric",
+    "interviewer",
+    "template",
+    "writing",
+    "debrief",
+];
+
+/// Collects errors against the files they belong to.
+struct Diag<'a> {
+    files: &'a [PackFile],
+    errors: Vec<ContentError>,
+}
+
+impl Diag<'_> {
+    fn at(&mut self, file: usize, offset: usize, message: impl Into<String>) {
+        let f = &self.files[file];
+        let (line, col) = line_col(&f.text, offset);
+        self.errors.push(ContentError {
+            file: f.path.clone(),
+            line,
+            col,
+            message: message.into(),
+        });
+    }
+    fn toml(&mut self, file: usize, fallback: usize, e: &toml::de::Error) {
+        let offset = e.span().map_or(fallback, |s| s.start);
+        let msg = e.message().trim().to_string();
+        self.at(file, offset, msg);
+    }
+    fn text(&mut self, file: usize, s: &S, what: &str) {
+        if s.get_ref().trim().is_empty() {
+            self.at(file, s.span().start, format!("{what} is empty"));
+        }
+    }
+    fn texts(&mut self, file: usize, list: &[S], what: &str) {
+        for s in list {
+            self.text(file, s, what);
+        }
+    }
+    fn non_empty_list(&mut self, file: usize, list: &Spanned<Vec<S>>, what: &str) {
+        if list.get_ref().is_empty() {
+            self.at(file, list.span().start, format!("{what} needs at least one entry"));
+        }
+        self.texts(file, list.get_ref(), what);
+    }
+    fn id(&mut self, file: usize, id: &S, kind: &str) {
+        let v = id.get_ref();
+        let ok = !v.is_empty()
+            && v.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !v.starts_with('-')
+            && !v.ends_with('-');
+        if !ok {
+            self.at(
+                file,
+                id.span().start,
+                format!("{kind} id \"{v}\" must be kebab-case (a-z, 0-9 and '-')"),
+            );
+        }
+    }
+}
+
+fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: &mut Diag) {
+    let (doc, syntax) = toml::de::DeTable::parse_recoverable(&file.text);
+    if !syntax.is_empty() {
+        for e in &syntax {
+            d.toml(idx, 0, e);
+        }
+        return;
+    }
+    for (key, value) in doc.into_inner() {
+        let kname = key.get_ref().as_ref().to_string();
+        let kstart = key.span().start;
+        let vstart = value.span().start;
+        if !KINDS.contains(&kname.as_str()) {
+            d.at(
+                idx,
+                kstart,
+                format!(
+                    "unknown key `{kname}`, expected one of {}",
+                    KINDS.map(|k| format!("`{k}`")).join(", ")
+                ),
+            );
+            continue;
+        }
+        if kname == "debrief" {
+            match Spanned::<RawDebrief>::deserialize(
+                serde::de::IntoDeserializer::into_deserializer(value),
+            ) {
+                Ok(v) => {
+                    if raw.debrief.as_ref().is_some_and(|x| pack_of[x.file] == pack_of[idx]) {
+                        d.at(idx, kstart, "duplicate [debrief] table in this pack");
+                    }
+                    raw.debrief = Some(At { file: idx, item: v });
+                }
+                Err(e) => d.toml(idx, vstart, &e),
+            }
+            continue;
+        }
+        let toml::de::DeValue::Array(items) = value.into_inner() else {
+            d.at(
+                idx,
+                kstart,
+                format!("`{kname}` must be an array of tables: write [[{kname}]]"),
+            );
+            continue;
+        };
+        for item in items {
+            let start = item.span().start;
+            let de = serde::de::IntoDeserializer::into_deserializer(item);
+            macro_rules! take {
+                ($ty:ty, $vec:expr) => {
+                    match <$ty>::deserialize(de) {
+                        Ok(v) => $vec.push(At { file: idx, item: v }),
+                        Err(e) => d.toml(idx, start, &e),
+                    }
+                };
+            }
+            match kname.as_str() {
+                "principle" => take!(RawPrinciple, raw.principles),
+                "question" => take!(RawQuestion, raw.questions),
+                "probe" => take!(RawProbe, raw.probes),
+                "rubric" => take!(RawRubric, raw.rubrics),
+                "interviewer" => take!(RawInterviewer, raw.interviewers),
+                "template" => take!(RawTemplate, raw.templates),
+                "writing" => take!(RawWriting, raw.writing),
+                _ => unreachable!("kinds checked above"),
+            }
+        }
+    }
+}
+
+/// Layers items by id: a later pack replaces an earlier item with the same
+/// id in place; a duplicate within one pack is an error.
+fn layer<T>(items: Vec<At<T>>, id: impl Fn(&T) -> &S, kind: &str, pack_of: &[usize], d: &mut Diag) -> Vec<At<T>> {
+    let mut out: Vec<At<T>> = Vec::with_capacity(items.len());
+    let mut pos: HashMap<String, usize> = HashMap::new();
+    for it in items {
+        let key = id(&it.item).get_ref().clone();
+        d.id(it.file, id(&it.item), kind);
+        match pos.get(&key) {
+            Some(&i) if pack_of[out[i].file] == pack_of[it.file] => {
+                let first = &out[i];
+                let (line, col) = line_col(&d.files[first.file].text, id(&first.item).span().start);
+                let where_ = format!("{}:{line}:{col}", d.files[first.file].path);
+                d.at(
+                    it.file,
+                    id(&it.item).span().start,
+                    format!("duplicate {kind} id \"{key}\" (first defined at {where_})"),
+                );
+            }
+            Some(&i) => out[i] = it,
+            None => {
+                pos.insert(key, out.len());
+                out.push(it);
+            }
+        }
+    }
+    out
+}
+
+fn strings(v: &[S]) -> Vec<String> {
+    v.iter().map(|s| s.get_ref().clone()).collect()
+}
+
+/// Loads and validates the given packs, later ones layered over earlier ones.
+pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
+    let mut files = Vec::new();
+    let mut pack_of = Vec::new();
+    for (pi, p) in packs.iter().enumerate() {
+        for f in &p.files {
+            files.push(f.clone());
+            pack_of.push(pi);
+        }
+    }
+    let mut d = Diag {
+        files: &files,
+        errors: Vec::new(),
+    };
+    let mut raw = Raw::default();
+    for (i, f) in files.iter().enumerate() {
+        parse_file(i, f, &pack_of, &mut raw, &mut d);
+    }
+
+    let principles = layer(raw.principles, |x| &x.id, "principle", &pack_of, &mut d);
+    let questions = layer(raw.questions, |x| &x.id, "question", &pack_of, &mut d);
+    let probes = layer(raw.probes, |x| &x.id, "probe", &pack_of, &mut d);
+    let rubrics = layer(raw.rubrics, |x| &x.id, "rubric", &pack_of, &mut d);
+    let interviewers = layer(raw.interviewers, |x| &x.id, "interviewer", &pack_of, &mut d);
+    let templates = layer(raw.templates, |x| &x.id, "template", &pack_of, &mut d);
+    let writing = layer(raw.writing, |x| &x.id, "writing", &pack_of, &mut d);
+
+    let lp_ids: HashSet<&str> = principles.iter().map(|p| p.item.id.get_ref().as_str()).collect();
+    let probe_ids: HashSet<&str> = probes.iter().map(|p| p.item.id.get_ref().as_str()).collect();
+    let rubric_ids: HashSet<&str> = rubrics.iter().map(|p| p.item.id.get_ref().as_str()).collect();
+    let writing_ids: HashSet<&str> = writing.iter().map(|p| p.item.id.get_ref().as_str()).collect();
+    let interviewer_by_id: HashMap<&str, &RawInterviewer> = interviewers
+        .iter()
+        .map(|p| (p.item.id.get_ref().as_str(), &p.item))
+        .collect();
+    let signal_ids: Vec<&str> = SIGNALS.iter().map(|s| s.0).collect();
+
+    let check_lp = |d: &mut Diag, file: usize, s: &S| {
+        if !lp_ids.contains(s.get_ref().as_str()) {
+            d.at(file, s.span().start, format!("unknown principle id \"{}\"", s.get_ref()));
+        }
+    };
+
+    // principles
+    let mut content = Content::default();
+    for At { file, item: p } in &principles {
+        d.text(*file, &p.name, "name");
+        d.text(*file, &p.description, "description");
+        if p.signals.is_empty() {
+            d.at(*file, p.id.span().start, "principle needs at least one entry in `signals`");
+        }
+        if p.pitfalls.is_empty() {
+            d.at(*file, p.id.span().start, "principle needs at least one entry in `pitfalls`");
+        }
+        d.texts(*file, &p.signals, "signal");
+        d.texts(*file, &p.pitfalls, "pitfall");
+        content.principles.push(Principle {
+            id: p.id.get_ref().clone(),
+            name: p.name.get_ref().clone(),
+            description: p.description.get_ref().clone(),
+            signals: strings(&p.signals),
+            pitfalls: strings(&p.pitfalls),
+        });
+    }
+
+    // probes
+    for At { file, item: p } in &probes {
+        d.text(*file, &p.text, "probe text");
+        if let Some(sig) = &p.signal
+            && !signal_ids.contains(&sig.get_ref().as_str())
+        {
+            d.at(
+                *file,
+                sig.span().start,
+                format!(
+                    "unknown signal \"{}\", expected one of {}",
+                    sig.get_ref(),
+                    signal_ids.join(", ")
+                ),
+            );
+        }
+        for lp in &p.principles {
+            check_lp(&mut d, *file, lp);
+        }
+        content.probes.push(Probe {
+            id: p.id.get_ref().clone(),
+            text: p.text.get_ref().clone(),
+            signal: p.signal.as_ref().map(|s| s.get_ref().clone()),
+            principles: strings(&p.principles),
+        });
+    }
+
+    // questions
+    for At { file, item: q } in &questions {
+        d.text(*file, &q.text, "question text");
+        d.non_empty_list(*file, &q.principles, "principles");
+        d.non_empty_list(*file, &q.roles, "roles");
+        d.non_empty_list(*file, &q.probes, "probe");
+        for lp in q.principles.get_ref() {
+            check_lp(&mut d, *file, lp);
+        }
+        let mut seen = HashSet::new();
+        for lp in q.principles.get_ref() {
+            if !seen.insert(lp.get_ref()) {
+                d.at(*file, lp.span().start, format!("principle \"{}\" is listed twice", lp.get_ref()));
+            }
+        }
+        for r in q.roles.get_ref() {
+            d.id(*file, r, "role");
+        }
+        for r in &q.probe_refs {
+            if !probe_ids.contains(r.get_ref().as_str()) {
+                d.at(*file, r.span().start, format!("unknown probe id \"{}\"", r.get_ref()));
+            }
+        }
+        content.questions.push(Question {
+            id: q.id.get_ref().clone(),
+            text: q.text.get_ref().clone(),
+            principles: strings(q.principles.get_ref()),
+            track: q.track,
+            difficulty: q.difficulty,
+            roles: strings(q.roles.get_ref()),
+            probes: strings(q.probes.get_ref()),
+            probe_refs: strings(&q.probe_refs),
+        });
+    }
+
+    // rubrics
+    let mut rubric_for_lp: HashSet<String> = HashSet::new();
+    for At { file, item: r } in &rubrics {
+        let file = *file;
+        d.text(file, &r.name, "rubric name");
+        match (r.kind.get_ref(), &r.principle) {
+            (RubricKind::Principle, None) => d.at(
+                file,
+                r.kind.span().start,
+                "a rubric with kind = \"principle\" needs `principle = \"<principle id>\"`",
+            ),
+            (RubricKind::Principle, Some(p)) => {
+                check_lp(&mut d, file, p);
+                rubric_for_lp.insert(p.get_ref().clone());
+            }
+            (_, Some(p)) => d.at(
+                file,
+                p.span().start,
+                "`principle` is only allowed on rubrics with kind = \"principle\"",
+            ),
+            (_, None) => {}
+        }
+        if r.criterion.get_ref().is_empty() {
+            d.at(file, r.criterion.span().start, "rubric needs at least one [[rubric.criterion]]");
+        }
+        let mut crit_ids = HashSet::new();
+        let mut criteria = Vec::new();
+        for c in r.criterion.get_ref() {
+            let c = c.get_ref();
+            d.id(file, &c.id, "criterion");
+            if !crit_ids.insert(c.id.get_ref().clone()) {
+                d.at(
+                    file,
+                    c.id.span().start,
+                    format!("duplicate criterion id \"{}\" in rubric \"{}\"", c.id.get_ref(), r.id.get_ref()),
+                );
+            }
+            d.text(file, &c.name, "criterion name");
+            let levels = c.levels.get_ref();
+            if levels.len() != 4 {
+                d.at(
+                    file,
+                    c.levels.span().start,
+                    format!(
+                        "criterion \"{}\" has {} levels; it needs exactly 4 (level 1 to level 4)",
+                        c.id.get_ref(),
+                        levels.len()
+                    ),
+                );
+                continue;
+            }
+            d.texts(file, levels, "level text");
+            let mut distinct = HashSet::new();
+            for l in levels {
+                if !distinct.insert(l.get_ref().trim().to_lowercase()) {
+                    d.at(file, l.span().start, "two levels of this criterion have the same text");
+                }
+            }
+            criteria.push(Criterion {
+                id: c.id.get_ref().clone(),
+                name: c.name.get_ref().clone(),
+                levels: [0, 1, 2, 3].map(|i| levels[i].get_ref().clone()),
+            });
+        }
+        content.rubrics.push(Rubric {
+            id: r.id.get_ref().clone(),
+            name: r.name.get_ref().clone(),
+            kind: *r.kind.get_ref(),
+            principle: r.principle.as_ref().map(|p| p.get_ref().clone()),
+            criteria,
+        });
+    }
+    for At { file, item: p } in &principles {
+        if !rubric_for_lp.contains(p.id.get_ref()) {
+            d.at(
+                *file,
+                p.id.span().start,
+                format!("principle \"{}\" has no rubric (add a [[rubric]] with kind = \"principle\")", p.id.get_ref()),
+            );
+        }
+    }
+
+    // interviewers
+    for At { file, item: i } in &interviewers {
+        for (s, what) in [
+            (&i.name, "name"),
+            (&i.role, "role"),
+            (&i.organisation, "organisation"),
+            (&i.style, "style"),
+        ] {
+            d.text(*file, s, what);
+        }
+        for (l, what) in [
+            (&i.openings, "openings"),
+            (&i.transitions, "transitions"),
+            (&i.time_checks, "time_checks"),
+            (&i.closings, "closings"),
+            (&i.your_questions, "your_questions"),
+        ] {
+            d.non_empty_list(*file, l, what);
+        }
+        content.interviewers.push(Interviewer {
+            id: i.id.get_ref().clone(),
+            name: i.name.get_ref().clone(),
+            role: i.role.get_ref().clone(),
+            organisation: i.organisation.get_ref().clone(),
+            style: i.style.get_ref().clone(),
+            bar_raiser: i.bar_raiser,
+            openings: strings(i.openings.get_ref()),
+            transitions: strings(i.transitions.get_ref()),
+            time_checks: strings(i.time_checks.get_ref()),
+            closings: strings(i.closings.get_ref()),
+            your_questions: strings(i.your_questions.get_ref()),
+        });
+    }
+
+    // which LPs have questions
+    let lps_with_questions: HashSet<&str> = content
+        .questions
+        .iter()
+        .flat_map(|q| q.principles.iter().map(String::as_str))
+        .collect();
+
+    // templates
+    for At { file, item: t } in &templates {
+        let file = *file;
+        d.text(file, &t.name, "template name");
+        d.text(file, &t.description, "description");
+        if t.interview.get_ref().is_empty() {
+            d.at(file, t.interview.span().start, "template needs at least one [[template.interview]]");
+        }
+        if let Some(w) = &t.writing
+            && !writing_ids.contains(w.get_ref().as_str())
+        {
+            d.at(file, w.span().start, format!("unknown writing id \"{}\"", w.get_ref()));
+        }
+        let mut bar_raisers = 0;
+        let mut slots = Vec::new();
+        for slot in t.interview.get_ref() {
+            let s = slot.get_ref();
+            match interviewer_by_id.get(s.interviewer.get_ref().as_str()) {
+                None => d.at(
+                    file,
+                    s.interviewer.span().start,
+                    format!("unknown interviewer id \"{}\"", s.interviewer.get_ref()),
+                ),
+                Some(i) if i.bar_raiser => bar_raisers += 1,
+                Some(_) => {}
+            }
+            if s.principles.get_ref().is_empty() {
+                d.at(file, s.principles.span().start, "an interview must own at least one principle");
+            }
+            for lp in s.principles.get_ref() {
+                if !lp_ids.contains(lp.get_ref().as_str()) {
+                    check_lp(&mut d, file, lp);
+                } else if !lps_with_questions.contains(lp.get_ref().as_str()) {
+                    d.at(
+                        file,
+                        lp.span().start,
+                        format!("principle \"{}\" has no questions to ask", lp.get_ref()),
+                    );
+                }
+            }
+            if *s.questions.get_ref() == 0 {
+                d.at(file, s.questions.span().start, "`questions` must be at least 1");
+            }
+            if *s.answer_minutes.get_ref() == 0 {
+                d.at(file, s.answer_minutes.span().start, "`answer_minutes` must be at least 1");
+            }
+            slots.push(InterviewSlot {
+                interviewer: s.interviewer.get_ref().clone(),
+                principles: strings(s.principles.get_ref()),
+                questions: *s.questions.get_ref(),
+                answer_minutes: *s.answer_minutes.get_ref(),
+            });
+        }
+        if t.requires_bar_raiser && bar_raisers != 1 && !t.interview.get_ref().is_empty() {
+            d.at(
+                file,
+                t.id.span().start,
+                format!(
+                    "template \"{}\" requires a Bar Raiser but has {bar_raisers} interviews with one (it needs exactly 1)",
+                    t.id.get_ref()
+                ),
+            );
+        }
+        content.templates.push(Template {
+            id: t.id.get_ref().clone(),
+            name: t.name.get_ref().clone(),
+            description: t.description.get_ref().clone(),
+            kind: t.kind,
+            roles: strings(&t.roles),
+            requires_bar_raiser: t.requires_bar_raiser,
+            writing: t.writing.as_ref().map(|w| w.get_ref().clone()),
+            interviews: slots,
+        });
+    }
+
+    // writing
+    for At { file, item: w } in &writing {
+        d.text(*file, &w.title, "title");
+        d.text(*file, &w.prompt, "prompt");
+        d.texts(*file, &w.sections, "section");
+        if *w.minutes.get_ref() == 0 {
+            d.at(*file, w.minutes.span().start, "`minutes` must be at least 1");
+        }
+        if *w.max_words.get_ref() < w.min_words {
+            d.at(*file, w.max_words.span().start, "`max_words` is smaller than `min_words`");
+        }
+        content.writing.push(WritingPrompt {
+            id: w.id.get_ref().clone(),
+            title: w.title.get_ref().clone(),
+            kind: w.kind,
+            prompt: w.prompt.get_ref().clone(),
+            minutes: *w.minutes.get_ref(),
+            min_words: w.min_words,
+            max_words: *w.max_words.get_ref(),
+            sections: strings(&w.sections),
+            checks: w.checks.clone(),
+        });
+    }
+
+    // debrief
+    match &raw.debrief {
+        None => {
+            if !files.is_empty() {
+                d.at(0, 0, "no [debrief] table in any pack: the debrief needs its vote thresholds");
+            }
+        }
+        Some(At { file, item }) => {
+            let r = item.get_ref();
+            let (si, inc, ni) = (*r.strongly_inclined.get_ref(), *r.inclined.get_ref(), *r.not_inclined.get_ref());
+            for v in [&r.strongly_inclined, &r.inclined, &r.not_inclined, &r.bar_raiser_veto_below] {
+                if !(1.0..=4.0).contains(v.get_ref()) {
+                    d.at(*file, v.span().start, format!("threshold {} must be between 1 and 4", v.get_ref()));
+                }
+            }
+            if !(si > inc && inc > ni) {
+                d.at(
+                    *file,
+                    r.strongly_inclined.span().start,
+                    "thresholds must be in order: strongly_inclined > inclined > not_inclined",
+                );
+            }
+            if !(0.0..=1.0).contains(r.min_inclined_share.get_ref()) {
+                d.at(*file, r.min_inclined_share.span().start, "min_inclined_share must be between 0 and 1");
+            }
+            for s in [&r.delivery_rubric, &r.bar_raiser_rubric] {
+                if !rubric_ids.contains(s.get_ref().as_str()) {
+                    d.at(*file, s.span().start, format!("unknown rubric id \"{}\"", s.get_ref()));
+                }
+            }
+            content.debrief = Some(DebriefRules {
+                strongly_inclined: si,
+                inclined: inc,
+                not_inclined: ni,
+                bar_raiser_veto_below: *r.bar_raiser_veto_below.get_ref(),
+                min_inclined_share: *r.min_inclined_share.get_ref(),
+                max_strongly_not_inclined: r.max_strongly_not_inclined,
+                delivery_rubric: r.delivery_rubric.get_ref().clone(),
+                bar_raiser_rubric: r.bar_raiser_rubric.get_ref().clone(),
+            });
+        }
+    }
+
+    if d.errors.is_empty() {
+        content.reindex();
+        Ok(content)
+    } else {
+        Err(ContentErrors(d.errors))
+    }
+}

@@ -1,0 +1,331 @@
+//! The loaded, validated content: what the rest of loopdrill works with.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The interview tracks a question can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Track {
+    Leadership,
+    ProgramExecution,
+    OperationalExcellence,
+    Technical,
+    Motivation,
+}
+
+impl Track {
+    pub const ALL: [Track; 5] = [
+        Track::Leadership,
+        Track::ProgramExecution,
+        Track::OperationalExcellence,
+        Track::Technical,
+        Track::Motivation,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            Track::Leadership => "leadership",
+            Track::ProgramExecution => "program-execution",
+            Track::OperationalExcellence => "operational-excellence",
+            Track::Technical => "technical",
+            Track::Motivation => "motivation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    WarmUp,
+    Standard,
+    Hard,
+}
+
+impl Difficulty {
+    pub fn id(self) -> &'static str {
+        match self {
+            Difficulty::WarmUp => "warm-up",
+            Difficulty::Standard => "standard",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RubricKind {
+    Principle,
+    Delivery,
+    BarRaiser,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TemplateKind {
+    Loop,
+    PhoneScreen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WritingKind {
+    Narrative,
+    PrFaq,
+    StatusReport,
+    Coe,
+    Memo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WritingCheck {
+    WordCount,
+    Sections,
+    HasMetric,
+    NoWeaselWords,
+    NoBulletsOnly,
+    HasDate,
+    CustomerFirst,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Principle {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub signals: Vec<String>,
+    pub pitfalls: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// Primary first.
+    pub principles: Vec<String>,
+    pub track: Track,
+    pub difficulty: Difficulty,
+    pub roles: Vec<String>,
+    /// The question's own follow-ups.
+    pub probes: Vec<String>,
+    /// General probes (by id) that also fit.
+    pub probe_refs: Vec<String>,
+}
+
+impl Question {
+    pub fn primary(&self) -> &str {
+        self.principles.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Probe {
+    pub id: String,
+    pub text: String,
+    pub signal: Option<String>,
+    pub principles: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    /// Exactly four: level 1 to level 4.
+    pub levels: [String; 4],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rubric {
+    pub id: String,
+    pub name: String,
+    pub kind: RubricKind,
+    pub principle: Option<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+impl Rubric {
+    /// The key a self-score on `criterion` is stored under.
+    pub fn score_key(&self, criterion: &Criterion) -> String {
+        format!("{}/{}", self.id, criterion.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interviewer {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub style: String,
+    pub bar_raiser: bool,
+    pub openings: Vec<String>,
+    pub transitions: Vec<String>,
+    pub time_checks: Vec<String>,
+    pub closings: Vec<String>,
+    pub your_questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InterviewSlot {
+    pub interviewer: String,
+    pub principles: Vec<String>,
+    pub questions: u32,
+    pub answer_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub kind: TemplateKind,
+    pub roles: Vec<String>,
+    pub requires_bar_raiser: bool,
+    pub writing: Option<String>,
+    pub interviews: Vec<InterviewSlot>,
+}
+
+impl Template {
+    /// Rough length of the whole loop in minutes (answers plus follow-ups and chat).
+    pub fn planned_minutes(&self) -> u32 {
+        self.interviews
+            .iter()
+            .map(|i| i.questions * (i.answer_minutes + 3) + 5)
+            .sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WritingPrompt {
+    pub id: String,
+    pub title: String,
+    pub kind: WritingKind,
+    pub prompt: String,
+    pub minutes: u32,
+    pub min_words: u32,
+    pub max_words: u32,
+    pub sections: Vec<String>,
+    pub checks: Vec<WritingCheck>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DebriefRules {
+    pub strongly_inclined: f64,
+    pub inclined: f64,
+    pub not_inclined: f64,
+    pub bar_raiser_veto_below: f64,
+    pub min_inclined_share: f64,
+    pub max_strongly_not_inclined: u32,
+    pub delivery_rubric: String,
+    pub bar_raiser_rubric: String,
+}
+
+/// Everything loaded from the layered packs, validated.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub principles: Vec<Principle>,
+    pub questions: Vec<Question>,
+    pub probes: Vec<Probe>,
+    pub rubrics: Vec<Rubric>,
+    pub interviewers: Vec<Interviewer>,
+    pub templates: Vec<Template>,
+    pub writing: Vec<WritingPrompt>,
+    pub debrief: Option<DebriefRules>,
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    principles: HashMap<String, usize>,
+    questions: HashMap<String, usize>,
+    probes: HashMap<String, usize>,
+    rubrics: HashMap<String, usize>,
+    interviewers: HashMap<String, usize>,
+    templates: HashMap<String, usize>,
+    writing: HashMap<String, usize>,
+}
+
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).to_string(), i))
+        .collect()
+}
+
+impl Content {
+    /// Builds the lookup indices; called once after loading.
+    pub(crate) fn reindex(&mut self) {
+        self.index = Index {
+            principles: index_of(&self.principles, |x| &x.id),
+            questions: index_of(&self.questions, |x| &x.id),
+            probes: index_of(&self.probes, |x| &x.id),
+            rubrics: index_of(&self.rubrics, |x| &x.id),
+            interviewers: index_of(&self.interviewers, |x| &x.id),
+            templates: index_of(&self.templates, |x| &x.id),
+            writing: index_of(&self.writing, |x| &x.id),
+        };
+    }
+
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.index.principles.get(id).map(|&i| &self.principles[i])
+    }
+    /// The principle's display name, or the id itself when unknown.
+    pub fn principle_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.principle(id).map(|p| p.name.as_str()).unwrap_or(id)
+    }
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index.questions.get(id).map(|&i| &self.questions[i])
+    }
+    pub fn probe(&self, id: &str) -> Option<&Probe> {
+        self.index.probes.get(id).map(|&i| &self.probes[i])
+    }
+    pub fn rubric(&self, id: &str) -> Option<&Rubric> {
+        self.index.rubrics.get(id).map(|&i| &self.rubrics[i])
+    }
+    pub fn interviewer(&self, id: &str) -> Option<&Interviewer> {
+        self.index.interviewers.get(id).map(|&i| &self.interviewers[i])
+    }
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.index.templates.get(id).map(|&i| &self.templates[i])
+    }
+    pub fn writing_prompt(&self, id: &str) -> Option<&WritingPrompt> {
+        self.index.writing.get(id).map(|&i| &self.writing[i])
+    }
+
+    /// The rubric for one LP.
+    pub fn principle_rubric(&self, principle: &str) -> Option<&Rubric> {
+        self.rubrics
+            .iter()
+            .find(|r| r.kind == RubricKind::Principle && r.principle.as_deref() == Some(principle))
+    }
+    pub fn delivery_rubric(&self) -> Option<&Rubric> {
+        self.debrief
+            .as_ref()
+            .and_then(|d| self.rubric(&d.delivery_rubric))
+    }
+    pub fn bar_raiser_rubric(&self) -> Option<&Rubric> {
+        self.debrief
+            .as_ref()
+            .and_then(|d| self.rubric(&d.bar_raiser_rubric))
+    }
+
+    /// Questions whose primary or secondary LPs include `principle`.
+    pub fn questions_for<'a>(&'a self, principle: &'a str) -> impl Iterator<Item = &'a Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.principles.iter().any(|p| p == principle))
+    }
+
+    /// General probes that fire on `signal` and fit `principle`.
+    pub fn probes_for_signal<'a>(
+        &'a self,
+        signal: &'a str,
+        principle: &'a str,
+    ) -> impl Iterator<Item = &'a Probe> {
+        self.probes.iter().filter(move |p| {
+            p.signal.as_deref() == Some(signal)
+                && (p.principles.is_empty() || p.principles.iter().any(|x| x == principle))
+        })
+    }
+}

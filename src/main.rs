@@ -1,0 +1,39 @@
+use clap::Parser;
+use loopdrill::cli::{Cli, Command};
+use loopdrill::commands::{self, Failure};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("loopdrill: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let g = &cli.global;
+    match cli.command {
+        Some(Command::Content(cmd)) => commands::content_cmd(g, &cmd),
+        Some(Command::Completions { shell }) => {
+            commands::completions(shell);
+            Ok(())
+        }
+        Some(Command::Export { format, output }) => {
+            let c = commands::load_content(g)?;
+            commands::export_cmd(g, &c, format, output.as_deref())
+        }
+        Some(Command::Import { file }) => commands::import_cmd(g, &file),
+        Some(Command::Stats { json }) => {
+            let c = commands::load_content(g)?;
+            commands::stats_cmd(g, &c, json)
+        }
+        other => {
+            let c = commands::load_content(g)?;
+            loopdrill::tui::run(g, c, other)
+        }
+    }
+}

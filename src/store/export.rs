@@ -1,0 +1,226 @@
+//! Export (JSON in SPEC's shape, Markdown) and merging import.
+
+use super::{Result, Session, Story, StoryBank, Store, StoreError, SCHEMA_VERSION};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The whole history in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub schema_version: u32,
+    pub sessions: Vec<Session>,
+    pub stories: Vec<Story>,
+}
+
+impl Export {
+    pub fn new(mut sessions: Vec<Session>, stories: Vec<Story>) -> Export {
+        sessions.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+        Export {
+            schema_version: SCHEMA_VERSION,
+            sessions,
+            stories,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into());
+        s.push('\n');
+        s
+    }
+
+    /// One readable document: the stories, then every answer grouped by LP.
+    pub fn to_markdown(&self, principle_name: &dyn Fn(&str) -> String) -> String {
+        let mut out = String::from("# loopdrill export\n\n");
+        let answers = self.sessions.iter().map(|s| s.answers.len()).sum::<usize>();
+        let _ = writeln!(
+            out,
+            "{} sessions, {} answers, {} stories.\n",
+            self.sessions.len(),
+            answers,
+            self.stories.len()
+        );
+        out.push_str("## Stories\n\n");
+        if self.stories.is_empty() {
+            out.push_str("No stories yet.\n\n");
+        }
+        for st in &self.stories {
+            let _ = writeln!(out, "### {}\n", one_line(&st.title));
+            let lps: Vec<String> = st.principles.iter().map(|p| principle_name(p)).collect();
+            let _ = writeln!(out, "*Principles:* {}\n", lps.join(", "));
+            if !st.summary.trim().is_empty() {
+                let _ = writeln!(out, "{}\n", st.summary.trim());
+            }
+            if !st.metric.trim().is_empty() {
+                let _ = writeln!(out, "*Metric:* {}\n", st.metric.trim());
+            }
+            star_md(&mut out, &st.star);
+        }
+        let mut by_lp: BTreeMap<String, Vec<(&Session, &super::Answer)>> = BTreeMap::new();
+        for s in &self.sessions {
+            for a in &s.answers {
+                let lp = a.principles.first().cloned().unwrap_or_else(|| "other".into());
+                by_lp.entry(lp).or_default().push((s, a));
+            }
+        }
+        out.push_str("## Answers by Leadership Principle\n\n");
+        if by_lp.is_empty() {
+            out.push_str("No answers yet.\n");
+        }
+        for (lp, list) in by_lp {
+            let _ = writeln!(out, "### {}\n", principle_name(&lp));
+            for (s, a) in list {
+                let _ = writeln!(out, "#### {}\n", one_line(&a.question));
+                let mut meta = format!(
+                    "{} · {} · {} s of {} s",
+                    a.submitted_at.format("%Y-%m-%d %H:%M"),
+                    s.kind.label(),
+                    a.duration_secs,
+                    a.time_limit_secs
+                );
+                if a.overtime_secs > 0 {
+                    let _ = write!(meta, " (+{} s over)", a.overtime_secs);
+                }
+                if let Some(avg) = a.average_score() {
+                    let _ = write!(meta, " · self-score {avg:.1}/4");
+                }
+                let _ = writeln!(out, "*{meta}*\n");
+                star_md(&mut out, &a.star);
+                for f in &a.follow_ups {
+                    let _ = writeln!(out, "> **{}**\n>\n> {}\n", one_line(&f.probe), quote(&f.response));
+                }
+                if !a.notes.trim().is_empty() {
+                    let _ = writeln!(out, "*Notes:* {}\n", a.notes.trim());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn quote(s: &str) -> String {
+    s.trim().replace('\n', "\n> ")
+}
+
+fn star_md(out: &mut String, star: &super::Star) {
+    for (label, text) in ["Situation", "Task", "Action", "Result"].iter().zip(star.fields()) {
+        if !text.trim().is_empty() {
+            let _ = writeln!(out, "**{label}.** {}\n", text.trim());
+        }
+    }
+}
+
+/// When a session last changed: the latest of its timestamps.
+pub fn last_change(s: &Session) -> DateTime<Utc> {
+    let mut t = s.started_at;
+    if let Some(f) = s.finished_at {
+        t = t.max(f);
+    }
+    for a in &s.answers {
+        t = t.max(a.submitted_at);
+        for r in &a.score_history {
+            t = t.max(r.scored_at);
+        }
+    }
+    t
+}
+
+/// What an import did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub sessions_added: usize,
+    pub sessions_updated: usize,
+    pub sessions_kept: usize,
+    pub stories_added: usize,
+    pub stories_updated: usize,
+    pub stories_kept: usize,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sessions: {} added, {} updated, {} unchanged; stories: {} added, {} updated, {} unchanged",
+            self.sessions_added,
+            self.sessions_updated,
+            self.sessions_kept,
+            self.stories_added,
+            self.stories_updated,
+            self.stories_kept
+        )
+    }
+}
+
+/// Parses an export document, refusing a newer schema.
+pub fn parse_export(text: &str, name: &str) -> Result<Export> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
+        path: name.into(),
+        line: e.line(),
+        col: e.column(),
+        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+    })?;
+    let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(StoreError::Newer {
+            path: name.into(),
+            found: version,
+        });
+    }
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
+        path: name.into(),
+        line: e.line(),
+        col: e.column(),
+        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+    })
+}
+
+/// Merges an export into the store by id; newer data is never overwritten.
+pub fn import(store: &Store, export: &Export) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let history = store.load_history();
+    for s in &export.sessions {
+        let mut s = s.clone();
+        s.schema_version = SCHEMA_VERSION;
+        match history.sessions.iter().find(|x| x.id == s.id) {
+            None if store.session_path(&s.id).exists() => {
+                // Present but unreadable: never overwrite it.
+                report.sessions_kept += 1;
+            }
+            None => {
+                store.save_session(&s)?;
+                report.sessions_added += 1;
+            }
+            Some(existing) if last_change(&s) > last_change(existing) => {
+                store.save_session(&s)?;
+                report.sessions_updated += 1;
+            }
+            Some(_) => report.sessions_kept += 1,
+        }
+    }
+    let mut bank: StoryBank = store.load_stories()?;
+    let mut changed = false;
+    for st in &export.stories {
+        match bank.stories.iter_mut().find(|x| x.id == st.id) {
+            None => {
+                bank.stories.push(st.clone());
+                report.stories_added += 1;
+                changed = true;
+            }
+            Some(existing) if st.updated_at > existing.updated_at => {
+                *existing = st.clone();
+                report.stories_updated += 1;
+                changed = true;
+            }
+            Some(_) => report.stories_kept += 1,
+        }
+    }
+    if changed {
+        store.save_stories(&bank)?;
+    }
+    Ok(report)
+}

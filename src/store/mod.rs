@@ -1,0 +1,459 @@
+//! The JSON store: one file per session, a story bank and a draft, written
+//! atomically and durably, with one writer at a time.
+//!
+//! Layout of the data dir:
+//! ```text
+//! lock                 held (File::lock) by the one writer
+//! sessions/<id>.json   one session each
+//! stories.json         the story bank
+//! draft.json           the answer being typed
+//! trash/               deleted sessions and answers (restorable)
+//! backups/             copies kept before a migration
+//! ```
+
+pub mod export;
+mod model;
+
+pub use model::*;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "another loopdrill is already using {} — close it first (this one can only read)",
+        dir.display()
+    )]
+    Locked { dir: PathBuf },
+    #[error("{}:{line}:{col}: not a readable loopdrill file: {message}; it was left untouched", path.display())]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{}: written by a newer loopdrill (schema {found}, this one reads up to {SCHEMA_VERSION}); upgrade loopdrill to use it — the file was left untouched",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: u64 },
+    #[error("the data dir {} is open read-only because another loopdrill holds it", dir.display())]
+    ReadOnly { dir: PathBuf },
+    #[error("no session with id \"{0}\"")]
+    NoSuchSession(String),
+    #[error("cannot encode {what}: {message}")]
+    Encode { what: String, message: String },
+}
+
+impl StoreError {
+    fn io(path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Sessions loaded from disk, plus the files that could not be read.
+#[derive(Debug, Default)]
+pub struct History {
+    pub sessions: Vec<Session>,
+    pub problems: Vec<StoreError>,
+}
+
+impl History {
+    pub fn answer_count(&self) -> usize {
+        self.sessions.iter().map(|s| s.answers.len()).sum()
+    }
+}
+
+/// The open data dir.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    /// Held for as long as the store is open for writing.
+    lock: Option<File>,
+    /// Problems met while opening (stale temp files swept, migrations).
+    pub notices: Vec<String>,
+}
+
+const SESSIONS: &str = "sessions";
+const TRASH: &str = "trash";
+const BACKUPS: &str = "backups";
+const STORIES: &str = "stories.json";
+const DRAFT: &str = "draft.json";
+
+impl Store {
+    /// Opens `dir` for writing: creates it (0700), takes the writer lock and
+    /// sweeps stale temp files. A second writer gets [`StoreError::Locked`].
+    pub fn open(dir: &Path) -> Result<Store> {
+        for sub in ["", SESSIONS, TRASH, BACKUPS] {
+            let d = dir.join(sub);
+            fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, e))?;
+            set_mode(&d, 0o700)?;
+        }
+        let lock_path = dir.join("lock");
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::io(&lock_path, e))?;
+        set_mode(&lock_path, 0o600)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+        }
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            lock: Some(lock),
+            notices: Vec::new(),
+        };
+        store.sweep_temp_files();
+        Ok(store)
+    }
+
+    /// Opens `dir` without the lock: every write fails with [`StoreError::ReadOnly`].
+    pub fn open_read_only(dir: &Path) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+            lock: None,
+            notices: Vec::new(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn sweep_temp_files(&mut self) {
+        for sub in ["", SESSIONS, TRASH, BACKUPS] {
+            let Ok(entries) = fs::read_dir(self.dir.join(sub)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if is_temp_name(&name) && fs::remove_file(e.path()).is_ok() {
+                    self.notices
+                        .push(format!("removed an unfinished write: {}", e.path().display()));
+                }
+            }
+        }
+    }
+
+    pub fn session_path(&self, id: &str) -> PathBuf {
+        self.dir.join(SESSIONS).join(format!("{id}.json"))
+    }
+
+    /// Saves one session (atomically; the cost does not grow with history).
+    pub fn save_session(&self, session: &Session) -> Result<()> {
+        self.writable()?;
+        write_json(&self.session_path(&session.id), session)
+    }
+
+    /// Reads one session by id.
+    pub fn load_session(&self, id: &str) -> Result<Session> {
+        let path = self.session_path(id);
+        if !path.exists() {
+            return Err(StoreError::NoSuchSession(id.to_string()));
+        }
+        self.read_versioned(&path)
+    }
+
+    /// Every session, oldest first; unreadable files are reported, not fatal.
+    pub fn load_history(&self) -> History {
+        let mut history = History::default();
+        let dir = self.dir.join(SESSIONS);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return history;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        for p in paths {
+            match self.read_versioned::<Session>(&p) {
+                Ok(s) => history.sessions.push(s),
+                Err(e) => history.problems.push(e),
+            }
+        }
+        history
+            .sessions
+            .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+        history
+    }
+
+    pub fn load_stories(&self) -> Result<StoryBank> {
+        let path = self.dir.join(STORIES);
+        if !path.exists() {
+            return Ok(StoryBank::default());
+        }
+        self.read_versioned(&path)
+    }
+
+    pub fn save_stories(&self, bank: &StoryBank) -> Result<()> {
+        self.writable()?;
+        write_json(&self.dir.join(STORIES), bank)
+    }
+
+    pub fn save_draft(&self, draft: &Draft) -> Result<()> {
+        self.writable()?;
+        write_json(&self.dir.join(DRAFT), draft)
+    }
+
+    /// The saved draft, if there is one.
+    pub fn load_draft(&self) -> Result<Option<Draft>> {
+        let path = self.dir.join(DRAFT);
+        if !path.exists() {
+            return Ok(None);
+        }
+        self.read_versioned(&path).map(Some)
+    }
+
+    pub fn discard_draft(&self) -> Result<()> {
+        self.writable()?;
+        let path = self.dir.join(DRAFT);
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.dir),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io(&path, e)),
+        }
+    }
+
+    /// Moves a session into the trash (restorable with [`Store::restore_session`]).
+    pub fn trash_session(&self, id: &str) -> Result<()> {
+        self.writable()?;
+        let from = self.session_path(id);
+        if !from.exists() {
+            return Err(StoreError::NoSuchSession(id.to_string()));
+        }
+        let to = self.dir.join(TRASH).join(format!("{id}.json"));
+        fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        sync_dir(&self.dir.join(SESSIONS))?;
+        sync_dir(&self.dir.join(TRASH))
+    }
+
+    /// Sessions in the trash, by id.
+    pub fn trashed_sessions(&self) -> Vec<String> {
+        let mut ids: Vec<String> = fs::read_dir(self.dir.join(TRASH))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.strip_suffix(".json")
+                    .filter(|s| !s.starts_with('.'))
+                    .map(str::to_string)
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    pub fn restore_session(&self, id: &str) -> Result<()> {
+        self.writable()?;
+        let from = self.dir.join(TRASH).join(format!("{id}.json"));
+        if !from.exists() {
+            return Err(StoreError::NoSuchSession(id.to_string()));
+        }
+        let to = self.session_path(id);
+        fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        sync_dir(&self.dir.join(SESSIONS))?;
+        sync_dir(&self.dir.join(TRASH))
+    }
+
+    /// Reads a file with a `schema_version`: refuses newer ones, migrates older
+    /// ones forward (keeping a backup copy first) and never touches a corrupt one.
+    fn read_versioned<T: DeserializeOwned + Serialize>(&self, path: &Path) -> Result<T> {
+        let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let off = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..off]).into_owned();
+                let (line, col) = crate::content::line_col(&valid, off);
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    line,
+                    col,
+                    message: "not UTF-8 text".into(),
+                });
+            }
+        };
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: e.line(),
+            col: e.column(),
+            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+        };
+        let mut value: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
+        let version = match value.get("schema_version") {
+            None => 0,
+            Some(v) => v.as_u64().ok_or_else(|| StoreError::Corrupt {
+                path: path.to_path_buf(),
+                line: 1,
+                col: 1,
+                message: "schema_version is not a whole number".into(),
+            })?,
+        };
+        if version > u64::from(SCHEMA_VERSION) {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+            });
+        }
+        if version < u64::from(SCHEMA_VERSION) {
+            migrate(&mut value, version);
+            let parsed: T = serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
+                path: path.to_path_buf(),
+                line: 1,
+                col: 1,
+                message: format!("cannot migrate from schema {version}: {e}"),
+            })?;
+            if self.lock.is_some() {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let backup = self.dir.join(BACKUPS).join(format!(
+                    "{}.schema{version}.json",
+                    name.as_deref().unwrap_or("file")
+                ));
+                write_bytes(&backup, text.as_bytes())?;
+                write_json(path, &parsed)?;
+            }
+            return Ok(parsed);
+        }
+        serde_json::from_value(value).map_err(|e| {
+            // Re-parse from text for an accurate position.
+            match serde_json::from_str::<T>(&text) {
+                Err(e2) => corrupt(e2),
+                Ok(_) => corrupt(e),
+            }
+        })
+    }
+}
+
+/// Brings a JSON document of an older schema up to [`SCHEMA_VERSION`].
+///
+/// Schema 0 is the pre-release format: no `schema_version`, and sessions
+/// without `kind` (they were all drills).
+fn migrate(value: &mut serde_json::Value, from: u64) {
+    if from == 0
+        && let Some(obj) = value.as_object_mut()
+    {
+        if obj.contains_key("answers") && !obj.contains_key("kind") {
+            obj.insert("kind".into(), "drill".into());
+        }
+        obj.insert("schema_version".into(), SCHEMA_VERSION.into());
+    }
+}
+
+/// A temp file left by an interrupted atomic write: `.NAME.json.XXXXXX`.
+pub fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(base, suffix)| base.ends_with(".json") && !suffix.is_empty() && suffix != "json")
+}
+
+/// Writes JSON atomically and durably, readable by the user alone.
+pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Encode {
+        what: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    bytes.push(b'\n');
+    write_bytes(path, &bytes)
+}
+
+/// Temp file in the same directory, fsync, rename, fsync the directory.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut opts = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+        opts.preserve_mode(false);
+    }
+    let mut file = opts.open(path).map_err(|e| StoreError::io(path, e))?;
+    file.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
+    file.commit().map_err(|e| StoreError::io(path, e))
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| StoreError::io(dir, e))?;
+    }
+    let _ = dir;
+    Ok(())
+}
+
+fn set_mode(path: &Path, mode: u32) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))
+            .map_err(|e| StoreError::io(path, e))?;
+    }
+    let _ = (path, mode);
+    Ok(())
+}
+
+/// A new id: sortable by time, unique enough for one person's history.
+pub fn new_id(now: chrono::DateTime<chrono::Utc>) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mix = (now.timestamp_subsec_nanos() ^ std::process::id().rotate_left(16) ^ n.wrapping_mul(2_654_435_761)) & 0xffff;
+    format!("{}-{mix:04x}", now.format("%Y%m%d-%H%M%S"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_names_are_recognised() {
+        assert!(is_temp_name(".abc.json.x1Y2z3"));
+        assert!(!is_temp_name("abc.json"));
+        assert!(!is_temp_name(".abc.json"));
+        assert!(!is_temp_name(".hidden"));
+    }
+}

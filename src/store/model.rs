@@ -1,0 +1,286 @@
+//! What the store keeps: sessions with their answers, stories and drafts.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionKind {
+    Loop,
+    Drill,
+    Writing,
+}
+
+impl SessionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::Loop => "loop",
+            SessionKind::Drill => "drill",
+            SessionKind::Writing => "writing",
+        }
+    }
+}
+
+/// An interviewer's vote in the debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Vote {
+    StronglyNotInclined,
+    NotInclined,
+    Inclined,
+    StronglyInclined,
+}
+
+impl Vote {
+    pub fn label(self) -> &'static str {
+        match self {
+            Vote::StronglyInclined => "Strongly Inclined",
+            Vote::Inclined => "Inclined",
+            Vote::NotInclined => "Not Inclined",
+            Vote::StronglyNotInclined => "Strongly Not Inclined",
+        }
+    }
+    pub fn is_inclined(self) -> bool {
+        matches!(self, Vote::Inclined | Vote::StronglyInclined)
+    }
+}
+
+/// Who ran an interview, copied from content so history survives content changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct InterviewerRef {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub bar_raiser: bool,
+}
+
+/// One interview of a loop (a drill has one, with no interviewer voice).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct InterviewRecord {
+    pub interviewer: InterviewerRef,
+    pub principles: Vec<String>,
+    /// The planned question ids, in order.
+    #[serde(default)]
+    pub question_ids: Vec<String>,
+    #[serde(default)]
+    pub answer_secs: u64,
+    pub vote: Option<Vote>,
+    #[serde(default)]
+    pub average_score: Option<f64>,
+    /// What the candidate asked at "what questions do you have for me?".
+    #[serde(default)]
+    pub candidate_questions: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Star {
+    pub situation: String,
+    pub task: String,
+    pub action: String,
+    pub result: String,
+}
+
+impl Star {
+    pub fn fields(&self) -> [&str; 4] {
+        [&self.situation, &self.task, &self.action, &self.result]
+    }
+    pub fn from_fields(f: [String; 4]) -> Star {
+        let [situation, task, action, result] = f;
+        Star {
+            situation,
+            task,
+            action,
+            result,
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.fields().iter().all(|f| f.trim().is_empty())
+    }
+    pub fn full_text(&self) -> String {
+        self.fields().join("\n")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct FollowUp {
+    pub probe: String,
+    pub response: String,
+    /// The signal that triggered this probe, if any.
+    #[serde(default)]
+    pub signal: Option<String>,
+}
+
+/// The answer analysis as stored (computed by `practice::analysis`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AnalysisRecord {
+    pub words: u32,
+    pub i_count: u32,
+    pub we_count: u32,
+    pub numbers_in_result: u32,
+    pub speaking_secs: u32,
+    pub signals: Vec<String>,
+}
+
+/// An earlier set of self-scores, kept when an answer is re-scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreRevision {
+    pub scored_at: DateTime<Utc>,
+    pub self_scores: BTreeMap<String, u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub id: String,
+    pub question_id: String,
+    pub question: String,
+    pub principles: Vec<String>,
+    pub interviewer_id: Option<String>,
+    #[serde(default)]
+    pub interview_index: usize,
+    pub star: Star,
+    pub follow_ups: Vec<FollowUp>,
+    pub started_at: DateTime<Utc>,
+    pub submitted_at: DateTime<Utc>,
+    pub duration_secs: u64,
+    pub time_limit_secs: u64,
+    pub overtime_secs: u64,
+    pub self_scores: BTreeMap<String, u8>,
+    #[serde(default)]
+    pub score_history: Vec<ScoreRevision>,
+    pub analysis: AnalysisRecord,
+    pub story_id: Option<String>,
+    pub notes: String,
+    #[serde(default)]
+    pub spoken: bool,
+}
+
+impl Answer {
+    /// Mean of the self-scores, if any were given.
+    pub fn average_score(&self) -> Option<f64> {
+        average(self.self_scores.values())
+    }
+}
+
+pub fn average<'a>(scores: impl Iterator<Item = &'a u8>) -> Option<f64> {
+    let (sum, n) = scores.fold((0u32, 0u32), |(s, n), v| (s + u32::from(*v), n + 1));
+    (n > 0).then(|| f64::from(sum) / f64::from(n))
+}
+
+/// The debrief outcome, saved with a finished loop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DebriefRecord {
+    pub hire: bool,
+    pub bar_raiser_veto: bool,
+    pub summary: String,
+}
+
+/// A timed writing exercise's submission.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WritingRecord {
+    pub prompt_id: String,
+    pub title: String,
+    pub text: String,
+    pub duration_secs: u64,
+    pub time_limit_secs: u64,
+    pub checks: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: String,
+    pub kind: SessionKind,
+    pub template: Option<String>,
+    pub seed: Option<u64>,
+    #[serde(default)]
+    pub strict: bool,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub interviews: Vec<InterviewRecord>,
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub debrief: Option<DebriefRecord>,
+    #[serde(default)]
+    pub writing: Option<WritingRecord>,
+}
+
+impl Session {
+    pub fn new(id: String, kind: SessionKind, started_at: DateTime<Utc>) -> Session {
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id,
+            kind,
+            template: None,
+            seed: None,
+            strict: false,
+            started_at,
+            finished_at: None,
+            interviews: Vec::new(),
+            answers: Vec::new(),
+            debrief: None,
+            writing: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub star: Star,
+    pub principles: Vec<String>,
+    #[serde(default)]
+    pub metric: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryBank {
+    pub schema_version: u32,
+    pub stories: Vec<Story>,
+}
+
+impl Default for StoryBank {
+    fn default() -> Self {
+        StoryBank {
+            schema_version: SCHEMA_VERSION,
+            stories: Vec::new(),
+        }
+    }
+}
+
+/// Where in a session a draft was being typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "step")]
+pub enum DraftStep {
+    /// The STAR answer to a question.
+    Answer,
+    /// The reply to follow-up number `index` of the answer.
+    FollowUp { index: usize, probe: String },
+    /// The candidate's questions for the interviewer.
+    CandidateQuestions,
+    /// A writing exercise.
+    Writing,
+}
+
+/// The answer being typed, autosaved so a crash loses at most a few seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub schema_version: u32,
+    pub session_id: String,
+    pub interview_index: usize,
+    pub question_index: usize,
+    pub question_id: String,
+    pub step: DraftStep,
+    /// STAR fields (4) for an answer; one field otherwise.
+    pub fields: Vec<String>,
+    pub elapsed_secs: u64,
+    pub saved_at: DateTime<Utc>,
+}
