@@ -7,5 +7,6 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod practice;
 pub mod store;
 pub mod tui;

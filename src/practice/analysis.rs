@@ -1,0 +1,267 @@
+//! Answer analysis: pure functions from a STAR answer to the signals that
+//! content probes name (see `content::SIGNALS` and content/README.md).
+
+use crate::store::{AnalysisRecord, Star};
+
+/// Speaking pace used for the time estimate (words per minute).
+pub const WORDS_PER_MINUTE: u32 = 140;
+
+const VAGUE: &[&str] = &[
+    "helped", "help", "helping", "worked on", "was involved", "were involved", "supported",
+    "assisted", "participated", "contributed", "handled", "dealt with", "took care of",
+];
+const CONCRETE: &[&str] = &[
+    "wrote", "built", "decided", "proposed", "negotiated", "escalated", "measured", "analyzed",
+    "analysed", "designed", "launched", "shipped", "called", "met", "drafted", "ran", "set up",
+    "created", "cut", "moved", "hired", "trained", "automated", "reviewed", "mapped", "asked",
+    "convinced", "presented", "rewrote", "reallocated", "prioritized", "prioritised", "tracked",
+    "owned", "led", "scheduled", "interviewed", "changed", "replaced", "removed", "fixed",
+];
+const HEDGES: &[&str] = &[
+    "basically", "kind of", "sort of", "i think", "maybe", "probably", "just", "like", "actually",
+    "literally", "i guess", "somewhat", "pretty much", "more or less",
+];
+const CONFLICT: &[&str] = &[
+    "disagree", "pushback", "push back", "pushed back", "conflict", "trade-off", "tradeoff",
+    "trade off", "risk", "constraint", "objection", "objected", "concern", "tension", "against",
+    "instead of", "versus", " vs ", "compromise", "rejected", "declined", "refused", "argued",
+    "challenge", "blocker", "blocked", "escalat",
+];
+const CUSTOMER: &[&str] = &[
+    "customer", "user", "client", "stakeholder", "buyer", "seller", "partner", "tenant",
+    "operator", "clinician", "patient", "shopper", "developer", "account", "end-user", "consumer",
+];
+const FAILURE: &[&str] = &[
+    "fail", "mistake", "missed", "wrong", "error", "regret", "slipped", "outage", "broke",
+    "didn't work", "did not work", "fell short", "lost",
+];
+const LESSON: &[&str] = &[
+    "learn", "lesson", "changed how", "now i", "since then", "next time", "going forward",
+    "would do differently", "taught me", "i now", "mechanism", "since that", "from then on",
+];
+const TIMELINE: &[&str] = &[
+    "day", "week", "month", "quarter", "year", "hour", "minute", "deadline", "q1", "q2", "q3",
+    "q4", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "sprint", "by the end of", "launch date", "eta",
+];
+
+/// The outcome of analysing one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub record: AnalysisRecord,
+    /// The signals found, most important first, each with its explanation.
+    pub findings: Vec<(String, String)>,
+}
+
+impl Analysis {
+    pub fn has(&self, signal: &str) -> bool {
+        self.findings.iter().any(|(s, _)| s == signal)
+    }
+}
+
+/// Lower-case words (letters, digits, apostrophes, `%`, `$`).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '%' || c == '$' || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ',' || c == '\'' || c == '’').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Words a person would count (CJK characters count one each).
+pub fn word_count(text: &str) -> u32 {
+    let mut n = 0u32;
+    for w in text.split_whitespace() {
+        let cjk = w.chars().filter(|c| is_cjk(*c)).count() as u32;
+        let rest = w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
+        n += cjk + u32::from(rest);
+    }
+    n
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Estimated speaking time of `words` words, in seconds.
+pub fn speaking_secs(words: u32) -> u32 {
+    (words * 60).div_ceil(WORDS_PER_MINUTE)
+}
+
+fn count_phrases(haystack: &str, phrases: &[&str]) -> u32 {
+    phrases
+        .iter()
+        .map(|p| {
+            if p.contains(' ') || p.ends_with('t') && p.starts_with("escal") {
+                haystack.matches(p).count() as u32
+            } else {
+                haystack
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                    .filter(|w| w == p || (p.len() > 4 && w.starts_with(p)))
+                    .count() as u32
+            }
+        })
+        .sum()
+}
+
+/// A number, percentage, amount or duration in the text.
+pub fn count_numbers(text: &str) -> u32 {
+    const NUMBER_WORDS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
+        "thirty", "fifty", "hundred", "thousand", "million", "billion", "half", "double", "doubled",
+        "tripled", "percent",
+    ];
+    let digits = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .count() as u32;
+    let lower = text.to_lowercase();
+    digits + count_phrases(&lower, NUMBER_WORDS)
+}
+
+/// Analyses a STAR answer against its time limit.
+pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
+    let all = star.full_text();
+    let lower = format!(" {} ", all.to_lowercase().replace('’', "'"));
+    let toks = words(&all);
+    let i_count = toks.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine")).count() as u32;
+    let we_count = toks.iter().filter(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves")).count() as u32;
+    let words_n = word_count(&all);
+    let speak = speaking_secs(words_n);
+    let numbers_in_result = count_numbers(&star.result);
+    let action_lower = format!(" {} ", star.action.to_lowercase());
+    let vague = count_phrases(&action_lower, VAGUE);
+    let concrete = count_phrases(&action_lower, CONCRETE);
+    let hedges = count_phrases(&lower, HEDGES);
+
+    let mut f: Vec<(&str, bool)> = Vec::new();
+    let empty = star.is_empty();
+    f.push(("no-result", !empty && word_count(&star.result) < 8));
+    f.push(("we-over-i", we_count >= 4 && we_count > 2 * i_count));
+    f.push(("no-metric", !empty && word_count(&star.result) >= 8 && numbers_in_result == 0));
+    f.push(("missing-situation", !empty && star.situation.trim().is_empty()));
+    f.push(("missing-task", !empty && star.task.trim().is_empty()));
+    f.push((
+        "vague-actions",
+        !empty && (word_count(&star.action) < 25 || vague > concrete),
+    ));
+    f.push(("too-long", u64::from(speak) > time_limit_secs));
+    f.push(("too-short", words_n < 120));
+    f.push(("no-conflict", !empty && count_phrases(&lower, CONFLICT) == 0));
+    f.push(("no-customer", !empty && count_phrases(&lower, CUSTOMER) == 0));
+    f.push((
+        "no-lesson",
+        count_phrases(&lower, FAILURE) > 0 && count_phrases(&lower, LESSON) == 0,
+    ));
+    f.push((
+        "no-timeline",
+        !empty && count_phrases(&lower, TIMELINE) == 0 && !has_year(&all),
+    ));
+    f.push(("hedging", hedges >= 3));
+
+    let findings: Vec<(String, String)> = f
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(s, _)| {
+            (
+                s.to_string(),
+                crate::content::signal_explanation(s).unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    Analysis {
+        record: AnalysisRecord {
+            words: words_n,
+            i_count,
+            we_count,
+            numbers_in_result,
+            speaking_secs: speak,
+            signals: findings.iter().map(|(s, _)| s.clone()).collect(),
+        },
+        findings,
+    }
+}
+
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn star(s: &str, t: &str, a: &str, r: &str) -> Star {
+        Star {
+            situation: s.into(),
+            task: t.into(),
+            action: a.into(),
+            result: r.into(),
+        }
+    }
+
+    #[test]
+    fn every_signal_is_known_to_content() {
+        let a = analyse(&star("", "", "we helped", ""), 10);
+        for (s, expl) in &a.findings {
+            assert!(crate::content::signal_explanation(s).is_some(), "{s}");
+            assert!(!expl.is_empty());
+        }
+    }
+
+    #[test]
+    fn we_heavy_answer_without_numbers_is_flagged() {
+        let a = analyse(
+            &star(
+                "Our team ran the migration for a large customer.",
+                "We needed to move the database.",
+                "We planned it, we helped the vendor, and we worked on the cutover together with our partners.",
+                "We finished the migration and the customer was happy with our work overall.",
+            ),
+            300,
+        );
+        assert!(a.has("we-over-i"), "{:?}", a.findings);
+        assert!(a.has("no-metric"));
+        assert!(a.has("vague-actions"));
+        assert!(a.has("too-short"));
+        assert!(!a.has("no-customer"));
+        assert!(a.record.we_count > 2 * a.record.i_count);
+    }
+
+    #[test]
+    fn strong_answer_has_few_signals() {
+        let filler = " I mapped every dependency with the network team and wrote the cutover runbook myself.".repeat(8);
+        let a = analyse(
+            &star(
+                "In Q3 2024 our largest customer, a bank, faced a hard deadline to leave their data center in 10 weeks.",
+                "I owned the migration plan and the go/no-go decision.",
+                &format!("I decided to split the move into four waves after the DBA lead pushed back on a single cutover because of the risk.{filler}"),
+                "We moved 212 databases with 3 minutes of downtime in total, two weeks early, and cut hosting cost by 31%. I learned to rehearse rollbacks first.",
+            ),
+            360,
+        );
+        for s in ["we-over-i", "no-metric", "no-result", "no-conflict", "no-customer", "no-timeline", "missing-task", "too-short", "vague-actions"] {
+            assert!(!a.has(s), "{s} should not fire: {:?}", a.findings);
+        }
+        assert!(a.record.numbers_in_result >= 3);
+    }
+
+    #[test]
+    fn failure_without_lesson_and_long_answers() {
+        let long = "word ".repeat(800);
+        let a = analyse(&star("The launch failed badly.", "x", &long, "It was a mistake and we lost the customer."), 120);
+        assert!(a.has("no-lesson"));
+        assert!(a.has("too-long"));
+        let b = analyse(&star("The launch failed.", "x", &long, "It was a mistake. I learned to test the rollback."), 600);
+        assert!(!b.has("no-lesson"));
+    }
+
+    #[test]
+    fn hedging_and_word_counts() {
+        let a = analyse(&star("I think it was basically kind of late, maybe.", "", "", ""), 60);
+        assert!(a.has("hedging"));
+        assert!(a.has("missing-task"));
+        assert_eq!(word_count("日本語 テスト ok 🎉"), 3 + 3 + 1);
+        assert_eq!(speaking_secs(140), 60);
+    }
+}

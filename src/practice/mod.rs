@@ -1,0 +1,9 @@
+//! The practice domain: pure logic, no ratatui and no I/O.
+
+pub mod analysis;
+pub mod debrief;
+pub mod interviewer;
+pub mod plan;
+pub mod progress;
+pub mod rng;
+pub mod timer;

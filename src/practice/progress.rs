@@ -1,0 +1,153 @@
+//! Progress per Leadership Principle, and what to practise next.
+//!
+//! The rule (also in docs/practice-next.md): every LP gets a priority.
+//! - Never practised: highest priority, in the content's LP order.
+//! - Otherwise `weakness + overdue`, where `weakness = (4 − recent average)
+//!   × 10` over the last 5 scored answers (0 to 30), and `overdue = 10 ×
+//!   min(days since last practice ÷ interval, 3)`, with the interval set by
+//!   that average: 1 day below 2.0, 3 days below 2.75, 7 days below 3.5,
+//!   else 14 days. An LP practised but never scored counts as average 2.0.
+
+use crate::content::Content;
+use crate::store::{Answer, Session, average};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrincipleStats {
+    pub id: String,
+    pub name: String,
+    pub answers: usize,
+    pub average: Option<f64>,
+    /// Average self-score of each answer, oldest first (the last 12).
+    pub trend: Vec<f64>,
+    /// Mean seconds per answer and mean limit.
+    pub mean_secs: Option<f64>,
+    pub mean_limit_secs: Option<f64>,
+    pub overtime_answers: usize,
+    pub last_practised: Option<DateTime<Utc>>,
+    pub priority: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    pub sessions: usize,
+    pub answers: usize,
+    pub principles: Vec<PrincipleStats>,
+    /// Answers per day.
+    pub calendar: BTreeMap<NaiveDate, usize>,
+}
+
+impl Progress {
+    /// LP ids, most in need of practice first.
+    pub fn due_order(&self) -> Vec<&PrincipleStats> {
+        let mut v: Vec<&PrincipleStats> = self.principles.iter().collect();
+        v.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+        v
+    }
+    pub fn weakest(&self, n: usize) -> Vec<String> {
+        self.due_order().into_iter().take(n).map(|p| p.id.clone()).collect()
+    }
+}
+
+fn interval_days(avg: f64) -> f64 {
+    if avg < 2.0 {
+        1.0
+    } else if avg < 2.75 {
+        3.0
+    } else if avg < 3.5 {
+        7.0
+    } else {
+        14.0
+    }
+}
+
+/// The priority of one LP (see the module docs).
+pub fn priority(order: usize, recent_avg: Option<f64>, days_since: Option<f64>) -> f64 {
+    match days_since {
+        None => 1000.0 - order as f64,
+        Some(days) => {
+            let avg = recent_avg.unwrap_or(2.0);
+            let weakness = (4.0 - avg) * 10.0;
+            let overdue = 10.0 * (days / interval_days(avg)).min(3.0);
+            weakness + overdue
+        }
+    }
+}
+
+pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> Progress {
+    let mut by_lp: BTreeMap<&str, Vec<&Answer>> = BTreeMap::new();
+    let mut calendar = BTreeMap::new();
+    let mut answers = 0;
+    for s in sessions {
+        for a in &s.answers {
+            answers += 1;
+            *calendar.entry(a.submitted_at.date_naive()).or_insert(0) += 1;
+            if let Some(lp) = a.principles.first() {
+                by_lp.entry(lp.as_str()).or_default().push(a);
+            }
+        }
+    }
+    let principles = content
+        .principles
+        .iter()
+        .enumerate()
+        .map(|(order, p)| {
+            let mut list = by_lp.remove(p.id.as_str()).unwrap_or_default();
+            list.sort_by_key(|a| a.submitted_at);
+            let scored: Vec<f64> = list.iter().filter_map(|a| a.average_score()).collect();
+            let recent: Vec<f64> = scored.iter().rev().take(5).copied().collect();
+            let recent_avg = (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
+            let last = list.last().map(|a| a.submitted_at);
+            let days = last.map(|l| (now - l).num_seconds().max(0) as f64 / 86_400.0);
+            let n = list.len();
+            PrincipleStats {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                answers: n,
+                average: average(list.iter().flat_map(|a| a.self_scores.values())),
+                trend: scored.iter().rev().take(12).rev().copied().collect(),
+                mean_secs: (n > 0).then(|| list.iter().map(|a| a.duration_secs as f64).sum::<f64>() / n as f64),
+                mean_limit_secs: (n > 0)
+                    .then(|| list.iter().map(|a| a.time_limit_secs as f64).sum::<f64>() / n as f64),
+                overtime_answers: list.iter().filter(|a| a.overtime_secs > 0).count(),
+                last_practised: last,
+                priority: priority(order, recent_avg, days),
+            }
+        })
+        .collect();
+    Progress {
+        sessions: sessions.len(),
+        answers,
+        principles,
+        calendar,
+    }
+}
+
+/// Question ids answered within the last `days` days (to avoid repeats).
+pub fn recent_questions(sessions: &[Session], now: DateTime<Utc>, days: i64) -> std::collections::HashSet<String> {
+    sessions
+        .iter()
+        .flat_map(|s| &s.answers)
+        .filter(|a| (now - a.submitted_at).num_days() < days)
+        .map(|a| a.question_id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_practised_comes_first_then_weak_and_overdue() {
+        let never = priority(3, None, None);
+        let weak_today = priority(0, Some(1.5), Some(0.0));
+        let strong_recent = priority(0, Some(3.8), Some(1.0));
+        let strong_overdue = priority(0, Some(3.8), Some(40.0));
+        assert!(never > weak_today);
+        assert!(weak_today > strong_recent);
+        assert!(strong_overdue > strong_recent, "overdue raises priority");
+        assert!(priority(1, None, None) > priority(2, None, None), "content order breaks ties");
+    }
+}
