@@ -26,7 +26,9 @@ pub fn data_dir(global: &Global) -> Result<PathBuf, Failure> {
     }
     directories::ProjectDirs::from("dev", "loopdrill", "loopdrill")
         .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| Failure("cannot find a home directory for the data dir; pass --data-dir DIR".into()))
+        .ok_or_else(|| {
+            Failure("cannot find a home directory for the data dir; pass --data-dir DIR".into())
+        })
 }
 
 /// Loads the layered content or reports every error.
@@ -85,7 +87,11 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
             println!("wrote {} files into {}", written.len() + 1, dir.display());
             Ok(())
         }
-        ContentCommand::Import { file, format, output } => {
+        ContentCommand::Import {
+            file,
+            format,
+            output,
+        } => {
             let c = load_content(global)?;
             import_pack(&c, file, *format, output)
         }
@@ -93,32 +99,47 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
 }
 
 fn list(c: &Content, kind: ListKind, as_json: bool) {
-    let value = match kind {
-        ListKind::Principles => json!(c.principles.iter().map(|p| json!({
-            "id": p.id, "name": p.name, "description": p.description,
-            "signals": p.signals, "pitfalls": p.pitfalls,
-            "questions": c.questions_for(&p.id).count(),
-        })).collect::<Vec<_>>()),
-        ListKind::Questions => json!(c.questions.iter().map(|q| json!({
+    let value =
+        match kind {
+            ListKind::Principles => json!(
+                c.principles
+                    .iter()
+                    .map(|p| json!({
+                        "id": p.id, "name": p.name, "description": p.description,
+                        "signals": p.signals, "pitfalls": p.pitfalls,
+                        "questions": c.questions_for(&p.id).count(),
+                    }))
+                    .collect::<Vec<_>>()
+            ),
+            ListKind::Questions => {
+                json!(c.questions.iter().map(|q| json!({
             "id": q.id, "text": q.text, "principles": q.principles, "track": q.track,
             "difficulty": q.difficulty, "roles": q.roles, "probes": q.probes,
             "probe_refs": q.probe_refs,
-        })).collect::<Vec<_>>()),
-        ListKind::Interviewers => json!(c.interviewers.iter().map(|i| json!({
+        })).collect::<Vec<_>>())
+            }
+            ListKind::Interviewers => {
+                json!(c.interviewers.iter().map(|i| json!({
             "id": i.id, "name": i.name, "role": i.role, "organisation": i.organisation,
             "style": i.style, "bar_raiser": i.bar_raiser,
-        })).collect::<Vec<_>>()),
-        ListKind::Templates => json!(c.templates.iter().map(|t| json!({
+        })).collect::<Vec<_>>())
+            }
+            ListKind::Templates => {
+                json!(c.templates.iter().map(|t| json!({
             "id": t.id, "name": t.name, "kind": t.kind, "description": t.description,
             "requires_bar_raiser": t.requires_bar_raiser, "writing": t.writing,
             "interviews": t.interviews.iter().map(|i| json!({
                 "interviewer": i.interviewer, "principles": i.principles,
                 "questions": i.questions, "answer_minutes": i.answer_minutes,
             })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>()),
-    };
+        })).collect::<Vec<_>>())
+            }
+        };
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
         return;
     }
     let out = std::io::stdout();
@@ -126,7 +147,13 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
     match kind {
         ListKind::Principles => {
             for p in &c.principles {
-                let _ = writeln!(out, "{:<46} {:<40} {:>3} questions", p.id, p.name, c.questions_for(&p.id).count());
+                let _ = writeln!(
+                    out,
+                    "{:<46} {:<40} {:>3} questions",
+                    p.id,
+                    p.name,
+                    c.questions_for(&p.id).count()
+                );
             }
         }
         ListKind::Questions => {
@@ -137,7 +164,11 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
         ListKind::Interviewers => {
             for i in &c.interviewers {
                 let br = if i.bar_raiser { " (Bar Raiser)" } else { "" };
-                let _ = writeln!(out, "{:<20} {} — {}, {}{br}", i.id, i.name, i.role, i.organisation);
+                let _ = writeln!(
+                    out,
+                    "{:<20} {} — {}, {}{br}",
+                    i.id, i.name, i.role, i.organisation
+                );
             }
         }
         ListKind::Templates => {
@@ -155,7 +186,12 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
     }
 }
 
-pub fn export_cmd(global: &Global, c: &Content, format: ExportFormat, output: Option<&Path>) -> CmdResult {
+pub fn export_cmd(
+    global: &Global,
+    c: &Content,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> CmdResult {
     let dir = data_dir(global)?;
     let store = Store::open_read_only(&dir);
     let history = store.load_history();
@@ -187,7 +223,8 @@ pub fn export_cmd(global: &Global, c: &Content, format: ExportFormat, output: Op
 }
 
 pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
-    let text = std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let export = store::export::parse_export(&text, &file.display().to_string())?;
     let store = open_store_for_writing(global)?;
     let report = store::export::import(&store, &export)?;
@@ -201,20 +238,31 @@ pub fn completions(shell: clap_complete::Shell) {
     clap_complete::generate(shell, &mut cmd, "loopdrill", &mut std::io::stdout());
 }
 
-fn import_pack(c: &Content, file: &Path, format: crate::cli::ImportFormat, output: &Path) -> CmdResult {
+fn import_pack(
+    c: &Content,
+    file: &Path,
+    format: crate::cli::ImportFormat,
+    output: &Path,
+) -> CmdResult {
     use crate::content::import::{Format, import_questions};
-    let text = std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let format = match format {
         crate::cli::ImportFormat::Markdown => Format::Markdown,
         crate::cli::ImportFormat::Csv => Format::Csv,
         crate::cli::ImportFormat::Json => Format::Json,
     };
-    let imported = import_questions(c, &text, format, &file.display().to_string()).map_err(Failure)?;
+    let imported =
+        import_questions(c, &text, format, &file.display().to_string()).map_err(Failure)?;
     for line in &imported.report {
         eprintln!("{line}");
     }
     store::write_bytes(output, imported.toml.as_bytes())?;
-    println!("wrote {} questions to {}", imported.mapped, output.display());
+    println!(
+        "wrote {} questions to {}",
+        imported.mapped,
+        output.display()
+    );
     Ok(())
 }
 

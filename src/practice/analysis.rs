@@ -7,43 +7,190 @@ use crate::store::{AnalysisRecord, Star};
 pub const WORDS_PER_MINUTE: u32 = 140;
 
 const VAGUE: &[&str] = &[
-    "helped", "help", "helping", "worked on", "was involved", "were involved", "supported",
-    "assisted", "participated", "contributed", "handled", "dealt with", "took care of",
+    "helped",
+    "help",
+    "helping",
+    "worked on",
+    "was involved",
+    "were involved",
+    "supported",
+    "assisted",
+    "participated",
+    "contributed",
+    "handled",
+    "dealt with",
+    "took care of",
 ];
 const CONCRETE: &[&str] = &[
-    "wrote", "built", "decided", "proposed", "negotiated", "escalated", "measured", "analyzed",
-    "analysed", "designed", "launched", "shipped", "called", "met", "drafted", "ran", "set up",
-    "created", "cut", "moved", "hired", "trained", "automated", "reviewed", "mapped", "asked",
-    "convinced", "presented", "rewrote", "reallocated", "prioritized", "prioritised", "tracked",
-    "owned", "led", "scheduled", "interviewed", "changed", "replaced", "removed", "fixed",
+    "wrote",
+    "built",
+    "decided",
+    "proposed",
+    "negotiated",
+    "escalated",
+    "measured",
+    "analyzed",
+    "analysed",
+    "designed",
+    "launched",
+    "shipped",
+    "called",
+    "met",
+    "drafted",
+    "ran",
+    "set up",
+    "created",
+    "cut",
+    "moved",
+    "hired",
+    "trained",
+    "automated",
+    "reviewed",
+    "mapped",
+    "asked",
+    "convinced",
+    "presented",
+    "rewrote",
+    "reallocated",
+    "prioritized",
+    "prioritised",
+    "tracked",
+    "owned",
+    "led",
+    "scheduled",
+    "interviewed",
+    "changed",
+    "replaced",
+    "removed",
+    "fixed",
 ];
 const HEDGES: &[&str] = &[
-    "basically", "kind of", "sort of", "i think", "maybe", "probably", "just", "like", "actually",
-    "literally", "i guess", "somewhat", "pretty much", "more or less",
+    "basically",
+    "kind of",
+    "sort of",
+    "i think",
+    "maybe",
+    "probably",
+    "just",
+    "like",
+    "actually",
+    "literally",
+    "i guess",
+    "somewhat",
+    "pretty much",
+    "more or less",
 ];
 const CONFLICT: &[&str] = &[
-    "disagree", "pushback", "push back", "pushed back", "conflict", "trade-off", "tradeoff",
-    "trade off", "risk", "constraint", "objection", "objected", "concern", "tension", "against",
-    "instead of", "versus", " vs ", "compromise", "rejected", "declined", "refused", "argued",
-    "challenge", "blocker", "blocked", "escalat",
+    "disagree",
+    "pushback",
+    "push back",
+    "pushed back",
+    "conflict",
+    "trade-off",
+    "tradeoff",
+    "trade off",
+    "risk",
+    "constraint",
+    "objection",
+    "objected",
+    "concern",
+    "tension",
+    "against",
+    "instead of",
+    "versus",
+    " vs ",
+    "compromise",
+    "rejected",
+    "declined",
+    "refused",
+    "argued",
+    "challenge",
+    "blocker",
+    "blocked",
+    "escalat",
 ];
 const CUSTOMER: &[&str] = &[
-    "customer", "user", "client", "stakeholder", "buyer", "seller", "partner", "tenant",
-    "operator", "clinician", "patient", "shopper", "developer", "account", "end-user", "consumer",
+    "customer",
+    "user",
+    "client",
+    "stakeholder",
+    "buyer",
+    "seller",
+    "partner",
+    "tenant",
+    "operator",
+    "clinician",
+    "patient",
+    "shopper",
+    "developer",
+    "account",
+    "end-user",
+    "consumer",
 ];
 const FAILURE: &[&str] = &[
-    "fail", "mistake", "missed", "wrong", "error", "regret", "slipped", "outage", "broke",
-    "didn't work", "did not work", "fell short", "lost",
+    "fail",
+    "mistake",
+    "missed",
+    "wrong",
+    "error",
+    "regret",
+    "slipped",
+    "outage",
+    "broke",
+    "didn't work",
+    "did not work",
+    "fell short",
+    "lost",
 ];
 const LESSON: &[&str] = &[
-    "learn", "lesson", "changed how", "now i", "since then", "next time", "going forward",
-    "would do differently", "taught me", "i now", "mechanism", "since that", "from then on",
+    "learn",
+    "lesson",
+    "changed how",
+    "now i",
+    "since then",
+    "next time",
+    "going forward",
+    "would do differently",
+    "taught me",
+    "i now",
+    "mechanism",
+    "since that",
+    "from then on",
 ];
 const TIMELINE: &[&str] = &[
-    "day", "week", "month", "quarter", "year", "hour", "minute", "deadline", "q1", "q2", "q3",
-    "q4", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "sprint", "by the end of", "launch date", "eta",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "hour",
+    "minute",
+    "deadline",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "sprint",
+    "by the end of",
+    "launch date",
+    "eta",
 ];
 
 /// The outcome of analysing one answer.
@@ -62,10 +209,21 @@ impl Analysis {
 
 /// Lower-case words (letters, digits, apostrophes, `%`, `$`).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '%' || c == '$' || c == '.' || c == ','))
-        .map(|w| w.trim_matches(|c: char| c == '.' || c == ',' || c == '\'' || c == '’').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split(|c: char| {
+        !(c.is_alphanumeric()
+            || c == '\''
+            || c == '’'
+            || c == '%'
+            || c == '$'
+            || c == '.'
+            || c == ',')
+    })
+    .map(|w| {
+        w.trim_matches(|c: char| c == '.' || c == ',' || c == '\'' || c == '’')
+            .to_lowercase()
+    })
+    .filter(|w| !w.is_empty())
+    .collect()
 }
 
 /// Words a person would count (CJK characters count one each).
@@ -108,8 +266,8 @@ fn count_phrases(haystack: &str, phrases: &[&str]) -> u32 {
 pub fn count_numbers(text: &str) -> u32 {
     const NUMBER_WORDS: &[&str] = &[
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-        "thirty", "fifty", "hundred", "thousand", "million", "billion", "half", "double", "doubled",
-        "tripled", "percent",
+        "thirty", "fifty", "hundred", "thousand", "million", "billion", "half", "double",
+        "doubled", "tripled", "percent",
     ];
     let digits = text
         .split(|c: char| !c.is_ascii_digit())
@@ -124,8 +282,24 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
     let all = star.full_text();
     let lower = format!(" {} ", all.to_lowercase().replace('’', "'"));
     let toks = words(&all);
-    let i_count = toks.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine")).count() as u32;
-    let we_count = toks.iter().filter(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves")).count() as u32;
+    let i_count = toks
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine"
+            )
+        })
+        .count() as u32;
+    let we_count = toks
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves"
+            )
+        })
+        .count() as u32;
     let words_n = word_count(&all);
     let speak = speaking_secs(words_n);
     let numbers_in_result = count_numbers(&star.result);
@@ -138,8 +312,14 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
     let empty = star.is_empty();
     f.push(("no-result", !empty && word_count(&star.result) < 8));
     f.push(("we-over-i", we_count >= 4 && we_count > 2 * i_count));
-    f.push(("no-metric", !empty && word_count(&star.result) >= 8 && numbers_in_result == 0));
-    f.push(("missing-situation", !empty && star.situation.trim().is_empty()));
+    f.push((
+        "no-metric",
+        !empty && word_count(&star.result) >= 8 && numbers_in_result == 0,
+    ));
+    f.push((
+        "missing-situation",
+        !empty && star.situation.trim().is_empty(),
+    ));
     f.push(("missing-task", !empty && star.task.trim().is_empty()));
     f.push((
         "vague-actions",
@@ -147,8 +327,14 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
     ));
     f.push(("too-long", u64::from(speak) > time_limit_secs));
     f.push(("too-short", words_n < 120));
-    f.push(("no-conflict", !empty && count_phrases(&lower, CONFLICT) == 0));
-    f.push(("no-customer", !empty && count_phrases(&lower, CUSTOMER) == 0));
+    f.push((
+        "no-conflict",
+        !empty && count_phrases(&lower, CONFLICT) == 0,
+    ));
+    f.push((
+        "no-customer",
+        !empty && count_phrases(&lower, CUSTOMER) == 0,
+    ));
     f.push((
         "no-lesson",
         count_phrases(&lower, FAILURE) > 0 && count_phrases(&lower, LESSON) == 0,
@@ -165,7 +351,9 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
         .map(|(s, _)| {
             (
                 s.to_string(),
-                crate::content::signal_explanation(s).unwrap_or("").to_string(),
+                crate::content::signal_explanation(s)
+                    .unwrap_or("")
+                    .to_string(),
             )
         })
         .collect();
@@ -235,12 +423,24 @@ mod tests {
             &star(
                 "In Q3 2024 our largest customer, a bank, faced a hard deadline to leave their data center in 10 weeks.",
                 "I owned the migration plan and the go/no-go decision.",
-                &format!("I decided to split the move into four waves after the DBA lead pushed back on a single cutover because of the risk.{filler}"),
+                &format!(
+                    "I decided to split the move into four waves after the DBA lead pushed back on a single cutover because of the risk.{filler}"
+                ),
                 "We moved 212 databases with 3 minutes of downtime in total, two weeks early, and cut hosting cost by 31%. I learned to rehearse rollbacks first.",
             ),
             360,
         );
-        for s in ["we-over-i", "no-metric", "no-result", "no-conflict", "no-customer", "no-timeline", "missing-task", "too-short", "vague-actions"] {
+        for s in [
+            "we-over-i",
+            "no-metric",
+            "no-result",
+            "no-conflict",
+            "no-customer",
+            "no-timeline",
+            "missing-task",
+            "too-short",
+            "vague-actions",
+        ] {
             assert!(!a.has(s), "{s} should not fire: {:?}", a.findings);
         }
         assert!(a.record.numbers_in_result >= 3);
@@ -249,16 +449,35 @@ mod tests {
     #[test]
     fn failure_without_lesson_and_long_answers() {
         let long = "word ".repeat(800);
-        let a = analyse(&star("The launch failed badly.", "x", &long, "It was a mistake and we lost the customer."), 120);
+        let a = analyse(
+            &star(
+                "The launch failed badly.",
+                "x",
+                &long,
+                "It was a mistake and we lost the customer.",
+            ),
+            120,
+        );
         assert!(a.has("no-lesson"));
         assert!(a.has("too-long"));
-        let b = analyse(&star("The launch failed.", "x", &long, "It was a mistake. I learned to test the rollback."), 600);
+        let b = analyse(
+            &star(
+                "The launch failed.",
+                "x",
+                &long,
+                "It was a mistake. I learned to test the rollback.",
+            ),
+            600,
+        );
         assert!(!b.has("no-lesson"));
     }
 
     #[test]
     fn hedging_and_word_counts() {
-        let a = analyse(&star("I think it was basically kind of late, maybe.", "", "", ""), 60);
+        let a = analyse(
+            &star("I think it was basically kind of late, maybe.", "", "", ""),
+            60,
+        );
         assert!(a.has("hedging"));
         assert!(a.has("missing-task"));
         assert_eq!(word_count("日本語 テスト ok 🎉"), 3 + 3 + 1);

@@ -269,12 +269,18 @@ mod tests {
     fn bar_raiser_vetoes_an_otherwise_strong_loop() {
         let mut c = crate::content::load_layered(&[]).unwrap();
         c.debrief = Some(rules());
-        let d = debrief(&session(&[(false, 4), (false, 4), (false, 3), (true, 2)]), &c);
+        let d = debrief(
+            &session(&[(false, 4), (false, 4), (false, 3), (true, 2)]),
+            &c,
+        );
         assert!(d.bar_raiser_veto);
         assert!(!d.hire);
         assert_eq!(d.votes[3].vote, Some(Vote::NotInclined));
         assert_eq!(d.reused_stories, vec!["st".to_string()]);
-        let d = debrief(&session(&[(false, 4), (false, 4), (false, 3), (true, 3)]), &c);
+        let d = debrief(
+            &session(&[(false, 4), (false, 4), (false, 3), (true, 3)]),
+            &c,
+        );
         assert!(!d.bar_raiser_veto);
         assert!(d.hire, "{:?}", d.reasons);
     }
@@ -283,9 +289,16 @@ mod tests {
     fn a_strongly_not_inclined_vote_blocks_the_hire() {
         let mut c = crate::content::load_layered(&[]).unwrap();
         c.debrief = Some(rules());
-        let d = debrief(&session(&[(false, 4), (false, 4), (false, 4), (false, 1), (true, 4)]), &c);
+        let d = debrief(
+            &session(&[(false, 4), (false, 4), (false, 4), (false, 1), (true, 4)]),
+            &c,
+        );
         assert!(!d.bar_raiser_veto);
         assert!(!d.hire);
-        assert!(d.reasons.iter().any(|r| r.contains("Strongly Not Inclined")));
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.contains("Strongly Not Inclined"))
+        );
     }
 }

@@ -18,11 +18,19 @@ pub enum Step {
     /// Question `question` of interview `interview` is being answered (STAR).
     Answer { interview: usize, question: usize },
     /// Follow-up `index` of the current answer is being answered.
-    FollowUp { interview: usize, question: usize, index: usize },
+    FollowUp {
+        interview: usize,
+        question: usize,
+        index: usize,
+    },
     /// Self-scoring the answer just given.
     SelfScore { interview: usize, question: usize },
     /// A line between questions (a transition, or a time check after overtime).
-    Transition { interview: usize, question: usize, overtime: bool },
+    Transition {
+        interview: usize,
+        question: usize,
+        overtime: bool,
+    },
     /// "What questions do you have for me?"
     YourQuestions { interview: usize },
     /// The interviewer closes.
@@ -123,8 +131,11 @@ pub fn line(
     };
     let mut dice = Dice::derive(seed, &format!("{}:{kind:?}:{position}", who.id));
     let text = dice.pick(list).cloned().unwrap_or_default();
-    let lp = principle.map(|p| content.principle_name(p)).unwrap_or("this");
-    text.replace("{candidate}", "you").replace("{principle}", lp)
+    let lp = principle
+        .map(|p| content.principle_name(p))
+        .unwrap_or("this");
+    text.replace("{candidate}", "you")
+        .replace("{principle}", lp)
 }
 
 /// The flow through a planned loop or drill.
@@ -144,7 +155,10 @@ pub enum Event<'a> {
     /// Enter on an interviewer line (opening, transition, closing).
     Continue,
     /// The STAR answer was submitted.
-    Submitted { analysis: &'a Analysis, ran_over: bool },
+    Submitted {
+        analysis: &'a Analysis,
+        ran_over: bool,
+    },
     /// A follow-up reply was submitted.
     FollowUpAnswered,
     /// The self-score was confirmed.
@@ -203,10 +217,24 @@ impl Flow {
     /// The question id at the current step, if any.
     pub fn current_question(&self) -> Option<(usize, usize, &str)> {
         let (i, q) = match self.step {
-            Step::Answer { interview, question }
-            | Step::FollowUp { interview, question, .. }
-            | Step::SelfScore { interview, question }
-            | Step::Transition { interview, question, .. } => (interview, question),
+            Step::Answer {
+                interview,
+                question,
+            }
+            | Step::FollowUp {
+                interview,
+                question,
+                ..
+            }
+            | Step::SelfScore {
+                interview,
+                question,
+            }
+            | Step::Transition {
+                interview,
+                question,
+                ..
+            } => (interview, question),
             _ => return None,
         };
         self.plan
@@ -223,7 +251,13 @@ impl Flow {
                 interview: *interview,
                 question: 0,
             }),
-            (Step::Answer { interview, question }, Event::Submitted { analysis, ran_over }) => {
+            (
+                Step::Answer {
+                    interview,
+                    question,
+                },
+                Event::Submitted { analysis, ran_over },
+            ) => {
                 let qid = &self.plan.interviews[*interview].questions[*question];
                 self.probes = content
                     .question(qid)
@@ -261,7 +295,13 @@ impl Flow {
                     question: *question,
                 }
             }),
-            (Step::SelfScore { interview, question }, Event::Scored { ran_over }) => {
+            (
+                Step::SelfScore {
+                    interview,
+                    question,
+                },
+                Event::Scored { ran_over },
+            ) => {
                 let iv = &self.plan.interviews[*interview];
                 let last = question + 1 >= iv.questions.len();
                 Some(if !last || !self.drill {
@@ -282,7 +322,9 @@ impl Flow {
             }
             (
                 Step::Transition {
-                    interview, question, ..
+                    interview,
+                    question,
+                    ..
                 },
                 Event::Continue,
             ) => Some(Step::Answer {
@@ -334,20 +376,64 @@ mod tests {
         f.advance(&c, Event::FollowUpAnswered);
         assert_eq!(f.step, Step::Opening { interview: 0 });
         f.advance(&c, Event::Continue);
-        assert_eq!(f.step, Step::Answer { interview: 0, question: 0 });
+        assert_eq!(
+            f.step,
+            Step::Answer {
+                interview: 0,
+                question: 0
+            }
+        );
         let a = analyse(&Star::default(), 300);
-        f.advance(&c, Event::Submitted { analysis: &a, ran_over: false });
-        assert_eq!(f.step, Step::FollowUp { interview: 0, question: 0, index: 0 });
+        f.advance(
+            &c,
+            Event::Submitted {
+                analysis: &a,
+                ran_over: false,
+            },
+        );
+        assert_eq!(
+            f.step,
+            Step::FollowUp {
+                interview: 0,
+                question: 0,
+                index: 0
+            }
+        );
         assert_eq!(f.probes.len(), 2);
         f.advance(&c, Event::FollowUpAnswered);
         f.advance(&c, Event::FollowUpAnswered);
-        assert_eq!(f.step, Step::SelfScore { interview: 0, question: 0 });
+        assert_eq!(
+            f.step,
+            Step::SelfScore {
+                interview: 0,
+                question: 0
+            }
+        );
         f.advance(&c, Event::Scored { ran_over: true });
-        assert_eq!(f.step, Step::Transition { interview: 0, question: 0, overtime: true });
+        assert_eq!(
+            f.step,
+            Step::Transition {
+                interview: 0,
+                question: 0,
+                overtime: true
+            }
+        );
         f.advance(&c, Event::Continue);
-        assert_eq!(f.step, Step::Answer { interview: 0, question: 1 });
+        assert_eq!(
+            f.step,
+            Step::Answer {
+                interview: 0,
+                question: 1
+            }
+        );
         assert!(f.probes.is_empty());
-        f.advance(&c, Event::Submitted { analysis: &a, ran_over: true });
+        f.advance(
+            &c,
+            Event::Submitted {
+                analysis: &a,
+                ran_over: true,
+            },
+        );
         assert_eq!(f.probes.len(), 1, "an answer over time gets one follow-up");
         f.advance(&c, Event::FollowUpAnswered);
         f.advance(&c, Event::Scored { ran_over: false });
@@ -361,7 +447,11 @@ mod tests {
     #[test]
     fn we_heavy_answer_draws_the_we_over_i_probe_first() {
         let c = content();
-        let q = c.questions.iter().find(|q| q.primary() == "ownership").unwrap();
+        let q = c
+            .questions
+            .iter()
+            .find(|q| q.primary() == "ownership")
+            .unwrap();
         let star = Star {
             situation: "Our team had a problem with our vendor.".into(),
             task: "We had to fix it.".into(),
@@ -372,8 +462,15 @@ mod tests {
         assert!(a.has("we-over-i"));
         let probes = choose_follow_ups(&c, q, &a, false, 1);
         assert_eq!(probes[0].signal.as_deref(), Some("we-over-i"));
-        assert!(c.probes.iter().any(|p| p.text == probes[0].text && p.signal.as_deref() == Some("we-over-i")));
-        assert!(q.probes.contains(&probes[1].text), "second probe is the question's own");
+        assert!(
+            c.probes
+                .iter()
+                .any(|p| p.text == probes[0].text && p.signal.as_deref() == Some("we-over-i"))
+        );
+        assert!(
+            q.probes.contains(&probes[1].text),
+            "second probe is the question's own"
+        );
         // Same seed and answer: same probes.
         assert_eq!(probes, choose_follow_ups(&c, q, &a, false, 1));
     }

@@ -105,9 +105,11 @@ pub fn plan_loop(
     if let Some(n) = opts.interviewers {
         let n = (n as usize).min(slots.len());
         // A mini-loop of two or more keeps the Bar Raiser, as the last interview.
-        let br = slots
-            .iter()
-            .position(|s| content.interviewer(&s.interviewer).is_some_and(|i| i.bar_raiser));
+        let br = slots.iter().position(|s| {
+            content
+                .interviewer(&s.interviewer)
+                .is_some_and(|i| i.bar_raiser)
+        });
         let mut keep: Vec<_> = slots.iter().take(n).copied().collect();
         if let Some(b) = br
             && n >= 2

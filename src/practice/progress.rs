@@ -47,7 +47,11 @@ impl Progress {
         v
     }
     pub fn weakest(&self, n: usize) -> Vec<String> {
-        self.due_order().into_iter().take(n).map(|p| p.id.clone()).collect()
+        self.due_order()
+            .into_iter()
+            .take(n)
+            .map(|p| p.id.clone())
+            .collect()
     }
 }
 
@@ -98,7 +102,8 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
             list.sort_by_key(|a| a.submitted_at);
             let scored: Vec<f64> = list.iter().filter_map(|a| a.average_score()).collect();
             let recent: Vec<f64> = scored.iter().rev().take(5).copied().collect();
-            let recent_avg = (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
+            let recent_avg =
+                (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
             let last = list.last().map(|a| a.submitted_at);
             let days = last.map(|l| (now - l).num_seconds().max(0) as f64 / 86_400.0);
             let n = list.len();
@@ -108,7 +113,8 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
                 answers: n,
                 average: average(list.iter().flat_map(|a| a.self_scores.values())),
                 trend: scored.iter().rev().take(12).rev().copied().collect(),
-                mean_secs: (n > 0).then(|| list.iter().map(|a| a.duration_secs as f64).sum::<f64>() / n as f64),
+                mean_secs: (n > 0)
+                    .then(|| list.iter().map(|a| a.duration_secs as f64).sum::<f64>() / n as f64),
                 mean_limit_secs: (n > 0)
                     .then(|| list.iter().map(|a| a.time_limit_secs as f64).sum::<f64>() / n as f64),
                 overtime_answers: list.iter().filter(|a| a.overtime_secs > 0).count(),
@@ -126,7 +132,11 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
 }
 
 /// Question ids answered within the last `days` days (to avoid repeats).
-pub fn recent_questions(sessions: &[Session], now: DateTime<Utc>, days: i64) -> std::collections::HashSet<String> {
+pub fn recent_questions(
+    sessions: &[Session],
+    now: DateTime<Utc>,
+    days: i64,
+) -> std::collections::HashSet<String> {
     sessions
         .iter()
         .flat_map(|s| &s.answers)
@@ -148,6 +158,9 @@ mod tests {
         assert!(never > weak_today);
         assert!(weak_today > strong_recent);
         assert!(strong_overdue > strong_recent, "overdue raises priority");
-        assert!(priority(1, None, None) > priority(2, None, None), "content order breaks ties");
+        assert!(
+            priority(1, None, None) > priority(2, None, None),
+            "content order breaks ties"
+        );
     }
 }

@@ -44,10 +44,25 @@ mod tests {
 
     #[test]
     fn same_seed_same_draws_and_fixed_stream() {
-        let a: Vec<usize> = (0..8).map({ let mut d = Dice::new(7); move |_| d.below(100) }).collect();
-        let b: Vec<usize> = (0..8).map({ let mut d = Dice::new(7); move |_| d.below(100) }).collect();
+        let a: Vec<usize> = (0..8)
+            .map({
+                let mut d = Dice::new(7);
+                move |_| d.below(100)
+            })
+            .collect();
+        let b: Vec<usize> = (0..8)
+            .map({
+                let mut d = Dice::new(7);
+                move |_| d.below(100)
+            })
+            .collect();
         assert_eq!(a, b);
-        let c: Vec<usize> = (0..8).map({ let mut d = Dice::new(8); move |_| d.below(100) }).collect();
+        let c: Vec<usize> = (0..8)
+            .map({
+                let mut d = Dice::new(8);
+                move |_| d.below(100)
+            })
+            .collect();
         assert_ne!(a, c);
     }
 
@@ -58,6 +73,9 @@ mod tests {
         let mut s = v.clone();
         s.sort();
         assert_eq!(s, (0..50).collect::<Vec<_>>());
-        assert_ne!(v, s, "50 items shuffled into identity is vanishingly unlikely");
+        assert_ne!(
+            v, s,
+            "50 items shuffled into identity is vanishingly unlikely"
+        );
     }
 }

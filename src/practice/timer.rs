@@ -77,7 +77,10 @@ impl Timer {
         self.limit
     }
     pub fn elapsed(&self, now: Duration) -> Duration {
-        self.banked + self.running_since.map_or(Duration::ZERO, |s| now.saturating_sub(s))
+        self.banked
+            + self
+                .running_since
+                .map_or(Duration::ZERO, |s| now.saturating_sub(s))
     }
     pub fn remaining(&self, now: Duration) -> Duration {
         self.limit.saturating_sub(self.elapsed(now))
@@ -140,7 +143,11 @@ mod tests {
         clock.advance(secs(74));
         assert_eq!(t.phase(clock.now()), TimerPhase::Plenty);
         clock.advance(secs(1));
-        assert_eq!(t.phase(clock.now()), TimerPhase::Amber, "25 % left is amber");
+        assert_eq!(
+            t.phase(clock.now()),
+            TimerPhase::Amber,
+            "25 % left is amber"
+        );
         clock.advance(secs(25));
         assert_eq!(t.phase(clock.now()), TimerPhase::Over);
         clock.advance(secs(42));

@@ -1,6 +1,6 @@
 //! Export (JSON in SPEC's shape, Markdown) and merging import.
 
-use super::{Result, Session, Story, StoryBank, Store, StoreError, SCHEMA_VERSION};
+use super::{Result, SCHEMA_VERSION, Session, Store, StoreError, Story, StoryBank};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -60,7 +60,11 @@ impl Export {
         let mut by_lp: BTreeMap<String, Vec<(&Session, &super::Answer)>> = BTreeMap::new();
         for s in &self.sessions {
             for a in &s.answers {
-                let lp = a.principles.first().cloned().unwrap_or_else(|| "other".into());
+                let lp = a
+                    .principles
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "other".into());
                 by_lp.entry(lp).or_default().push((s, a));
             }
         }
@@ -88,7 +92,12 @@ impl Export {
                 let _ = writeln!(out, "*{meta}*\n");
                 star_md(&mut out, &a.star);
                 for f in &a.follow_ups {
-                    let _ = writeln!(out, "> **{}**\n>\n> {}\n", one_line(&f.probe), quote(&f.response));
+                    let _ = writeln!(
+                        out,
+                        "> **{}**\n>\n> {}\n",
+                        one_line(&f.probe),
+                        quote(&f.response)
+                    );
                 }
                 if !a.notes.trim().is_empty() {
                     let _ = writeln!(out, "*Notes:* {}\n", a.notes.trim());
@@ -108,7 +117,10 @@ fn quote(s: &str) -> String {
 }
 
 fn star_md(out: &mut String, star: &super::Star) {
-    for (label, text) in ["Situation", "Task", "Action", "Result"].iter().zip(star.fields()) {
+    for (label, text) in ["Situation", "Task", "Action", "Result"]
+        .iter()
+        .zip(star.fields())
+    {
         if !text.trim().is_empty() {
             let _ = writeln!(out, "**{label}.** {}\n", text.trim());
         }
@@ -162,9 +174,17 @@ pub fn parse_export(text: &str, name: &str) -> Result<Export> {
         path: name.into(),
         line: e.line(),
         col: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
     })?;
-    let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = value
+        .get("schema_version")
+        .and_then(|v| v.as_u64())
+        .unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
         return Err(StoreError::Newer {
             path: name.into(),
@@ -175,7 +195,12 @@ pub fn parse_export(text: &str, name: &str) -> Result<Export> {
         path: name.into(),
         line: e.line(),
         col: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
     })
 }
 

@@ -163,8 +163,10 @@ impl Store {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if is_temp_name(&name) && fs::remove_file(e.path()).is_ok() {
-                    self.notices
-                        .push(format!("removed an unfinished write: {}", e.path().display()));
+                    self.notices.push(format!(
+                        "removed an unfinished write: {}",
+                        e.path().display()
+                    ));
                 }
             }
         }
@@ -320,7 +322,12 @@ impl Store {
             path: path.to_path_buf(),
             line: e.line(),
             col: e.column(),
-            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+            message: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
         };
         let mut value: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
         let version = match value.get("schema_version") {
@@ -386,7 +393,9 @@ fn migrate(value: &mut serde_json::Value, from: u64) {
 pub fn is_temp_name(name: &str) -> bool {
     name.strip_prefix('.')
         .and_then(|rest| rest.rsplit_once('.'))
-        .is_some_and(|(base, suffix)| base.ends_with(".json") && !suffix.is_empty() && suffix != "json")
+        .is_some_and(|(base, suffix)| {
+            base.ends_with(".json") && !suffix.is_empty() && suffix != "json"
+        })
 }
 
 /// Writes JSON atomically and durably, readable by the user alone.
@@ -441,7 +450,10 @@ pub fn new_id(now: chrono::DateTime<chrono::Utc>) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mix = (now.timestamp_subsec_nanos() ^ std::process::id().rotate_left(16) ^ n.wrapping_mul(2_654_435_761)) & 0xffff;
+    let mix = (now.timestamp_subsec_nanos()
+        ^ std::process::id().rotate_left(16)
+        ^ n.wrapping_mul(2_654_435_761))
+        & 0xffff;
     format!("{}-{mix:04x}", now.format("%Y%m%d-%H%M%S"))
 }
 

@@ -66,6 +66,7 @@ pub struct InterviewRecord {
     /// The planned question ids, in order.
     #[serde(default)]
     pub question_ids: Vec<String>,
+    /// The time limit per answer, in seconds.
     #[serde(default)]
     pub answer_secs: u64,
     pub vote: Option<Vote>,

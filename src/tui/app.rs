@@ -1,0 +1,407 @@
+//! The application: owns content, the store and the active screen; the only
+//! place that talks to the store. Screens ask for effects with [`Cmd`].
+
+use super::labels as L;
+use super::screens::{Screen, home::HomeScreen, session::SessionScreen};
+use super::{text, theme, widgets};
+use crate::content::Content;
+use crate::practice::timer::Clock;
+use crate::store::{Draft, History, Session, Store, StoryBank};
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+/// Smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Cmd {
+    SaveSession(Box<Session>),
+    SaveDraft(Box<Draft>),
+    DiscardDraft,
+    SaveStories(StoryBank),
+    TrashSession(String),
+    RestoreSession(String),
+    Go(Target),
+    ResumeDraft,
+    Status(String),
+    Quit,
+}
+
+/// Where to go.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Home,
+    Screen(Box<Screen>),
+}
+
+/// Read-only view of app state handed to screens.
+pub struct Ctx<'a> {
+    pub content: &'a Content,
+    pub history: Option<&'a History>,
+    pub stories: &'a StoryBank,
+    pub draft: Option<&'a Draft>,
+    /// Monotonic time.
+    pub now: Duration,
+    pub wall: DateTime<Utc>,
+    pub read_only: bool,
+}
+
+pub struct App {
+    pub content: Content,
+    pub store: Store,
+    pub history: Option<History>,
+    history_rx: Option<Receiver<History>>,
+    pub stories: StoryBank,
+    pub draft: Option<Draft>,
+    pub screen: Screen,
+    pub help: bool,
+    status: Option<(String, Duration)>,
+    pub quit: bool,
+    clock: Box<dyn Clock>,
+    wall: Box<dyn Fn() -> DateTime<Utc>>,
+}
+
+impl App {
+    pub fn new(
+        content: Content,
+        store: Store,
+        history_rx: Option<Receiver<History>>,
+        clock: Box<dyn Clock>,
+        wall: Box<dyn Fn() -> DateTime<Utc>>,
+    ) -> App {
+        let mut notes: Vec<String> = store.notices.clone();
+        let stories = match store.load_stories() {
+            Ok(s) => s,
+            Err(e) => {
+                notes.push(e.to_string());
+                StoryBank::default()
+            }
+        };
+        let draft = match store.load_draft() {
+            Ok(d) => d,
+            Err(e) => {
+                notes.push(e.to_string());
+                None
+            }
+        };
+        if store.is_read_only() {
+            notes.push(L::READ_ONLY.to_string());
+        }
+        let mut app = App {
+            content,
+            store,
+            history: None,
+            history_rx,
+            stories,
+            draft,
+            screen: Screen::Home(HomeScreen::default()),
+            help: false,
+            status: None,
+            quit: false,
+            clock,
+            wall,
+        };
+        if !notes.is_empty() {
+            app.set_status(notes.join(" · "));
+        }
+        app
+    }
+
+    /// Loads history synchronously (tests, and commands that need it at once).
+    pub fn load_history_now(&mut self) {
+        self.history = Some(self.store.load_history());
+        self.history_rx = None;
+    }
+
+    pub fn now(&self) -> Duration {
+        self.clock.now()
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            content: &self.content,
+            history: self.history.as_ref(),
+            stories: &self.stories,
+            draft: self.draft.as_ref(),
+            now: self.clock.now(),
+            wall: (self.wall)(),
+            read_only: self.store.is_read_only(),
+        }
+    }
+
+    pub fn set_status(&mut self, s: impl Into<String>) {
+        self.status = Some((s.into(), self.clock.now()));
+    }
+
+    /// Opens a screen as `loopdrill review` etc. would.
+    pub fn open(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+
+    /// How long the event loop may wait before the next tick.
+    pub fn next_tick_in(&self) -> Duration {
+        let s = self.screen.next_tick_in(self.clock.now());
+        let base = if self.history_rx.is_some() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_millis(500)
+        };
+        s.unwrap_or(base).min(base)
+    }
+
+    /// Timers, autosave, background loading.
+    pub fn tick(&mut self) {
+        if let Some(rx) = &self.history_rx
+            && let Ok(h) = rx.try_recv()
+        {
+            if !h.problems.is_empty() {
+                let first = h.problems[0].to_string();
+                let more = h.problems.len() - 1;
+                self.set_status(if more > 0 {
+                    format!("{first} (+{more} more unreadable files)")
+                } else {
+                    first
+                });
+            }
+            self.history = Some(h);
+            self.history_rx = None;
+        }
+        if let Some((_, at)) = &self.status
+            && self.clock.now().saturating_sub(*at) > Duration::from_secs(8)
+        {
+            self.status = None;
+        }
+        let ctx_now = self.clock.now();
+        let wall = (self.wall)();
+        let cmds = self.screen.tick(ctx_now, wall);
+        self.apply(cmds);
+    }
+
+    /// Saves whatever is being typed (Ctrl-C, SIGTERM, SIGHUP).
+    pub fn save_draft_now(&mut self) {
+        let wall = (self.wall)();
+        if let Some(d) = self.screen.draft(self.clock.now(), wall) {
+            self.apply(vec![Cmd::SaveDraft(Box::new(d))]);
+        }
+    }
+
+    pub fn paste(&mut self, s: &str) {
+        if self.help {
+            return;
+        }
+        let now = self.clock.now();
+        self.screen.paste(s, now);
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.save_draft_now();
+            self.quit = true;
+            return;
+        }
+        if self.help {
+            if matches!(
+                key.code,
+                KeyCode::Esc
+                    | KeyCode::F(1)
+                    | KeyCode::Char('?')
+                    | KeyCode::Char('q')
+                    | KeyCode::Enter
+            ) {
+                self.help = false;
+            }
+            return;
+        }
+        if key.code == KeyCode::F(1)
+            || (key.code == KeyCode::Char('?') && !self.screen.captures_text())
+        {
+            self.help = true;
+            return;
+        }
+        let ctx = Ctx {
+            content: &self.content,
+            history: self.history.as_ref(),
+            stories: &self.stories,
+            draft: self.draft.as_ref(),
+            now: self.clock.now(),
+            wall: (self.wall)(),
+            read_only: self.store.is_read_only(),
+        };
+        let cmds = self.screen.key(key, &ctx);
+        self.apply(cmds);
+    }
+
+    pub fn apply(&mut self, cmds: Vec<Cmd>) {
+        for cmd in cmds {
+            match cmd {
+                Cmd::SaveSession(s) => match self.store.save_session(&s) {
+                    Ok(()) => {
+                        if let Some(h) = &mut self.history {
+                            match h.sessions.iter_mut().find(|x| x.id == s.id) {
+                                Some(x) => *x = *s,
+                                None => h.sessions.push(*s),
+                            }
+                        }
+                    }
+                    Err(e) => self.set_status(format!("{}: {e}", L::NOT_SAVED)),
+                },
+                Cmd::SaveDraft(d) => match self.store.save_draft(&d) {
+                    Ok(()) => self.draft = Some(*d),
+                    Err(e) => self.set_status(format!("{}: {e}", L::DRAFT_NOT_SAVED)),
+                },
+                Cmd::DiscardDraft => {
+                    if let Err(e) = self.store.discard_draft() {
+                        self.set_status(e.to_string());
+                    }
+                    self.draft = None;
+                }
+                Cmd::SaveStories(bank) => match self.store.save_stories(&bank) {
+                    Ok(()) => self.stories = bank,
+                    Err(e) => self.set_status(format!("{}: {e}", L::NOT_SAVED)),
+                },
+                Cmd::TrashSession(id) => match self.store.trash_session(&id) {
+                    Ok(()) => {
+                        if let Some(h) = &mut self.history {
+                            h.sessions.retain(|s| s.id != id);
+                        }
+                        self.set_status(L::MOVED_TO_TRASH);
+                    }
+                    Err(e) => self.set_status(e.to_string()),
+                },
+                Cmd::RestoreSession(id) => match self
+                    .store
+                    .restore_session(&id)
+                    .and_then(|()| self.store.load_session(&id))
+                {
+                    Ok(s) => {
+                        if let Some(h) = &mut self.history {
+                            h.sessions.push(s);
+                            h.sessions.sort_by_key(|a| a.started_at);
+                        }
+                        self.set_status(L::RESTORED);
+                    }
+                    Err(e) => self.set_status(e.to_string()),
+                },
+                Cmd::Go(Target::Home) => self.screen = Screen::Home(HomeScreen::default()),
+                Cmd::Go(Target::Screen(s)) => self.screen = *s,
+                Cmd::Status(s) => self.set_status(s),
+                Cmd::ResumeDraft => self.resume_draft(),
+                Cmd::Quit => {
+                    self.save_draft_now();
+                    self.quit = true;
+                }
+            }
+        }
+    }
+
+    /// Starts or resumes from a screen constructor that needs the store.
+    pub fn resume_draft(&mut self) {
+        let Some(d) = self.draft.clone() else { return };
+        match self.store.load_session(&d.session_id) {
+            Ok(session) => {
+                let now = self.clock.now();
+                let screen = SessionScreen::resume(&self.content, session, Some(&d), now);
+                self.screen = Screen::Session(Box::new(screen));
+            }
+            Err(e) => self.set_status(format!("{}: {e}", L::CANNOT_RESUME)),
+        }
+    }
+
+    pub fn render(&self, f: &mut Frame) {
+        let area = f.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = vec![
+                Line::styled(L::TOO_SMALL, theme::accent()),
+                Line::raw(format!(
+                    "{}×{} now; {}×{} needed.",
+                    area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+                )),
+                Line::styled(L::TOO_SMALL_HINT, theme::dim()),
+            ];
+            f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+            return;
+        }
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let ctx = self.ctx();
+        let mut head = vec![
+            Span::styled(" loopdrill ", theme::title()),
+            Span::styled(self.screen.title(&ctx), theme::text()),
+        ];
+        if self.store.is_read_only() {
+            head.push(Span::styled(
+                format!("  {}", L::READ_ONLY_BADGE),
+                theme::warn(),
+            ));
+        }
+        f.render_widget(Paragraph::new(Line::from(head)), header);
+        self.screen.render(f, body, &ctx);
+        let keys = self.screen.footer(&ctx);
+        let footer_line = match &self.status {
+            Some((s, _)) => Line::from(Span::styled(text::one_line(s), theme::accent())),
+            None => widgets::key_line(&keys),
+        };
+        f.render_widget(Paragraph::new(footer_line), footer);
+        if self.help {
+            render_help(f, body, &self.screen.help(&ctx));
+        }
+    }
+}
+
+fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
+    let w = area.width.min(76);
+    let h = area
+        .height
+        .min((screen_keys.len() + L::GLOBAL_KEYS.len() + 6) as u16);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    f.render_widget(Clear, r);
+    let mut lines = vec![Line::styled(L::HELP_THIS_SCREEN, theme::title())];
+    for (k, d) in screen_keys {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{k:>14}  "), theme::key()),
+            Span::raw(*d),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(L::HELP_EVERYWHERE, theme::title()));
+    for (k, d) in L::GLOBAL_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{k:>14}  "), theme::key()),
+            Span::raw(*d),
+        ]));
+    }
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::border_focus())
+                .title(L::HELP_TITLE),
+        ),
+        r,
+    );
+}
+
+/// The message for a command that needs to write while another instance holds the store.
+pub fn read_only_message(dir: &std::path::Path) -> String {
+    format!(
+        "another loopdrill is already using {}; close it first (plain `loopdrill` opens read-only)",
+        dir.display()
+    )
+}

@@ -1,0 +1,448 @@
+//! Home: start a loop or a drill, resume, see what is due and what you did.
+
+use super::Screen;
+use super::session::SessionScreen;
+use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
+use crate::practice::progress::{progress, recent_questions};
+use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::labels as L;
+use crate::tui::text::{one_line, truncate};
+use crate::tui::theme;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Resume,
+    Loop,
+    DrillWeakest,
+    DrillChosen,
+    Quit,
+}
+
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    #[default]
+    Menu,
+    PickTemplate(usize),
+    PickPrinciples {
+        cursor: usize,
+        chosen: BTreeSet<usize>,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HomeScreen {
+    pub cursor: usize,
+    pub mode: Mode,
+}
+
+/// Default minutes per answer in a drill.
+pub const DRILL_MINUTES: u32 = 5;
+
+fn seed_from(ctx: &Ctx) -> u64 {
+    ctx.wall.timestamp_nanos_opt().unwrap_or_default() as u64 ^ 0x9e37_79b9_7f4a_7c15
+}
+
+impl HomeScreen {
+    pub fn items(&self, ctx: &Ctx) -> Vec<Item> {
+        let mut v = Vec::new();
+        if ctx.draft.is_some() {
+            v.push(Item::Resume);
+        }
+        v.extend([
+            Item::Loop,
+            Item::DrillWeakest,
+            Item::DrillChosen,
+            Item::Quit,
+        ]);
+        v
+    }
+
+    pub fn captures_text(&self) -> bool {
+        false
+    }
+
+    pub fn title(&self, _ctx: &Ctx) -> String {
+        "· home".into()
+    }
+
+    pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        match self.mode {
+            Mode::Menu => vec![
+                ("↑↓/jk", "move"),
+                ("Enter", "open"),
+                ("q", "quit"),
+                ("?", "help"),
+            ],
+            Mode::PickTemplate(_) => vec![
+                ("↑↓", "template"),
+                ("Enter", "plan the loop"),
+                ("Esc", "back"),
+            ],
+            Mode::PickPrinciples { .. } => vec![
+                ("↑↓", "move"),
+                ("Space", "choose"),
+                ("Enter", "start drill"),
+                ("Esc", "back"),
+            ],
+        }
+    }
+
+    pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑ ↓ / j k", "move"),
+            ("Enter", "open the selected entry"),
+            ("Space", "choose an LP (drill picker)"),
+            ("q", "quit"),
+        ]
+    }
+
+    fn start_drill(&self, ctx: &Ctx, principles: Vec<String>) -> Vec<Cmd> {
+        let recent = ctx
+            .history
+            .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
+            .unwrap_or_default();
+        let n = principles.len().clamp(3, 5) as u32;
+        match plan_drill(
+            ctx.content,
+            &principles,
+            n,
+            DRILL_MINUTES,
+            seed_from(ctx),
+            &recent,
+        ) {
+            Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
+                Box::new(SessionScreen::new_drill(ctx.content, plan, false, ctx.wall)),
+            ))))],
+            Err(e) => vec![Cmd::Status(e.to_string())],
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
+        let up = matches!(key.code, KeyCode::Up | KeyCode::Char('k'));
+        match &mut self.mode {
+            Mode::Menu => {
+                let items = self.items(ctx);
+                self.cursor = self.cursor.min(items.len() - 1);
+                if down {
+                    self.cursor = (self.cursor + 1) % items.len();
+                } else if up {
+                    self.cursor = (self.cursor + items.len() - 1) % items.len();
+                }
+                match key.code {
+                    KeyCode::Char('q') | KeyCode::Esc => return vec![Cmd::Quit],
+                    KeyCode::Enter => match items[self.cursor] {
+                        Item::Resume => return vec![Cmd::ResumeDraft],
+                        Item::Loop => self.mode = Mode::PickTemplate(0),
+                        Item::DrillWeakest => {
+                            let lps = match ctx.history {
+                                Some(h) => progress(&h.sessions, ctx.content, ctx.wall).weakest(3),
+                                None => ctx
+                                    .content
+                                    .principles
+                                    .iter()
+                                    .take(3)
+                                    .map(|p| p.id.clone())
+                                    .collect(),
+                            };
+                            return self.start_drill(ctx, lps);
+                        }
+                        Item::DrillChosen => {
+                            self.mode = Mode::PickPrinciples {
+                                cursor: 0,
+                                chosen: BTreeSet::new(),
+                            }
+                        }
+                        Item::Quit => return vec![Cmd::Quit],
+                    },
+                    _ => {}
+                }
+                vec![]
+            }
+            Mode::PickTemplate(sel) => {
+                let n = ctx.content.templates.len();
+                if n == 0 {
+                    self.mode = Mode::Menu;
+                    return vec![Cmd::Status("No loop templates in the content.".into())];
+                }
+                if down {
+                    *sel = (*sel + 1) % n;
+                } else if up {
+                    *sel = (*sel + n - 1) % n;
+                }
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::Menu,
+                    KeyCode::Enter => {
+                        let t = &ctx.content.templates[*sel];
+                        let recent = ctx
+                            .history
+                            .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
+                            .unwrap_or_default();
+                        self.mode = Mode::Menu;
+                        return match plan_loop(
+                            ctx.content,
+                            &t.id,
+                            seed_from(ctx),
+                            PlanOptions::default(),
+                            &recent,
+                        ) {
+                            Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
+                                Box::new(SessionScreen::new_loop(
+                                    ctx.content,
+                                    plan,
+                                    false,
+                                    ctx.wall,
+                                )),
+                            ))))],
+                            Err(e) => vec![Cmd::Status(e.to_string())],
+                        };
+                    }
+                    _ => {}
+                }
+                vec![]
+            }
+            Mode::PickPrinciples { cursor, chosen } => {
+                let n = ctx.content.principles.len();
+                if down {
+                    *cursor = (*cursor + 1) % n;
+                } else if up {
+                    *cursor = (*cursor + n - 1) % n;
+                }
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::Menu,
+                    KeyCode::Char(' ') if !chosen.remove(cursor) => {
+                        chosen.insert(*cursor);
+                    }
+                    KeyCode::Enter => {
+                        let mut ids: Vec<String> = chosen
+                            .iter()
+                            .map(|&i| ctx.content.principles[i].id.clone())
+                            .collect();
+                        if ids.is_empty() {
+                            ids.push(ctx.content.principles[*cursor].id.clone());
+                        }
+                        self.mode = Mode::Menu;
+                        return self.start_drill(ctx, ids);
+                    }
+                    _ => {}
+                }
+                vec![]
+            }
+        }
+    }
+
+    fn label(item: Item, ctx: &Ctx) -> String {
+        match item {
+            Item::Resume => {
+                let q = ctx
+                    .draft
+                    .and_then(|d| ctx.content.question(&d.question_id))
+                    .map_or("your interrupted session".into(), |q| one_line(&q.text));
+                format!("Resume: {q}")
+            }
+            Item::Loop => "Start a mock Loop".into(),
+            Item::DrillWeakest => "Drill my weakest / most overdue LPs".into(),
+            Item::DrillChosen => "Drill chosen LPs".into(),
+            Item::Quit => "Quit".into(),
+        }
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        match &self.mode {
+            Mode::Menu => {
+                let items = self.items(ctx);
+                let w = left.width.saturating_sub(6) as usize;
+                let lines: Vec<Line> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        let st = if i == self.cursor.min(items.len() - 1) {
+                            theme::selected()
+                        } else if *it == Item::Resume {
+                            theme::accent()
+                        } else {
+                            theme::text()
+                        };
+                        Line::styled(format!(" {} ", truncate(&Self::label(*it, ctx), w)), st)
+                    })
+                    .collect();
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus())
+                            .title(" Practise "),
+                    ),
+                    left,
+                );
+            }
+            Mode::PickTemplate(sel) => {
+                let mut lines = Vec::new();
+                for (i, t) in ctx.content.templates.iter().enumerate() {
+                    let st = if i == *sel {
+                        theme::selected()
+                    } else {
+                        theme::text()
+                    };
+                    lines.push(Line::styled(
+                        format!(
+                            " {} ",
+                            truncate(&one_line(&t.name), left.width.saturating_sub(4) as usize)
+                        ),
+                        st,
+                    ));
+                    lines.push(Line::styled(
+                        format!(
+                            "   {} interviews · about {} min",
+                            t.interviews.len(),
+                            t.planned_minutes()
+                        ),
+                        theme::dim(),
+                    ));
+                }
+                if let Some(t) = ctx.content.templates.get(*sel) {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(one_line(&t.description), theme::dim()));
+                }
+                f.render_widget(
+                    Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus())
+                            .title(" Choose a loop "),
+                    ),
+                    left,
+                );
+            }
+            Mode::PickPrinciples { cursor, chosen } => {
+                let h = left.height.saturating_sub(2) as usize;
+                let start = cursor.saturating_sub(h.saturating_sub(1));
+                let lines: Vec<Line> = ctx
+                    .content
+                    .principles
+                    .iter()
+                    .enumerate()
+                    .skip(start)
+                    .take(h)
+                    .map(|(i, p)| {
+                        let mark = if chosen.contains(&i) { "[x]" } else { "[ ]" };
+                        let st = if i == *cursor {
+                            theme::selected()
+                        } else {
+                            theme::text()
+                        };
+                        Line::styled(
+                            format!(
+                                " {mark} {}",
+                                truncate(&one_line(&p.name), left.width.saturating_sub(9) as usize)
+                            ),
+                            st,
+                        )
+                    })
+                    .collect();
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus())
+                            .title(" Drill which LPs? "),
+                    ),
+                    left,
+                );
+            }
+        }
+        self.render_side(f, right, ctx);
+    }
+
+    fn render_side(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let c = ctx.content;
+        let w = area.width.saturating_sub(4) as usize;
+        let mut lines = vec![Line::styled(
+            format!(
+                "{} LPs · {} questions · {} loops · {} stories",
+                c.principles.len(),
+                c.questions.len(),
+                c.templates.len(),
+                ctx.stories.stories.len()
+            ),
+            theme::dim(),
+        )];
+        lines.push(Line::raw(""));
+        match ctx.history {
+            None => lines.push(Line::styled(L::LOADING_HISTORY, theme::dim())),
+            Some(h) => {
+                let p = progress(&h.sessions, c, ctx.wall);
+                lines.push(Line::styled("Due next", theme::title()));
+                for s in p.due_order().into_iter().take(5) {
+                    let why = match (s.answers, s.average) {
+                        (0, _) => "never practised".to_string(),
+                        (n, Some(a)) => format!("{n} answers, avg {a:.1}"),
+                        (n, None) => format!("{n} answers, not scored"),
+                    };
+                    lines.push(Line::from(vec![
+                        Span::raw(format!(" {} ", truncate(&s.name, w.saturating_sub(24)))),
+                        Span::styled(why, theme::dim()),
+                    ]));
+                }
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!(
+                        "Recent ({} sessions, {} answers)",
+                        h.sessions.len(),
+                        h.answer_count()
+                    ),
+                    theme::title(),
+                ));
+                if h.sessions.is_empty() {
+                    lines.push(Line::styled(
+                        " Nothing yet: start with a drill or a loop.",
+                        theme::dim(),
+                    ));
+                }
+                for s in h.sessions.iter().rev().take(5) {
+                    let state = match (&s.debrief, s.finished_at) {
+                        (Some(d), _) if s.kind == crate::store::SessionKind::Loop => {
+                            if d.hire {
+                                "hire"
+                            } else {
+                                "no hire"
+                            }
+                        }
+                        (_, Some(_)) => "done",
+                        _ => "unfinished",
+                    };
+                    lines.push(Line::styled(
+                        truncate(
+                            &format!(
+                                " {} {} · {} answers · {state}",
+                                s.started_at.format("%b %d %H:%M"),
+                                s.kind.label(),
+                                s.answers.len()
+                            ),
+                            w,
+                        ),
+                        theme::text(),
+                    ));
+                }
+            }
+        }
+        f.render_widget(
+            Paragraph::new(lines).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border())
+                    .title(" Progress "),
+            ),
+            area,
+        );
+    }
+}

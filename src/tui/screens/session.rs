@@ -1,0 +1,1857 @@
+//! A mock Loop or a drill: plan, interviewer lines, STAR editor with timer,
+//! follow-ups, self-score and the debrief.
+
+use crate::content::{Content, Criterion};
+use crate::practice::analysis::{self, Analysis};
+use crate::practice::debrief::{Debrief, debrief};
+use crate::practice::interviewer::{Event, Flow, LineKind, Step, choose_follow_ups, line};
+use crate::practice::plan::{LoopPlan, PlannedInterview};
+use crate::practice::timer::{Timer, TimerPhase, format_clock};
+use crate::store::{
+    self, Answer, DebriefRecord, Draft, DraftStep, FollowUp, InterviewRecord, InterviewerRef,
+    SCHEMA_VERSION, Session, SessionKind, Star, Story,
+};
+use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::labels as L;
+use crate::tui::text::{one_line, sanitize, truncate};
+use crate::tui::theme;
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Autosave the draft at least this often while typing.
+pub const AUTOSAVE: Duration = Duration::from_secs(4);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ScoreField {
+    Criteria,
+    Notes,
+    Story,
+    NewStory,
+}
+
+#[derive(Debug, Clone)]
+struct ScoreItem {
+    key: String,
+    rubric: String,
+    criterion: Criterion,
+}
+
+#[derive(Debug, Clone)]
+struct ScoreState {
+    items: Vec<ScoreItem>,
+    cursor: usize,
+    scores: BTreeMap<String, u8>,
+    notes: TextArea<'static>,
+    new_story: TextArea<'static>,
+    /// 0 = no story, k = stories[k-1].
+    story: usize,
+    field: ScoreField,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionScreen {
+    pub session: Session,
+    flow: Flow,
+    started: bool,
+    strict: bool,
+    spoken: bool,
+    /// Spoken drill: the timer was stopped and notes are being typed.
+    spoken_notes: bool,
+    editors: [TextArea<'static>; 4],
+    focus: usize,
+    reply: TextArea<'static>,
+    timer: Option<Timer>,
+    answer_started: Option<DateTime<Utc>>,
+    analysis: Option<Analysis>,
+    score: Option<ScoreState>,
+    confirm_leave: bool,
+    dirty: bool,
+    last_draft: Duration,
+    debrief: Option<Debrief>,
+    scroll: u16,
+}
+
+fn editor(placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_placeholder_text(placeholder.to_string());
+    t.set_placeholder_style(theme::dim());
+    t.set_cursor_line_style(Style::new());
+    t
+}
+
+fn editor_with(text: &str, placeholder: &str) -> TextArea<'static> {
+    let mut t = editor(placeholder);
+    if !text.is_empty() {
+        t.insert_str(text);
+    }
+    t
+}
+
+fn text_of(t: &TextArea) -> String {
+    t.lines().join("\n")
+}
+
+fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+impl SessionScreen {
+    fn build(
+        session: Session,
+        plan: LoopPlan,
+        drill: bool,
+        strict: bool,
+        spoken: bool,
+    ) -> SessionScreen {
+        SessionScreen {
+            session,
+            flow: Flow::new(plan, drill),
+            started: false,
+            strict,
+            spoken,
+            spoken_notes: false,
+            editors: L::STAR_HINTS.map(editor),
+            focus: 0,
+            reply: editor("Type your reply. Ctrl-S sends it."),
+            timer: None,
+            answer_started: None,
+            analysis: None,
+            score: None,
+            confirm_leave: false,
+            dirty: false,
+            last_draft: Duration::ZERO,
+            debrief: None,
+            scroll: 0,
+        }
+    }
+
+    fn records(content: &Content, plan: &LoopPlan) -> Vec<InterviewRecord> {
+        plan.interviews
+            .iter()
+            .map(|p| InterviewRecord {
+                interviewer: match content.interviewer(&p.interviewer) {
+                    Some(i) => InterviewerRef {
+                        id: i.id.clone(),
+                        name: i.name.clone(),
+                        role: i.role.clone(),
+                        bar_raiser: i.bar_raiser,
+                    },
+                    None => InterviewerRef {
+                        id: String::new(),
+                        name: "Drill".into(),
+                        role: "Practice".into(),
+                        bar_raiser: false,
+                    },
+                },
+                principles: p.principles.clone(),
+                question_ids: p.questions.clone(),
+                answer_secs: u64::from(p.answer_minutes) * 60,
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    /// A new mock loop, on its plan screen.
+    pub fn new_loop(
+        content: &Content,
+        plan: LoopPlan,
+        strict: bool,
+        wall: DateTime<Utc>,
+    ) -> SessionScreen {
+        let mut s = Session::new(store::new_id(wall), SessionKind::Loop, wall);
+        s.template = plan.template.clone();
+        s.seed = Some(plan.seed);
+        s.strict = strict;
+        s.interviews = Self::records(content, &plan);
+        Self::build(s, plan, false, strict, false)
+    }
+
+    /// A new drill, on its plan screen.
+    pub fn new_drill(
+        content: &Content,
+        plan: LoopPlan,
+        spoken: bool,
+        wall: DateTime<Utc>,
+    ) -> SessionScreen {
+        let mut s = Session::new(store::new_id(wall), SessionKind::Drill, wall);
+        s.seed = Some(plan.seed);
+        s.interviews = Self::records(content, &plan);
+        Self::build(s, plan, true, false, spoken)
+    }
+
+    /// Picks up an interrupted session where it stopped (at the draft's step if given).
+    pub fn resume(
+        content: &Content,
+        session: Session,
+        draft: Option<&Draft>,
+        now: Duration,
+    ) -> SessionScreen {
+        let drill = session.kind == SessionKind::Drill;
+        let plan = LoopPlan {
+            template: session.template.clone(),
+            seed: session.seed.unwrap_or(0),
+            interviews: session
+                .interviews
+                .iter()
+                .map(|r| PlannedInterview {
+                    interviewer: r.interviewer.id.clone(),
+                    principles: r.principles.clone(),
+                    questions: r.question_ids.clone(),
+                    answer_minutes: (r.answer_secs / 60).max(1) as u32,
+                    bar_raiser: r.interviewer.bar_raiser,
+                })
+                .collect(),
+        };
+        let strict = session.strict;
+        let spoken = session.answers.last().is_some_and(|a| a.spoken);
+        let mut me = Self::build(session, plan, drill, strict, spoken);
+        me.started = true;
+        let draft = draft.filter(|d| d.session_id == me.session.id);
+        // Where the session stands without a draft.
+        let answered = |s: &Session, i: usize, q: usize| {
+            s.interviews[i].question_ids.get(q).is_some_and(|qid| {
+                s.answers
+                    .iter()
+                    .any(|a| a.interview_index == i && &a.question_id == qid)
+            })
+        };
+        let mut step = Step::Debrief;
+        'outer: for (i, iv) in me.session.interviews.iter().enumerate() {
+            for q in 0..iv.question_ids.len() {
+                if !answered(&me.session, i, q) {
+                    step = Step::Answer {
+                        interview: i,
+                        question: q,
+                    };
+                    break 'outer;
+                }
+            }
+        }
+        if let Some(last) = me.session.answers.last()
+            && last.self_scores.is_empty()
+            && let Some(q) = me.session.interviews[last.interview_index]
+                .question_ids
+                .iter()
+                .position(|x| x == &last.question_id)
+        {
+            step = Step::SelfScore {
+                interview: last.interview_index,
+                question: q,
+            };
+        }
+        if let Some(d) = draft {
+            let (i, q) = (d.interview_index, d.question_index);
+            if i < me.session.interviews.len() {
+                step = match &d.step {
+                    DraftStep::Answer => Step::Answer {
+                        interview: i,
+                        question: q,
+                    },
+                    DraftStep::FollowUp { index, .. } => Step::FollowUp {
+                        interview: i,
+                        question: q,
+                        index: *index,
+                    },
+                    DraftStep::CandidateQuestions => Step::YourQuestions { interview: i },
+                    DraftStep::Writing => step,
+                };
+            }
+        }
+        me.flow = Flow::resume_at(me.flow.plan.clone(), drill, step.clone());
+        match step {
+            Step::Answer { .. } => {
+                me.enter_answer(
+                    content,
+                    now,
+                    draft.map_or(Duration::ZERO, |d| Duration::from_secs(d.elapsed_secs)),
+                );
+                if let Some(d) = draft.filter(|d| d.step == DraftStep::Answer) {
+                    for (k, f) in d.fields.iter().take(4).enumerate() {
+                        me.editors[k] = editor_with(f, L::STAR_HINTS[k]);
+                    }
+                }
+            }
+            Step::FollowUp {
+                interview,
+                question,
+                ..
+            } => {
+                // Recompute the follow-ups from the saved answer: same seed, same answer, same probes.
+                let qid = me.flow.plan.interviews[interview].questions[question].clone();
+                if let (Some(ans), Some(qu)) = (
+                    me.session
+                        .answers
+                        .iter()
+                        .rev()
+                        .find(|a| a.interview_index == interview && a.question_id == qid),
+                    content.question(&qid),
+                ) {
+                    let a = analysis::analyse(&ans.star, ans.time_limit_secs);
+                    me.flow.probes = choose_follow_ups(
+                        content,
+                        qu,
+                        &a,
+                        ans.overtime_secs > 0,
+                        me.flow.plan.seed,
+                    );
+                    me.analysis = Some(a);
+                }
+                if let Some(d) = draft {
+                    me.reply = editor_with(
+                        d.fields.first().map_or("", String::as_str),
+                        "Type your reply. Ctrl-S sends it.",
+                    );
+                }
+                if me.flow.probes.is_empty() {
+                    me.flow.step = Step::SelfScore {
+                        interview,
+                        question,
+                    };
+                    me.enter_score(content);
+                }
+            }
+            Step::SelfScore { .. } => me.enter_score(content),
+            Step::YourQuestions { .. } => {
+                if let Some(d) = draft {
+                    me.reply = editor_with(
+                        d.fields.first().map_or("", String::as_str),
+                        "Your questions for the interviewer",
+                    );
+                }
+            }
+            Step::Debrief => {}
+            _ => {}
+        }
+        me
+    }
+
+    pub fn captures_text(&self) -> bool {
+        self.started
+            && !self.confirm_leave
+            && match self.flow.step {
+                Step::Answer { .. } => !self.spoken || self.spoken_notes,
+                Step::FollowUp { .. } | Step::YourQuestions { .. } => true,
+                Step::SelfScore { .. } => self
+                    .score
+                    .as_ref()
+                    .is_some_and(|s| matches!(s.field, ScoreField::Notes | ScoreField::NewStory)),
+                _ => false,
+            }
+    }
+
+    fn planned(&self, interview: usize) -> &PlannedInterview {
+        &self.flow.plan.interviews[interview]
+    }
+
+    fn enter_answer(&mut self, _content: &Content, now: Duration, already: Duration) {
+        let Step::Answer { interview, .. } = self.flow.step else {
+            return;
+        };
+        let limit = Duration::from_secs(u64::from(self.planned(interview).answer_minutes) * 60);
+        self.editors = L::STAR_HINTS.map(editor);
+        self.focus = 0;
+        self.spoken_notes = false;
+        self.timer = Some(Timer::start(limit, now, already));
+        self.answer_started = None;
+        self.analysis = None;
+        self.dirty = false;
+        self.last_draft = now;
+    }
+
+    fn current_answer_mut(&mut self) -> Option<&mut Answer> {
+        let (i, _, qid) = self.flow.current_question()?;
+        let qid = qid.to_string();
+        self.session
+            .answers
+            .iter_mut()
+            .rev()
+            .find(|a| a.interview_index == i && a.question_id == qid)
+    }
+
+    fn current_answer(&self) -> Option<&Answer> {
+        let (i, _, qid) = self.flow.current_question()?;
+        self.session
+            .answers
+            .iter()
+            .rev()
+            .find(|a| a.interview_index == i && a.question_id == qid)
+    }
+
+    fn enter_score(&mut self, content: &Content) {
+        let Some(ans) = self.current_answer() else {
+            return;
+        };
+        let mut items = Vec::new();
+        let mut rubrics = Vec::new();
+        if let Some(r) = ans
+            .principles
+            .first()
+            .and_then(|p| content.principle_rubric(p))
+        {
+            rubrics.push(r);
+        }
+        if let Some(r) = content.delivery_rubric() {
+            rubrics.push(r);
+        }
+        let br = self
+            .session
+            .interviews
+            .get(ans.interview_index)
+            .is_some_and(|i| i.interviewer.bar_raiser);
+        if br && let Some(r) = content.bar_raiser_rubric() {
+            rubrics.push(r);
+        }
+        for r in rubrics {
+            for c in &r.criteria {
+                items.push(ScoreItem {
+                    key: r.score_key(c),
+                    rubric: r.name.clone(),
+                    criterion: c.clone(),
+                });
+            }
+        }
+        self.score = Some(ScoreState {
+            items,
+            cursor: 0,
+            scores: ans.self_scores.clone(),
+            notes: editor_with(&ans.notes, "Notes for next time (optional)"),
+            new_story: editor("…or a new story title"),
+            story: 0,
+            field: ScoreField::Criteria,
+        });
+    }
+
+    pub fn draft(&self, now: Duration, wall: DateTime<Utc>) -> Option<Draft> {
+        if !self.started {
+            return None;
+        }
+        let (step, fields) = match &self.flow.step {
+            Step::Answer { .. } => (
+                DraftStep::Answer,
+                self.editors.iter().map(text_of).collect(),
+            ),
+            Step::FollowUp { index, .. } => (
+                DraftStep::FollowUp {
+                    index: *index,
+                    probe: self
+                        .flow
+                        .probes
+                        .get(*index)
+                        .map(|p| p.text.clone())
+                        .unwrap_or_default(),
+                },
+                vec![text_of(&self.reply)],
+            ),
+            Step::YourQuestions { .. } => {
+                (DraftStep::CandidateQuestions, vec![text_of(&self.reply)])
+            }
+            _ => return None,
+        };
+        let (interview, question) = match self.flow.step {
+            Step::Answer {
+                interview,
+                question,
+            }
+            | Step::FollowUp {
+                interview,
+                question,
+                ..
+            } => (interview, question),
+            Step::YourQuestions { interview } => (interview, 0),
+            _ => (0, 0),
+        };
+        Some(Draft {
+            schema_version: SCHEMA_VERSION,
+            session_id: self.session.id.clone(),
+            interview_index: interview,
+            question_index: question,
+            question_id: self
+                .flow
+                .current_question()
+                .map(|q| q.2.to_string())
+                .unwrap_or_default(),
+            step,
+            fields,
+            elapsed_secs: self.timer.as_ref().map_or(0, |t| t.elapsed(now).as_secs()),
+            saved_at: wall,
+        })
+    }
+
+    pub fn tick(&mut self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+        if self.dirty && now.saturating_sub(self.last_draft) >= AUTOSAVE {
+            self.dirty = false;
+            self.last_draft = now;
+            if let Some(d) = self.draft(now, wall) {
+                return vec![Cmd::SaveDraft(Box::new(d))];
+            }
+        }
+        Vec::new()
+    }
+
+    pub fn next_tick_in(&self, now: Duration) -> Option<Duration> {
+        let timer = self
+            .timer
+            .as_ref()
+            .filter(|_| matches!(self.flow.step, Step::Answer { .. }));
+        let t = timer.map(|t| t.until_next_tick(now));
+        let autosave = self.dirty.then(|| {
+            AUTOSAVE
+                .saturating_sub(now.saturating_sub(self.last_draft))
+                .max(Duration::from_millis(10))
+        });
+        match (t, autosave) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    pub fn paste(&mut self, text: &str, _now: Duration) {
+        if self.timer.as_ref().is_some_and(Timer::is_paused) {
+            return;
+        }
+        // Normalise line endings; insert as typed text.
+        let clean = text.replace("\r\n", "\n").replace('\r', "\n");
+        let target = match self.flow.step {
+            Step::Answer { .. } if !self.spoken => Some(&mut self.editors[self.focus]),
+            Step::Answer { .. } if self.spoken_notes => Some(&mut self.reply),
+            Step::FollowUp { .. } | Step::YourQuestions { .. } => Some(&mut self.reply),
+            Step::SelfScore { .. } => self.score.as_mut().and_then(|s| match s.field {
+                ScoreField::Notes => Some(&mut s.notes),
+                ScoreField::NewStory => Some(&mut s.new_story),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if let Some(t) = target {
+            t.insert_str(clean);
+            self.dirty = true;
+        }
+    }
+
+    fn save(&self) -> Cmd {
+        Cmd::SaveSession(Box::new(self.session.clone()))
+    }
+
+    pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        let content = ctx.content;
+        if !self.started {
+            return match key.code {
+                KeyCode::Enter => {
+                    self.started = true;
+                    if let Step::Answer { .. } = self.flow.step {
+                        self.enter_answer(content, ctx.now, Duration::ZERO);
+                    }
+                    vec![self.save()]
+                }
+                KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.scroll = self.scroll.saturating_add(1);
+                    vec![]
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
+        if self.confirm_leave {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => {
+                    self.confirm_leave = false;
+                    let mut cmds = Vec::new();
+                    if let Some(d) = self.draft(ctx.now, ctx.wall) {
+                        cmds.push(Cmd::SaveDraft(Box::new(d)));
+                    }
+                    cmds.push(Cmd::Status(
+                        "Left the session; resume it from the home screen.".into(),
+                    ));
+                    cmds.push(Cmd::Go(Target::Home));
+                    cmds
+                }
+                _ => {
+                    self.confirm_leave = false;
+                    vec![]
+                }
+            };
+        }
+        if self.flow.step == Step::Debrief {
+            return match key.code {
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.scroll = self.scroll.saturating_add(1);
+                    vec![]
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
+        if key.code == KeyCode::Esc {
+            self.confirm_leave = true;
+            return vec![];
+        }
+        if is_ctrl(&key, 'p') {
+            if self.strict {
+                return vec![Cmd::Status(
+                    "Strict mode: no pausing, as in a real loop.".into(),
+                )];
+            }
+            if let Some(t) = &mut self.timer {
+                if t.is_paused() {
+                    t.resume(ctx.now);
+                } else {
+                    t.pause(ctx.now);
+                }
+            }
+            return vec![];
+        }
+        if self.timer.as_ref().is_some_and(Timer::is_paused)
+            && matches!(self.flow.step, Step::Answer { .. })
+        {
+            return vec![];
+        }
+        match self.flow.step.clone() {
+            Step::Opening { .. } | Step::Transition { .. } | Step::Closing { .. } => {
+                if key.code == KeyCode::Enter {
+                    self.flow.advance(content, Event::Continue);
+                    return self.entered(content, ctx);
+                }
+                vec![]
+            }
+            Step::Answer { .. } => self.key_answer(key, ctx),
+            Step::FollowUp { index, .. } => {
+                if is_ctrl(&key, 's') {
+                    let probe = self.flow.probes.get(index).cloned();
+                    let response = text_of(&self.reply);
+                    if let (Some(p), Some(a)) = (probe, self.current_answer_mut()) {
+                        a.follow_ups.push(FollowUp {
+                            probe: p.text,
+                            response,
+                            signal: p.signal,
+                        });
+                    }
+                    self.reply = editor("Type your reply. Ctrl-S sends it.");
+                    self.flow.advance(content, Event::FollowUpAnswered);
+                    let mut cmds = vec![self.save(), Cmd::DiscardDraft];
+                    cmds.extend(self.entered(content, ctx));
+                    return cmds;
+                }
+                self.edit(key, Target2::Reply);
+                vec![]
+            }
+            Step::SelfScore { .. } => self.key_score(key, ctx),
+            Step::YourQuestions { interview } => {
+                if is_ctrl(&key, 's') {
+                    self.session.interviews[interview].candidate_questions = text_of(&self.reply);
+                    self.reply = editor("Type your reply. Ctrl-S sends it.");
+                    self.flow.advance(content, Event::QuestionsAsked);
+                    return vec![self.save(), Cmd::DiscardDraft];
+                }
+                self.edit(key, Target2::Reply);
+                vec![]
+            }
+            Step::Debrief => vec![],
+        }
+    }
+
+    /// Work to do on entering the flow's current step.
+    fn entered(&mut self, content: &Content, ctx: &Ctx) -> Vec<Cmd> {
+        match self.flow.step {
+            Step::Answer { .. } => {
+                self.enter_answer(content, ctx.now, Duration::ZERO);
+                vec![]
+            }
+            Step::SelfScore { .. } => {
+                self.enter_score(content);
+                vec![]
+            }
+            Step::YourQuestions { .. } => {
+                self.reply = editor("Your questions for the interviewer. Ctrl-S sends them.");
+                vec![]
+            }
+            Step::Debrief => self.finish(content, ctx.wall),
+            _ => vec![],
+        }
+    }
+
+    fn finish(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
+        let d = debrief(&self.session, content);
+        for v in &d.votes {
+            if let Some(iv) = self.session.interviews.get_mut(v.interview) {
+                iv.vote = v.vote;
+                iv.average_score = v.average;
+            }
+        }
+        self.session.debrief = Some(DebriefRecord {
+            hire: d.hire,
+            bar_raiser_veto: d.bar_raiser_veto,
+            summary: d.reasons.join(" "),
+        });
+        if self.session.finished_at.is_none() {
+            self.session.finished_at = Some(wall);
+        }
+        self.debrief = Some(d);
+        self.timer = None;
+        self.scroll = 0;
+        vec![self.save(), Cmd::DiscardDraft]
+    }
+
+    fn edit(&mut self, key: KeyEvent, target: Target2) {
+        let t = match target {
+            Target2::Star => &mut self.editors[self.focus],
+            Target2::Reply => &mut self.reply,
+        };
+        if t.input(key) {
+            self.dirty = true;
+        }
+    }
+
+    fn key_answer(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        if self.spoken && !self.spoken_notes {
+            if key.code == KeyCode::Enter {
+                if let Some(t) = &mut self.timer {
+                    t.pause(ctx.now);
+                }
+                self.spoken_notes = true;
+                self.reply = editor(
+                    "Short notes: the story you told, the numbers you gave. Ctrl-S to score.",
+                );
+            }
+            return vec![];
+        }
+        if is_ctrl(&key, 's') {
+            return self.submit_answer(ctx);
+        }
+        if self.spoken_notes {
+            self.edit(key, Target2::Reply);
+            return vec![];
+        }
+        match key.code {
+            KeyCode::Tab => {
+                self.focus = (self.focus + 1) % 4;
+                return vec![];
+            }
+            KeyCode::BackTab => {
+                self.focus = (self.focus + 3) % 4;
+                return vec![];
+            }
+            _ => {}
+        }
+        if self.answer_started.is_none() {
+            self.answer_started = Some(ctx.wall);
+        }
+        self.edit(key, Target2::Star);
+        vec![]
+    }
+
+    fn submit_answer(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        let content = ctx.content;
+        let Some((interview, _, qid)) = self.flow.current_question() else {
+            return vec![];
+        };
+        let qid = qid.to_string();
+        let Some(q) = content.question(&qid) else {
+            return vec![Cmd::Status(format!(
+                "Question \"{qid}\" is no longer in the content; skipped."
+            ))];
+        };
+        let timer = self
+            .timer
+            .clone()
+            .unwrap_or_else(|| Timer::start(Duration::from_secs(300), ctx.now, Duration::ZERO));
+        let elapsed = timer.elapsed(ctx.now);
+        let star = if self.spoken {
+            Star::default()
+        } else {
+            Star::from_fields([0, 1, 2, 3].map(|k| text_of(&self.editors[k])))
+        };
+        let notes = if self.spoken {
+            text_of(&self.reply)
+        } else {
+            String::new()
+        };
+        let limit = timer.limit().as_secs();
+        let a = if self.spoken {
+            analysis::analyse(
+                &Star {
+                    action: notes.clone(),
+                    ..Default::default()
+                },
+                limit,
+            )
+        } else {
+            analysis::analyse(&star, limit)
+        };
+        let started = self
+            .answer_started
+            .unwrap_or_else(|| ctx.wall - chrono::Duration::seconds(elapsed.as_secs() as i64));
+        let ran_over = timer.overtime(ctx.now) > Duration::ZERO;
+        let answer = Answer {
+            id: store::new_id(ctx.wall),
+            question_id: q.id.clone(),
+            question: q.text.clone(),
+            principles: q.principles.clone(),
+            interviewer_id: Some(self.session.interviews[interview].interviewer.id.clone())
+                .filter(|s| !s.is_empty()),
+            interview_index: interview,
+            star,
+            follow_ups: Vec::new(),
+            started_at: started,
+            submitted_at: ctx.wall,
+            duration_secs: elapsed.as_secs(),
+            time_limit_secs: limit,
+            overtime_secs: timer.overtime(ctx.now).as_secs(),
+            self_scores: BTreeMap::new(),
+            score_history: Vec::new(),
+            analysis: a.record.clone(),
+            story_id: None,
+            notes,
+            spoken: self.spoken,
+        };
+        // Replace an earlier attempt at the same slot (a resumed answer), else append.
+        match self
+            .session
+            .answers
+            .iter_mut()
+            .find(|x| x.interview_index == interview && x.question_id == answer.question_id)
+        {
+            Some(x) => *x = answer,
+            None => self.session.answers.push(answer),
+        }
+        self.timer = None;
+        self.flow.advance(
+            content,
+            Event::Submitted {
+                analysis: &a,
+                ran_over,
+            },
+        );
+        self.analysis = Some(a);
+        self.reply = editor("Type your reply. Ctrl-S sends it.");
+        self.dirty = false;
+        let mut cmds = vec![self.save(), Cmd::DiscardDraft];
+        cmds.extend(self.entered(content, ctx));
+        cmds
+    }
+
+    fn key_score(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        let n_stories = ctx.stories.stories.len();
+        let Some(s) = &mut self.score else {
+            return vec![];
+        };
+        let confirm = is_ctrl(&key, 's')
+            || (key.code == KeyCode::Enter
+                && matches!(s.field, ScoreField::Criteria | ScoreField::Story));
+        if confirm {
+            return self.confirm_score(ctx);
+        }
+        match key.code {
+            KeyCode::Tab | KeyCode::BackTab => {
+                let order = [
+                    ScoreField::Criteria,
+                    ScoreField::Notes,
+                    ScoreField::Story,
+                    ScoreField::NewStory,
+                ];
+                let i = order.iter().position(|f| *f == s.field).unwrap_or(0);
+                let next = if key.code == KeyCode::Tab {
+                    (i + 1) % 4
+                } else {
+                    (i + 3) % 4
+                };
+                s.field = order[next];
+                return vec![];
+            }
+            _ => {}
+        }
+        match s.field {
+            ScoreField::Criteria => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => s.cursor = s.cursor.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    s.cursor = (s.cursor + 1).min(s.items.len().saturating_sub(1))
+                }
+                KeyCode::Char(c @ '1'..='4') => {
+                    if let Some(item) = s.items.get(s.cursor) {
+                        s.scores.insert(item.key.clone(), c as u8 - b'0');
+                        s.cursor = (s.cursor + 1).min(s.items.len().saturating_sub(1));
+                    }
+                }
+                KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => {
+                    if let Some(item) = s.items.get(s.cursor) {
+                        s.scores.remove(&item.key);
+                    }
+                }
+                _ => {}
+            },
+            ScoreField::Notes => {
+                s.notes.input(key);
+            }
+            ScoreField::NewStory => {
+                if key.code != KeyCode::Enter {
+                    s.new_story.input(key);
+                }
+            }
+            ScoreField::Story => match key.code {
+                KeyCode::Left | KeyCode::Up | KeyCode::Char('h') | KeyCode::Char('k') => {
+                    s.story = (s.story + n_stories) % (n_stories + 1)
+                }
+                KeyCode::Right | KeyCode::Down | KeyCode::Char('l') | KeyCode::Char('j') => {
+                    s.story = (s.story + 1) % (n_stories + 1)
+                }
+                _ => {}
+            },
+        }
+        vec![]
+    }
+
+    fn confirm_score(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        let content = ctx.content;
+        let Some(s) = self.score.take() else {
+            return vec![];
+        };
+        let mut cmds = Vec::new();
+        let new_title = text_of(&s.new_story).trim().to_string();
+        let mut story_id = (s.story > 0)
+            .then(|| ctx.stories.stories.get(s.story - 1).map(|x| x.id.clone()))
+            .flatten();
+        let principles = self
+            .current_answer()
+            .map(|a| a.principles.clone())
+            .unwrap_or_default();
+        if !new_title.is_empty() {
+            let mut bank = ctx.stories.clone();
+            let id = store::new_id(ctx.wall);
+            bank.stories.push(Story {
+                id: id.clone(),
+                title: new_title,
+                summary: String::new(),
+                star: self
+                    .current_answer()
+                    .map(|a| a.star.clone())
+                    .unwrap_or_default(),
+                principles,
+                metric: String::new(),
+                created_at: ctx.wall,
+                updated_at: ctx.wall,
+            });
+            story_id = Some(id);
+            cmds.push(Cmd::SaveStories(bank));
+        }
+        let ran_over = self.current_answer().is_some_and(|a| a.overtime_secs > 0);
+        if let Some(a) = self.current_answer_mut() {
+            a.self_scores = s.scores;
+            a.notes =
+                if a.spoken && !text_of(&s.notes).trim().is_empty() && a.notes != text_of(&s.notes)
+                {
+                    format!("{}\n{}", a.notes, text_of(&s.notes))
+                } else if a.spoken {
+                    a.notes.clone()
+                } else {
+                    text_of(&s.notes)
+                };
+            if story_id.is_some() {
+                a.story_id = story_id;
+            }
+        }
+        self.flow.advance(content, Event::Scored { ran_over });
+        cmds.push(self.save());
+        cmds.extend(self.entered(content, ctx));
+        cmds
+    }
+
+    // ------------------------------------------------------------ drawing
+
+    pub fn title(&self, ctx: &Ctx) -> String {
+        let kind = match self.session.kind {
+            SessionKind::Loop => {
+                let t = self
+                    .session
+                    .template
+                    .as_deref()
+                    .and_then(|t| ctx.content.template(t))
+                    .map_or("Mock loop".to_string(), |t| t.name.clone());
+                format!("· {}", one_line(&t))
+            }
+            _ => "· Drill".to_string(),
+        };
+        let strict = if self.strict { " · strict" } else { "" };
+        format!("{kind}{strict}")
+    }
+
+    pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        if !self.started {
+            return vec![
+                ("Enter", "start"),
+                ("↑↓", "scroll"),
+                ("Esc", "back"),
+                ("?", "help"),
+            ];
+        }
+        if self.confirm_leave {
+            return vec![("y", "leave (draft kept)"), ("any key", "stay")];
+        }
+        let pause: (&str, &str) = if self.strict {
+            ("", "")
+        } else {
+            ("Ctrl-P", "pause")
+        };
+        let mut v = match self.flow.step {
+            Step::Opening { .. } | Step::Transition { .. } | Step::Closing { .. } => {
+                vec![("Enter", "continue"), ("Esc", "leave")]
+            }
+            Step::Answer { .. } if self.spoken && !self.spoken_notes => {
+                vec![("Enter", "done speaking"), pause, ("Esc", "leave")]
+            }
+            Step::Answer { .. } if self.spoken => vec![("Ctrl-S", "save notes"), ("Esc", "leave")],
+            Step::Answer { .. } => vec![
+                ("Tab/S-Tab", "S·T·A·R"),
+                ("Ctrl-S", "submit"),
+                pause,
+                ("Esc", "leave"),
+                ("F1", "help"),
+            ],
+            Step::FollowUp { .. } | Step::YourQuestions { .. } => vec![
+                ("Ctrl-S", "send"),
+                ("Enter", "newline"),
+                ("Esc", "leave"),
+                ("F1", "help"),
+            ],
+            Step::SelfScore { .. } => vec![
+                ("↑↓", "criterion"),
+                ("1-4", "level"),
+                ("Tab", "notes/story"),
+                ("Enter", "confirm"),
+                ("Esc", "leave"),
+            ],
+            Step::Debrief => vec![("↑↓", "scroll"), ("Enter/Esc", "home")],
+        };
+        v.retain(|(k, _)| !k.is_empty());
+        v
+    }
+
+    pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        vec![
+            (
+                "Enter",
+                "continue after an interviewer line; newline in text",
+            ),
+            (
+                "Tab / Shift-Tab",
+                "move between Situation, Task, Action, Result",
+            ),
+            ("Ctrl-S", "submit the answer or reply"),
+            ("Ctrl-P", "pause the timer (not in --strict)"),
+            ("1–4", "self-score: set the level of the selected criterion"),
+            ("↑ / ↓", "self-score: move between criteria"),
+            ("Tab", "self-score: notes, then story link"),
+            ("Esc", "leave (asks first; the draft is kept)"),
+        ]
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        if !self.started {
+            self.render_plan(f, area, ctx);
+        } else {
+            match &self.flow.step {
+                Step::Opening { interview } => {
+                    self.render_line(f, area, ctx, *interview, LineKind::Opening, None)
+                }
+                Step::Transition {
+                    interview,
+                    question,
+                    overtime,
+                } => {
+                    let kind = if *overtime {
+                        LineKind::TimeCheck
+                    } else {
+                        LineKind::Transition
+                    };
+                    self.render_line(f, area, ctx, *interview, kind, Some(*question))
+                }
+                Step::Closing { interview } => {
+                    self.render_line(f, area, ctx, *interview, LineKind::Closing, None)
+                }
+                Step::Answer {
+                    interview,
+                    question,
+                } => self.render_answer(f, area, ctx, *interview, *question),
+                Step::FollowUp {
+                    interview, index, ..
+                } => self.render_follow_up(f, area, ctx, *interview, *index),
+                Step::SelfScore { .. } => self.render_score(f, area, ctx),
+                Step::YourQuestions { interview } => {
+                    self.render_your_questions(f, area, ctx, *interview)
+                }
+                Step::Debrief => self.render_debrief(f, area, ctx),
+            }
+        }
+        if self.confirm_leave {
+            let w = area.width.min(60);
+            let r = Rect::new(
+                area.x + (area.width - w) / 2,
+                area.y + area.height / 2 - 2,
+                w,
+                4,
+            );
+            f.render_widget(ratatui::widgets::Clear, r);
+            f.render_widget(
+                Paragraph::new(vec![
+                    Line::styled("Leave this session?", theme::accent()),
+                    Line::raw("Your draft is kept; resume from the home screen.  y / n"),
+                ])
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border_focus()),
+                ),
+                r,
+            );
+        }
+    }
+
+    fn interviewer_header(&self, ctx: &Ctx, interview: usize) -> Line<'static> {
+        let rec = &self.session.interviews[interview];
+        let of = self.session.interviews.len();
+        let mut spans = vec![Span::styled(
+            one_line(&rec.interviewer.name),
+            theme::interviewer(),
+        )];
+        if !rec.interviewer.role.is_empty() {
+            spans.push(Span::styled(
+                format!(" — {}", one_line(&rec.interviewer.role)),
+                theme::text(),
+            ));
+        }
+        if let Some(i) = ctx.content.interviewer(&rec.interviewer.id) {
+            spans.push(Span::styled(
+                format!(", {}", one_line(&i.organisation)),
+                theme::dim(),
+            ));
+        }
+        if rec.interviewer.bar_raiser {
+            spans.push(Span::styled("  [Bar Raiser]", theme::accent()));
+        }
+        if self.session.kind == SessionKind::Loop {
+            spans.push(Span::styled(
+                format!("   interview {}/{of}", interview + 1),
+                theme::dim(),
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn render_plan(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let plan = &self.flow.plan;
+        let [head, table] =
+            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+        let title = match self.session.kind {
+            SessionKind::Loop => self.title(ctx).trim_start_matches("· ").to_string(),
+            _ => "Drill".into(),
+        };
+        let total = plan.answer_minutes_total();
+        let mut lines = vec![
+            Line::styled(format!("{title} — the plan"), theme::title()),
+            Line::raw(format!(
+                "{} interview(s), {} question(s), about {} min of answering plus follow-ups.  Seed {} (rerun with --seed {}).",
+                plan.interviews.len(),
+                plan.question_count(),
+                total,
+                plan.seed,
+                plan.seed
+            )),
+        ];
+        if self.strict {
+            lines.push(Line::styled(
+                "Strict: no pausing and no hints, as in a real loop.",
+                theme::warn(),
+            ));
+        } else if self.spoken {
+            lines.push(Line::styled(
+                "Spoken: answer aloud against the timer, then type short notes and score.",
+                theme::warn(),
+            ));
+        }
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
+        let rows: Vec<Row> = plan
+            .interviews
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let rec = &self.session.interviews[k];
+                let who = if rec.interviewer.bar_raiser {
+                    format!("{} (Bar Raiser)", rec.interviewer.name)
+                } else {
+                    rec.interviewer.name.clone()
+                };
+                let lps: Vec<&str> = p
+                    .principles
+                    .iter()
+                    .map(|x| ctx.content.principle_name(x))
+                    .collect();
+                Row::new(vec![
+                    Cell::from(format!("{}", k + 1)),
+                    Cell::from(one_line(&who)),
+                    Cell::from(one_line(&rec.interviewer.role)),
+                    Cell::from(one_line(&lps.join(", "))),
+                    Cell::from(format!("{} × {} min", p.questions.len(), p.answer_minutes)),
+                ])
+                .height(1)
+            })
+            .collect();
+        let t = Table::new(
+            rows,
+            [
+                Constraint::Length(3),
+                Constraint::Percentage(25),
+                Constraint::Percentage(22),
+                Constraint::Percentage(40),
+                Constraint::Length(11),
+            ],
+        )
+        .header(
+            Row::new(vec!["#", "Interviewer", "Role", "Owns", "Questions"]).style(theme::accent()),
+        )
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(theme::border())
+                .title(" Enter to begin "),
+        );
+        f.render_widget(t, table);
+    }
+
+    fn render_line(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        interview: usize,
+        kind: LineKind,
+        question: Option<usize>,
+    ) {
+        let rec = &self.session.interviews[interview];
+        let lp = question.and_then(|q| {
+            let next = q + 1;
+            self.flow.plan.interviews[interview]
+                .questions
+                .get(next)
+                .and_then(|id| ctx.content.question(id))
+                .map(|q| q.primary().to_string())
+        });
+        let lp = lp.or_else(|| rec.principles.first().cloned());
+        let said = match ctx.content.interviewer(&rec.interviewer.id) {
+            Some(who) => line(
+                ctx.content,
+                who,
+                kind,
+                self.flow.plan.seed,
+                interview * 100 + question.unwrap_or(0),
+                lp.as_deref(),
+            ),
+            None => match kind {
+                LineKind::TimeCheck => {
+                    "That one ran over. Keep the next one inside the time.".into()
+                }
+                _ => "Next question.".into(),
+            },
+        };
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+        f.render_widget(
+            Paragraph::new(self.interviewer_header(ctx, interview)),
+            head,
+        );
+        let mut lines = vec![
+            Line::styled(format!("“{}”", sanitize(&said)), theme::quote()),
+            Line::raw(""),
+        ];
+        if kind == LineKind::Opening {
+            let lps: Vec<&str> = rec
+                .principles
+                .iter()
+                .map(|p| ctx.content.principle_name(p))
+                .collect();
+            if let Some(i) = ctx.content.interviewer(&rec.interviewer.id) {
+                lines.push(Line::styled(
+                    format!("Style: {}", sanitize(&i.style)),
+                    theme::dim(),
+                ));
+            }
+            if !self.strict {
+                lines.push(Line::styled(
+                    format!("Owns: {}", lps.join(", ")),
+                    theme::dim(),
+                ));
+            }
+        }
+        if kind == LineKind::TimeCheck {
+            lines.push(Line::styled(
+                "(The last answer ran past its time; the overtime is recorded.)",
+                theme::warn(),
+            ));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Press Enter to continue.", theme::key()));
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border()),
+            ),
+            body,
+        );
+    }
+
+    fn timer_spans(&self, now: Duration) -> Vec<Span<'static>> {
+        let Some(t) = &self.timer else { return vec![] };
+        let (txt, style) = match t.phase(now) {
+            TimerPhase::Plenty => (format_clock(t.remaining(now), false), theme::good()),
+            TimerPhase::Amber => (
+                format_clock(t.remaining(now), false),
+                theme::warn().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            TimerPhase::Over => (
+                format!("{} over", format_clock(t.overtime(now), true)),
+                theme::bad(),
+            ),
+        };
+        let mut v = vec![Span::styled(format!(" ⏱ {txt} "), style)];
+        if t.is_paused() {
+            v.push(Span::styled(format!(" {} ", L::PAUSED), theme::accent()));
+        }
+        v
+    }
+
+    fn render_answer(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        interview: usize,
+        question: usize,
+    ) {
+        let qid = &self.flow.plan.interviews[interview].questions[question];
+        let q = ctx.content.question(qid);
+        let qtext = q.map_or_else(
+            || format!("(question \"{qid}\" is missing from the content)"),
+            |q| sanitize(&q.text),
+        );
+        let lp = q.map(|q| q.primary().to_string()).unwrap_or_default();
+        let show_hints = !self.strict && area.width >= 110;
+        let (main, side) = if show_hints {
+            let [m, s] =
+                Layout::horizontal([Constraint::Min(60), Constraint::Length(34)]).areas(area);
+            (m, Some(s))
+        } else {
+            (area, None)
+        };
+        let qlines = (qtext.chars().count() as u16 / main.width.saturating_sub(2).max(1)) + 1;
+        let [head, qarea, edit] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(qlines.min(5) + 1),
+            Constraint::Min(6),
+        ])
+        .areas(main);
+        let n = self.flow.plan.interviews[interview].questions.len();
+        let words: u32 = self
+            .editors
+            .iter()
+            .map(|e| analysis::word_count(&text_of(e)))
+            .sum();
+        let mut status = vec![
+            Span::styled(format!("Q{}/{n} ", question + 1), theme::accent()),
+            Span::styled(ctx.content.principle_name(&lp).to_string(), theme::title()),
+        ];
+        status.extend(self.timer_spans(ctx.now));
+        let secs = analysis::speaking_secs(words);
+        status.push(Span::styled(
+            format!(" {words} words ≈ {}:{:02} spoken", secs / 60, secs % 60),
+            theme::dim(),
+        ));
+        f.render_widget(
+            Paragraph::new(vec![
+                self.interviewer_header(ctx, interview),
+                Line::from(status),
+            ]),
+            head,
+        );
+        f.render_widget(
+            Paragraph::new(Line::styled(format!("“{qtext}”"), theme::quote()))
+                .wrap(Wrap { trim: true }),
+            qarea,
+        );
+        if self.spoken {
+            let mut lines = vec![
+                Line::raw(""),
+                Line::styled(
+                    if self.spoken_notes {
+                        "Timer stopped."
+                    } else {
+                        "Answer aloud now, in STAR order. The timer is running."
+                    },
+                    theme::accent(),
+                ),
+            ];
+            if !self.spoken_notes {
+                lines.push(Line::raw("Press Enter when you have finished speaking."));
+            }
+            if self.spoken_notes {
+                let [a, b] =
+                    Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(edit);
+                f.render_widget(Paragraph::new(lines), a);
+                let mut r = self.reply.clone();
+                r.set_block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border_focus())
+                        .title(" Notes "),
+                );
+                f.render_widget(&r, b);
+            } else {
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border()),
+                    ),
+                    edit,
+                );
+            }
+        } else {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(edit);
+            let [a, b] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(top);
+            let [c, d] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(bottom);
+            for (k, r) in [a, b, c, d].into_iter().enumerate() {
+                let mut e = self.editors[k].clone();
+                let focused = k == self.focus;
+                let wc = analysis::word_count(&text_of(&e));
+                e.set_block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(if focused {
+                            theme::border_focus()
+                        } else {
+                            theme::border()
+                        })
+                        .title(Span::styled(
+                            format!(" {} · {wc} w ", L::STAR[k]),
+                            if focused {
+                                theme::title()
+                            } else {
+                                theme::dim()
+                            },
+                        )),
+                );
+                if !focused {
+                    e.set_cursor_style(Style::new());
+                }
+                f.render_widget(&e, r);
+            }
+        }
+        if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
+            let mut lines = vec![Line::styled("Listen-fors", theme::title())];
+            for s in &p.signals {
+                lines.push(Line::raw(format!("• {}", sanitize(s))));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Pitfalls", theme::title()));
+            for s in &p.pitfalls {
+                lines.push(Line::styled(format!("• {}", sanitize(s)), theme::dim()));
+            }
+            f.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                    Block::default()
+                        .borders(Borders::LEFT)
+                        .border_style(theme::border())
+                        .title(" hints "),
+                ),
+                side,
+            );
+        }
+    }
+
+    fn render_follow_up(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        interview: usize,
+        index: usize,
+    ) {
+        let probe = self.flow.probes.get(index);
+        let findings: Vec<Line> = if self.strict {
+            vec![]
+        } else {
+            self.analysis
+                .as_ref()
+                .map(|a| {
+                    a.findings
+                        .iter()
+                        .take(4)
+                        .map(|(s, e)| {
+                            Line::from(vec![
+                                Span::styled(format!("{s}: "), theme::warn()),
+                                Span::styled(e.clone(), theme::dim()),
+                            ])
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let nf = findings.len() as u16;
+        let [head, said, notes, edit] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(4),
+            Constraint::Length(if nf > 0 { nf + 1 } else { 0 }),
+            Constraint::Min(4),
+        ])
+        .areas(area);
+        f.render_widget(
+            Paragraph::new(self.interviewer_header(ctx, interview)),
+            head,
+        );
+        let text = probe.map_or(String::new(), |p| sanitize(&p.text));
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::styled(
+                    format!("Follow-up {}/{}", index + 1, self.flow.probes.len()),
+                    theme::accent(),
+                ),
+                Line::styled(format!("“{text}”"), theme::quote()),
+            ])
+            .wrap(Wrap { trim: true }),
+            said,
+        );
+        if nf > 0 {
+            let mut l = vec![Line::styled(
+                "What the interviewer noticed in your answer:",
+                theme::dim(),
+            )];
+            l.extend(findings);
+            f.render_widget(Paragraph::new(l).wrap(Wrap { trim: true }), notes);
+        }
+        let mut r = self.reply.clone();
+        r.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::border_focus())
+                .title(" Your reply "),
+        );
+        f.render_widget(&r, edit);
+    }
+
+    fn render_your_questions(&self, f: &mut Frame, area: Rect, ctx: &Ctx, interview: usize) {
+        let rec = &self.session.interviews[interview];
+        let said = ctx
+            .content
+            .interviewer(&rec.interviewer.id)
+            .map(|w| {
+                line(
+                    ctx.content,
+                    w,
+                    LineKind::YourQuestions,
+                    self.flow.plan.seed,
+                    interview,
+                    None,
+                )
+            })
+            .unwrap_or_else(|| "What questions do you have for me?".into());
+        let [head, q, edit] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(3),
+            Constraint::Min(4),
+        ])
+        .areas(area);
+        f.render_widget(
+            Paragraph::new(self.interviewer_header(ctx, interview)),
+            head,
+        );
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!("“{}”", sanitize(&said)),
+                theme::quote(),
+            ))
+            .wrap(Wrap { trim: true }),
+            q,
+        );
+        let mut r = self.reply.clone();
+        r.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::border_focus())
+                .title(" Your questions "),
+        );
+        f.render_widget(&r, edit);
+    }
+
+    fn render_score(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let Some(s) = &self.score else { return };
+        let ans = self.current_answer();
+        let [head, body, bottom] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(8),
+            Constraint::Length(5),
+        ])
+        .areas(area);
+        let avg = crate::store::average(s.scores.values());
+        let mut title = vec![Span::styled("Self-score  ", theme::title())];
+        if let Some(a) = ans {
+            title.push(Span::styled(
+                truncate(
+                    &one_line(&a.question),
+                    (area.width as usize).saturating_sub(30),
+                ),
+                theme::dim(),
+            ));
+        }
+        let info = format!(
+            "{} of {} scored{}",
+            s.scores.len(),
+            s.items.len(),
+            avg.map_or(String::new(), |v| format!(" · average {v:.2}"))
+        );
+        f.render_widget(
+            Paragraph::new(vec![Line::from(title), Line::styled(info, theme::dim())]),
+            head,
+        );
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        let height = list.height.saturating_sub(2) as usize;
+        let start = s.cursor.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = s
+            .items
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, it)| {
+                let v = s
+                    .scores
+                    .get(&it.key)
+                    .map_or("·".to_string(), |v| v.to_string());
+                let label = truncate(
+                    &format!(
+                        "{} — {}",
+                        one_line(&it.rubric),
+                        one_line(&it.criterion.name)
+                    ),
+                    list.width.saturating_sub(8) as usize,
+                );
+                let st = if i == s.cursor && s.field == ScoreField::Criteria {
+                    theme::selected()
+                } else {
+                    theme::text()
+                };
+                Line::from(vec![
+                    Span::styled(format!(" [{v}] "), theme::accent()),
+                    Span::styled(label, st),
+                ])
+            })
+            .collect();
+        let focus = |fl: ScoreField| {
+            if s.field == fl {
+                theme::border_focus()
+            } else {
+                theme::border()
+            }
+        };
+        f.render_widget(
+            Paragraph::new(lines).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(focus(ScoreField::Criteria))
+                    .title(" Criteria "),
+            ),
+            list,
+        );
+        if let Some(it) = s.items.get(s.cursor) {
+            let chosen = s.scores.get(&it.key).copied();
+            let names = ["1 Strong No Hire", "2 No Hire", "3 Hire", "4 Strong Hire"];
+            let mut lines = vec![Line::styled(one_line(&it.criterion.name), theme::title())];
+            for (k, lvl) in it.criterion.levels.iter().enumerate() {
+                let st = if chosen == Some(k as u8 + 1) {
+                    theme::selected()
+                } else {
+                    theme::text()
+                };
+                lines.push(Line::styled(names[k], theme::accent()));
+                lines.push(Line::styled(sanitize(lvl), st));
+            }
+            f.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border())
+                        .title(" Levels "),
+                ),
+                detail,
+            );
+        }
+        let [notes, story] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(bottom);
+        let mut n = s.notes.clone();
+        n.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(focus(ScoreField::Notes))
+                .title(" Notes "),
+        );
+        f.render_widget(&n, notes);
+        let [pick, new] =
+            Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(story);
+        let current = if s.story == 0 {
+            "(no story)".to_string()
+        } else {
+            ctx.stories
+                .stories
+                .get(s.story - 1)
+                .map_or("?".into(), |x| one_line(&x.title))
+        };
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(vec![
+                    Span::styled("Story: ", theme::dim()),
+                    Span::styled(
+                        format!(
+                            "◀ {} ▶",
+                            truncate(&current, story.width.saturating_sub(12) as usize)
+                        ),
+                        if s.field == ScoreField::Story {
+                            theme::selected()
+                        } else {
+                            theme::text()
+                        },
+                    ),
+                ]),
+                Line::styled(
+                    format!("{} stories in the bank", ctx.stories.stories.len()),
+                    theme::dim(),
+                ),
+            ]),
+            pick,
+        );
+        let mut ns = s.new_story.clone();
+        ns.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(focus(ScoreField::NewStory))
+                .title(" New story "),
+        );
+        f.render_widget(&ns, new);
+    }
+
+    fn render_debrief(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let Some(d) = &self.debrief else { return };
+        let mut lines = Vec::new();
+        let (verdict, style) = if d.hire {
+            ("HIRE", theme::good())
+        } else {
+            ("NO HIRE", theme::bad())
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Debrief  ", theme::title()),
+            Span::styled(verdict, style.add_modifier(ratatui::style::Modifier::BOLD)),
+        ]));
+        for r in &d.reasons {
+            lines.push(Line::styled(format!("  {r}"), theme::dim()));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Votes", theme::title()));
+        for v in &d.votes {
+            let rec = &self.session.interviews[v.interview];
+            let name = format!(
+                "{}{}",
+                one_line(&rec.interviewer.name),
+                if v.bar_raiser { " (Bar Raiser)" } else { "" }
+            );
+            let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
+            let vote = v.vote.map_or("no vote (not scored)", |x| x.label());
+            let st = v.average.map_or(theme::dim(), theme::score);
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<34} ", truncate(&name, 34))),
+                Span::styled(format!("{avg:>5}  {vote}"), st),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("By Leadership Principle", theme::title()));
+        for p in &d.principles {
+            let avg = p.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "  {:<44} {} answer(s)  ",
+                    truncate(ctx.content.principle_name(&p.principle), 44),
+                    p.answers
+                )),
+                Span::styled(avg, p.average.map_or(theme::dim(), theme::score)),
+            ]));
+        }
+        if !d.flags.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "What the interviewers noticed",
+                theme::title(),
+            ));
+            for (s, n) in &d.flags {
+                let e = crate::content::signal_explanation(s).unwrap_or("");
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {n}× {s}: "), theme::warn()),
+                    Span::styled(e, theme::dim()),
+                ]));
+            }
+        }
+        if !d.reused_stories.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Stories told to more than one interviewer",
+                theme::title(),
+            ));
+            for id in &d.reused_stories {
+                let t = ctx
+                    .stories
+                    .stories
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or(id.clone(), |s| one_line(&s.title));
+                lines.push(Line::styled(format!("  {t}"), theme::warn()));
+            }
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(format!(
+            "Time answering: {}   overtime: {}",
+            format_clock(Duration::from_secs(d.answer_secs), false),
+            format_clock(Duration::from_secs(d.overtime_secs), false)
+        )));
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0)),
+            area,
+        );
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Target2 {
+    Star,
+    Reply,
+}

@@ -1,0 +1,68 @@
+//! Sanitizing text that reaches the terminal from content or stored answers.
+
+/// Replaces control characters with visible symbols and drops bidirectional
+/// overrides, so no escape sequence is ever emitted raw. Tabs become spaces.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\n' => out.push('\n'),
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}' => {}
+            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if ('\u{80}'..='\u{9f}').contains(&c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line: newlines become spaces too.
+pub fn one_line(s: &str) -> String {
+    sanitize(&s.replace(['\n', '\r'], " "))
+}
+
+/// Cuts to at most `width` display columns, with an ellipsis.
+pub fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut w = 0;
+    let mut out = String::new();
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_never_pass_through() {
+        let s = sanitize("a\x1b[31mred\x07\u{202E}evil\u{9b}x\ty");
+        assert!(!s.contains('\x1b'));
+        assert!(!s.contains('\x07'));
+        assert!(!s.contains('\u{202E}'));
+        assert!(!s.contains('\u{9b}'));
+        assert!(s.contains('␛'));
+        assert!(s.contains("x    y"));
+        assert_eq!(one_line("a\nb\r"), "a b ");
+        assert_eq!(truncate("日本語テキスト", 7), "日本語…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+}

@@ -1,0 +1,80 @@
+//! All styles in one place; `NO_COLOR` turns colour off (bold/reverse stay).
+
+use ratatui::style::{Color, Modifier, Style};
+use std::sync::OnceLock;
+
+fn no_color() -> bool {
+    static NO: OnceLock<bool> = OnceLock::new();
+    *NO.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+}
+
+fn fg(c: Color) -> Style {
+    if no_color() {
+        Style::new()
+    } else {
+        Style::new().fg(c)
+    }
+}
+
+pub fn title() -> Style {
+    fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+pub fn text() -> Style {
+    Style::new()
+}
+pub fn dim() -> Style {
+    if no_color() {
+        Style::new().add_modifier(Modifier::DIM)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    }
+}
+pub fn accent() -> Style {
+    fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+pub fn key() -> Style {
+    fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+pub fn selected() -> Style {
+    if no_color() {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+            .bg(Color::Blue)
+            .fg(Color::White)
+            .add_modifier(Modifier::BOLD)
+    }
+}
+pub fn good() -> Style {
+    fg(Color::Green)
+}
+pub fn warn() -> Style {
+    fg(Color::Yellow)
+}
+pub fn bad() -> Style {
+    fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+pub fn border() -> Style {
+    fg(Color::DarkGray)
+}
+pub fn border_focus() -> Style {
+    fg(Color::Cyan)
+}
+pub fn interviewer() -> Style {
+    fg(Color::Magenta).add_modifier(Modifier::BOLD)
+}
+pub fn quote() -> Style {
+    fg(Color::White).add_modifier(Modifier::ITALIC)
+}
+/// Style for a 1–4 score.
+pub fn score(v: f64) -> Style {
+    if v >= 3.5 {
+        good().add_modifier(Modifier::BOLD)
+    } else if v >= 2.75 {
+        good()
+    } else if v >= 2.0 {
+        warn()
+    } else {
+        bad()
+    }
+}

@@ -1,0 +1,46 @@
+//! Reusable drawing pieces.
+
+use super::theme;
+use ratatui::text::{Line, Span};
+
+/// The footer: `key label` pairs.
+pub fn key_line<'a>(keys: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::with_capacity(keys.len() * 3);
+    for (i, (k, d)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme::dim()));
+        }
+        spans.push(Span::styled(*k, theme::key()));
+        spans.push(Span::styled(format!(" {d}"), theme::dim()));
+    }
+    Line::from(spans)
+}
+
+/// A sparkline of 1–4 scores using block characters.
+pub fn spark(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| {
+            let i = (((v - 1.0) / 3.0) * 7.0).round().clamp(0.0, 7.0) as usize;
+            BARS[i]
+        })
+        .collect()
+}
+
+/// A bar of `width` cells filled to `fraction`.
+pub fn bar(fraction: f64, width: usize) -> String {
+    let filled = ((fraction.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spark_maps_scores_to_heights() {
+        assert_eq!(spark(&[1.0, 2.5, 4.0]), "▁▅█");
+        assert_eq!(bar(0.5, 4), "██░░");
+    }
+}
