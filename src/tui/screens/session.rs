@@ -515,7 +515,7 @@ impl SessionScreen {
     }
 
     pub fn paste(&mut self, text: &str, _now: Duration) {
-        if self.timer.as_ref().is_some_and(Timer::is_paused) {
+        if !self.spoken_notes && self.timer.as_ref().is_some_and(Timer::is_paused) {
             return;
         }
         // Normalise line endings; insert as typed text.
@@ -617,7 +617,8 @@ impl SessionScreen {
             }
             return vec![];
         }
-        if self.timer.as_ref().is_some_and(Timer::is_paused)
+        if !self.spoken_notes
+            && self.timer.as_ref().is_some_and(Timer::is_paused)
             && matches!(self.flow.step, Step::Answer { .. })
         {
             return vec![];

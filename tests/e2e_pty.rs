@@ -1,0 +1,222 @@
+//! End-to-end runs of the real binary in a pseudo-terminal (portable-pty +
+//! vt100): type a mini-loop and check the JSON store; kill mid-answer and
+//! resume the draft.
+
+use portable_pty::{CommandBuilder, NativePtySystem, PtySize, PtySystem};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_loopdrill");
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], data: &Path) -> Pty {
+        let pty = NativePtySystem::default()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(cmd).expect("spawn loopdrill");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
+        let p = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        // Keep the master alive as long as the child: leak it into the thread above.
+        std::mem::forget(pty.master);
+        Pty {
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {text:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "loopdrill did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+const CTRL_S: &str = "\x13";
+
+#[test]
+fn mini_loop_typed_probed_scored_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "loop",
+            "--seed",
+            "7",
+            "--interviewers",
+            "1",
+            "--questions",
+            "1",
+        ],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    p.wait_for("Press Enter to continue");
+    p.send("\r");
+    p.wait_for("Situation");
+    p.send("Our fleet dashboard missed 40 racks in 2025.\t");
+    p.send("I owned the data pipeline fix.\t");
+    p.send("I rewrote the join and paged the owners myself.\t");
+    p.send("Coverage went from 91% to 100% in 3 weeks.");
+    p.send(CTRL_S);
+    p.wait_for("Follow-up 1/");
+    p.send("I pulled the rack inventory myself.");
+    p.send(CTRL_S);
+    p.wait_for("Follow-up 2/");
+    p.send("The network team disagreed at first.");
+    p.send(CTRL_S);
+    p.wait_for("Self-score");
+    p.send("3443344");
+    p.send("\r");
+    p.wait_for("Your questions");
+    p.send("How is success measured here?");
+    p.send(CTRL_S);
+    p.wait_for("Press Enter to continue");
+    p.send("\r");
+    let s = p.wait_for("Debrief");
+    assert!(s.contains("Votes"), "{s}");
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+
+    let out = std::process::Command::new(BIN)
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let session = &v["sessions"][0];
+    assert_eq!(session["kind"], "loop");
+    assert_eq!(session["seed"], 7);
+    let a = &session["answers"][0];
+    assert_eq!(
+        a["star"]["result"],
+        "Coverage went from 91% to 100% in 3 weeks."
+    );
+    assert_eq!(
+        a["follow_ups"][0]["response"],
+        "I pulled the rack inventory myself."
+    );
+    assert_eq!(
+        a["follow_ups"][1]["response"],
+        "The network team disagreed at first."
+    );
+    let scores = a["self_scores"].as_object().unwrap();
+    assert_eq!(scores.len(), 7);
+    let mut values: Vec<u64> = scores.values().map(|x| x.as_u64().unwrap()).collect();
+    values.sort();
+    assert_eq!(values, vec![3, 3, 3, 4, 4, 4, 4]);
+    assert!(session["interviews"][0]["vote"].is_string());
+    assert_eq!(
+        session["interviews"][0]["candidate_questions"],
+        "How is success measured here?"
+    );
+}
+
+#[test]
+fn kill_mid_answer_then_resume_restores_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "loop",
+            "--seed",
+            "3",
+            "--interviewers",
+            "1",
+            "--questions",
+            "1",
+        ],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    p.wait_for("Press Enter to continue");
+    p.send("\r");
+    p.wait_for("Situation");
+    p.send("The migration slipped twice.\tI had to recover the date.");
+    // Autosave runs at least every 5 s; wait for it, then kill -9.
+    let start = Instant::now();
+    while !dir.path().join("draft.json").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(8),
+            "no draft autosaved within 8 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    p.child.kill().unwrap();
+    p.wait_exit();
+
+    let mut p = Pty::spawn(&[], dir.path());
+    p.wait_for("Resume:");
+    p.send("\r");
+    let s = p.wait_for("The migration slipped twice.");
+    assert!(s.contains("I had to recover the date."), "{s}");
+    p.send("\x03"); // Ctrl-C saves the draft and quits
+    p.wait_exit();
+    let draft = std::fs::read_to_string(dir.path().join("draft.json")).unwrap();
+    assert!(draft.contains("The migration slipped twice."));
+}

@@ -1,0 +1,407 @@
+//! Full-app render snapshots (TestBackend + insta) and behaviour of the loop
+//! and drill screens, driven by keys with a fake clock.
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use loopdrill::content::{self, Content};
+use loopdrill::practice::plan::{PlanOptions, plan_drill, plan_loop};
+use loopdrill::practice::timer::FakeClock;
+use loopdrill::store::{DraftStep, Store};
+use loopdrill::tui::app::App;
+use loopdrill::tui::screens::Screen;
+use loopdrill::tui::screens::session::SessionScreen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::HashSet;
+use std::time::Duration;
+
+fn wall() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap()
+}
+
+struct Harness {
+    app: App,
+    clock: FakeClock,
+    _dir: tempfile::TempDir,
+    dir: std::path::PathBuf,
+}
+
+fn content() -> Content {
+    content::load_layered(&[]).expect("built-in content")
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let store = Store::open(&path).unwrap();
+    let clock = FakeClock::default();
+    let mut app = App::new(
+        content(),
+        store,
+        None,
+        Box::new(clock.clone()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    Harness {
+        app,
+        clock,
+        _dir: dir,
+        dir: path,
+    }
+}
+
+fn mini_loop(h: &mut Harness, strict: bool) {
+    let opts = PlanOptions {
+        interviewers: Some(1),
+        questions: Some(2),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_loop(&h.app.content, plan, strict, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+}
+
+fn key(h: &mut Harness, code: KeyCode) {
+    h.app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+fn ctrl(h: &mut Harness, c: char) {
+    h.app
+        .key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+fn typ(h: &mut Harness, s: &str) {
+    for c in s.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        key(h, code);
+    }
+}
+
+fn draw(h: &Harness, w: u16, hgt: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, hgt)).unwrap();
+    t.draw(|f| h.app.render(f)).unwrap();
+    t
+}
+
+fn screen_text(h: &Harness, w: u16, hgt: u16) -> String {
+    let t = draw(h, w, hgt);
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn snap_both(h: &Harness, name: &str) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(h, 80, 24).backend());
+    insta::assert_snapshot!(format!("{name}_120x40"), draw(h, 120, 40).backend());
+}
+
+const S: &str =
+    "In Q3 2024 our largest retail customer faced a 10 week deadline to leave their data center.";
+const T: &str = "I owned the migration plan and the go/no-go call.";
+const A: &str = "I split the move into four waves after the DBA lead pushed back on one cutover because of the risk, and I wrote the rollback runbook myself.";
+const R: &str = "We moved 212 databases with 3 minutes of downtime, two weeks early, and cut hosting cost by 31%. I learned to rehearse the rollback first.";
+
+fn answer(h: &mut Harness) {
+    typ(h, S);
+    key(h, KeyCode::Tab);
+    typ(h, T);
+    key(h, KeyCode::Tab);
+    typ(h, A);
+    key(h, KeyCode::Tab);
+    typ(h, R);
+}
+
+#[test]
+fn every_loop_screen_renders_at_both_sizes() {
+    let mut h = harness();
+    snap_both(&h, "home_empty");
+    mini_loop(&mut h, false);
+    snap_both(&h, "loop_plan");
+    key(&mut h, KeyCode::Enter);
+    snap_both(&h, "loop_opening");
+    key(&mut h, KeyCode::Enter);
+    answer(&mut h);
+    h.clock.advance(Duration::from_secs(190)); // 50 s left of 4 min: amber
+    snap_both(&h, "loop_answer_amber");
+    ctrl(&mut h, 's');
+    snap_both(&h, "loop_follow_up");
+    typ(&mut h, "I personally ran the go/no-go with the VP.");
+    ctrl(&mut h, 's');
+    typ(&mut h, "The DBA lead; I showed him the wave plan.");
+    ctrl(&mut h, 's');
+    for c in "3334443".chars() {
+        key(&mut h, KeyCode::Char(c));
+    }
+    snap_both(&h, "loop_self_score");
+    key(&mut h, KeyCode::Enter);
+    snap_both(&h, "loop_transition");
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "Too short an answer.");
+    h.clock.advance(Duration::from_secs(300)); // over time
+    snap_both(&h, "loop_answer_overtime");
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter);
+    snap_both(&h, "loop_your_questions");
+    typ(&mut h, "What does success look like in year one?");
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter);
+    snap_both(&h, "loop_debrief");
+}
+
+#[test]
+fn mini_loop_saves_answer_follow_ups_scores_and_votes() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter); // plan → opening
+    key(&mut h, KeyCode::Enter); // opening → answer
+    answer(&mut h);
+    h.clock.advance(Duration::from_secs(100));
+    ctrl(&mut h, 's');
+    // The submitted answer is on disk at once.
+    let store = Store::open_read_only(&h.dir);
+    let hist = store.load_history();
+    assert_eq!(hist.sessions.len(), 1);
+    let a = &hist.sessions[0].answers[0];
+    assert_eq!(a.star.result, R);
+    assert_eq!(a.duration_secs, 100);
+    assert_eq!(a.overtime_secs, 0);
+    assert!(a.self_scores.is_empty());
+    typ(&mut h, "reply one");
+    ctrl(&mut h, 's');
+    typ(&mut h, "reply two");
+    ctrl(&mut h, 's');
+    for c in "4444444".chars() {
+        key(&mut h, KeyCode::Char(c));
+    }
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter); // transition
+    typ(&mut h, "short");
+    h.clock.advance(Duration::from_secs(250)); // 10 s over 4 min
+    ctrl(&mut h, 's');
+    // Over time: one follow-up only.
+    typ(&mut h, "only reply");
+    ctrl(&mut h, 's');
+    for c in "222".chars() {
+        key(&mut h, KeyCode::Char(c));
+    }
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "my question");
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter);
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    assert_eq!(s.answers.len(), 2);
+    assert_eq!(s.answers[0].follow_ups.len(), 2);
+    assert_eq!(s.answers[0].follow_ups[0].response, "reply one");
+    assert_eq!(
+        s.answers[0].self_scores.len(),
+        7,
+        "ownership/LP criteria + delivery"
+    );
+    assert!(s.answers[0].self_scores.values().all(|v| *v == 4));
+    assert_eq!(s.answers[1].overtime_secs, 10);
+    assert_eq!(s.answers[1].follow_ups.len(), 1);
+    assert_eq!(s.interviews[0].candidate_questions, "my question");
+    assert!(s.finished_at.is_some());
+    assert!(s.interviews[0].vote.is_some(), "the interviewer voted");
+    assert!(s.debrief.is_some());
+    assert!(
+        Store::open_read_only(&h.dir)
+            .load_draft()
+            .unwrap()
+            .is_none(),
+        "draft cleared at the end"
+    );
+}
+
+#[test]
+fn draft_autosaves_and_resume_restores_it_at_the_same_question() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "situation text 日本語 🎉");
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, "task text");
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick();
+    let d = Store::open_read_only(&h.dir)
+        .load_draft()
+        .unwrap()
+        .expect("autosaved draft");
+    assert_eq!(d.step, DraftStep::Answer);
+    assert_eq!(d.fields[0], "situation text 日本語 🎉");
+    assert_eq!(d.fields[1], "task text");
+    assert_eq!(d.elapsed_secs, 6);
+    let session = Store::open_read_only(&h.dir)
+        .load_session(&d.session_id)
+        .unwrap();
+    let resumed = SessionScreen::resume(&h.app.content, session, Some(&d), h.app.now());
+    h.app.open(Screen::Session(Box::new(resumed)));
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("situation text"), "{text}");
+    assert!(text.contains("task text"));
+    let q = h.app.content.question(&d.question_id).unwrap();
+    let first_words: String = q.text.chars().take(30).collect();
+    assert!(
+        text.contains(&first_words),
+        "same question: {first_words}\n{text}"
+    );
+    assert!(
+        text.contains("3:54"),
+        "the timer kept the 6 s already spent: {text}"
+    );
+}
+
+#[test]
+fn ctrl_c_saves_the_draft() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "typed just now");
+    ctrl(&mut h, 'c');
+    assert!(h.app.quit);
+    let d = Store::open_read_only(&h.dir)
+        .load_draft()
+        .unwrap()
+        .expect("draft");
+    assert_eq!(d.fields[0], "typed just now");
+}
+
+#[test]
+fn pause_stops_the_timer_but_strict_refuses() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 'p');
+    h.clock.advance(Duration::from_secs(120));
+    typ(&mut h, "ignored while paused");
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("4:00"), "{text}");
+    assert!(text.contains("PAUSED"));
+    assert!(!text.contains("ignored while paused"));
+    ctrl(&mut h, 'p');
+    h.clock.advance(Duration::from_secs(30));
+    assert!(screen_text(&h, 120, 40).contains("3:30"));
+
+    let mut h = harness();
+    mini_loop(&mut h, true);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    ctrl(&mut h, 'p');
+    h.clock.advance(Duration::from_secs(60));
+    let text = screen_text(&h, 120, 40);
+    assert!(
+        text.contains("3:00"),
+        "strict keeps the clock running: {text}"
+    );
+    assert!(!text.contains("Listen-fors"), "strict shows no hints");
+}
+
+#[test]
+fn paste_goes_in_as_text_and_control_characters_never_reach_the_screen() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    h.app.paste("pasted\r\nline two \x1b[31mred");
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("pasted"));
+    assert!(text.contains("line two"));
+    assert!(!text.contains('\x1b'));
+}
+
+#[test]
+fn tiny_terminal_shows_a_note_and_keeps_state() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    let text = screen_text(&h, 60, 15);
+    assert!(text.contains("Terminal too small"));
+    assert!(text.contains("60×15"));
+    for (w, hh) in [(1, 1), (20, 5), (79, 24), (80, 23)] {
+        let _ = draw(&h, w, hh);
+    }
+    key(&mut h, KeyCode::Enter);
+    assert!(screen_text(&h, 80, 24).contains("Press Enter to continue"));
+}
+
+#[test]
+fn drill_skips_persona_lines_and_spoken_mode_records_notes() {
+    let mut h = harness();
+    let lps = vec!["dive-deep".to_string()];
+    let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
+    assert_eq!(
+        h.app
+            .content
+            .question(&plan.interviews[0].questions[0])
+            .unwrap()
+            .primary(),
+        "dive-deep"
+    );
+    let s = SessionScreen::new_drill(&h.app.content, plan, true, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan → answer (no opening in a drill)
+    assert!(screen_text(&h, 120, 40).contains("Answer aloud"));
+    h.clock.advance(Duration::from_secs(95));
+    key(&mut h, KeyCode::Enter); // done speaking
+    typ(&mut h, "Told the cache miss story, 40% latency cut.");
+    ctrl(&mut h, 's');
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    let a = &s.answers[0];
+    assert!(a.spoken);
+    assert_eq!(a.duration_secs, 95);
+    assert!(a.notes.contains("cache miss"));
+}
+
+#[test]
+fn help_overlay_opens_with_f1_and_question_mark_outside_text() {
+    let mut h = harness();
+    key(&mut h, KeyCode::Char('?'));
+    assert!(screen_text(&h, 80, 24).contains("Help"));
+    key(&mut h, KeyCode::Esc);
+    assert!(!screen_text(&h, 80, 24).contains("Help — Esc"));
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Char('?'));
+    let text = screen_text(&h, 120, 40);
+    assert!(!text.contains("Help — Esc"), "? is text inside the editor");
+    key(&mut h, KeyCode::F(1));
+    assert!(screen_text(&h, 120, 40).contains("Help — Esc"));
+}
+
+#[test]
+fn esc_in_a_loop_asks_before_leaving_and_keeps_the_draft() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "half an answer");
+    key(&mut h, KeyCode::Esc);
+    assert!(screen_text(&h, 80, 24).contains("Leave this session?"));
+    key(&mut h, KeyCode::Char('n'));
+    assert!(screen_text(&h, 120, 40).contains("half an answer"));
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    let d = Store::open_read_only(&h.dir)
+        .load_draft()
+        .unwrap()
+        .expect("draft kept");
+    assert_eq!(d.fields[0], "half an answer");
+    assert!(
+        screen_text(&h, 120, 40).contains("Resume: "),
+        "home offers to resume"
+    );
+}
