@@ -2,14 +2,20 @@
 use std::{env, fs, path::Path};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
         if p.is_dir() {
             collect(&p, base, out);
         } else if p.extension().is_some_and(|e| e == "toml") {
-            let rel = p.strip_prefix(base).expect("under base").to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(base)
+                .expect("under base")
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push(rel);
         }
     }
@@ -21,7 +27,9 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
     collect(&content, &content, &mut files);
-    let mut code = String::from("/// The built-in pack: (path relative to `content/`, text).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The built-in pack: (path relative to `content/`, text).\npub static EMBEDDED: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed=content/{f}");
         code.push_str(&format!(

@@ -150,9 +150,7 @@ pub enum ContentCommand {
         json: bool,
     },
     /// Write the built-in pack into DIR as a starting point for your own
-    Init {
-        dir: PathBuf,
-    },
+    Init { dir: PathBuf },
     /// Turn a third-party list of questions into a pack
     Import {
         file: PathBuf,

@@ -1,7 +1,7 @@
 //! Reading packs, layering them, and validating with `FILE:LINE:COL` errors.
 
-use super::model::*;
 use super::SIGNALS;
+use super::model::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -19,7 +19,11 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -345,7 +349,11 @@ impl Diag<'_> {
     }
     fn non_empty_list(&mut self, file: usize, list: &Spanned<Vec<S>>, what: &str) {
         if list.get_ref().is_empty() {
-            self.at(file, list.span().start, format!("{what} needs at least one entry"));
+            self.at(
+                file,
+                list.span().start,
+                format!("{what} needs at least one entry"),
+            );
         }
         self.texts(file, list.get_ref(), what);
     }
@@ -394,7 +402,11 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
                 serde::de::IntoDeserializer::into_deserializer(value),
             ) {
                 Ok(v) => {
-                    if raw.debrief.as_ref().is_some_and(|x| pack_of[x.file] == pack_of[idx]) {
+                    if raw
+                        .debrief
+                        .as_ref()
+                        .is_some_and(|x| pack_of[x.file] == pack_of[idx])
+                    {
                         d.at(idx, kstart, "duplicate [debrief] table in this pack");
                     }
                     raw.debrief = Some(At { file: idx, item: v });
@@ -438,7 +450,13 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
 
 /// Layers items by id: a later pack replaces an earlier item with the same
 /// id in place; a duplicate within one pack is an error.
-fn layer<T>(items: Vec<At<T>>, id: impl Fn(&T) -> &S, kind: &str, pack_of: &[usize], d: &mut Diag) -> Vec<At<T>> {
+fn layer<T>(
+    items: Vec<At<T>>,
+    id: impl Fn(&T) -> &S,
+    kind: &str,
+    pack_of: &[usize],
+    d: &mut Diag,
+) -> Vec<At<T>> {
     let mut out: Vec<At<T>> = Vec::with_capacity(items.len());
     let mut pos: HashMap<String, usize> = HashMap::new();
     for it in items {
@@ -496,10 +514,22 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     let templates = layer(raw.templates, |x| &x.id, "template", &pack_of, &mut d);
     let writing = layer(raw.writing, |x| &x.id, "writing", &pack_of, &mut d);
 
-    let lp_ids: HashSet<&str> = principles.iter().map(|p| p.item.id.get_ref().as_str()).collect();
-    let probe_ids: HashSet<&str> = probes.iter().map(|p| p.item.id.get_ref().as_str()).collect();
-    let rubric_ids: HashSet<&str> = rubrics.iter().map(|p| p.item.id.get_ref().as_str()).collect();
-    let writing_ids: HashSet<&str> = writing.iter().map(|p| p.item.id.get_ref().as_str()).collect();
+    let lp_ids: HashSet<&str> = principles
+        .iter()
+        .map(|p| p.item.id.get_ref().as_str())
+        .collect();
+    let probe_ids: HashSet<&str> = probes
+        .iter()
+        .map(|p| p.item.id.get_ref().as_str())
+        .collect();
+    let rubric_ids: HashSet<&str> = rubrics
+        .iter()
+        .map(|p| p.item.id.get_ref().as_str())
+        .collect();
+    let writing_ids: HashSet<&str> = writing
+        .iter()
+        .map(|p| p.item.id.get_ref().as_str())
+        .collect();
     let interviewer_by_id: HashMap<&str, &RawInterviewer> = interviewers
         .iter()
         .map(|p| (p.item.id.get_ref().as_str(), &p.item))
@@ -508,7 +538,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
 
     let check_lp = |d: &mut Diag, file: usize, s: &S| {
         if !lp_ids.contains(s.get_ref().as_str()) {
-            d.at(file, s.span().start, format!("unknown principle id \"{}\"", s.get_ref()));
+            d.at(
+                file,
+                s.span().start,
+                format!("unknown principle id \"{}\"", s.get_ref()),
+            );
         }
     };
 
@@ -518,10 +552,18 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(*file, &p.name, "name");
         d.text(*file, &p.description, "description");
         if p.signals.is_empty() {
-            d.at(*file, p.id.span().start, "principle needs at least one entry in `signals`");
+            d.at(
+                *file,
+                p.id.span().start,
+                "principle needs at least one entry in `signals`",
+            );
         }
         if p.pitfalls.is_empty() {
-            d.at(*file, p.id.span().start, "principle needs at least one entry in `pitfalls`");
+            d.at(
+                *file,
+                p.id.span().start,
+                "principle needs at least one entry in `pitfalls`",
+            );
         }
         d.texts(*file, &p.signals, "signal");
         d.texts(*file, &p.pitfalls, "pitfall");
@@ -573,7 +615,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         let mut seen = HashSet::new();
         for lp in q.principles.get_ref() {
             if !seen.insert(lp.get_ref()) {
-                d.at(*file, lp.span().start, format!("principle \"{}\" is listed twice", lp.get_ref()));
+                d.at(
+                    *file,
+                    lp.span().start,
+                    format!("principle \"{}\" is listed twice", lp.get_ref()),
+                );
             }
         }
         for r in q.roles.get_ref() {
@@ -581,7 +627,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         }
         for r in &q.probe_refs {
             if !probe_ids.contains(r.get_ref().as_str()) {
-                d.at(*file, r.span().start, format!("unknown probe id \"{}\"", r.get_ref()));
+                d.at(
+                    *file,
+                    r.span().start,
+                    format!("unknown probe id \"{}\"", r.get_ref()),
+                );
             }
         }
         content.questions.push(Question {
@@ -619,7 +669,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             (_, None) => {}
         }
         if r.criterion.get_ref().is_empty() {
-            d.at(file, r.criterion.span().start, "rubric needs at least one [[rubric.criterion]]");
+            d.at(
+                file,
+                r.criterion.span().start,
+                "rubric needs at least one [[rubric.criterion]]",
+            );
         }
         let mut crit_ids = HashSet::new();
         let mut criteria = Vec::new();
@@ -630,7 +684,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 d.at(
                     file,
                     c.id.span().start,
-                    format!("duplicate criterion id \"{}\" in rubric \"{}\"", c.id.get_ref(), r.id.get_ref()),
+                    format!(
+                        "duplicate criterion id \"{}\" in rubric \"{}\"",
+                        c.id.get_ref(),
+                        r.id.get_ref()
+                    ),
                 );
             }
             d.text(file, &c.name, "criterion name");
@@ -651,7 +709,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             let mut distinct = HashSet::new();
             for l in levels {
                 if !distinct.insert(l.get_ref().trim().to_lowercase()) {
-                    d.at(file, l.span().start, "two levels of this criterion have the same text");
+                    d.at(
+                        file,
+                        l.span().start,
+                        "two levels of this criterion have the same text",
+                    );
                 }
             }
             criteria.push(Criterion {
@@ -673,7 +735,10 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             d.at(
                 *file,
                 p.id.span().start,
-                format!("principle \"{}\" has no rubric (add a [[rubric]] with kind = \"principle\")", p.id.get_ref()),
+                format!(
+                    "principle \"{}\" has no rubric (add a [[rubric]] with kind = \"principle\")",
+                    p.id.get_ref()
+                ),
             );
         }
     }
@@ -725,12 +790,20 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(file, &t.name, "template name");
         d.text(file, &t.description, "description");
         if t.interview.get_ref().is_empty() {
-            d.at(file, t.interview.span().start, "template needs at least one [[template.interview]]");
+            d.at(
+                file,
+                t.interview.span().start,
+                "template needs at least one [[template.interview]]",
+            );
         }
         if let Some(w) = &t.writing
             && !writing_ids.contains(w.get_ref().as_str())
         {
-            d.at(file, w.span().start, format!("unknown writing id \"{}\"", w.get_ref()));
+            d.at(
+                file,
+                w.span().start,
+                format!("unknown writing id \"{}\"", w.get_ref()),
+            );
         }
         let mut bar_raisers = 0;
         let mut slots = Vec::new();
@@ -746,7 +819,11 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 Some(_) => {}
             }
             if s.principles.get_ref().is_empty() {
-                d.at(file, s.principles.span().start, "an interview must own at least one principle");
+                d.at(
+                    file,
+                    s.principles.span().start,
+                    "an interview must own at least one principle",
+                );
             }
             for lp in s.principles.get_ref() {
                 if !lp_ids.contains(lp.get_ref().as_str()) {
@@ -760,10 +837,18 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 }
             }
             if *s.questions.get_ref() == 0 {
-                d.at(file, s.questions.span().start, "`questions` must be at least 1");
+                d.at(
+                    file,
+                    s.questions.span().start,
+                    "`questions` must be at least 1",
+                );
             }
             if *s.answer_minutes.get_ref() == 0 {
-                d.at(file, s.answer_minutes.span().start, "`answer_minutes` must be at least 1");
+                d.at(
+                    file,
+                    s.answer_minutes.span().start,
+                    "`answer_minutes` must be at least 1",
+                );
             }
             slots.push(InterviewSlot {
                 interviewer: s.interviewer.get_ref().clone(),
@@ -800,10 +885,18 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(*file, &w.prompt, "prompt");
         d.texts(*file, &w.sections, "section");
         if *w.minutes.get_ref() == 0 {
-            d.at(*file, w.minutes.span().start, "`minutes` must be at least 1");
+            d.at(
+                *file,
+                w.minutes.span().start,
+                "`minutes` must be at least 1",
+            );
         }
         if *w.max_words.get_ref() < w.min_words {
-            d.at(*file, w.max_words.span().start, "`max_words` is smaller than `min_words`");
+            d.at(
+                *file,
+                w.max_words.span().start,
+                "`max_words` is smaller than `min_words`",
+            );
         }
         content.writing.push(WritingPrompt {
             id: w.id.get_ref().clone(),
@@ -822,15 +915,32 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     match &raw.debrief {
         None => {
             if !files.is_empty() {
-                d.at(0, 0, "no [debrief] table in any pack: the debrief needs its vote thresholds");
+                d.at(
+                    0,
+                    0,
+                    "no [debrief] table in any pack: the debrief needs its vote thresholds",
+                );
             }
         }
         Some(At { file, item }) => {
             let r = item.get_ref();
-            let (si, inc, ni) = (*r.strongly_inclined.get_ref(), *r.inclined.get_ref(), *r.not_inclined.get_ref());
-            for v in [&r.strongly_inclined, &r.inclined, &r.not_inclined, &r.bar_raiser_veto_below] {
+            let (si, inc, ni) = (
+                *r.strongly_inclined.get_ref(),
+                *r.inclined.get_ref(),
+                *r.not_inclined.get_ref(),
+            );
+            for v in [
+                &r.strongly_inclined,
+                &r.inclined,
+                &r.not_inclined,
+                &r.bar_raiser_veto_below,
+            ] {
                 if !(1.0..=4.0).contains(v.get_ref()) {
-                    d.at(*file, v.span().start, format!("threshold {} must be between 1 and 4", v.get_ref()));
+                    d.at(
+                        *file,
+                        v.span().start,
+                        format!("threshold {} must be between 1 and 4", v.get_ref()),
+                    );
                 }
             }
             if !(si > inc && inc > ni) {
@@ -841,11 +951,19 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 );
             }
             if !(0.0..=1.0).contains(r.min_inclined_share.get_ref()) {
-                d.at(*file, r.min_inclined_share.span().start, "min_inclined_share must be between 0 and 1");
+                d.at(
+                    *file,
+                    r.min_inclined_share.span().start,
+                    "min_inclined_share must be between 0 and 1",
+                );
             }
             for s in [&r.delivery_rubric, &r.bar_raiser_rubric] {
                 if !rubric_ids.contains(s.get_ref().as_str()) {
-                    d.at(*file, s.span().start, format!("unknown rubric id \"{}\"", s.get_ref()));
+                    d.at(
+                        *file,
+                        s.span().start,
+                        format!("unknown rubric id \"{}\"", s.get_ref()),
+                    );
                 }
             }
             content.debrief = Some(DebriefRules {

@@ -16,19 +16,55 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// The answer signals a probe may name, with what each means. This list is
 /// the contract between content and the answer analysis (`practice::analysis`).
 pub const SIGNALS: &[(&str, &str)] = &[
-    ("we-over-i", "Says \"we\" far more than \"I\": the interviewer cannot tell what you did."),
-    ("no-metric", "The Result has no number: no %, amount, count or duration."),
-    ("no-result", "There is no real Result: the story stops before the outcome."),
-    ("no-conflict", "No disagreement, trade-off, risk or constraint: it sounds too easy."),
-    ("too-long", "Spoken, this would run past the time for the answer."),
+    (
+        "we-over-i",
+        "Says \"we\" far more than \"I\": the interviewer cannot tell what you did.",
+    ),
+    (
+        "no-metric",
+        "The Result has no number: no %, amount, count or duration.",
+    ),
+    (
+        "no-result",
+        "There is no real Result: the story stops before the outcome.",
+    ),
+    (
+        "no-conflict",
+        "No disagreement, trade-off, risk or constraint: it sounds too easy.",
+    ),
+    (
+        "too-long",
+        "Spoken, this would run past the time for the answer.",
+    ),
     ("too-short", "Under a minute spoken: too thin to judge."),
-    ("vague-actions", "Actions are vague (\"helped\", \"worked on\", \"was involved\")."),
-    ("no-customer", "No customer, user or stakeholder appears in the story."),
-    ("no-lesson", "A failure story without what you learned or changed."),
-    ("no-timeline", "No dates, durations or deadlines: the scale of time is unclear."),
-    ("missing-situation", "The Situation is empty: the listener lacks context."),
-    ("missing-task", "The Task is empty: your goal or responsibility is unclear."),
-    ("hedging", "Filler and hedging words (\"basically\", \"kind of\", \"I think\")."),
+    (
+        "vague-actions",
+        "Actions are vague (\"helped\", \"worked on\", \"was involved\").",
+    ),
+    (
+        "no-customer",
+        "No customer, user or stakeholder appears in the story.",
+    ),
+    (
+        "no-lesson",
+        "A failure story without what you learned or changed.",
+    ),
+    (
+        "no-timeline",
+        "No dates, durations or deadlines: the scale of time is unclear.",
+    ),
+    (
+        "missing-situation",
+        "The Situation is empty: the listener lacks context.",
+    ),
+    (
+        "missing-task",
+        "The Task is empty: your goal or responsibility is unclear.",
+    ),
+    (
+        "hedging",
+        "Filler and hedging words (\"basically\", \"kind of\", \"I think\").",
+    ),
 ];
 
 /// The explanation of a signal id, if it is known.
@@ -87,6 +123,9 @@ pub fn write_builtin(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
         std::fs::write(path, text)?;
     }
-    std::fs::write(dir.join("README.md"), include_str!("../../content/README.md"))?;
+    std::fs::write(
+        dir.join("README.md"),
+        include_str!("../../content/README.md"),
+    )?;
     Ok(targets)
 }

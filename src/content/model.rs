@@ -284,7 +284,10 @@ impl Content {
         self.index.rubrics.get(id).map(|&i| &self.rubrics[i])
     }
     pub fn interviewer(&self, id: &str) -> Option<&Interviewer> {
-        self.index.interviewers.get(id).map(|&i| &self.interviewers[i])
+        self.index
+            .interviewers
+            .get(id)
+            .map(|&i| &self.interviewers[i])
     }
     pub fn template(&self, id: &str) -> Option<&Template> {
         self.index.templates.get(id).map(|&i| &self.templates[i])
