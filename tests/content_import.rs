@@ -1,0 +1,528 @@
+//! `loopdrill content import`: messy third-party question lists (blog-style
+//! markdown, CSV, JSON keyed by LP) become packs that validate over the
+//! built-in one, with unmapped questions and near-duplicates reported.
+
+use assert_cmd::Command;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn loopdrill() -> Command {
+    let mut cmd = Command::cargo_bin("loopdrill").expect("the loopdrill binary is built");
+    cmd.env_remove("LOOPDRILL_CONTENT")
+        .env_remove("LOOPDRILL_DATA_DIR")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+struct Import {
+    /// The folder holding the pack and nothing else.
+    dir: TempDir,
+    source: String,
+    toml: String,
+    doc: toml::Value,
+    stdout: String,
+    stderr: String,
+}
+
+impl Import {
+    fn question(&self, id: &str) -> &toml::Value {
+        self.questions()
+            .iter()
+            .find(|q| q["id"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("no question {id} in\n{}", self.toml))
+    }
+    fn questions(&self) -> &[toml::Value] {
+        self.doc
+            .get("question")
+            .and_then(|q| q.as_array())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+    fn text(&self, id: &str) -> &str {
+        self.question(id)["text"]
+            .as_str()
+            .expect("text is a string")
+    }
+    fn principles(&self, id: &str) -> Vec<&str> {
+        strs(&self.question(id)["principles"])
+    }
+    fn texts(&self) -> Vec<&str> {
+        self.questions()
+            .iter()
+            .filter_map(|q| q["text"].as_str())
+            .collect()
+    }
+    /// The report line for `line` of the source that contains `what`.
+    fn has_report(&self, line: usize, what: &str) -> bool {
+        let prefix = format!("{}:{line}: ", self.source);
+        self.stderr
+            .lines()
+            .any(|l| l.starts_with(&prefix) && l.contains(what))
+    }
+}
+
+fn strs(v: &toml::Value) -> Vec<&str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Imports a fixture into a fresh temp dir with `--output`.
+fn import(name: &str, format: &str) -> Import {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = dir.path().join("imported.toml");
+    let source = fixture(name).display().to_string();
+    let out = loopdrill()
+        .args(["content", "import", &source, "--format", format, "--output"])
+        .arg(&pack)
+        .output()
+        .expect("run loopdrill");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "import failed:\n{stdout}\n{stderr}");
+    let toml = std::fs::read_to_string(&pack).expect("the pack was written");
+    let doc: toml::Value =
+        toml::from_str(&toml).unwrap_or_else(|e| panic!("the pack is not TOML: {e}\n{toml}"));
+    Import {
+        dir,
+        source,
+        toml,
+        doc,
+        stdout,
+        stderr,
+    }
+}
+
+/// `content validate DIR` must succeed on the pack alone.
+fn assert_validates(dir: &Path) {
+    let out = loopdrill()
+        .args(["content", "validate"])
+        .arg(dir)
+        .output()
+        .expect("run loopdrill");
+    assert!(
+        out.status.success(),
+        "validate failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `content list questions --json`, optionally with a pack layered on.
+fn listed_questions(pack: Option<&Path>) -> Vec<serde_json::Value> {
+    let mut cmd = loopdrill();
+    if let Some(p) = pack {
+        cmd.arg("--content").arg(p);
+    }
+    let out = cmd
+        .args(["content", "list", "questions", "--json"])
+        .output()
+        .expect("run loopdrill");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).expect("a JSON array")
+}
+
+/// Ids are `imp-…`, unique, clear of every built-in id, and each question
+/// carries the defaults the issue asks for.
+fn assert_well_formed(imp: &Import) {
+    let builtin: HashSet<String> = listed_questions(None)
+        .iter()
+        .filter_map(|q| q["id"].as_str().map(str::to_string))
+        .collect();
+    assert!(builtin.len() > 100, "the built-in pack lists its questions");
+    let mut seen = HashSet::new();
+    for q in imp.questions() {
+        let id = q["id"].as_str().expect("id");
+        assert!(id.starts_with("imp-"), "{id}");
+        assert!(seen.insert(id), "duplicate id {id}");
+        assert!(
+            !builtin.contains(id),
+            "{id} collides with a built-in question"
+        );
+        assert!(
+            strs(&q["probes"]).len() >= 3,
+            "{id} has fewer than 3 probes"
+        );
+        assert_eq!(strs(&q["roles"]), ["pm", "tpm"], "{id}");
+    }
+}
+
+#[test]
+fn markdown_blog_is_imported_with_headings_inline_tags_and_notes_removed() {
+    let imp = import("blog.md", "markdown");
+    assert!(imp.stdout.contains("wrote 11 questions"), "{}", imp.stdout);
+    assert_eq!(imp.questions().len(), 11, "{}", imp.toml);
+
+    // "## 1. Customer Obssession questions" (misspelt) sets the LP
+    assert_eq!(
+        imp.principles("imp-went-above-beyond-customer"),
+        ["customer-obsession"]
+    );
+    let q = imp.question("imp-went-above-beyond-customer");
+    assert_eq!(q["track"].as_str(), Some("leadership"));
+    assert_eq!(q["difficulty"].as_str(), Some("standard"));
+    assert_eq!(
+        strs(&q["probes"]),
+        [
+            "What did you personally do, as opposed to the team?",
+            "What data told you it worked?",
+            "What would you do differently next time?",
+        ]
+    );
+    // "2)" numbering and a trailing "(asked in 3 loops)" note
+    assert_eq!(
+        imp.text("imp-find-out-customers-actually-need"),
+        "How do you find out what your customers actually need?"
+    );
+    // **bold**, &quot; entities and an em-dash "Tip:" note
+    assert_eq!(
+        imp.text("imp-said-no-customer"),
+        "Give me an example of a time you said \"no\" to a customer"
+    );
+
+    // "## Ownership Interview Questions:"; a link keeps its text only
+    let owned = "imp-project-owned-from-start-finish-including";
+    assert_eq!(imp.principles(owned), ["ownership"]);
+    assert_eq!(
+        imp.text(owned),
+        "Tell me about a project you owned from start to finish, including the parts nobody wanted."
+    );
+    // a nested "Follow-up:" item becomes the question's own first probe
+    let inherited = "imp-inherited-program-trouble-first-30-days";
+    assert_eq!(
+        strs(&imp.question(inherited)["probes"])[0],
+        "Who had owned it before you?"
+    );
+    // a wrapped item is joined
+    assert_eq!(
+        imp.text("imp-took-problem-belonged-another-team"),
+        "Describe a time you took on a problem that belonged to another team."
+    );
+
+    // "**Dive Deeep**" (bold, misspelt); a "Note:" is cut off
+    assert_eq!(
+        imp.principles("imp-found-root-cause-problem-nobody-else"),
+        ["dive-deep"]
+    );
+    assert_eq!(
+        imp.text("imp-found-root-cause-problem-nobody-else"),
+        "Walk me through a time you found the root cause of a problem nobody else could explain."
+    );
+    // inline LPs override the heading
+    assert_eq!(
+        imp.principles("imp-rebuild-trust-stakeholder-let-down"),
+        ["earn-trust"]
+    );
+    assert_eq!(
+        imp.principles("imp-changed-mind-after-hearing-dissenting-view"),
+        ["are-right-a-lot"]
+    );
+    assert_eq!(
+        imp.text("imp-changed-mind-after-hearing-dissenting-view"),
+        "Tell me about a time you changed your mind after hearing a dissenting view"
+    );
+
+    // "Learn &amp; Be Curious Interview Questions:" as a plain line; &rsquo;
+    assert_eq!(
+        imp.principles("imp-last-thing-taught-yourself"),
+        ["learn-and-be-curious"]
+    );
+    assert_eq!(
+        imp.text("imp-asked-question-changed-teams-direction"),
+        "Tell me about a time you asked a question that changed your team's direction."
+    );
+
+    // intro prose, front matter, the pro tip and the sample answer are not questions
+    for t in imp.texts() {
+        for bad in [
+            "use this list",
+            "Leadership Principle Interview",
+            "Pro tip",
+            "Priya",
+            "2024",
+        ] {
+            assert!(!t.contains(bad), "{t:?} should not have been imported");
+        }
+    }
+    assert!(!imp.toml.contains("use this list"), "{}", imp.toml);
+
+    // "## Questions about you" names no LP: reported with the line, kept commented out
+    assert!(
+        imp.has_report(
+            44,
+            "no Leadership Principle for \"Why do you want to work at Amazon, and why this team?\""
+        ),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.has_report(
+            45,
+            "no Leadership Principle for \"Tell me about a time you failed"
+        ),
+        "{}",
+        imp.stderr
+    );
+    let unmapped_at = imp
+        .toml
+        .find("# Unmapped: add a `principles` line to use these")
+        .expect("an Unmapped section");
+    let commented = imp.toml[unmapped_at..]
+        .find("# text = \"Why do you want to work at Amazon, and why this team?\"")
+        .is_some();
+    assert!(commented, "{}", imp.toml);
+    assert!(!imp.texts().iter().any(|t| t.starts_with("Why do you want")));
+
+    // a near-duplicate of a built-in question is flagged, yet imported
+    assert!(
+        imp.has_report(
+            22,
+            "near-duplicate of existing question \"own-inherited-troubled-program\" (similarity 0.86)"
+        ),
+        "{}",
+        imp.stderr
+    );
+    assert_eq!(imp.principles(inherited), ["ownership"]);
+
+    assert!(
+        imp.stderr
+            .lines()
+            .any(|l| l == "11 questions imported (9 mapped by heading, 2 inline), 2 unmapped, 1 near-duplicates"),
+        "{}",
+        imp.stderr
+    );
+    assert_well_formed(&imp);
+    assert_validates(imp.dir.path());
+
+    // layered over the built-in pack, the imported questions are there
+    let listed = listed_questions(Some(imp.dir.path()));
+    let own = listed
+        .iter()
+        .find(|q| q["id"] == "imp-project-owned-from-start-finish-including")
+        .expect("the imported question is loaded");
+    assert_eq!(own["principles"], serde_json::json!(["ownership"]));
+}
+
+#[test]
+fn csv_with_quoted_commas_quotes_and_newlines_is_imported() {
+    let imp = import("questions.csv", "csv");
+    assert_eq!(imp.questions().len(), 6, "{}", imp.toml);
+
+    let two = "imp-choose-between-two-customers-only-help";
+    assert_eq!(
+        imp.text(two),
+        "Tell me about a time you had to choose between two customers, and you could only help one of them."
+    );
+    assert_eq!(imp.principles(two), ["customer-obsession"]);
+    assert_eq!(imp.question(two)["difficulty"].as_str(), Some("hard"));
+
+    // doubled quotes; "Bias to Action"
+    assert_eq!(
+        imp.text("imp-decision-made-good-enough-data"),
+        "Describe a decision you made with \"good enough\" data."
+    );
+    assert_eq!(
+        imp.principles("imp-decision-made-good-enough-data"),
+        ["bias-for-action"]
+    );
+
+    // a field with a line break; "Have Backbone; Disagree & Commit"
+    let disagreed = "imp-disagreed-manager-after-decision-went-against";
+    assert_eq!(
+        imp.text(disagreed),
+        "Tell me about a time you disagreed with your manager. What did you do after the decision went against you?"
+    );
+    assert_eq!(
+        imp.principles(disagreed),
+        ["have-backbone-disagree-and-commit"]
+    );
+
+    // short forms and a misspelling in a list
+    assert_eq!(
+        imp.principles("imp-raised-bar-quality-even-though-nobody"),
+        ["insist-on-the-highest-standards"]
+    );
+    assert_eq!(
+        imp.question("imp-raised-bar-quality-even-though-nobody")["difficulty"].as_str(),
+        Some("standard")
+    );
+    assert_eq!(
+        imp.principles("imp-grown-someone-team"),
+        ["hire-and-develop-the-best"]
+    );
+    assert_eq!(
+        imp.principles("imp-cut-cost-trade-off"),
+        ["frugality", "ownership"]
+    );
+
+    // the record after the multi-line one keeps its real line number
+    assert!(
+        imp.has_report(9, "unknown Leadership Principle \"Teamwork\""),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.has_report(
+            9,
+            "no Leadership Principle for \"Tell me about a time you had to work with a difficult colleague.\""
+        ),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.toml.contains(
+            "# text = \"Tell me about a time you had to work with a difficult colleague.\""
+        ),
+        "{}",
+        imp.toml
+    );
+    assert!(
+        imp.stderr
+            .lines()
+            .any(|l| l == "6 questions imported (0 mapped by heading, 6 inline), 1 unmapped, 0 near-duplicates"),
+        "{}",
+        imp.stderr
+    );
+    assert_well_formed(&imp);
+    assert_validates(imp.dir.path());
+}
+
+#[test]
+fn json_keyed_by_principle_names_is_imported() {
+    let imp = import("by_lp.json", "json");
+    assert_eq!(imp.questions().len(), 5, "{}", imp.toml);
+    assert_eq!(
+        imp.principles("imp-used-customer-feedback-kill-feature-loved"),
+        ["customer-obsession"]
+    );
+    assert_eq!(
+        imp.principles("imp-most-demanding-customer-keep-them-happy"),
+        ["customer-obsession"]
+    );
+    assert_eq!(
+        imp.principles("imp-made-teams-work-life-measurably-better"),
+        ["strive-to-be-earths-best-employer"]
+    );
+    assert_eq!(
+        imp.principles("imp-considered-second-order-effects-launch-people"),
+        ["success-and-scale-bring-broad-responsibility"]
+    );
+    // "Think Bigg" (misspelt) and an escaped quote inside the string
+    assert_eq!(
+        imp.principles("imp-boldest-plan-proposed-big-meant"),
+        ["think-big"]
+    );
+    assert_eq!(
+        imp.text("imp-boldest-plan-proposed-big-meant"),
+        "Tell me about the boldest plan you have proposed, and what \"big\" meant there."
+    );
+    // questions come out in the file's order, not sorted by key
+    let texts = imp.texts();
+    assert!(texts[0].starts_with("Tell me about a time you used customer feedback"));
+    assert!(texts[4].starts_with("Tell me about the boldest plan"));
+
+    assert!(
+        imp.has_report(15, "unknown Leadership Principle \"General\""),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.has_report(
+            16,
+            "no Leadership Principle for \"Tell me about yourself.\""
+        ),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.stderr
+            .lines()
+            .any(|l| l == "5 questions imported (5 mapped by heading, 0 inline), 1 unmapped, 0 near-duplicates"),
+        "{}",
+        imp.stderr
+    );
+    assert_well_formed(&imp);
+    assert_validates(imp.dir.path());
+}
+
+#[test]
+fn unmapped_questions_can_be_enabled_by_adding_principles() {
+    let imp = import("by_lp.json", "json");
+    let (head, tail) = imp
+        .toml
+        .split_once("# Unmapped: add a `principles` line to use these")
+        .expect("an Unmapped section");
+    // uncomment the block and give it a principle
+    let mut enabled = String::from(head);
+    for line in tail.lines() {
+        if let Some(l) = line.strip_prefix("# ")
+            && (l == "[[question]]"
+                || l.split_once(" = ")
+                    .is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')))
+        {
+            enabled.push_str(l);
+            enabled.push('\n');
+            if l.starts_with("text = ") {
+                enabled.push_str("principles = [\"ownership\"]\n");
+            }
+        }
+    }
+    assert!(
+        enabled.contains("text = \"Tell me about yourself.\"\n"),
+        "{enabled}"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("enabled.toml"), &enabled).expect("write");
+    assert_validates(dir.path());
+    let listed = listed_questions(Some(dir.path()));
+    assert!(
+        listed
+            .iter()
+            .any(|q| q["text"] == "Tell me about yourself." && q["principles"][0] == "ownership"),
+        "the enabled question is loaded"
+    );
+}
+
+#[test]
+fn unreadable_input_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad_json = dir.path().join("bad.json");
+    std::fs::write(&bad_json, "{\n  \"Ownership\": [\"a\",]\n}\n").expect("write");
+    let out = loopdrill()
+        .args(["content", "import"])
+        .arg(&bad_json)
+        .args(["--format", "json", "--output"])
+        .arg(dir.path().join("out.toml"))
+        .output()
+        .expect("run loopdrill");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:2:", bad_json.display())),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out.toml").exists());
+
+    let no_column = dir.path().join("bad.csv");
+    std::fs::write(&no_column, "name,lp\nx,Ownership\n").expect("write");
+    let out = loopdrill()
+        .args(["content", "import"])
+        .arg(&no_column)
+        .args(["--format", "csv", "--output"])
+        .arg(dir.path().join("out.toml"))
+        .output()
+        .expect("run loopdrill");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no question column"));
+}
