@@ -266,6 +266,104 @@ fn import_pack(
     Ok(())
 }
 
-pub fn stats_cmd(_global: &Global, _c: &Content, _json: bool) -> CmdResult {
-    Err(Failure("stats are being built".into()))
+/// `loopdrill stats [--json]`: per-LP practice from the store, read-only.
+pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
+    let dir = data_dir(global)?;
+    let store = Store::open_read_only(&dir);
+    let history = store.load_history();
+    for p in &history.problems {
+        eprintln!("warning: {p}");
+    }
+    let now = chrono::Utc::now();
+    let p = crate::practice::progress::progress(&history.sessions, c, now);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text = serde_json::to_string_pretty(&p)
+            .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    out.write_all(stats_table(&p, now).as_bytes())?;
+    Ok(())
+}
+
+/// The plain-text stats report (no colour codes).
+pub fn stats_table(
+    p: &crate::practice::progress::Progress,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    use crate::practice::progress::calendar_weeks;
+    use crate::tui::screens::review::{clock, pad, pad_left};
+    use crate::tui::screens::stats::{CALENDAR_WEEKS, SHADE_LEGEND, reason, shade};
+    use crate::tui::text::one_line;
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}, {} (as of {})\n",
+        crate::tui::screens::review::plural(p.sessions, "session"),
+        crate::tui::screens::review::plural(p.answers, "answer"),
+        now.format("%Y-%m-%d")
+    );
+    let name_w = p
+        .principles
+        .iter()
+        .map(|x| crate::tui::screens::review::width(&one_line(&x.name)))
+        .max()
+        .unwrap_or(20)
+        .max(20);
+    let _ = writeln!(
+        s,
+        "{}  {} {}  {}  {}  {}  last practised",
+        pad("Leadership Principle", name_w),
+        pad_left("answers", 7),
+        pad_left("avg", 4),
+        pad("trend", 12),
+        pad_left("time / limit", 12),
+        pad_left("overtime", 8),
+    );
+    for x in &p.principles {
+        let avg = x.average.map_or("-".into(), |a| format!("{a:.2}"));
+        let time = match (x.mean_secs, x.mean_limit_secs) {
+            (Some(m), Some(l)) => {
+                format!("{} / {}", clock(m.round() as u64), clock(l.round() as u64))
+            }
+            _ => "-".into(),
+        };
+        let last = x
+            .last_practised
+            .map_or("never".into(), |l| l.format("%Y-%m-%d").to_string());
+        let _ = writeln!(
+            s,
+            "{}  {} {}  {}  {}  {}  {last}",
+            pad(&one_line(&x.name), name_w),
+            pad_left(&x.answers.to_string(), 7),
+            pad_left(&avg, 4),
+            pad(&crate::tui::widgets::spark(&x.trend), 12),
+            pad_left(&time, 12),
+            pad_left(&x.overtime_answers.to_string(), 8),
+        );
+    }
+    let _ = writeln!(s, "\nPractise next:");
+    for (k, x) in p.due_order().into_iter().take(3).enumerate() {
+        let _ = writeln!(s, "  {}. {} ({})", k + 1, one_line(&x.name), reason(x, now));
+    }
+    let today = now.date_naive();
+    let weeks = calendar_weeks(&p.calendar, today, CALENDAR_WEEKS);
+    let _ = writeln!(
+        s,
+        "\nLast {CALENDAR_WEEKS} weeks, answers per day ({SHADE_LEGEND}):"
+    );
+    for (d, day) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
+        let mut line = format!("  {day} ");
+        for w in &weeks {
+            line.push(w[d].map_or(' ', |(_, n)| shade(n)));
+            line.push(' ');
+        }
+        let _ = writeln!(s, "{}", line.trim_end());
+    }
+    s
 }

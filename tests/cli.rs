@@ -4,8 +4,8 @@
 use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
 use loopdrill::store::{
-    AnalysisRecord, Answer, FollowUp, InterviewRecord, InterviewerRef, ScoreRevision, Session, SessionKind, Star,
-    Story, StoryBank, Store, Vote,
+    AnalysisRecord, Answer, FollowUp, InterviewRecord, InterviewerRef, ScoreRevision, Session,
+    SessionKind, Star, Store, Story, StoryBank, Vote,
 };
 use std::path::Path;
 
@@ -20,7 +20,12 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
     s.seed = Some(42);
     s.finished_at = Some(t + chrono::Duration::minutes(50));
     s.interviews.push(InterviewRecord {
-        interviewer: InterviewerRef { id: "bar-raiser-1".into(), name: "Elena".into(), role: "Bar Raiser".into(), bar_raiser: true },
+        interviewer: InterviewerRef {
+            id: "bar-raiser-1".into(),
+            name: "Elena".into(),
+            role: "Bar Raiser".into(),
+            bar_raiser: true,
+        },
         principles: vec!["ownership".into()],
         question_ids: vec!["own-failure-my-fault".into()],
         answer_secs: 300,
@@ -35,16 +40,35 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
         principles: vec!["ownership".into(), "deliver-results".into()],
         interviewer_id: Some("bar-raiser-1".into()),
         interview_index: 0,
-        star: Star { situation: "S".into(), task: "T".into(), action: "A".into(), result: result.into() },
-        follow_ups: vec![FollowUp { probe: "What did you learn?".into(), response: "To test rollbacks.".into(), signal: Some("no-lesson".into()) }],
+        star: Star {
+            situation: "S".into(),
+            task: "T".into(),
+            action: "A".into(),
+            result: result.into(),
+        },
+        follow_ups: vec![FollowUp {
+            probe: "What did you learn?".into(),
+            response: "To test rollbacks.".into(),
+            signal: Some("no-lesson".into()),
+        }],
         started_at: t,
         submitted_at: t + chrono::Duration::minutes(5),
         duration_secs: 290,
         time_limit_secs: 300,
         overtime_secs: 0,
         self_scores: [("ownership/beyond-scope".to_string(), 3u8)].into(),
-        score_history: vec![ScoreRevision { scored_at: t, self_scores: [("ownership/beyond-scope".to_string(), 2u8)].into() }],
-        analysis: AnalysisRecord { words: 120, i_count: 5, we_count: 1, numbers_in_result: 2, speaking_secs: 52, signals: vec!["no-conflict".into()] },
+        score_history: vec![ScoreRevision {
+            scored_at: t,
+            self_scores: [("ownership/beyond-scope".to_string(), 2u8)].into(),
+        }],
+        analysis: AnalysisRecord {
+            words: 120,
+            i_count: 5,
+            we_count: 1,
+            numbers_in_result: 2,
+            speaking_secs: 52,
+            signals: vec!["no-conflict".into()],
+        },
         story_id: Some("st-1".into()),
         notes: "tighten the result".into(),
         spoken: false,
@@ -54,8 +78,12 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
 
 fn seed_store(dir: &Path) {
     let store = Store::open(dir).unwrap();
-    store.save_session(&sample_session("s1", 9, "Cut downtime 40% in 6 weeks.")).unwrap();
-    store.save_session(&sample_session("s2", 11, "Shipped 2 weeks early.")).unwrap();
+    store
+        .save_session(&sample_session("s1", 9, "Cut downtime 40% in 6 weeks."))
+        .unwrap();
+    store
+        .save_session(&sample_session("s2", 11, "Shipped 2 weeks early."))
+        .unwrap();
     let t = Utc.with_ymd_and_hms(2026, 2, 1, 8, 0, 0).unwrap();
     store
         .save_stories(&StoryBank {
@@ -104,39 +132,81 @@ fn bad_usage_exits_2_and_user_errors_exit_1_with_one_line() {
     bin().arg("--no-such-flag").assert().code(2);
     bin().args(["loop", "--interviewers", "0"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
-    let out = bin().args(["loop", "--template", "nope", "--data-dir"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["loop", "--template", "nope", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("no loop template \"nope\""), "{err}");
-    let out = bin().args(["drill", "--principle", "not-an-lp", "--data-dir"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["drill", "--principle", "not-an-lp", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not-an-lp"));
 }
 
 #[test]
 fn content_list_json_has_the_documented_fields_and_counts() {
-    let out = bin().args(["content", "list", "questions", "--json"]).output().unwrap();
+    let out = bin()
+        .args(["content", "list", "questions", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let qs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let qs = qs.as_array().unwrap();
-    assert!(qs.len() >= 232, "192 leadership + 40 functional at least, got {}", qs.len());
+    assert!(
+        qs.len() >= 232,
+        "192 leadership + 40 functional at least, got {}",
+        qs.len()
+    );
     for q in qs {
-        for k in ["id", "text", "principles", "track", "difficulty", "roles", "probes"] {
+        for k in [
+            "id",
+            "text",
+            "principles",
+            "track",
+            "difficulty",
+            "roles",
+            "probes",
+        ] {
             assert!(q.get(k).is_some(), "question lacks {k}: {q}");
         }
     }
-    let out = bin().args(["content", "list", "templates", "--json"]).output().unwrap();
+    let out = bin()
+        .args(["content", "list", "templates", "--json"])
+        .output()
+        .unwrap();
     let ts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let pm = ts.as_array().unwrap().iter().find(|t| t["id"] == "pm-general").expect("pm-general");
+    let pm = ts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "pm-general")
+        .expect("pm-general");
     let iv = &pm["interviews"][0];
     for k in ["interviewer", "principles", "questions", "answer_minutes"] {
         assert!(iv.get(k).is_some(), "{k}");
     }
-    let out = bin().args(["content", "list", "interviewers", "--json"]).output().unwrap();
+    let out = bin()
+        .args(["content", "list", "interviewers", "--json"])
+        .output()
+        .unwrap();
     let is: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(is.as_array().unwrap().iter().any(|i| i["bar_raiser"] == true));
-    let out = bin().args(["content", "list", "principles", "--json"]).output().unwrap();
+    assert!(
+        is.as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["bar_raiser"] == true)
+    );
+    let out = bin()
+        .args(["content", "list", "principles", "--json"])
+        .output()
+        .unwrap();
     let ps: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(ps.as_array().unwrap().len(), 16);
 }
@@ -145,10 +215,18 @@ fn content_list_json_has_the_documented_fields_and_counts() {
 fn content_init_writes_a_pack_that_validates_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("mypack");
-    bin().args(["content", "init"]).arg(&pack).assert().success();
+    bin()
+        .args(["content", "init"])
+        .arg(&pack)
+        .assert()
+        .success();
     assert!(pack.join("principles.toml").exists());
     assert!(pack.join("README.md").exists());
-    bin().args(["content", "validate"]).arg(&pack).assert().success();
+    bin()
+        .args(["content", "validate"])
+        .arg(&pack)
+        .assert()
+        .success();
     let out = bin().args(["content", "init"]).arg(&pack).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
@@ -180,15 +258,30 @@ probes = ["How much did it save?"]
 "#,
     )
     .unwrap();
-    let out = bin().args(["content", "list", "questions", "--json", "--content"]).arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["content", "list", "questions", "--json", "--content"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let qs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let qs = qs.as_array().unwrap();
-    let o = qs.iter().find(|q| q["id"] == "own-failure-my-fault").unwrap();
+    let o = qs
+        .iter()
+        .find(|q| q["id"] == "own-failure-my-fault")
+        .unwrap();
     assert!(o["text"].as_str().unwrap().starts_with("OVERRIDDEN"));
     assert!(qs.iter().any(|q| q["id"] == "my-new-question"));
     // The env var works the same way.
-    let out = bin().args(["content", "list", "questions", "--json"]).env("LOOPDRILL_CONTENT", dir.path()).output().unwrap();
+    let out = bin()
+        .args(["content", "list", "questions", "--json"])
+        .env("LOOPDRILL_CONTENT", dir.path())
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("my-new-question"));
 }
 
@@ -196,22 +289,51 @@ probes = ["How much did it save?"]
 fn export_json_has_the_spec_shape() {
     let dir = tempfile::tempdir().unwrap();
     seed_store(dir.path());
-    let out = bin().args(["export", "--data-dir"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["export", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["schema_version"], 1);
     let s = &v["sessions"][0];
-    for k in ["id", "kind", "template", "seed", "started_at", "finished_at", "interviews", "answers"] {
+    for k in [
+        "id",
+        "kind",
+        "template",
+        "seed",
+        "started_at",
+        "finished_at",
+        "interviews",
+        "answers",
+    ] {
         assert!(s.get(k).is_some(), "session lacks {k}");
     }
     for k in ["id", "name", "role", "bar_raiser"] {
-        assert!(s["interviews"][0]["interviewer"].get(k).is_some(), "interviewer lacks {k}");
+        assert!(
+            s["interviews"][0]["interviewer"].get(k).is_some(),
+            "interviewer lacks {k}"
+        );
     }
     assert_eq!(s["interviews"][0]["vote"], "inclined");
     let a = &s["answers"][0];
     for k in [
-        "question_id", "question", "principles", "interviewer_id", "star", "follow_ups", "started_at", "submitted_at",
-        "duration_secs", "time_limit_secs", "overtime_secs", "self_scores", "analysis", "story_id", "notes",
+        "question_id",
+        "question",
+        "principles",
+        "interviewer_id",
+        "star",
+        "follow_ups",
+        "started_at",
+        "submitted_at",
+        "duration_secs",
+        "time_limit_secs",
+        "overtime_secs",
+        "self_scores",
+        "analysis",
+        "story_id",
+        "notes",
     ] {
         assert!(a.get(k).is_some(), "answer lacks {k}");
     }
@@ -229,7 +351,13 @@ fn export_markdown_groups_answers_by_principle_after_the_stories() {
     let dir = tempfile::tempdir().unwrap();
     seed_store(dir.path());
     let file = dir.path().join("out.md");
-    bin().args(["export", "--format", "markdown", "--output"]).arg(&file).arg("--data-dir").arg(dir.path()).assert().success();
+    bin()
+        .args(["export", "--format", "markdown", "--output"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .assert()
+        .success();
     let md = std::fs::read_to_string(&file).unwrap();
     let stories = md.find("## Stories").unwrap();
     let answers = md.find("## Answers by Leadership Principle").unwrap();
@@ -244,15 +372,35 @@ fn export_markdown_groups_answers_by_principle_after_the_stories() {
 fn export_import_export_round_trips_and_import_twice_changes_nothing() {
     let src = tempfile::tempdir().unwrap();
     seed_store(src.path());
-    let first = bin().args(["export", "--data-dir"]).arg(src.path()).output().unwrap().stdout;
+    let first = bin()
+        .args(["export", "--data-dir"])
+        .arg(src.path())
+        .output()
+        .unwrap()
+        .stdout;
     let file = src.path().join("export.json");
     std::fs::write(&file, &first).unwrap();
 
     let dst = tempfile::tempdir().unwrap();
-    let out = bin().arg("import").arg(&file).arg("--data-dir").arg(dst.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dst.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 added"));
-    let second = bin().args(["export", "--data-dir"]).arg(dst.path()).output().unwrap().stdout;
+    let second = bin()
+        .args(["export", "--data-dir"])
+        .arg(dst.path())
+        .output()
+        .unwrap()
+        .stdout;
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&first).unwrap(),
         serde_json::from_slice::<serde_json::Value>(&second).unwrap()
@@ -262,16 +410,29 @@ fn export_import_export_round_trips_and_import_twice_changes_nothing() {
             .unwrap()
             .map(|e| {
                 let e = e.unwrap();
-                (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
             })
             .collect();
         v.sort();
         (v, std::fs::read(d.join("stories.json")).unwrap())
     };
     let before = snapshot(dst.path());
-    let out = bin().arg("import").arg(&file).arg("--data-dir").arg(dst.path()).output().unwrap();
+    let out = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dst.path())
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 updated, 2 unchanged"));
-    assert_eq!(before, snapshot(dst.path()), "importing twice changes nothing");
+    assert_eq!(
+        before,
+        snapshot(dst.path()),
+        "importing twice changes nothing"
+    );
 }
 
 #[test]
@@ -279,7 +440,16 @@ fn import_never_overwrites_newer_data() {
     let src = tempfile::tempdir().unwrap();
     seed_store(src.path());
     let file = src.path().join("export.json");
-    std::fs::write(&file, bin().args(["export", "--data-dir"]).arg(src.path()).output().unwrap().stdout).unwrap();
+    std::fs::write(
+        &file,
+        bin()
+            .args(["export", "--data-dir"])
+            .arg(src.path())
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     // The destination has a newer version of s1 (re-scored later).
     let dst = tempfile::tempdir().unwrap();
     let store = Store::open(dst.path()).unwrap();
@@ -290,8 +460,16 @@ fn import_never_overwrites_newer_data() {
     });
     store.save_session(&newer).unwrap();
     drop(store);
-    bin().arg("import").arg(&file).arg("--data-dir").arg(dst.path()).assert().success();
-    let s1 = Store::open_read_only(dst.path()).load_session("s1").unwrap();
+    bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dst.path())
+        .assert()
+        .success();
+    let s1 = Store::open_read_only(dst.path())
+        .load_session("s1")
+        .unwrap();
     assert_eq!(s1.answers[0].star.result, "NEWER RESULT");
     assert!(Store::open_read_only(dst.path()).load_session("s2").is_ok());
 }
@@ -300,14 +478,34 @@ fn import_never_overwrites_newer_data() {
 fn import_refuses_a_newer_schema_and_bad_json_with_position() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("x.json");
-    std::fs::write(&f, r#"{"schema_version": 99, "sessions": [], "stories": []}"#).unwrap();
-    let out = bin().arg("import").arg(&f).arg("--data-dir").arg(dir.path().join("d")).output().unwrap();
+    std::fs::write(
+        &f,
+        r#"{"schema_version": 99, "sessions": [], "stories": []}"#,
+    )
+    .unwrap();
+    let out = bin()
+        .arg("import")
+        .arg(&f)
+        .arg("--data-dir")
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer loopdrill"));
     std::fs::write(&f, "{\n  \"schema_version\": 1,\n  \"sessions\": [oops]\n}").unwrap();
-    let out = bin().arg("import").arg(&f).arg("--data-dir").arg(dir.path().join("d")).output().unwrap();
+    let out = bin()
+        .arg("import")
+        .arg(&f)
+        .arg("--data-dir")
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("x.json:3:"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("x.json:3:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -327,11 +525,19 @@ fn data_dir_env_var_is_used_and_files_are_private() {
     let data = dir.path().join("nested").join("data");
     let file = dir.path().join("e.json");
     std::fs::write(&file, r#"{"schema_version":1,"sessions":[],"stories":[]}"#).unwrap();
-    bin().arg("import").arg(&file).env("LOOPDRILL_DATA_DIR", &data).assert().success();
+    bin()
+        .arg("import")
+        .arg(&file)
+        .env("LOOPDRILL_DATA_DIR", &data)
+        .assert()
+        .success();
     assert!(data.join("sessions").is_dir());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
 }

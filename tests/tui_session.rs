@@ -405,3 +405,54 @@ fn esc_in_a_loop_asks_before_leaving_and_keeps_the_draft() {
         "home offers to resume"
     );
 }
+
+#[test]
+fn writing_exercise_from_home_is_timed_checked_and_saved() {
+    let mut h = harness();
+    for _ in 0..3 {
+        key(&mut h, KeyCode::Down);
+    }
+    assert!(screen_text(&h, 120, 40).contains("Timed writing exercise"));
+    key(&mut h, KeyCode::Enter);
+    let first = h.app.content.writing[0].clone();
+    assert!(screen_text(&h, 120, 40).contains(&first.title[..20.min(first.title.len())]));
+    key(&mut h, KeyCode::Enter); // pick → brief
+    snap_both(&h, "writing_brief");
+    key(&mut h, KeyCode::Enter); // start the clock
+    let headings: String = first.sections.iter().map(|s| format!("{s}\n")).collect();
+    h.app.paste(&format!(
+        "{headings}Customers wait 14 weeks today; by March 2027 we cut that to 10."
+    ));
+    h.clock.advance(Duration::from_secs(125));
+    snap_both(&h, "writing_editor");
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick();
+    let d = Store::open_read_only(&h.dir)
+        .load_draft()
+        .unwrap()
+        .expect("writing draft autosaved");
+    assert_eq!(d.step, DraftStep::Writing);
+    ctrl(&mut h, 's');
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("checks passed"), "{text}");
+    snap_both(&h, "writing_results");
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    assert_eq!(s.kind, loopdrill::store::SessionKind::Writing);
+    let w = s.writing.as_ref().expect("writing record");
+    assert_eq!(w.prompt_id, first.id);
+    assert_eq!(w.duration_secs, 131);
+    assert_eq!(w.checks.len(), first.checks.len());
+    if !first.sections.is_empty() {
+        assert!(
+            w.checks.iter().any(|c| c.starts_with("sections: pass")),
+            "{:?}",
+            w.checks
+        );
+    }
+    assert!(
+        Store::open_read_only(&h.dir)
+            .load_draft()
+            .unwrap()
+            .is_none()
+    );
+}

@@ -302,6 +302,8 @@ struct Raw {
     templates: Vec<At<RawTemplate>>,
     writing: Vec<At<RawWriting>>,
     debrief: Option<At<Spanned<RawDebrief>>>,
+    /// A `[debrief]` key was present (even if it failed to parse).
+    debrief_seen: bool,
 }
 
 const KINDS: [&str; 8] = [
@@ -398,6 +400,7 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
             continue;
         }
         if kname == "debrief" {
+            raw.debrief_seen = true;
             match Spanned::<RawDebrief>::deserialize(
                 serde::de::IntoDeserializer::into_deserializer(value),
             ) {
@@ -914,7 +917,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     // debrief
     match &raw.debrief {
         None => {
-            if !files.is_empty() {
+            if !files.is_empty() && !raw.debrief_seen {
                 d.at(
                     0,
                     0,

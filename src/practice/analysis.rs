@@ -310,7 +310,12 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
 
     let mut f: Vec<(&str, bool)> = Vec::new();
     let empty = star.is_empty();
-    f.push(("no-result", !empty && word_count(&star.result) < 8));
+    f.push((
+        "no-result",
+        !empty
+            && (star.result.trim().is_empty()
+                || (word_count(&star.result) < 5 && numbers_in_result == 0)),
+    ));
     f.push(("we-over-i", we_count >= 4 && we_count > 2 * i_count));
     f.push((
         "no-metric",

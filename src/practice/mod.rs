@@ -7,3 +7,4 @@ pub mod plan;
 pub mod progress;
 pub mod rng;
 pub mod timer;
+pub mod writing;

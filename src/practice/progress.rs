@@ -131,6 +131,27 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
     }
 }
 
+/// The last `weeks` weeks of a practice calendar as columns of seven days
+/// (Monday first), oldest week first; the last column holds `today`. Each
+/// cell is the day and its answer count, or `None` for days after `today`.
+pub fn calendar_weeks(
+    calendar: &BTreeMap<NaiveDate, usize>,
+    today: NaiveDate,
+    weeks: usize,
+) -> Vec<[Option<(NaiveDate, usize)>; 7]> {
+    use chrono::Datelike;
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let first = monday - chrono::Days::new(7 * weeks.saturating_sub(1) as u64);
+    (0..weeks)
+        .map(|w| {
+            std::array::from_fn(|d| {
+                let day = first + chrono::Days::new((w * 7 + d) as u64);
+                (day <= today).then(|| (day, calendar.get(&day).copied().unwrap_or(0)))
+            })
+        })
+        .collect()
+}
+
 /// Question ids answered within the last `days` days (to avoid repeats).
 pub fn recent_questions(
     sessions: &[Session],
@@ -162,5 +183,22 @@ mod tests {
             priority(1, None, None) > priority(2, None, None),
             "content order breaks ties"
         );
+    }
+
+    #[test]
+    fn calendar_weeks_end_with_today_monday_first() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2025, 6, d).expect("date");
+        // 2025-06-18 is a Wednesday.
+        let cal = BTreeMap::from([(day(18), 3), (day(2), 1), (day(1), 9)]);
+        let weeks = calendar_weeks(&cal, day(18), 3);
+        assert_eq!(weeks.len(), 3);
+        assert_eq!(weeks[0][0], Some((day(2), 1)), "starts on a Monday");
+        assert_eq!(
+            weeks[2][2],
+            Some((day(18), 3)),
+            "today is in the last column"
+        );
+        assert_eq!(weeks[2][3], None, "no future days");
+        assert_eq!(weeks[1][6], Some((day(15), 0)));
     }
 }

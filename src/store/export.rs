@@ -209,6 +209,9 @@ pub fn import(store: &Store, export: &Export) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let history = store.load_history();
     for s in &export.sessions {
+        super::check_id(&s.id)?;
+    }
+    for s in &export.sessions {
         let mut s = s.clone();
         s.schema_version = SCHEMA_VERSION;
         match history.sessions.iter().find(|x| x.id == s.id) {

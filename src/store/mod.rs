@@ -30,7 +30,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error(
-        "another loopdrill is already using {} — close it first (this one can only read)",
+        "another loopdrill is already using {} — close it first; nothing was written",
         dir.display()
     )]
     Locked { dir: PathBuf },
@@ -50,6 +50,8 @@ pub enum StoreError {
     ReadOnly { dir: PathBuf },
     #[error("no session with id \"{0}\"")]
     NoSuchSession(String),
+    #[error("\"{0}\" is not a valid session id (letters, digits, '-' and '_' only)")]
+    BadId(String),
     #[error("cannot encode {what}: {message}")]
     Encode { what: String, message: String },
 }
@@ -92,7 +94,9 @@ const SESSIONS: &str = "sessions";
 const TRASH: &str = "trash";
 const BACKUPS: &str = "backups";
 const STORIES: &str = "stories.json";
-const DRAFT: &str = "draft.json";
+/// The draft file's name inside the data dir.
+pub const DRAFT_FILE: &str = "draft.json";
+const DRAFT: &str = DRAFT_FILE;
 
 impl Store {
     /// Opens `dir` for writing: creates it (0700), takes the writer lock and
@@ -179,11 +183,13 @@ impl Store {
     /// Saves one session (atomically; the cost does not grow with history).
     pub fn save_session(&self, session: &Session) -> Result<()> {
         self.writable()?;
+        check_id(&session.id)?;
         write_json(&self.session_path(&session.id), session)
     }
 
     /// Reads one session by id.
     pub fn load_session(&self, id: &str) -> Result<Session> {
+        check_id(id)?;
         let path = self.session_path(id);
         if !path.exists() {
             return Err(StoreError::NoSuchSession(id.to_string()));
@@ -261,6 +267,7 @@ impl Store {
     /// Moves a session into the trash (restorable with [`Store::restore_session`]).
     pub fn trash_session(&self, id: &str) -> Result<()> {
         self.writable()?;
+        check_id(id)?;
         let from = self.session_path(id);
         if !from.exists() {
             return Err(StoreError::NoSuchSession(id.to_string()));
@@ -290,6 +297,7 @@ impl Store {
 
     pub fn restore_session(&self, id: &str) -> Result<()> {
         self.writable()?;
+        check_id(id)?;
         let from = self.dir.join(TRASH).join(format!("{id}.json"));
         if !from.exists() {
             return Err(StoreError::NoSuchSession(id.to_string()));
@@ -389,6 +397,21 @@ fn migrate(value: &mut serde_json::Value, from: u64) {
     }
 }
 
+/// Session ids become file names: they must not reach outside `sessions/`.
+pub fn check_id(id: &str) -> Result<()> {
+    let ok = !id.is_empty()
+        && id.len() <= 128
+        && !id.starts_with(['.', '-'])
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::BadId(id.to_string()))
+    }
+}
+
 /// A temp file left by an interrupted atomic write: `.NAME.json.XXXXXX`.
 pub fn is_temp_name(name: &str) -> bool {
     name.strip_prefix('.')
@@ -467,5 +490,14 @@ mod tests {
         assert!(!is_temp_name("abc.json"));
         assert!(!is_temp_name(".abc.json"));
         assert!(!is_temp_name(".hidden"));
+    }
+
+    #[test]
+    fn ids_cannot_escape_the_sessions_folder() {
+        for bad in ["", "../../x", "a/b", "a\\b", ".hidden", "..", "a.b"] {
+            assert!(check_id(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_id("20260101-101010-ab12").is_ok());
+        assert!(check_id(&new_id(chrono::Utc::now())).is_ok());
     }
 }

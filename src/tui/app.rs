@@ -52,6 +52,8 @@ pub struct Ctx<'a> {
     pub now: Duration,
     pub wall: DateTime<Utc>,
     pub read_only: bool,
+    /// Ids of the sessions in the trash (restorable from the review screen).
+    pub trashed: &'a [String],
 }
 
 pub struct App {
@@ -61,6 +63,8 @@ pub struct App {
     history_rx: Option<Receiver<History>>,
     pub stories: StoryBank,
     pub draft: Option<Draft>,
+    /// Session ids in the trash, refreshed on open and after trash/restore.
+    pub trashed: Vec<String>,
     pub screen: Screen,
     pub help: bool,
     status: Option<(String, Duration)>,
@@ -95,6 +99,7 @@ impl App {
         if store.is_read_only() {
             notes.push(L::READ_ONLY.to_string());
         }
+        let trashed = store.trashed_sessions();
         let mut app = App {
             content,
             store,
@@ -102,6 +107,7 @@ impl App {
             history_rx,
             stories,
             draft,
+            trashed,
             screen: Screen::Home(HomeScreen::default()),
             help: false,
             status: None,
@@ -134,7 +140,29 @@ impl App {
             now: self.clock.now(),
             wall: (self.wall)(),
             read_only: self.store.is_read_only(),
+            trashed: &self.trashed,
         }
+    }
+
+    /// Replaces the wall clock (tests pin it so dates and calendars are stable).
+    pub fn set_wall_clock(&mut self, f: Box<dyn Fn() -> DateTime<Utc>>) {
+        self.wall = f;
+    }
+
+    /// Lets the active screen refresh what it derived from history or stories
+    /// (after history arrives, after a save, on opening). Cheap when nothing changed.
+    fn sync_screen(&mut self) {
+        let ctx = Ctx {
+            content: &self.content,
+            history: self.history.as_ref(),
+            stories: &self.stories,
+            draft: self.draft.as_ref(),
+            now: self.clock.now(),
+            wall: (self.wall)(),
+            read_only: self.store.is_read_only(),
+            trashed: &self.trashed,
+        };
+        self.screen.sync(&ctx);
     }
 
     pub fn set_status(&mut self, s: impl Into<String>) {
@@ -144,6 +172,7 @@ impl App {
     /// Opens a screen as `loopdrill review` etc. would.
     pub fn open(&mut self, screen: Screen) {
         self.screen = screen;
+        self.sync_screen();
     }
 
     /// How long the event loop may wait before the next tick.
@@ -183,6 +212,11 @@ impl App {
         let wall = (self.wall)();
         let cmds = self.screen.tick(ctx_now, wall);
         self.apply(cmds);
+    }
+
+    /// What is being typed right now, as a draft (if anything).
+    pub fn current_draft(&self) -> Option<Draft> {
+        self.screen.draft(self.clock.now(), (self.wall)())
     }
 
     /// Saves whatever is being typed (Ctrl-C, SIGTERM, SIGHUP).
@@ -234,6 +268,7 @@ impl App {
             now: self.clock.now(),
             wall: (self.wall)(),
             read_only: self.store.is_read_only(),
+            trashed: &self.trashed,
         };
         let cmds = self.screen.key(key, &ctx);
         self.apply(cmds);
@@ -272,6 +307,7 @@ impl App {
                         if let Some(h) = &mut self.history {
                             h.sessions.retain(|s| s.id != id);
                         }
+                        self.trashed = self.store.trashed_sessions();
                         self.set_status(L::MOVED_TO_TRASH);
                     }
                     Err(e) => self.set_status(e.to_string()),
@@ -286,9 +322,13 @@ impl App {
                             h.sessions.push(s);
                             h.sessions.sort_by_key(|a| a.started_at);
                         }
+                        self.trashed = self.store.trashed_sessions();
                         self.set_status(L::RESTORED);
                     }
-                    Err(e) => self.set_status(e.to_string()),
+                    Err(e) => {
+                        self.trashed = self.store.trashed_sessions();
+                        self.set_status(e.to_string());
+                    }
                 },
                 Cmd::Go(Target::Home) => self.screen = Screen::Home(HomeScreen::default()),
                 Cmd::Go(Target::Screen(s)) => self.screen = *s,
@@ -300,12 +340,29 @@ impl App {
                 }
             }
         }
+        self.sync_screen();
     }
 
     /// Starts or resumes from a screen constructor that needs the store.
     pub fn resume_draft(&mut self) {
         let Some(d) = self.draft.clone() else { return };
         match self.store.load_session(&d.session_id) {
+            Ok(session) if d.step == crate::store::DraftStep::Writing => {
+                let now = self.clock.now();
+                match super::screens::writing::WritingScreen::resume(
+                    &self.content,
+                    session,
+                    &d,
+                    now,
+                ) {
+                    Some(w) => self.screen = Screen::Writing(Box::new(w)),
+                    None => self.set_status(format!(
+                        "{}: writing prompt \"{}\" is no longer in the content",
+                        L::CANNOT_RESUME,
+                        d.question_id
+                    )),
+                }
+            }
             Ok(session) => {
                 let now = self.clock.now();
                 let screen = SessionScreen::resume(&self.content, session, Some(&d), now);

@@ -14,13 +14,15 @@ use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
 use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
 use crate::store::Store;
+use crate::store::{self, Draft};
 use app::App;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
 use screens::Screen;
 use screens::session::SessionScreen;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// Builds the app for a command: the screen it opens on.
 pub fn build_app(
@@ -96,6 +98,12 @@ pub fn build_app(
             let s = SessionScreen::new_drill(&app.content, plan, args.spoken, wall);
             app.open(Screen::Session(Box::new(s)));
         }
+        Some(Command::Review) => app.open(Screen::Review(Box::new(
+            screens::review::ReviewScreen::new(),
+        ))),
+        Some(Command::Stories) => app.open(Screen::Stories(Box::new(
+            screens::stories::StoriesScreen::new(),
+        ))),
         Some(other) => return Err(Failure(format!("{other:?} is not a screen"))),
     }
     Ok(app)
@@ -119,33 +127,90 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
         ratatui::restore();
         prev(info);
     }));
+    // The latest draft, for the watchdog below.
+    let latest: Arc<Mutex<Option<Draft>>> = Arc::new(Mutex::new(None));
+    let done = Arc::new(AtomicBool::new(false));
+    if !app.store.is_read_only() {
+        spawn_watchdog(
+            app.store.dir().join(store::DRAFT_FILE),
+            Arc::clone(&term),
+            Arc::clone(&done),
+            Arc::clone(&latest),
+        );
+    }
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot start the terminal UI: {e}")))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &term);
+    let result = event_loop(&mut terminal, &mut app, &term, &latest);
+    done.store(true, Ordering::SeqCst);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// On SIGTERM or SIGHUP the event loop normally saves the draft and exits.
+/// When the terminal is gone, reading it can block or spin inside crossterm,
+/// so if the loop has not finished shortly after the signal, this thread
+/// writes the latest draft itself and exits the process.
+fn spawn_watchdog(
+    draft_path: std::path::PathBuf,
+    term: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    latest: Arc<Mutex<Option<Draft>>>,
+) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            if done.load(Ordering::SeqCst) {
+                return;
+            }
+            if term.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(500));
+                if done.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Some(d) = latest.lock().ok().and_then(|mut g| g.take()) {
+                    let _ = store::write_json(&draft_path, &d);
+                }
+                let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+                ratatui::restore();
+                std::process::exit(0);
+            }
+        }
+    });
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     term: &AtomicBool,
+    latest: &Mutex<Option<Draft>>,
 ) -> Result<(), Failure> {
+    // For the first-frame benchmark (docs/benchmarks.md): exit once drawn.
+    let exit_after_first = std::env::var_os("LOOPDRILL_EXIT_AFTER_FIRST_FRAME").is_some();
     loop {
-        if term.load(Ordering::Relaxed) {
+        if term.load(Ordering::SeqCst) {
             app.save_draft_now();
             return Ok(());
         }
         terminal
             .draw(|f| app.render(f))
             .map_err(|e| Failure(format!("cannot draw: {e}")))?;
+        if exit_after_first {
+            return Ok(());
+        }
         let timeout = app.next_tick_in();
+        let mut changed = false;
         match event::poll(timeout) {
             Ok(true) => match event::read() {
-                Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => app.key(k),
-                Ok(Event::Paste(s)) => app.paste(&s),
+                Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                    app.key(k);
+                    changed = true;
+                }
+                Ok(Event::Paste(s)) => {
+                    app.paste(&s);
+                    changed = true;
+                }
                 Ok(_) => {}
                 Err(_) => {
                     // The terminal went away (closed window): keep the draft.
@@ -160,6 +225,9 @@ fn event_loop(
             }
         }
         app.tick();
+        if changed && let Ok(mut g) = latest.lock() {
+            *g = app.current_draft();
+        }
         if app.quit {
             return Ok(());
         }

@@ -21,6 +21,10 @@ pub enum Item {
     Loop,
     DrillWeakest,
     DrillChosen,
+    Writing,
+    Review,
+    Stories,
+    Stats,
     Quit,
 }
 
@@ -33,6 +37,7 @@ pub enum Mode {
         cursor: usize,
         chosen: BTreeSet<usize>,
     },
+    PickWriting(usize),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -58,6 +63,10 @@ impl HomeScreen {
             Item::Loop,
             Item::DrillWeakest,
             Item::DrillChosen,
+            Item::Writing,
+            Item::Review,
+            Item::Stories,
+            Item::Stats,
             Item::Quit,
         ]);
         v
@@ -88,6 +97,11 @@ impl HomeScreen {
                 ("↑↓", "move"),
                 ("Space", "choose"),
                 ("Enter", "start drill"),
+                ("Esc", "back"),
+            ],
+            Mode::PickWriting(_) => vec![
+                ("↑↓", "exercise"),
+                ("Enter", "read the brief"),
                 ("Esc", "back"),
             ],
         }
@@ -159,6 +173,10 @@ impl HomeScreen {
                                 chosen: BTreeSet::new(),
                             }
                         }
+                        Item::Writing => self.mode = Mode::PickWriting(0),
+                        Item::Review => return vec![super::review::open()],
+                        Item::Stories => return vec![super::stories::open()],
+                        Item::Stats => return vec![super::stats::open()],
                         Item::Quit => return vec![Cmd::Quit],
                     },
                     _ => {}
@@ -207,6 +225,33 @@ impl HomeScreen {
                 }
                 vec![]
             }
+            Mode::PickWriting(sel) => {
+                let n = ctx.content.writing.len();
+                if n == 0 {
+                    self.mode = Mode::Menu;
+                    return vec![Cmd::Status("No writing exercises in the content.".into())];
+                }
+                if down {
+                    *sel = (*sel + 1) % n;
+                } else if up {
+                    *sel = (*sel + n - 1) % n;
+                }
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::Menu,
+                    KeyCode::Enter => {
+                        let w = super::writing::WritingScreen::new(
+                            ctx.content.writing[*sel].clone(),
+                            ctx.wall,
+                        );
+                        self.mode = Mode::Menu;
+                        return vec![Cmd::Go(Target::Screen(Box::new(Screen::Writing(
+                            Box::new(w),
+                        ))))];
+                    }
+                    _ => {}
+                }
+                vec![]
+            }
             Mode::PickPrinciples { cursor, chosen } => {
                 let n = ctx.content.principles.len();
                 if down {
@@ -249,6 +294,10 @@ impl HomeScreen {
             Item::Loop => "Start a mock Loop".into(),
             Item::DrillWeakest => "Drill my weakest / most overdue LPs".into(),
             Item::DrillChosen => "Drill chosen LPs".into(),
+            Item::Writing => "Timed writing exercise".into(),
+            Item::Review => "Review past answers".into(),
+            Item::Stories => "Story bank and LP coverage".into(),
+            Item::Stats => "Stats and practice calendar".into(),
             Item::Quit => "Quit".into(),
         }
     }
@@ -323,6 +372,39 @@ impl HomeScreen {
                     left,
                 );
             }
+            Mode::PickWriting(sel) => {
+                let mut lines = Vec::new();
+                for (i, w) in ctx.content.writing.iter().enumerate() {
+                    let st = if i == *sel {
+                        theme::selected()
+                    } else {
+                        theme::text()
+                    };
+                    lines.push(Line::styled(
+                        format!(
+                            " {} ",
+                            truncate(&one_line(&w.title), left.width.saturating_sub(4) as usize)
+                        ),
+                        st,
+                    ));
+                    lines.push(Line::styled(
+                        format!(
+                            "   {} min · {}–{} words",
+                            w.minutes, w.min_words, w.max_words
+                        ),
+                        theme::dim(),
+                    ));
+                }
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus())
+                            .title(" Writing exercises "),
+                    ),
+                    left,
+                );
+            }
             Mode::PickPrinciples { cursor, chosen } => {
                 let h = left.height.saturating_sub(2) as usize;
                 let start = cursor.saturating_sub(h.saturating_sub(1));
@@ -388,8 +470,9 @@ impl HomeScreen {
                         (n, Some(a)) => format!("{n} answers, avg {a:.1}"),
                         (n, None) => format!("{n} answers, not scored"),
                     };
+                    let room = w.saturating_sub(why.chars().count() + 3).max(8);
                     lines.push(Line::from(vec![
-                        Span::raw(format!(" {} ", truncate(&s.name, w.saturating_sub(24)))),
+                        Span::raw(format!(" {:<room$} ", truncate(&s.name, room))),
                         Span::styled(why, theme::dim()),
                     ]));
                 }

@@ -1,7 +1,11 @@
 //! The screens, as one enum that forwards to the active one.
 
 pub mod home;
+pub mod review;
 pub mod session;
+pub mod stats;
+pub mod stories;
+pub mod writing;
 
 use super::app::{Cmd, Ctx};
 use crate::store::Draft;
@@ -15,6 +19,10 @@ use std::time::Duration;
 pub enum Screen {
     Home(home::HomeScreen),
     Session(Box<session::SessionScreen>),
+    Review(Box<review::ReviewScreen>),
+    Stories(Box<stories::StoriesScreen>),
+    Stats(Box<stats::StatsScreen>),
+    Writing(Box<writing::WritingScreen>),
 }
 
 macro_rules! each {
@@ -22,6 +30,10 @@ macro_rules! each {
         match $self {
             Screen::Home($s) => $e,
             Screen::Session($s) => $e,
+            Screen::Review($s) => $e,
+            Screen::Stories($s) => $e,
+            Screen::Stats($s) => $e,
+            Screen::Writing($s) => $e,
         }
     };
 }
@@ -44,31 +56,45 @@ impl Screen {
     }
     /// Whether keys like `?` and `q` are text right now.
     pub fn captures_text(&self) -> bool {
-        match self {
-            Screen::Session(s) => s.captures_text(),
-            Screen::Home(s) => s.captures_text(),
-        }
+        each!(self, s => s.captures_text())
     }
     pub fn paste(&mut self, text: &str, now: Duration) {
-        if let Screen::Session(s) = self {
-            s.paste(text, now);
+        match self {
+            Screen::Session(s) => s.paste(text, now),
+            Screen::Review(s) => s.paste(text),
+            Screen::Stories(s) => s.paste(text),
+            Screen::Writing(s) => s.paste(text, now),
+            _ => {}
+        }
+    }
+    /// Refreshes what a screen derived from history or stories; called by the
+    /// app after history arrives, after every batch of commands and on opening.
+    pub fn sync(&mut self, ctx: &Ctx) {
+        match self {
+            Screen::Review(s) => s.sync(ctx),
+            Screen::Stories(s) => s.sync(ctx),
+            Screen::Stats(s) => s.sync(ctx),
+            _ => {}
         }
     }
     pub fn tick(&mut self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
         match self {
             Screen::Session(s) => s.tick(now, wall),
+            Screen::Writing(s) => s.tick(now, wall),
             _ => Vec::new(),
         }
     }
     pub fn next_tick_in(&self, now: Duration) -> Option<Duration> {
         match self {
             Screen::Session(s) => s.next_tick_in(now),
+            Screen::Writing(s) => s.next_tick_in(now),
             _ => None,
         }
     }
     pub fn draft(&self, now: Duration, wall: DateTime<Utc>) -> Option<Draft> {
         match self {
             Screen::Session(s) => s.draft(now, wall),
+            Screen::Writing(s) => s.draft(now, wall),
             _ => None,
         }
     }

@@ -66,6 +66,8 @@ pub struct SessionScreen {
     /// Spoken drill: the timer was stopped and notes are being typed.
     spoken_notes: bool,
     editors: [TextArea<'static>; 4],
+    /// Word count of each STAR field, updated with the text.
+    words: [u32; 4],
     focus: usize,
     reply: TextArea<'static>,
     timer: Option<Timer>,
@@ -120,6 +122,7 @@ impl SessionScreen {
             spoken,
             spoken_notes: false,
             editors: L::STAR_HINTS.map(editor),
+            words: [0; 4],
             focus: 0,
             reply: editor("Type your reply. Ctrl-S sends it."),
             timer: None,
@@ -331,6 +334,7 @@ impl SessionScreen {
             Step::Debrief => {}
             _ => {}
         }
+        me.style_editors();
         me
     }
 
@@ -346,6 +350,15 @@ impl SessionScreen {
                     .is_some_and(|s| matches!(s.field, ScoreField::Notes | ScoreField::NewStory)),
                 _ => false,
             }
+    }
+
+    /// The writing exercise that belongs to this loop's template, if any.
+    fn writing_prompt<'c>(
+        &self,
+        content: &'c Content,
+    ) -> Option<&'c crate::content::WritingPrompt> {
+        let t = content.template(self.session.template.as_deref()?)?;
+        content.writing_prompt(t.writing.as_deref()?)
     }
 
     fn planned(&self, interview: usize) -> &PlannedInterview {
@@ -535,6 +548,7 @@ impl SessionScreen {
             t.insert_str(clean);
             self.dirty = true;
         }
+        self.style_editors();
     }
 
     fn save(&self) -> Cmd {
@@ -542,6 +556,45 @@ impl SessionScreen {
     }
 
     pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        let cmds = self.key_inner(key, ctx);
+        self.style_editors();
+        cmds
+    }
+
+    /// Sets each STAR editor's frame (focus, word count) after a change, so
+    /// drawing never has to copy an editor.
+    fn style_editors(&mut self) {
+        for k in 0..4 {
+            let focused = k == self.focus;
+            let wc = analysis::word_count(&text_of(&self.editors[k]));
+            self.words[k] = wc;
+            let e = &mut self.editors[k];
+            e.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if focused {
+                        theme::border_focus()
+                    } else {
+                        theme::border()
+                    })
+                    .title(Span::styled(
+                        format!(" {} · {wc} w ", L::STAR[k]),
+                        if focused {
+                            theme::title()
+                        } else {
+                            theme::dim()
+                        },
+                    )),
+            );
+            e.set_cursor_style(if focused {
+                Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                Style::new()
+            });
+        }
+    }
+
+    fn key_inner(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
         let content = ctx.content;
         if !self.started {
             return match key.code {
@@ -586,6 +639,12 @@ impl SessionScreen {
         }
         if self.flow.step == Step::Debrief {
             return match key.code {
+                KeyCode::Char('w') => match self.writing_prompt(ctx.content) {
+                    Some(p) => vec![Cmd::Go(Target::Screen(Box::new(super::Screen::Writing(
+                        Box::new(super::writing::WritingScreen::new(p.clone(), ctx.wall)),
+                    ))))],
+                    None => vec![],
+                },
                 KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
                 KeyCode::Down | KeyCode::Char('j') => {
                     self.scroll = self.scroll.saturating_add(1);
@@ -991,7 +1050,7 @@ impl SessionScreen {
         format!("{kind}{strict}")
     }
 
-    pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+    pub fn footer(&self, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
         if !self.started {
             return vec![
                 ("Enter", "start"),
@@ -1036,6 +1095,13 @@ impl SessionScreen {
                 ("Enter", "confirm"),
                 ("Esc", "leave"),
             ],
+            Step::Debrief if self.writing_prompt(ctx.content).is_some() => {
+                vec![
+                    ("↑↓", "scroll"),
+                    ("w", "this loop's writing exercise"),
+                    ("Enter/Esc", "home"),
+                ]
+            }
             Step::Debrief => vec![("↑↓", "scroll"), ("Enter/Esc", "home")],
         };
         v.retain(|(k, _)| !k.is_empty());
@@ -1173,6 +1239,16 @@ impl SessionScreen {
                 plan.seed
             )),
         ];
+        if let Some(p) = self.writing_prompt(ctx.content) {
+            lines.push(Line::styled(
+                format!(
+                    "After the interviews: a writing exercise, {} ({} min).",
+                    one_line(&p.title),
+                    p.minutes
+                ),
+                theme::dim(),
+            ));
+        }
         if self.strict {
             lines.push(Line::styled(
                 "Strict: no pausing and no hints, as in a real loop.",
@@ -1366,11 +1442,7 @@ impl SessionScreen {
         ])
         .areas(main);
         let n = self.flow.plan.interviews[interview].questions.len();
-        let words: u32 = self
-            .editors
-            .iter()
-            .map(|e| analysis::word_count(&text_of(e)))
-            .sum();
+        let words: u32 = self.words.iter().sum();
         let mut status = vec![
             Span::styled(format!("Q{}/{n} ", question + 1), theme::accent()),
             Span::styled(ctx.content.principle_name(&lp).to_string(), theme::title()),
@@ -1441,30 +1513,7 @@ impl SessionScreen {
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(bottom);
             for (k, r) in [a, b, c, d].into_iter().enumerate() {
-                let mut e = self.editors[k].clone();
-                let focused = k == self.focus;
-                let wc = analysis::word_count(&text_of(&e));
-                e.set_block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(if focused {
-                            theme::border_focus()
-                        } else {
-                            theme::border()
-                        })
-                        .title(Span::styled(
-                            format!(" {} · {wc} w ", L::STAR[k]),
-                            if focused {
-                                theme::title()
-                            } else {
-                                theme::dim()
-                            },
-                        )),
-                );
-                if !focused {
-                    e.set_cursor_style(Style::new());
-                }
-                f.render_widget(&e, r);
+                f.render_widget(&self.editors[k], r);
             }
         }
         if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
@@ -1835,6 +1884,17 @@ impl SessionScreen {
                     .map_or(id.clone(), |s| one_line(&s.title));
                 lines.push(Line::styled(format!("  {t}"), theme::warn()));
             }
+        }
+        if let Some(p) = self.writing_prompt(ctx.content) {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!(
+                    "This loop includes a writing exercise: {} ({} min). Press w to start it.",
+                    one_line(&p.title),
+                    p.minutes
+                ),
+                theme::accent(),
+            ));
         }
         lines.push(Line::raw(""));
         lines.push(Line::raw(format!(

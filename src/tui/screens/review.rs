@@ -1,0 +1,2060 @@
+//! Review: every answer across sessions, newest first, with filters and a
+//! full-text search; an answer's detail, every attempt at a question side by
+//! side, re-scoring (earlier scores are kept), story links, and the trash.
+//!
+//! Filtering 10,000 answers stays cheap: a lowercase haystack per answer is
+//! built once when history arrives ([`ReviewScreen::sync`]), the filtered
+//! index list is cached and rebuilt only when a filter or the history
+//! changes, and drawing touches only the visible rows.
+
+use super::Screen;
+use crate::content::{Content, Criterion};
+use crate::practice::timer::format_clock;
+use crate::store::{Answer, History, ScoreRevision, Session, SessionKind, average};
+use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::labels as L;
+use crate::tui::text::{one_line, sanitize, truncate};
+use crate::tui::theme;
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::time::Duration;
+use unicode_width::UnicodeWidthStr;
+
+// ------------------------------------------------------------ shared helpers
+
+/// Display width of `s`.
+pub(crate) fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to `w` columns and padded with spaces to exactly `w` columns.
+pub(crate) fn pad(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let n = w.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(n))
+}
+
+/// `s` cut to `w` columns and right-aligned in `w` columns.
+pub(crate) fn pad_left(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let n = w.saturating_sub(width(&t));
+    format!("{}{t}", " ".repeat(n))
+}
+
+/// Word-wraps already sanitized text to `w` columns (long words are broken).
+pub(crate) fn wrap(s: &str, w: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let w = w.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut lw = 0;
+        for word in para.split_whitespace() {
+            let ww = width(word);
+            if lw > 0 && lw + 1 + ww > w {
+                out.push(std::mem::take(&mut line));
+                lw = 0;
+            }
+            if ww > w {
+                if lw > 0 {
+                    out.push(std::mem::take(&mut line));
+                    lw = 0;
+                }
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if lw + cw > w {
+                        out.push(std::mem::take(&mut line));
+                        lw = 0;
+                    }
+                    line.push(c);
+                    lw += cw;
+                }
+                continue;
+            }
+            if lw > 0 {
+                line.push(' ');
+                lw += 1;
+            }
+            line.push_str(word);
+            lw += ww;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A centred box of at most `w`×`h` inside `area`.
+pub(crate) fn popup(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// `m:ss` for a number of seconds.
+pub(crate) fn clock(secs: u64) -> String {
+    format_clock(Duration::from_secs(secs), false)
+}
+
+/// A one-line text field.
+pub(crate) fn field(text: &str, placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text(placeholder.to_string());
+    t.set_placeholder_style(theme::dim());
+    t.set_cursor_line_style(Style::new());
+    if !text.is_empty() {
+        t.insert_str(text);
+    }
+    t
+}
+
+pub(crate) fn text_of(t: &TextArea) -> String {
+    t.lines().join("\n")
+}
+
+pub(crate) const READ_ONLY_NOTE: &str =
+    "Read-only: another loopdrill holds the data dir, so nothing can be changed here.";
+
+/// Where an answer's rows are coloured by their average self-score.
+fn score_span(avg: Option<f64>, w: usize) -> Span<'static> {
+    match avg {
+        Some(v) => Span::styled(pad_left(&format!("{v:.1}"), w), theme::score(v)),
+        None => Span::styled(pad_left("–", w), theme::dim()),
+    }
+}
+
+/// The rubric and criterion names for a self-score key `rubric-id/criterion-id`.
+pub(crate) fn criterion_name(content: &Content, key: &str) -> (String, String) {
+    let (rid, cid) = key.split_once('/').unwrap_or((key, ""));
+    match content.rubric(rid) {
+        Some(r) => match r.criteria.iter().find(|c| c.id == cid) {
+            Some(c) => (one_line(&r.name), one_line(&c.name)),
+            None => (one_line(&r.name), one_line(cid)),
+        },
+        None => (one_line(rid), one_line(cid)),
+    }
+}
+
+/// Where a self-score key sits in the content (rubric, criterion), for sorting.
+fn criterion_order(content: &Content, key: &str) -> (usize, usize) {
+    let (rid, cid) = key.split_once('/').unwrap_or((key, ""));
+    match content.rubrics.iter().position(|r| r.id == rid) {
+        Some(ri) => (
+            ri,
+            content.rubrics[ri]
+                .criteria
+                .iter()
+                .position(|c| c.id == cid)
+                .unwrap_or(usize::MAX),
+        ),
+        None => (usize::MAX, usize::MAX),
+    }
+}
+
+// ------------------------------------------------------------ filters
+
+/// Self-score bands for the `s` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Band {
+    #[default]
+    All,
+    Below2,
+    From2To3,
+    From3,
+}
+
+impl Band {
+    fn next(self, back: bool) -> Band {
+        const ALL: [Band; 4] = [Band::All, Band::Below2, Band::From2To3, Band::From3];
+        let i = ALL.iter().position(|b| *b == self).unwrap_or(0);
+        ALL[if back { (i + 3) % 4 } else { (i + 1) % 4 }]
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Band::All => "all",
+            Band::Below2 => "<2",
+            Band::From2To3 => "2–3",
+            Band::From3 => "≥3",
+        }
+    }
+    fn matches(self, avg: Option<f64>) -> bool {
+        match (self, avg) {
+            (Band::All, _) => true,
+            (_, None) => false,
+            (Band::Below2, Some(v)) => v < 2.0,
+            (Band::From2To3, Some(v)) => (2.0..3.0).contains(&v),
+            (Band::From3, Some(v)) => v >= 3.0,
+        }
+    }
+}
+
+/// Date ranges for the `d` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Range {
+    #[default]
+    All,
+    Days7,
+    Days30,
+    Days90,
+}
+
+impl Range {
+    fn next(self, back: bool) -> Range {
+        const ALL: [Range; 4] = [Range::All, Range::Days7, Range::Days30, Range::Days90];
+        let i = ALL.iter().position(|b| *b == self).unwrap_or(0);
+        ALL[if back { (i + 3) % 4 } else { (i + 1) % 4 }]
+    }
+    fn days(self) -> Option<i64> {
+        match self {
+            Range::All => None,
+            Range::Days7 => Some(7),
+            Range::Days30 => Some(30),
+            Range::Days90 => Some(90),
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Range::All => "all",
+            Range::Days7 => "7 days",
+            Range::Days30 => "30 days",
+            Range::Days90 => "90 days",
+        }
+    }
+}
+
+/// Where a session came from: a loop template, or a drill / writing session.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Source {
+    kind: u8,
+    template: Option<String>,
+}
+
+impl Source {
+    fn of(s: &Session) -> Source {
+        Source {
+            kind: match s.kind {
+                SessionKind::Loop => 0,
+                SessionKind::Drill => 1,
+                SessionKind::Writing => 2,
+            },
+            template: s.template.clone(),
+        }
+    }
+    fn label(&self, content: &Content) -> String {
+        match (&self.template, self.kind) {
+            (Some(t), _) => content
+                .template(t)
+                .map_or_else(|| one_line(t), |x| one_line(&x.name)),
+            (None, 0) => "loops".into(),
+            (None, 1) => "drills".into(),
+            (None, _) => "writing".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Index into the content's principles.
+    pub lp: Option<usize>,
+    /// Index into the sources found in history.
+    source: Option<usize>,
+    pub band: Band,
+    pub range: Range,
+    /// Only the attempts at this question id.
+    pub question: Option<String>,
+    /// The applied search text.
+    pub search: String,
+}
+
+impl Filters {
+    fn active(&self) -> bool {
+        self.lp.is_some()
+            || self.source.is_some()
+            || self.band != Band::All
+            || self.range != Range::All
+            || self.question.is_some()
+            || !self.search.trim().is_empty()
+    }
+}
+
+// ------------------------------------------------------------ the index
+
+/// One answer, with what the filters need precomputed.
+#[derive(Debug, Clone)]
+struct Entry {
+    si: usize,
+    ai: usize,
+    at: DateTime<Utc>,
+    lp: Option<usize>,
+    source: usize,
+    avg: Option<f64>,
+    question_id: String,
+    /// Question, STAR, follow-up probes and responses, notes; lowercase.
+    hay: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// Newest first.
+    entries: Vec<Entry>,
+    sources: Vec<Source>,
+    sessions: usize,
+}
+
+fn haystack(a: &Answer) -> String {
+    let mut s = String::with_capacity(
+        a.question.len() + a.star.fields().iter().map(|f| f.len() + 1).sum::<usize>() + 64,
+    );
+    s.push_str(&a.question);
+    for f in a.star.fields() {
+        s.push('\n');
+        s.push_str(f);
+    }
+    for f in &a.follow_ups {
+        s.push('\n');
+        s.push_str(&f.probe);
+        s.push('\n');
+        s.push_str(&f.response);
+    }
+    s.push('\n');
+    s.push_str(&a.notes);
+    s.to_lowercase()
+}
+
+impl Index {
+    fn build(h: &History, content: &Content) -> Index {
+        let lp_pos: HashMap<&str, usize> = content
+            .principles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let sources: BTreeSet<Source> = h.sessions.iter().map(Source::of).collect();
+        let sources: Vec<Source> = sources.into_iter().collect();
+        let src_pos: HashMap<&Source, usize> =
+            sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        let mut entries = Vec::with_capacity(h.answer_count());
+        for (si, s) in h.sessions.iter().enumerate() {
+            let source = src_pos.get(&Source::of(s)).copied().unwrap_or(0);
+            for (ai, a) in s.answers.iter().enumerate() {
+                entries.push(Entry {
+                    si,
+                    ai,
+                    at: a.submitted_at,
+                    lp: a
+                        .principles
+                        .first()
+                        .and_then(|p| lp_pos.get(p.as_str()).copied()),
+                    source,
+                    avg: a.average_score(),
+                    question_id: a.question_id.clone(),
+                    hay: haystack(a),
+                });
+            }
+        }
+        entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.si.cmp(&a.si)).then(b.ai.cmp(&a.ai)));
+        Index {
+            entries,
+            sources,
+            sessions: h.sessions.len(),
+        }
+    }
+}
+
+/// A stable reference to one answer (session id + position + answer id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AnswerRef {
+    sid: String,
+    ai: usize,
+    aid: String,
+}
+
+impl AnswerRef {
+    fn of(s: &Session, ai: usize) -> AnswerRef {
+        AnswerRef {
+            sid: s.id.clone(),
+            ai,
+            aid: s.answers.get(ai).map(|a| a.id.clone()).unwrap_or_default(),
+        }
+    }
+    fn find<'h>(&self, h: &'h History) -> Option<(usize, &'h Session, usize, &'h Answer)> {
+        let (si, s) = h
+            .sessions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, s)| s.id == self.sid)?;
+        match s.answers.get(self.ai).filter(|a| a.id == self.aid) {
+            Some(a) => Some((si, s, self.ai, a)),
+            None => {
+                let (ai, a) = s
+                    .answers
+                    .iter()
+                    .enumerate()
+                    .find(|(_, a)| a.id == self.aid)?;
+                Some((si, s, ai, a))
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ views
+
+#[derive(Debug, Clone)]
+struct ScoreItem {
+    key: String,
+    rubric: String,
+    criterion: Criterion,
+}
+
+#[derive(Debug, Clone)]
+struct Rescore {
+    at: AnswerRef,
+    items: Vec<ScoreItem>,
+    cursor: usize,
+    scores: BTreeMap<String, u8>,
+}
+
+#[derive(Debug, Clone)]
+struct Attempts {
+    question: String,
+    /// Oldest first.
+    list: Vec<AnswerRef>,
+    left: usize,
+    right: usize,
+    focus_right: bool,
+    scroll: u16,
+}
+
+#[derive(Debug, Clone)]
+enum View {
+    Detail { at: AnswerRef, scroll: u16 },
+    Attempts(Box<Attempts>),
+    Rescore(Box<Rescore>),
+}
+
+#[derive(Debug, Clone)]
+enum Overlay {
+    Search(Box<TextArea<'static>>),
+    ConfirmDelete {
+        sid: String,
+        answers: usize,
+        label: String,
+    },
+    Trash {
+        cursor: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    Nothing,
+    All,
+    Answer(AnswerRef),
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewScreen {
+    index: Option<Index>,
+    pending: Pending,
+    pub filters: Filters,
+    /// Indices into `index.entries` that pass the filters.
+    filtered: Vec<usize>,
+    cursor: usize,
+    offset: usize,
+    /// Views opened over the list (detail, attempts, re-score), last on top.
+    views: Vec<View>,
+    overlay: Option<Overlay>,
+    /// Rows of the list and of the detail at the last draw (for paging).
+    list_rows: Cell<usize>,
+    page_rows: Cell<usize>,
+    max_scroll: Cell<u16>,
+}
+
+impl Default for ReviewScreen {
+    fn default() -> Self {
+        ReviewScreen {
+            index: None,
+            pending: Pending::Nothing,
+            filters: Filters::default(),
+            filtered: Vec::new(),
+            cursor: 0,
+            offset: 0,
+            views: Vec::new(),
+            overlay: None,
+            list_rows: Cell::new(10),
+            page_rows: Cell::new(10),
+            max_scroll: Cell::new(u16::MAX),
+        }
+    }
+}
+
+impl ReviewScreen {
+    pub fn new() -> ReviewScreen {
+        ReviewScreen::default()
+    }
+
+    /// The review list filtered to one LP (from the stats screen).
+    pub fn for_principle(lp: usize) -> ReviewScreen {
+        let mut r = ReviewScreen::default();
+        r.filters.lp = Some(lp);
+        r
+    }
+
+    pub fn captures_text(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Search(_)))
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Overlay::Search(t)) = &mut self.overlay {
+            t.insert_str(one_line(text));
+        }
+    }
+
+    pub fn title(&self, _ctx: &Ctx) -> String {
+        match self.views.last() {
+            None => "· review".into(),
+            Some(View::Detail { .. }) => "· review · answer".into(),
+            Some(View::Attempts(_)) => "· review · attempts side by side".into(),
+            Some(View::Rescore(_)) => "· review · re-score".into(),
+        }
+    }
+
+    // -------------------------------------------------------- sync & filter
+
+    pub fn sync(&mut self, ctx: &Ctx) {
+        let Some(h) = ctx.history else { return };
+        let stale = match &self.index {
+            None => true,
+            Some(ix) => ix.sessions != h.sessions.len() || self.pending == Pending::All,
+        };
+        let pending = std::mem::replace(&mut self.pending, Pending::Nothing);
+        if stale {
+            let keep = self.selected_ref(h);
+            self.index = Some(Index::build(h, ctx.content));
+            self.refilter(ctx, keep);
+            self.views.retain(|v| match v {
+                View::Detail { at, .. } => at.find(h).is_some(),
+                View::Rescore(r) => r.at.find(h).is_some(),
+                View::Attempts(_) => true,
+            });
+            for v in &mut self.views {
+                if let View::Attempts(a) = v {
+                    a.list.retain(|r| r.find(h).is_some());
+                    a.left = a.left.min(a.list.len().saturating_sub(1));
+                    a.right = a.right.min(a.list.len().saturating_sub(1));
+                }
+            }
+            self.views
+                .retain(|v| !matches!(v, View::Attempts(a) if a.list.is_empty()));
+        } else if let Pending::Answer(r) = pending
+            && let Some((si, _, ai, a)) = r.find(h)
+            && let Some(ix) = &mut self.index
+        {
+            if let Some(e) = ix.entries.iter_mut().find(|e| e.si == si && e.ai == ai) {
+                e.avg = a.average_score();
+                e.hay = haystack(a);
+            }
+            let keep = self.selected_ref(h);
+            self.refilter(ctx, keep);
+        }
+    }
+
+    fn selected_ref(&self, h: &History) -> Option<AnswerRef> {
+        let ix = self.index.as_ref()?;
+        let e = ix.entries.get(*self.filtered.get(self.cursor)?)?;
+        let s = h.sessions.get(e.si)?;
+        Some(AnswerRef::of(s, e.ai))
+    }
+
+    /// Recomputes the filtered list; keeps `keep` selected if it still shows.
+    fn refilter(&mut self, ctx: &Ctx, keep: Option<AnswerRef>) {
+        let Some(ix) = &self.index else { return };
+        if self.filters.source.is_some_and(|s| s >= ix.sources.len()) {
+            self.filters.source = None;
+        }
+        let terms: Vec<String> = self
+            .filters
+            .search
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let since = self
+            .filters
+            .range
+            .days()
+            .map(|d| ctx.wall - chrono::Duration::days(d));
+        let f = &self.filters;
+        self.filtered = ix
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                f.lp.is_none_or(|lp| e.lp == Some(lp))
+                    && f.source.is_none_or(|s| e.source == s)
+                    && f.band.matches(e.avg)
+                    && since.is_none_or(|t| e.at >= t)
+                    && f.question.as_ref().is_none_or(|q| &e.question_id == q)
+                    && terms.iter().all(|t| e.hay.contains(t.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let found = keep.and_then(|r| {
+            let h = ctx.history?;
+            let (si, _, ai, _) = r.find(h)?;
+            self.filtered
+                .iter()
+                .position(|&i| ix.entries[i].si == si && ix.entries[i].ai == ai)
+        });
+        self.cursor = found.unwrap_or(0);
+        self.cursor = self.cursor.min(self.filtered.len().saturating_sub(1));
+        self.scroll_to_cursor();
+    }
+
+    fn scroll_to_cursor(&mut self) {
+        let rows = self.list_rows.get().max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + rows {
+            self.offset = self.cursor + 1 - rows;
+        }
+    }
+
+    // -------------------------------------------------------- keys
+
+    pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        match &self.overlay {
+            Some(Overlay::Search(_)) => {
+                return vec![("Enter", "apply"), ("Esc", "clear the search")];
+            }
+            Some(Overlay::ConfirmDelete { .. }) => {
+                return vec![("y", "move to trash"), ("any other key", "keep it")];
+            }
+            Some(Overlay::Trash { .. }) => {
+                return vec![("↑↓", "move"), ("Enter", "restore"), ("Esc", "close")];
+            }
+            None => {}
+        }
+        match self.views.last() {
+            None => vec![
+                ("↑↓", "move"),
+                ("Enter", "open"),
+                ("a", "attempts"),
+                ("x", "delete"),
+                ("u", "trash"),
+                ("c", "clear"),
+                ("q", "quit"),
+                ("?", "help"),
+            ],
+            Some(View::Detail { .. }) => vec![
+                ("↑↓", "scroll"),
+                ("←→", "prev/next"),
+                ("a", "attempts"),
+                ("r", "re-score"),
+                ("l", "story"),
+                ("x", "delete"),
+                ("Esc", "back"),
+            ],
+            Some(View::Attempts(_)) => vec![
+                ("←→", "pick"),
+                ("Tab", "other side"),
+                ("↑↓", "scroll"),
+                ("Enter", "list them"),
+                ("Esc", "back"),
+            ],
+            Some(View::Rescore(_)) => vec![
+                ("↑↓", "criterion"),
+                ("1-4", "level"),
+                ("0", "clear"),
+                ("Enter", "save"),
+                ("Esc", "cancel"),
+            ],
+        }
+    }
+
+    pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑ ↓ / j k", "move; PgUp/PgDn a page; Home/End"),
+            ("Enter", "open the answer"),
+            ("/", "search question, STAR, follow-ups, notes"),
+            ("p t s d", "filter: LP, template, score band, dates"),
+            ("P T S D", "the same filters, cycling backwards"),
+            ("c", "clear every filter"),
+            ("a", "every attempt at the question, side by side"),
+            ("← →", "detail: previous / next answer"),
+            ("r", "detail: re-score (earlier scores are kept)"),
+            ("l / L", "detail: link the answer to a story"),
+            ("x", "move the whole session to the trash"),
+            ("u", "the trash: Enter restores a session"),
+        ]
+    }
+
+    pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        if let Some(o) = self.overlay.take() {
+            return self.key_overlay(o, key, ctx);
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return vec![];
+        }
+        let Some(h) = ctx.history.filter(|_| self.index.is_some()) else {
+            return match key.code {
+                KeyCode::Esc => vec![Cmd::Go(Target::Home)],
+                KeyCode::Char('q') => vec![Cmd::Quit],
+                _ => vec![],
+            };
+        };
+        match self.views.pop() {
+            None => self.key_list(key, ctx, h),
+            Some(View::Detail { at, scroll }) => self.key_detail(key, ctx, h, at, scroll),
+            Some(View::Attempts(a)) => self.key_attempts(key, ctx, *a),
+            Some(View::Rescore(r)) => self.key_rescore(key, ctx, h, *r),
+        }
+    }
+
+    fn key_overlay(&mut self, o: Overlay, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        match o {
+            Overlay::Search(mut t) => {
+                match key.code {
+                    KeyCode::Enter => {
+                        self.filters.search = text_of(&t).trim().to_string();
+                        let keep = ctx.history.and_then(|h| self.selected_ref(h));
+                        self.refilter(ctx, keep);
+                    }
+                    KeyCode::Esc => {
+                        self.filters.search.clear();
+                        let keep = ctx.history.and_then(|h| self.selected_ref(h));
+                        self.refilter(ctx, keep);
+                    }
+                    _ => {
+                        t.input(key);
+                        self.overlay = Some(Overlay::Search(t));
+                    }
+                }
+                vec![]
+            }
+            Overlay::ConfirmDelete { sid, .. } => {
+                if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                    if ctx.read_only {
+                        return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                    }
+                    self.views.clear();
+                    self.pending = Pending::All;
+                    vec![Cmd::TrashSession(sid)]
+                } else {
+                    vec![]
+                }
+            }
+            Overlay::Trash { mut cursor } => {
+                let n = ctx.trashed.len();
+                match key.code {
+                    KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('u') => return vec![],
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        cursor = (cursor + 1).min(n.saturating_sub(1))
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => cursor = cursor.saturating_sub(1),
+                    KeyCode::Enter if n > 0 => {
+                        if ctx.read_only {
+                            self.overlay = Some(Overlay::Trash { cursor });
+                            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                        }
+                        let id = ctx.trashed[cursor.min(n - 1)].clone();
+                        self.pending = Pending::All;
+                        self.overlay = Some(Overlay::Trash {
+                            cursor: cursor.min(n.saturating_sub(2)),
+                        });
+                        return vec![Cmd::RestoreSession(id)];
+                    }
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Trash { cursor });
+                vec![]
+            }
+        }
+    }
+
+    fn ask_delete(&mut self, h: &History, at: &AnswerRef) {
+        if let Some((_, s, _, _)) = at.find(h) {
+            let what = match &s.template {
+                Some(t) => format!("{} ({})", s.kind.label(), one_line(t)),
+                None => s.kind.label().to_string(),
+            };
+            self.overlay = Some(Overlay::ConfirmDelete {
+                sid: s.id.clone(),
+                answers: s.answers.len(),
+                label: format!("{what}, {}", s.started_at.format("%Y-%m-%d %H:%M")),
+            });
+        }
+    }
+
+    fn open_attempts(&mut self, h: &History, at: &AnswerRef) {
+        let Some((_, _, _, a)) = at.find(h) else {
+            return;
+        };
+        let Some(ix) = &self.index else { return };
+        let qid = a.question_id.clone();
+        let mut list: Vec<AnswerRef> = ix
+            .entries
+            .iter()
+            .rev()
+            .filter(|e| e.question_id == qid)
+            .filter_map(|e| h.sessions.get(e.si).map(|s| AnswerRef::of(s, e.ai)))
+            .collect();
+        if list.is_empty() {
+            list.push(at.clone());
+        }
+        let right = list.iter().position(|r| r == at).unwrap_or(list.len() - 1);
+        let left = if right > 0 {
+            right - 1
+        } else {
+            (right + 1).min(list.len() - 1)
+        };
+        let (left, right) = (left.min(right), left.max(right));
+        self.views.push(View::Attempts(Box::new(Attempts {
+            question: qid,
+            list,
+            left,
+            right,
+            focus_right: true,
+            scroll: 0,
+        })));
+    }
+
+    fn key_list(&mut self, key: KeyEvent, ctx: &Ctx, h: &History) -> Vec<Cmd> {
+        let n = self.filtered.len();
+        let page = self.list_rows.get().max(1);
+        let back = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Esc => return vec![Cmd::Go(Target::Home)],
+            KeyCode::Char('q') => return vec![Cmd::Quit],
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(n.saturating_sub(1))
+            }
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::PageDown => self.cursor = (self.cursor + page).min(n.saturating_sub(1)),
+            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(page),
+            KeyCode::Home | KeyCode::Char('g') => self.cursor = 0,
+            KeyCode::End | KeyCode::Char('G') => self.cursor = n.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(r) = self.selected_ref(h) {
+                    self.views.push(View::Detail { at: r, scroll: 0 });
+                }
+            }
+            KeyCode::Char('a') => {
+                if let Some(r) = self.selected_ref(h) {
+                    self.open_attempts(h, &r);
+                }
+            }
+            KeyCode::Char('x') if ctx.read_only => {
+                return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+            }
+            KeyCode::Char('x') => {
+                if let Some(r) = self.selected_ref(h) {
+                    self.ask_delete(h, &r);
+                }
+            }
+            KeyCode::Char('u') => self.overlay = Some(Overlay::Trash { cursor: 0 }),
+            KeyCode::Char('/') => {
+                let mut t = field(&self.filters.search, "words to find (all must match)");
+                t.move_cursor(ratatui_textarea::CursorMove::End);
+                self.overlay = Some(Overlay::Search(Box::new(t)));
+            }
+            KeyCode::Char(c @ ('p' | 'P' | 't' | 'T' | 's' | 'S' | 'd' | 'D' | 'c')) => {
+                let back = back || c.is_uppercase();
+                let keep = self.selected_ref(h);
+                match c.to_ascii_lowercase() {
+                    'p' => {
+                        self.filters.lp = cycle(self.filters.lp, ctx.content.principles.len(), back)
+                    }
+                    't' => {
+                        let n = self.index.as_ref().map_or(0, |ix| ix.sources.len());
+                        self.filters.source = cycle(self.filters.source, n, back);
+                    }
+                    's' => self.filters.band = self.filters.band.next(back),
+                    'd' => self.filters.range = self.filters.range.next(back),
+                    _ => {
+                        let had = self.filters.active();
+                        self.filters = Filters::default();
+                        if !had {
+                            return vec![Cmd::Status("No filters to clear.".into())];
+                        }
+                    }
+                }
+                self.refilter(ctx, keep);
+                return vec![];
+            }
+            _ => {}
+        }
+        self.scroll_to_cursor();
+        vec![]
+    }
+
+    fn key_detail(
+        &mut self,
+        key: KeyEvent,
+        ctx: &Ctx,
+        h: &History,
+        at: AnswerRef,
+        mut scroll: u16,
+    ) -> Vec<Cmd> {
+        let page = self.page_rows.get().max(1) as u16;
+        let max = self.max_scroll.get();
+        let mut cmds = vec![];
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return vec![],
+            KeyCode::Down | KeyCode::Char('j') => scroll = scroll.saturating_add(1).min(max),
+            KeyCode::Up | KeyCode::Char('k') => scroll = scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => {
+                scroll = scroll
+                    .saturating_add(page.saturating_sub(1).max(1))
+                    .min(max)
+            }
+            KeyCode::PageUp => scroll = scroll.saturating_sub(page.saturating_sub(1).max(1)),
+            KeyCode::Home | KeyCode::Char('g') => scroll = 0,
+            KeyCode::End | KeyCode::Char('G') => scroll = max,
+            KeyCode::Left | KeyCode::Right => {
+                let n = self.filtered.len();
+                let here = self
+                    .index
+                    .as_ref()
+                    .zip(at.find(h))
+                    .and_then(|(ix, (si, _, ai, _))| {
+                        self.filtered
+                            .iter()
+                            .position(|&i| ix.entries[i].si == si && ix.entries[i].ai == ai)
+                    });
+                if let Some(p) = here {
+                    let next = if key.code == KeyCode::Left {
+                        p.checked_sub(1)
+                    } else {
+                        (p + 1 < n).then_some(p + 1)
+                    };
+                    if let Some(q) = next {
+                        self.cursor = q;
+                        self.scroll_to_cursor();
+                        if let Some(r) = self.selected_ref(h) {
+                            self.views.push(View::Detail { at: r, scroll: 0 });
+                            return vec![];
+                        }
+                    }
+                }
+            }
+            KeyCode::Char('a') => {
+                self.views.push(View::Detail {
+                    at: at.clone(),
+                    scroll,
+                });
+                self.open_attempts(h, &at);
+                return vec![];
+            }
+            KeyCode::Char('x') if ctx.read_only => cmds.push(Cmd::Status(READ_ONLY_NOTE.into())),
+            KeyCode::Char('x') => self.ask_delete(h, &at),
+            KeyCode::Char('r') => {
+                if ctx.read_only {
+                    cmds.push(Cmd::Status(READ_ONLY_NOTE.into()));
+                } else if let Some((_, s, _, a)) = at.find(h) {
+                    let r = rescore(ctx.content, s, a, at.clone());
+                    self.views.push(View::Detail { at, scroll });
+                    self.views.push(View::Rescore(Box::new(r)));
+                    return vec![];
+                }
+            }
+            KeyCode::Char(c @ ('l' | 'L')) => {
+                cmds = self.cycle_story(ctx, h, &at, c == 'L');
+            }
+            _ => {}
+        }
+        self.views.push(View::Detail { at, scroll });
+        cmds
+    }
+
+    fn cycle_story(&mut self, ctx: &Ctx, h: &History, at: &AnswerRef, back: bool) -> Vec<Cmd> {
+        if ctx.read_only {
+            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+        }
+        let stories = &ctx.stories.stories;
+        if stories.is_empty() {
+            return vec![Cmd::Status(
+                "No stories yet: write one in the story bank (home → Story bank).".into(),
+            )];
+        }
+        let Some((_, s, ai, a)) = at.find(h) else {
+            return vec![];
+        };
+        // Slot 0 is "no story"; slot k is stories[k-1].
+        let slots = stories.len() + 1;
+        let now = a.story_id.as_ref().map_or(Some(0), |id| {
+            stories.iter().position(|x| &x.id == id).map(|p| p + 1)
+        });
+        let next = match (now, back) {
+            (None, _) => 1,
+            (Some(k), false) => (k + 1) % slots,
+            (Some(k), true) => (k + slots - 1) % slots,
+        };
+        let mut session = s.clone();
+        let title = match next {
+            0 => {
+                session.answers[ai].story_id = None;
+                "no story".to_string()
+            }
+            k => {
+                session.answers[ai].story_id = Some(stories[k - 1].id.clone());
+                format!("“{}”", one_line(&stories[k - 1].title))
+            }
+        };
+        self.pending = Pending::Answer(at.clone());
+        vec![
+            Cmd::Status(format!("Linked to {title}.")),
+            Cmd::SaveSession(Box::new(session)),
+        ]
+    }
+
+    fn key_attempts(&mut self, key: KeyEvent, ctx: &Ctx, mut a: Attempts) -> Vec<Cmd> {
+        let n = a.list.len();
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return vec![],
+            KeyCode::Tab | KeyCode::BackTab => a.focus_right = !a.focus_right,
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
+                let left = matches!(key.code, KeyCode::Left | KeyCode::Char('h'));
+                let v = if a.focus_right {
+                    &mut a.right
+                } else {
+                    &mut a.left
+                };
+                *v = if left {
+                    v.saturating_sub(1)
+                } else {
+                    (*v + 1).min(n.saturating_sub(1))
+                };
+                a.scroll = 0;
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                a.scroll = a.scroll.saturating_add(1).min(self.max_scroll.get())
+            }
+            KeyCode::Up | KeyCode::Char('k') => a.scroll = a.scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => {
+                let page = self.page_rows.get().max(2) as u16 - 1;
+                a.scroll = a.scroll.saturating_add(page).min(self.max_scroll.get())
+            }
+            KeyCode::PageUp => {
+                let page = self.page_rows.get().max(2) as u16 - 1;
+                a.scroll = a.scroll.saturating_sub(page)
+            }
+            KeyCode::Enter => {
+                self.views.clear();
+                self.filters.question = Some(a.question.clone());
+                let keep = a.list.get(a.right).cloned();
+                self.refilter(ctx, keep);
+                return vec![];
+            }
+            _ => {}
+        }
+        self.views.push(View::Attempts(Box::new(a)));
+        vec![]
+    }
+
+    fn key_rescore(&mut self, key: KeyEvent, ctx: &Ctx, h: &History, mut r: Rescore) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Esc => {
+                return vec![Cmd::Status("Re-score cancelled; nothing changed.".into())];
+            }
+            KeyCode::Up | KeyCode::Char('k') => r.cursor = r.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                r.cursor = (r.cursor + 1).min(r.items.len().saturating_sub(1))
+            }
+            KeyCode::Char(c @ '1'..='4') => {
+                if let Some(it) = r.items.get(r.cursor) {
+                    r.scores.insert(it.key.clone(), c as u8 - b'0');
+                    r.cursor = (r.cursor + 1).min(r.items.len().saturating_sub(1));
+                }
+            }
+            KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => {
+                if let Some(it) = r.items.get(r.cursor) {
+                    r.scores.remove(&it.key);
+                }
+            }
+            KeyCode::Enter => return self.confirm_rescore(ctx, h, r),
+            _ => {}
+        }
+        self.views.push(View::Rescore(Box::new(r)));
+        vec![]
+    }
+
+    fn confirm_rescore(&mut self, ctx: &Ctx, h: &History, r: Rescore) -> Vec<Cmd> {
+        let Some((_, s, ai, a)) = r.at.find(h) else {
+            return vec![Cmd::Status(
+                "That answer is no longer in the history.".into(),
+            )];
+        };
+        if r.scores == a.self_scores {
+            return vec![Cmd::Status("Scores unchanged; nothing saved.".into())];
+        }
+        let mut session = s.clone();
+        let ans = &mut session.answers[ai];
+        let before = average(ans.self_scores.values());
+        let old = std::mem::replace(&mut ans.self_scores, r.scores);
+        if !old.is_empty() {
+            ans.score_history.push(ScoreRevision {
+                scored_at: ctx.wall,
+                self_scores: old,
+            });
+        }
+        let after = ans.average_score();
+        let f = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
+        self.pending = Pending::Answer(r.at.clone());
+        let msg = if before.is_some() {
+            format!(
+                "Re-scored: {} → {} (the earlier scores are kept in the score history).",
+                f(before),
+                f(after)
+            )
+        } else {
+            format!("Scored: average {}.", f(after))
+        };
+        vec![Cmd::Status(msg), Cmd::SaveSession(Box::new(session))]
+    }
+
+    // -------------------------------------------------------- drawing
+
+    pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let (Some(h), Some(ix)) = (ctx.history, &self.index) else {
+            f.render_widget(
+                Paragraph::new(Line::styled(L::LOADING_HISTORY, theme::dim())),
+                area,
+            );
+            return;
+        };
+        let [main, filters] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+        match self.views.last() {
+            None => self.render_list(f, main, ctx, h, ix),
+            Some(View::Detail { at, scroll }) => self.render_detail(f, main, ctx, h, at, *scroll),
+            Some(View::Attempts(a)) => self.render_attempts(f, main, h, a),
+            Some(View::Rescore(r)) => render_rescore(f, main, h, r),
+        }
+        f.render_widget(
+            Paragraph::new(self.filter_line(ctx, ix, filters.width)),
+            filters,
+        );
+        match &self.overlay {
+            None => {}
+            Some(Overlay::Search(t)) => {
+                let r = Rect::new(
+                    main.x,
+                    main.bottom().saturating_sub(3),
+                    main.width,
+                    3.min(main.height),
+                );
+                f.render_widget(Clear, r);
+                let mut t = (**t).clone();
+                t.set_block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border_focus())
+                        .title(" Search: Enter applies, Esc clears "),
+                );
+                f.render_widget(&t, r);
+            }
+            Some(Overlay::ConfirmDelete { answers, label, .. }) => {
+                let r = popup(main, 64, 7);
+                f.render_widget(Clear, r);
+                let lines = vec![
+                    Line::styled("Move to the trash?", theme::accent()),
+                    Line::raw(format!(
+                        "This deletes the whole session with {answers} answer{} ({}).",
+                        if *answers == 1 { "" } else { "s" },
+                        label
+                    )),
+                    Line::styled(
+                        "It can be restored from the trash (u).   y / n",
+                        theme::dim(),
+                    ),
+                ];
+                f.render_widget(
+                    Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus()),
+                    ),
+                    r,
+                );
+            }
+            Some(Overlay::Trash { cursor }) => {
+                let r = popup(main, 60, (ctx.trashed.len() as u16 + 4).clamp(6, 20));
+                f.render_widget(Clear, r);
+                let rows = r.height.saturating_sub(3) as usize;
+                let mut lines = vec![Line::styled(
+                    format!("{} session(s) in the trash", ctx.trashed.len()),
+                    theme::dim(),
+                )];
+                if ctx.trashed.is_empty() {
+                    lines.push(Line::raw("The trash is empty."));
+                }
+                let cur = (*cursor).min(ctx.trashed.len().saturating_sub(1));
+                let start = cur.saturating_sub(rows.saturating_sub(1));
+                for (i, id) in ctx.trashed.iter().enumerate().skip(start).take(rows) {
+                    let when = chrono::NaiveDateTime::parse_from_str(
+                        id.get(..15).unwrap_or(""),
+                        "%Y%m%d-%H%M%S",
+                    )
+                    .map(|d| format!("{}  ", d.format("%Y-%m-%d %H:%M")))
+                    .unwrap_or_default();
+                    let st = if i == cur {
+                        theme::selected()
+                    } else {
+                        theme::text()
+                    };
+                    lines.push(Line::styled(
+                        pad(
+                            &format!(" {when}{}", one_line(id)),
+                            r.width.saturating_sub(2) as usize,
+                        ),
+                        st,
+                    ));
+                }
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus())
+                            .title(" Trash: Enter restores "),
+                    ),
+                    r,
+                );
+            }
+        }
+    }
+
+    fn filter_line(&self, ctx: &Ctx, ix: &Index, w: u16) -> Line<'static> {
+        let f = &self.filters;
+        let lp = f.lp.and_then(|i| ctx.content.principles.get(i));
+        let lp = lp.map_or("all".into(), |p| one_line(&p.name));
+        let src = f
+            .source
+            .and_then(|i| ix.sources.get(i))
+            .map_or("all".into(), |s| s.label(ctx.content));
+        let narrow = w < 110;
+        let cut = if narrow { 14 } else { 26 };
+        let mut spans = Vec::new();
+        let mut item = |k: &'static str, name: &'static str, v: String, on: bool| {
+            spans.push(Span::styled(k, theme::key()));
+            spans.push(Span::styled(format!(" {name} "), theme::dim()));
+            spans.push(Span::styled(
+                truncate(&v, cut),
+                if on { theme::accent() } else { theme::text() },
+            ));
+            spans.push(Span::raw("  "));
+        };
+        item("p", "LP", lp, f.lp.is_some());
+        item(
+            "t",
+            if narrow { "tpl" } else { "template" },
+            src,
+            f.source.is_some(),
+        );
+        item("s", "score", f.band.label().into(), f.band != Band::All);
+        item("d", "dates", f.range.label().into(), f.range != Range::All);
+        let search = if f.search.is_empty() {
+            "—".to_string()
+        } else {
+            format!("“{}”", one_line(&f.search))
+        };
+        item("/", "search", search, !f.search.is_empty());
+        if let Some(q) = &f.question {
+            let text = ix
+                .entries
+                .iter()
+                .find(|e| &e.question_id == q)
+                .and_then(|e| ctx.history?.sessions.get(e.si)?.answers.get(e.ai))
+                .map_or_else(|| one_line(q), |a| one_line(&a.question));
+            spans.push(Span::styled("question ", theme::dim()));
+            spans.push(Span::styled(truncate(&text, 30), theme::accent()));
+        }
+        Line::from(spans)
+    }
+
+    fn render_list(&self, f: &mut Frame, area: Rect, ctx: &Ctx, h: &History, ix: &Index) {
+        let [head, cols, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        let rows = list.height as usize;
+        self.list_rows.set(rows.max(1));
+        let total = ix.entries.len();
+        let shown = self.filtered.len();
+        let head_text = if shown == total {
+            format!(
+                "{} in {}, newest first",
+                plural(total, "answer"),
+                plural(h.sessions.len(), "session")
+            )
+        } else {
+            format!(
+                "{shown} of {total} answers match, newest first{}",
+                if shown > 0 {
+                    format!(" · {}/{shown}", self.cursor + 1)
+                } else {
+                    String::new()
+                }
+            )
+        };
+        f.render_widget(
+            Paragraph::new(Line::styled(head_text, theme::title())),
+            head,
+        );
+        let w = area.width as usize;
+        let lpw = ((w.saturating_sub(40)) / 4).clamp(12, 30);
+        let fixed = 10 + 1 + 5 + 1 + lpw + 1 + 4 + 1 + 6 + 1;
+        let qw = w.saturating_sub(fixed + 1).max(8);
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!(
+                    " {} {} {} {} {} {}",
+                    pad("date", 10),
+                    pad("kind", 5),
+                    pad("LP", lpw),
+                    pad_left("avg", 4),
+                    pad("over", 6),
+                    "question"
+                ),
+                theme::dim(),
+            )),
+            cols,
+        );
+        if total == 0 {
+            let trash = if ctx.trashed.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {} in the trash: u opens it.",
+                    plural(ctx.trashed.len(), "session")
+                )
+            };
+            f.render_widget(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::raw(format!(" No answers yet.{trash}")),
+                    Line::styled(
+                        " Start a drill or a mock loop from the home screen: every answer you submit shows up here.",
+                        theme::dim(),
+                    ),
+                ])
+                .wrap(Wrap { trim: false }),
+                list,
+            );
+            return;
+        }
+        if shown == 0 {
+            f.render_widget(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::raw(" No answers match these filters."),
+                    Line::styled(
+                        " c clears them; / then Esc clears the search.",
+                        theme::dim(),
+                    ),
+                ]),
+                list,
+            );
+            return;
+        }
+        let offset = self.offset.min(shown.saturating_sub(1));
+        let offset = if self.cursor >= offset + rows {
+            self.cursor + 1 - rows
+        } else {
+            offset.min(self.cursor)
+        };
+        let mut lines = Vec::with_capacity(rows);
+        for (k, &i) in self.filtered.iter().enumerate().skip(offset).take(rows) {
+            let e = &ix.entries[i];
+            let Some((s, a)) = h
+                .sessions
+                .get(e.si)
+                .and_then(|s| s.answers.get(e.ai).map(|a| (s, a)))
+            else {
+                continue;
+            };
+            let sel = k == self.cursor;
+            let base = if sel {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            let lp = a.principles.first().map_or("—".to_string(), |p| {
+                one_line(ctx.content.principle_name(p))
+            });
+            let ot = if a.overtime_secs > 0 {
+                Span::styled(
+                    pad(&format_clock(Duration::from_secs(a.overtime_secs), true), 6),
+                    if sel { base } else { theme::bad() },
+                )
+            } else {
+                Span::styled(pad("", 6), base)
+            };
+            let score = if sel {
+                Span::styled(
+                    pad_left(
+                        &a.average_score().map_or("–".into(), |v| format!("{v:.1}")),
+                        4,
+                    ),
+                    base,
+                )
+            } else {
+                score_span(a.average_score(), 4)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {} {} {} ",
+                        a.submitted_at.format("%Y-%m-%d"),
+                        pad(s.kind.label(), 5),
+                        pad(&lp, lpw)
+                    ),
+                    base,
+                ),
+                score,
+                Span::styled(" ", base),
+                ot,
+                Span::styled(format!(" {}", pad(&one_line(&a.question), qw)), base),
+            ]));
+        }
+        f.render_widget(Paragraph::new(lines), list);
+    }
+
+    fn render_detail(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        h: &History,
+        at: &AnswerRef,
+        scroll: u16,
+    ) {
+        let Some((_, s, _, a)) = at.find(h) else {
+            f.render_widget(
+                Paragraph::new("This answer is no longer in the history. Esc goes back."),
+                area,
+            );
+            return;
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border_focus())
+            .title(format!(
+                " {} · {} ",
+                s.kind.label(),
+                a.submitted_at.format("%Y-%m-%d %H:%M")
+            ));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let lines = detail_lines(ctx, s, a, inner.width.saturating_sub(1) as usize);
+        let rows = inner.height as usize;
+        self.page_rows.set(rows.max(1));
+        let max = lines.len().saturating_sub(rows) as u16;
+        self.max_scroll.set(max);
+        let scroll = scroll.min(max);
+        let mut shown: Vec<Line> = lines.into_iter().skip(scroll as usize).take(rows).collect();
+        if scroll < max
+            && let Some(last) = shown.last_mut()
+        {
+            let pct = (u32::from(scroll) + rows as u32) * 100 / (u32::from(max) + rows as u32);
+            *last = Line::styled(format!("  ↓ more ({pct}%)"), theme::dim());
+        }
+        f.render_widget(Paragraph::new(shown), inner);
+    }
+
+    fn render_attempts(&self, f: &mut Frame, area: Rect, h: &History, a: &Attempts) {
+        let found: Vec<Option<(&Session, &Answer)>> = a
+            .list
+            .iter()
+            .map(|r| r.find(h).map(|(_, s, _, x)| (s, x)))
+            .collect();
+        let qtext = found
+            .iter()
+            .flatten()
+            .next()
+            .map_or_else(|| one_line(&a.question), |(_, x)| one_line(&x.question));
+        let qlines: Vec<String> = wrap(&format!("“{qtext}”"), area.width as usize);
+        let qh = qlines.len().clamp(1, 2) as u16;
+        let [head, strip, body] = Layout::vertical([
+            Constraint::Length(qh + 1),
+            Constraint::Length(1),
+            Constraint::Min(3),
+        ])
+        .areas(area);
+        let n = a.list.len();
+        let mut head_lines: Vec<Line> = qlines
+            .iter()
+            .take(2)
+            .enumerate()
+            .map(|(k, l)| {
+                let l = if k == 1 && qlines.len() > 2 {
+                    truncate(&format!("{l} …"), area.width as usize)
+                } else {
+                    l.clone()
+                };
+                Line::styled(l, theme::quote())
+            })
+            .collect();
+        head_lines.push(Line::styled(
+            if n == 1 {
+                "1 attempt so far: answer it again to compare.".to_string()
+            } else {
+                format!("{n} attempts, oldest first · ←→ pick, Tab switches side")
+            },
+            theme::dim(),
+        ));
+        f.render_widget(Paragraph::new(head_lines), head);
+        // The strip of every attempt: date and score, L / R marking the pair.
+        let mut spans = Vec::new();
+        let cell = 13usize;
+        let fit = (strip.width as usize / cell).max(1);
+        let centre = if a.focus_right { a.right } else { a.left };
+        let start = centre.saturating_sub(fit / 2).min(n.saturating_sub(fit));
+        for (i, x) in found.iter().enumerate().skip(start).take(fit) {
+            let mark = if i == a.left && i == a.right {
+                "="
+            } else if i == a.left {
+                "L"
+            } else if i == a.right {
+                "R"
+            } else {
+                " "
+            };
+            let (d, v) = x.map_or(("?".into(), None), |(_, x)| {
+                (
+                    x.submitted_at.format("%m-%d").to_string(),
+                    x.average_score(),
+                )
+            });
+            let st = if i == a.left || i == a.right {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            spans.push(Span::styled(format!("{mark}{} {d} ", i + 1), st));
+            spans.push(score_span(v, 3));
+            spans.push(Span::raw("  "));
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), strip);
+        let [lc, rc] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(body);
+        let left = found.get(a.left).copied().flatten();
+        let right = found.get(a.right).copied().flatten();
+        let delta = match (
+            left.and_then(|(_, x)| x.average_score()),
+            right.and_then(|(_, x)| x.average_score()),
+        ) {
+            (Some(l), Some(r)) if a.left != a.right => Some(r - l),
+            _ => None,
+        };
+        let mut max = 0u16;
+        let mut rows = 1usize;
+        let columns = if n == 1 {
+            vec![(body, right, a.right)]
+        } else {
+            vec![(lc, left, a.left), (rc, right, a.right)]
+        };
+        let single = columns.len() == 1;
+        for (k, (col, x, idx)) in columns.into_iter().enumerate() {
+            let k = if single { 1 } else { k };
+            let focused = (k == 1) == a.focus_right;
+            let mut title = vec![Span::styled(
+                format!(" #{} ", idx + 1),
+                if focused {
+                    theme::title()
+                } else {
+                    theme::dim()
+                },
+            )];
+            if let Some((s, x)) = x {
+                title.push(Span::styled(
+                    format!(
+                        "{} · {} · ",
+                        x.submitted_at.format("%Y-%m-%d"),
+                        s.kind.label()
+                    ),
+                    theme::text(),
+                ));
+                title.push(score_span(x.average_score(), 3));
+                if k == 1
+                    && let Some(d) = delta
+                {
+                    let st = if d > 0.0 {
+                        theme::good()
+                    } else if d < 0.0 {
+                        theme::bad()
+                    } else {
+                        theme::dim()
+                    };
+                    title.push(Span::styled(format!(" ({d:+.1})"), st));
+                }
+                title.push(Span::raw(" "));
+            }
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(if focused {
+                    theme::border_focus()
+                } else {
+                    theme::border()
+                })
+                .title(Line::from(title));
+            let inner = block.inner(col);
+            f.render_widget(block, col);
+            let Some((_, x)) = x else { continue };
+            let w = inner.width.saturating_sub(1) as usize;
+            let mut lines = vec![Line::styled(
+                format!(
+                    "{} / {}{}",
+                    clock(x.duration_secs),
+                    clock(x.time_limit_secs),
+                    if x.overtime_secs > 0 {
+                        format!("  {} over", clock(x.overtime_secs))
+                    } else {
+                        String::new()
+                    }
+                ),
+                if x.overtime_secs > 0 {
+                    theme::bad()
+                } else {
+                    theme::dim()
+                },
+            )];
+            for (label, text) in L::STAR.iter().zip(x.star.fields()) {
+                lines.push(Line::styled(*label, theme::accent()));
+                push_wrapped(&mut lines, text, w, theme::text(), "");
+            }
+            if x.star.is_empty() && !x.notes.trim().is_empty() {
+                lines.push(Line::styled("Notes (spoken answer)", theme::accent()));
+                push_wrapped(&mut lines, &x.notes, w, theme::text(), "");
+            }
+            rows = inner.height as usize;
+            max = max.max(lines.len().saturating_sub(rows) as u16);
+            let shown: Vec<Line> = lines
+                .into_iter()
+                .skip(a.scroll as usize)
+                .take(rows)
+                .collect();
+            f.render_widget(Paragraph::new(shown), inner);
+        }
+        self.page_rows.set(rows.max(1));
+        self.max_scroll.set(max);
+    }
+}
+
+/// "1 answer", "2 answers".
+pub(crate) fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// Cycles an optional index through `None, 0, 1, … n-1`.
+fn cycle(v: Option<usize>, n: usize, back: bool) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    match (v, back) {
+        (None, false) => Some(0),
+        (None, true) => Some(n - 1),
+        (Some(i), false) => (i + 1 < n).then_some(i + 1),
+        (Some(i), true) => i.checked_sub(1),
+    }
+}
+
+/// Pushes `text` (sanitized) wrapped to `w` columns, each line prefixed.
+fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, w: usize, st: Style, indent: &str) {
+    let clean = sanitize(text);
+    if clean.trim().is_empty() {
+        lines.push(Line::styled(format!("{indent}(empty)"), theme::dim()));
+        return;
+    }
+    for l in wrap(&clean, w.saturating_sub(width(indent)).max(8)) {
+        lines.push(Line::styled(format!("{indent}{l}"), st));
+    }
+}
+
+fn interviewer_label(s: &Session, a: &Answer) -> (String, bool) {
+    match s.interviews.get(a.interview_index) {
+        Some(r) if !r.interviewer.id.is_empty() => {
+            let mut t = one_line(&r.interviewer.name);
+            if !r.interviewer.role.is_empty() {
+                t.push_str(&format!(" — {}", one_line(&r.interviewer.role)));
+            }
+            (t, r.interviewer.bar_raiser)
+        }
+        _ => ("none (a drill)".into(), false),
+    }
+}
+
+/// Everything about one answer, wrapped to `w` columns.
+fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'static>> {
+    let c = ctx.content;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for l in wrap(&one_line(&a.question), w) {
+        lines.push(Line::styled(l, theme::quote().add_modifier(Modifier::BOLD)));
+    }
+    let lps: Vec<String> = a
+        .principles
+        .iter()
+        .map(|p| one_line(c.principle_name(p)))
+        .collect();
+    lines.push(Line::styled(truncate(&lps.join(" · "), w), theme::title()));
+    let (who, br) = interviewer_label(s, a);
+    let mut iv = vec![
+        Span::styled("Interviewer  ", theme::dim()),
+        Span::styled(truncate(&who, w.saturating_sub(28)), theme::interviewer()),
+    ];
+    if br {
+        iv.push(Span::styled("  [Bar Raiser]", theme::accent()));
+    }
+    lines.push(Line::from(iv));
+    let mut time = vec![
+        Span::styled("Time         ", theme::dim()),
+        Span::raw(format!(
+            "{} of {}",
+            clock(a.duration_secs),
+            clock(a.time_limit_secs)
+        )),
+    ];
+    if a.overtime_secs > 0 {
+        time.push(Span::styled(
+            format!("  {} overtime", clock(a.overtime_secs)),
+            theme::bad(),
+        ));
+    }
+    if a.spoken {
+        time.push(Span::styled("  (spoken)", theme::dim()));
+    }
+    lines.push(Line::from(time));
+    let mut score = vec![Span::styled("Self-score   ", theme::dim())];
+    match a.average_score() {
+        Some(v) => score.push(Span::styled(format!("{v:.2} average"), theme::score(v))),
+        None => score.push(Span::styled("not scored (r to score)", theme::dim())),
+    }
+    lines.push(Line::from(score));
+    let story = match &a.story_id {
+        None => Span::styled("none (l links one)", theme::dim()),
+        Some(id) => match ctx.stories.stories.iter().find(|x| &x.id == id) {
+            Some(x) => Span::styled(format!("“{}”", one_line(&x.title)), theme::text()),
+            None => Span::styled("(deleted story)", theme::warn()),
+        },
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Story        ", theme::dim()),
+        story,
+    ]));
+
+    for (label, text) in L::STAR.iter().zip(a.star.fields()) {
+        if a.spoken && text.trim().is_empty() {
+            continue;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(*label, theme::title()));
+        push_wrapped(&mut lines, text, w, theme::text(), "  ");
+    }
+    if !a.follow_ups.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Follow-ups", theme::title()));
+        for fu in &a.follow_ups {
+            let sig = fu
+                .signal
+                .as_ref()
+                .map_or(String::new(), |s| format!("  [{}]", one_line(s)));
+            push_wrapped(
+                &mut lines,
+                &format!("“{}”{sig}", one_line(&fu.probe)),
+                w,
+                theme::quote(),
+                "  ",
+            );
+            push_wrapped(&mut lines, &fu.response, w, theme::text(), "  ↳ ");
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("What the analysis found", theme::title()));
+    let an = &a.analysis;
+    lines.push(Line::styled(
+        truncate(
+            &format!(
+                "  {} words · “I” {} / “we” {} · {} number(s) in the Result · ≈{} spoken",
+                an.words,
+                an.i_count,
+                an.we_count,
+                an.numbers_in_result,
+                clock(u64::from(an.speaking_secs))
+            ),
+            w,
+        ),
+        theme::dim(),
+    ));
+    if an.signals.is_empty() {
+        lines.push(Line::styled("  No warning signals.", theme::good()));
+    }
+    for sig in &an.signals {
+        let e = crate::content::signal_explanation(sig).unwrap_or("");
+        push_wrapped(
+            &mut lines,
+            &format!("{}: {e}", one_line(sig)),
+            w,
+            theme::warn(),
+            "  • ",
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Self-scores by criterion", theme::title()));
+    if a.self_scores.is_empty() {
+        lines.push(Line::styled("  Not scored yet: r scores it.", theme::dim()));
+    }
+    // In the content's rubric and criterion order; unknown keys last.
+    let mut keys: Vec<(&String, &u8)> = a.self_scores.iter().collect();
+    keys.sort_by_key(|(k, _)| criterion_order(c, k));
+    for (key, v) in keys {
+        let (r, cn) = criterion_name(c, key);
+        let label = truncate(&format!("{r} — {cn}"), w.saturating_sub(8));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {v} "), theme::score(f64::from(*v))),
+            Span::raw(label),
+        ]));
+    }
+    if !a.score_history.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Score history (earlier self-scores)",
+            theme::title(),
+        ));
+        for rev in a.score_history.iter().rev() {
+            let avg = average(rev.self_scores.values());
+            let mut keyed: Vec<(&String, &u8)> = rev.self_scores.iter().collect();
+            keyed.sort_by_key(|(k, _)| criterion_order(c, k));
+            let vals: Vec<String> = keyed.iter().map(|(_, v)| v.to_string()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  replaced {}  ", rev.scored_at.format("%Y-%m-%d %H:%M")),
+                    theme::dim(),
+                ),
+                match avg {
+                    Some(v) => Span::styled(format!("{v:.2}"), theme::score(v)),
+                    None => Span::styled("–", theme::dim()),
+                },
+                Span::styled(format!("  ({})", vals.join(" ")), theme::dim()),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Notes", theme::title()));
+    push_wrapped(&mut lines, &a.notes, w, theme::text(), "  ");
+    lines
+}
+
+fn rescore(content: &Content, s: &Session, a: &Answer, at: AnswerRef) -> Rescore {
+    let mut rubrics = Vec::new();
+    if let Some(r) = a
+        .principles
+        .first()
+        .and_then(|p| content.principle_rubric(p))
+    {
+        rubrics.push(r);
+    }
+    if let Some(r) = content.delivery_rubric() {
+        rubrics.push(r);
+    }
+    let br = s
+        .interviews
+        .get(a.interview_index)
+        .is_some_and(|i| i.interviewer.bar_raiser);
+    if br && let Some(r) = content.bar_raiser_rubric() {
+        rubrics.push(r);
+    }
+    let items = rubrics
+        .into_iter()
+        .flat_map(|r| {
+            r.criteria.iter().map(move |c| ScoreItem {
+                key: r.score_key(c),
+                rubric: r.name.clone(),
+                criterion: c.clone(),
+            })
+        })
+        .collect();
+    Rescore {
+        at,
+        items,
+        cursor: 0,
+        scores: a.self_scores.clone(),
+    }
+}
+
+fn render_rescore(f: &mut Frame, area: Rect, h: &History, r: &Rescore) {
+    let Some((_, _, _, a)) = r.at.find(h) else {
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
+    let before = a.average_score();
+    let now = average(r.scores.values());
+    let f1 = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.2}"));
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled("Re-score  ", theme::title()),
+                Span::styled(
+                    truncate(
+                        &one_line(&a.question),
+                        area.width.saturating_sub(12) as usize,
+                    ),
+                    theme::dim(),
+                ),
+            ]),
+            Line::styled(
+                format!(
+                    "{} of {} scored · average {} (was {}) · the earlier scores are kept",
+                    r.items
+                        .iter()
+                        .filter(|i| r.scores.contains_key(&i.key))
+                        .count(),
+                    r.items.len(),
+                    f1(now),
+                    f1(before)
+                ),
+                theme::dim(),
+            ),
+        ]),
+        head,
+    );
+    if r.items.is_empty() {
+        f.render_widget(
+            Paragraph::new("The content has no rubric for this answer's LP."),
+            body,
+        );
+        return;
+    }
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let height = list.height.saturating_sub(2) as usize;
+    let start = r.cursor.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = r
+        .items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, it)| {
+            let v = r
+                .scores
+                .get(&it.key)
+                .map_or("·".to_string(), |v| v.to_string());
+            let was = a.self_scores.get(&it.key).copied();
+            let changed = was != r.scores.get(&it.key).copied();
+            let label = truncate(
+                &format!(
+                    "{} — {}",
+                    one_line(&it.rubric),
+                    one_line(&it.criterion.name)
+                ),
+                list.width.saturating_sub(9) as usize,
+            );
+            let st = if i == r.cursor {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            Line::from(vec![
+                Span::styled(
+                    format!(" [{v}]"),
+                    if changed {
+                        theme::accent()
+                    } else {
+                        theme::dim()
+                    },
+                ),
+                Span::styled(if changed { "* " } else { "  " }, theme::accent()),
+                Span::styled(label, st),
+            ])
+        })
+        .collect();
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::border_focus())
+                .title(" Criteria "),
+        ),
+        list,
+    );
+    if let Some(it) = r.items.get(r.cursor) {
+        let chosen = r.scores.get(&it.key).copied();
+        let was = a.self_scores.get(&it.key).copied();
+        let names = ["1 Strong No Hire", "2 No Hire", "3 Hire", "4 Strong Hire"];
+        let mut lines = vec![Line::styled(one_line(&it.criterion.name), theme::title())];
+        if let Some(w) = was {
+            lines.push(Line::styled(format!("Before: {w}"), theme::dim()));
+        }
+        for (k, lvl) in it.criterion.levels.iter().enumerate() {
+            let st = if chosen == Some(k as u8 + 1) {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            lines.push(Line::styled(names[k], theme::accent()));
+            lines.push(Line::styled(sanitize(lvl), st));
+        }
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border())
+                    .title(" Levels "),
+            ),
+            detail,
+        );
+    }
+}
+
+/// Opens the review list (from home).
+pub fn open() -> Cmd {
+    Cmd::Go(Target::Screen(Box::new(Screen::Review(Box::new(
+        ReviewScreen::new(),
+    )))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_on_words_and_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+        assert_eq!(pad("日本", 5), "日本 ");
+        assert_eq!(pad_left("1.5", 4), " 1.5");
+    }
+
+    #[test]
+    fn bands_and_cycles() {
+        assert!(Band::Below2.matches(Some(1.9)));
+        assert!(!Band::Below2.matches(None));
+        assert!(Band::From2To3.matches(Some(2.0)));
+        assert!(!Band::From2To3.matches(Some(3.0)));
+        assert!(Band::From3.matches(Some(3.0)));
+        assert_eq!(cycle(None, 2, false), Some(0));
+        assert_eq!(cycle(Some(1), 2, false), None);
+        assert_eq!(cycle(None, 2, true), Some(1));
+        assert_eq!(cycle(Some(0), 2, true), None);
+    }
+}

@@ -1,0 +1,431 @@
+//! A timed writing exercise: the prompt, a countdown, one editor with a live
+//! word count and section checklist, then the checks.
+
+use crate::content::{Content, WritingPrompt};
+use crate::practice::analysis::word_count;
+use crate::practice::timer::{Timer, TimerPhase, format_clock};
+use crate::practice::writing::{CheckResult, check, check_id};
+use crate::store::{self, Draft, DraftStep, SCHEMA_VERSION, Session, SessionKind, WritingRecord};
+use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::text::{one_line, sanitize};
+use crate::tui::theme;
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Brief,
+    Writing,
+    Results,
+}
+
+#[derive(Debug, Clone)]
+pub struct WritingScreen {
+    prompt: WritingPrompt,
+    session: Session,
+    phase: Phase,
+    editor: TextArea<'static>,
+    timer: Option<Timer>,
+    results: Vec<CheckResult>,
+    confirm_leave: bool,
+    dirty: bool,
+    last_draft: Duration,
+    scroll: u16,
+}
+
+fn editor(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_placeholder_text("Write here. Headings on their own line. Ctrl-S when done.");
+    t.set_placeholder_style(theme::dim());
+    if !text.is_empty() {
+        t.insert_str(text);
+    }
+    t
+}
+
+impl WritingScreen {
+    pub fn new(prompt: WritingPrompt, wall: DateTime<Utc>) -> WritingScreen {
+        let session = Session::new(store::new_id(wall), SessionKind::Writing, wall);
+        WritingScreen {
+            prompt,
+            session,
+            phase: Phase::Brief,
+            editor: editor(""),
+            timer: None,
+            results: Vec::new(),
+            confirm_leave: false,
+            dirty: false,
+            last_draft: Duration::ZERO,
+            scroll: 0,
+        }
+    }
+
+    /// Continues an interrupted exercise from its draft.
+    pub fn resume(
+        content: &Content,
+        session: Session,
+        draft: &Draft,
+        now: Duration,
+    ) -> Option<WritingScreen> {
+        let prompt = content.writing_prompt(&draft.question_id)?.clone();
+        let limit = Duration::from_secs(u64::from(prompt.minutes) * 60);
+        Some(WritingScreen {
+            session,
+            phase: Phase::Writing,
+            editor: editor(draft.fields.first().map_or("", String::as_str)),
+            timer: Some(Timer::start(
+                limit,
+                now,
+                Duration::from_secs(draft.elapsed_secs),
+            )),
+            results: Vec::new(),
+            confirm_leave: false,
+            dirty: false,
+            last_draft: now,
+            scroll: 0,
+            prompt,
+        })
+    }
+
+    fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    pub fn captures_text(&self) -> bool {
+        self.phase == Phase::Writing && !self.confirm_leave
+    }
+
+    pub fn title(&self, _ctx: &Ctx) -> String {
+        format!("· Writing · {}", one_line(&self.prompt.title))
+    }
+
+    pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        if self.confirm_leave {
+            return vec![("y", "leave (draft kept)"), ("any key", "stay")];
+        }
+        match self.phase {
+            Phase::Brief => vec![
+                ("Enter", "start the clock"),
+                ("↑↓", "scroll"),
+                ("Esc", "back"),
+            ],
+            Phase::Writing => vec![
+                ("Ctrl-S", "submit"),
+                ("Enter", "newline"),
+                ("Esc", "leave"),
+                ("F1", "help"),
+            ],
+            Phase::Results => vec![("↑↓", "scroll"), ("Enter/Esc", "home")],
+        }
+    }
+
+    pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("Enter", "start (brief); newline (writing)"),
+            ("Ctrl-S", "submit the document and run the checks"),
+            ("Esc", "leave (asks first; the draft is kept)"),
+        ]
+    }
+
+    pub fn draft(&self, now: Duration, wall: DateTime<Utc>) -> Option<Draft> {
+        (self.phase == Phase::Writing).then(|| Draft {
+            schema_version: SCHEMA_VERSION,
+            session_id: self.session.id.clone(),
+            interview_index: 0,
+            question_index: 0,
+            question_id: self.prompt.id.clone(),
+            step: DraftStep::Writing,
+            fields: vec![self.text()],
+            elapsed_secs: self.timer.as_ref().map_or(0, |t| t.elapsed(now).as_secs()),
+            saved_at: wall,
+        })
+    }
+
+    pub fn tick(&mut self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+        if self.dirty && now.saturating_sub(self.last_draft) >= super::session::AUTOSAVE {
+            self.dirty = false;
+            self.last_draft = now;
+            if let Some(d) = self.draft(now, wall) {
+                return vec![Cmd::SaveDraft(Box::new(d))];
+            }
+        }
+        Vec::new()
+    }
+
+    pub fn next_tick_in(&self, now: Duration) -> Option<Duration> {
+        self.timer
+            .as_ref()
+            .filter(|_| self.phase == Phase::Writing)
+            .map(|t| t.until_next_tick(now))
+    }
+
+    pub fn paste(&mut self, text: &str, _now: Duration) {
+        if self.phase == Phase::Writing {
+            self.editor
+                .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            self.dirty = true;
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        if self.confirm_leave {
+            self.confirm_leave = false;
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                let mut cmds = Vec::new();
+                if let Some(d) = self.draft(ctx.now, ctx.wall) {
+                    cmds.push(Cmd::SaveDraft(Box::new(d)));
+                }
+                cmds.push(Cmd::Go(Target::Home));
+                return cmds;
+            }
+            return vec![];
+        }
+        match self.phase {
+            Phase::Brief | Phase::Results => match key.code {
+                KeyCode::Enter if self.phase == Phase::Brief => {
+                    self.phase = Phase::Writing;
+                    self.timer = Some(Timer::start(
+                        Duration::from_secs(u64::from(self.prompt.minutes) * 60),
+                        ctx.now,
+                        Duration::ZERO,
+                    ));
+                    self.last_draft = ctx.now;
+                    self.scroll = 0;
+                    // Saved at once, so an interrupted exercise can be resumed.
+                    vec![Cmd::SaveSession(Box::new(self.session.clone()))]
+                }
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.scroll = self.scroll.saturating_add(1);
+                    vec![]
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    vec![]
+                }
+                _ => vec![],
+            },
+            Phase::Writing => {
+                if key.code == KeyCode::Esc {
+                    self.confirm_leave = true;
+                    return vec![];
+                }
+                if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s') {
+                    return self.submit(ctx);
+                }
+                if self.editor.input(key) {
+                    self.dirty = true;
+                }
+                vec![]
+            }
+        }
+    }
+
+    fn submit(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        let text = self.text();
+        let timer = self
+            .timer
+            .clone()
+            .unwrap_or_else(|| Timer::start(Duration::from_secs(60), ctx.now, Duration::ZERO));
+        self.results = check(&self.prompt, &text);
+        self.session.writing = Some(WritingRecord {
+            prompt_id: self.prompt.id.clone(),
+            title: self.prompt.title.clone(),
+            text,
+            duration_secs: timer.elapsed(ctx.now).as_secs(),
+            time_limit_secs: timer.limit().as_secs(),
+            checks: self.results.iter().map(CheckResult::summary).collect(),
+        });
+        self.session.finished_at = Some(ctx.wall);
+        self.phase = Phase::Results;
+        self.scroll = 0;
+        vec![
+            Cmd::SaveSession(Box::new(self.session.clone())),
+            Cmd::DiscardDraft,
+        ]
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let _ = ctx;
+        match self.phase {
+            Phase::Brief => {
+                let mut lines = vec![
+                    Line::styled(sanitize(&self.prompt.title), theme::title()),
+                    Line::styled(
+                        format!(
+                            "{} minutes · {}–{} words",
+                            self.prompt.minutes, self.prompt.min_words, self.prompt.max_words
+                        ),
+                        theme::accent(),
+                    ),
+                    Line::raw(""),
+                ];
+                for l in sanitize(&self.prompt.prompt).lines() {
+                    lines.push(Line::raw(l.to_string()));
+                }
+                if !self.prompt.sections.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(
+                        format!(
+                            "Sections (as headings): {}",
+                            self.prompt.sections.join(" · ")
+                        ),
+                        theme::dim(),
+                    ));
+                }
+                let checks: Vec<&str> = self.prompt.checks.iter().map(|c| check_id(*c)).collect();
+                lines.push(Line::styled(
+                    format!("Checks: {}", checks.join(", ")),
+                    theme::dim(),
+                ));
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    "Press Enter to start the clock.",
+                    theme::key(),
+                ));
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .scroll((self.scroll, 0)),
+                    area,
+                );
+            }
+            Phase::Writing => {
+                let [head, body] =
+                    Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+                let text = self.text();
+                let words = word_count(&text);
+                let mut spans = Vec::new();
+                if let Some(t) = &self.timer {
+                    let (clock, st) = match t.phase(ctx.now) {
+                        TimerPhase::Plenty => {
+                            (format_clock(t.remaining(ctx.now), false), theme::good())
+                        }
+                        TimerPhase::Amber => {
+                            (format_clock(t.remaining(ctx.now), false), theme::warn())
+                        }
+                        TimerPhase::Over => (
+                            format!("{} over", format_clock(t.overtime(ctx.now), true)),
+                            theme::bad(),
+                        ),
+                    };
+                    spans.push(Span::styled(format!("⏱ {clock}  "), st));
+                }
+                let in_range = (self.prompt.min_words..=self.prompt.max_words).contains(&words);
+                spans.push(Span::styled(
+                    format!(
+                        "{words} words ({}–{})  ",
+                        self.prompt.min_words, self.prompt.max_words
+                    ),
+                    if in_range {
+                        theme::good()
+                    } else {
+                        theme::warn()
+                    },
+                ));
+                let lower = text.to_lowercase();
+                for s in &self.prompt.sections {
+                    let has = lower.lines().any(|l| {
+                        l.trim()
+                            .trim_start_matches('#')
+                            .trim()
+                            .starts_with(&s.to_lowercase())
+                    });
+                    spans.push(Span::styled(
+                        format!("{}{} ", if has { "✓" } else { "·" }, s),
+                        if has { theme::good() } else { theme::dim() },
+                    ));
+                }
+                f.render_widget(
+                    Paragraph::new(vec![
+                        Line::styled(one_line(&self.prompt.title), theme::title()),
+                        Line::from(spans),
+                    ]),
+                    head,
+                );
+                let mut e = self.editor.clone();
+                e.set_block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border_focus()),
+                );
+                f.render_widget(&e, body);
+            }
+            Phase::Results => {
+                let passed = self.results.iter().filter(|r| r.passed).count();
+                let mut lines = vec![
+                    Line::styled(
+                        format!(
+                            "{} — {passed} of {} checks passed",
+                            one_line(&self.prompt.title),
+                            self.results.len()
+                        ),
+                        theme::title(),
+                    ),
+                    Line::raw(""),
+                ];
+                for r in &self.results {
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            if r.passed { " ✓ " } else { " ✗ " },
+                            if r.passed {
+                                theme::good()
+                            } else {
+                                theme::bad()
+                            },
+                        ),
+                        Span::styled(format!("{:<16}", check_id(r.check)), theme::text()),
+                        Span::styled(r.detail.clone(), theme::dim()),
+                    ]));
+                }
+                if let Some(w) = &self.session.writing {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::raw(format!(
+                        "Time: {} of {}",
+                        format_clock(Duration::from_secs(w.duration_secs), false),
+                        format_clock(Duration::from_secs(w.time_limit_secs), false)
+                    )));
+                    lines.push(Line::styled(
+                        "Saved. Review it later with `loopdrill export --format markdown`.",
+                        theme::dim(),
+                    ));
+                }
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .scroll((self.scroll, 0)),
+                    area,
+                );
+            }
+        }
+        if self.confirm_leave {
+            let w = area.width.min(60);
+            let r = Rect::new(
+                area.x + (area.width - w) / 2,
+                area.y + area.height / 2 - 2,
+                w,
+                4,
+            );
+            f.render_widget(ratatui::widgets::Clear, r);
+            f.render_widget(
+                Paragraph::new(vec![
+                    Line::styled("Leave this exercise?", theme::accent()),
+                    Line::raw("Your draft is kept; resume from the home screen.  y / n"),
+                ])
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border_focus()),
+                ),
+                r,
+            );
+        }
+    }
+}

@@ -1,0 +1,931 @@
+//! The offline review screens (review, story bank, stats) driven through the
+//! whole app with `TestBackend`: snapshots at 80×24 and 120×40, and the
+//! behaviour that reaches the store (re-score, trash/restore, stories).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use loopdrill::cli::{Command, Global};
+use loopdrill::store::{
+    AnalysisRecord, Answer, FollowUp, InterviewRecord, InterviewerRef, SCHEMA_VERSION, Session,
+    SessionKind, Star, Store, Story, StoryBank,
+};
+use loopdrill::tui::app::App;
+use loopdrill::tui::build_app;
+use loopdrill::tui::screens::Screen;
+use loopdrill::tui::screens::stats::StatsScreen;
+use loopdrill::tui::screens::stories::{StoriesScreen, WarnKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// 2025-06-20 12:00 UTC: the pinned wall clock.
+const NOW: i64 = 1_750_420_800;
+
+const Q_OWN: (&str, &str) = (
+    "own-inherited-troubled-program",
+    "Tell me about a time you inherited a program that was already in trouble. What did you do in your first 30 days?",
+);
+const Q_DD: (&str, &str) = (
+    "dd-real-root-cause",
+    "Tell me about a time you found the real root cause of a problem that other people had already 'fixed' more than once.",
+);
+const Q_CO: (&str, &str) = (
+    "co-said-no-to-customer",
+    "Give me an example of a time you told a customer no, because what they were asking for wasn't in their best interest.",
+);
+
+fn ts(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).expect("valid timestamp")
+}
+
+struct A {
+    id: &'static str,
+    q: (&'static str, &'static str),
+    lp: &'static str,
+    at: i64,
+    secs: u64,
+    over: u64,
+    scores: &'static [(&'static str, u8)],
+    action: &'static str,
+    story: Option<&'static str>,
+    interview: usize,
+}
+
+fn answer(a: &A) -> Answer {
+    Answer {
+        id: a.id.into(),
+        question_id: a.q.0.into(),
+        question: a.q.1.into(),
+        principles: vec![a.lp.into()],
+        interviewer_id: None,
+        interview_index: a.interview,
+        star: Star {
+            situation: "The payments migration was six weeks late when I took it over; two teams blamed each other.".into(),
+            task: "Land it before the peak freeze without dropping the audit work.".into(),
+            action: a.action.into(),
+            result: "We shipped in four weeks; paging incidents fell 30% the next quarter.".into(),
+        },
+        follow_ups: vec![FollowUp {
+            probe: "What would you do differently?".into(),
+            response: "Set up the weekly risk review from day one.".into(),
+            signal: Some("no-lesson".into()),
+        }],
+        started_at: ts(a.at - a.secs as i64),
+        submitted_at: ts(a.at),
+        duration_secs: a.secs,
+        time_limit_secs: 300,
+        overtime_secs: a.over,
+        self_scores: a
+            .scores
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect::<BTreeMap<_, _>>(),
+        score_history: Vec::new(),
+        analysis: AnalysisRecord {
+            words: 240,
+            i_count: 11,
+            we_count: 4,
+            numbers_in_result: 1,
+            speaking_secs: 104,
+            signals: vec!["we-over-i".into()],
+        },
+        story_id: a.story.map(str::to_string),
+        notes: "Lead with the numbers next time.".into(),
+        spoken: false,
+    }
+}
+
+fn drill(id: &str, at: i64, answers: &[A]) -> Session {
+    let mut s = Session::new(id.into(), SessionKind::Drill, ts(at));
+    s.interviews = vec![InterviewRecord {
+        interviewer: InterviewerRef {
+            id: String::new(),
+            name: "Drill".into(),
+            role: "Practice".into(),
+            bar_raiser: false,
+        },
+        answer_secs: 300,
+        ..Default::default()
+    }];
+    s.answers = answers.iter().map(answer).collect();
+    s.finished_at = Some(ts(at + 3600));
+    s
+}
+
+fn iv(id: &str, name: &str, role: &str, br: bool, lp: &str) -> InterviewRecord {
+    InterviewRecord {
+        interviewer: InterviewerRef {
+            id: id.into(),
+            name: name.into(),
+            role: role.into(),
+            bar_raiser: br,
+        },
+        principles: vec![lp.into()],
+        answer_secs: 300,
+        ..Default::default()
+    }
+}
+
+const S1: &str = "20250601-090000-0001";
+const S2: &str = "20250610-180000-0002";
+const S3: &str = "20250618-140000-0003";
+
+fn sessions() -> Vec<Session> {
+    let s1 = drill(
+        S1,
+        1_748_768_400,
+        &[A {
+            id: "a1",
+            q: Q_OWN,
+            lp: "ownership",
+            at: 1_748_768_800,
+            secs: 330,
+            over: 30,
+            scores: &[
+                ("ownership/beyond-scope", 2),
+                ("ownership/long-term-view", 2),
+                ("ownership/accountability", 2),
+            ],
+            action: "I met both leads, wrote a one-page plan and cut scope.",
+            story: None,
+            interview: 0,
+        }],
+    );
+    let s2 = drill(
+        S2,
+        1_749_578_400,
+        &[
+            A {
+                id: "a2",
+                q: Q_OWN,
+                lp: "ownership",
+                at: 1_749_578_700,
+                secs: 250,
+                over: 0,
+                scores: &[
+                    ("ownership/beyond-scope", 3),
+                    ("ownership/long-term-view", 3),
+                    ("ownership/accountability", 2),
+                ],
+                action: "I owned the cut-over runbook and ran the daily stand-up myself.",
+                story: None,
+                interview: 0,
+            },
+            A {
+                id: "a3",
+                q: Q_DD,
+                lp: "dive-deep",
+                at: 1_749_579_100,
+                secs: 380,
+                over: 80,
+                scores: &[("dive-deep/data", 1), ("star-delivery/structure", 2)],
+                action: "I read the Kubernetes scheduler logs for a week and found the noisy neighbour.",
+                story: Some("story-1"),
+                interview: 0,
+            },
+        ],
+    );
+    let mut s3 = Session::new(S3.into(), SessionKind::Loop, ts(1_750_255_200));
+    s3.template = Some("pm-general".into());
+    s3.seed = Some(7);
+    s3.interviews = vec![
+        iv(
+            "hiring-manager",
+            "Daniel Okafor",
+            "Hiring Manager",
+            false,
+            "customer-obsession",
+        ),
+        iv(
+            "bar-raiser-1",
+            "Elena Petrova",
+            "Senior Manager",
+            true,
+            "ownership",
+        ),
+    ];
+    s3.answers = [
+        A {
+            id: "a4",
+            q: Q_CO,
+            lp: "customer-obsession",
+            at: 1_750_255_600,
+            secs: 280,
+            over: 0,
+            scores: &[
+                ("customer-obsession/customer-need", 4),
+                ("customer-obsession/customer-trade-off", 3),
+            ],
+            action: "I showed the customer the cost model and proposed a phased plan.",
+            story: Some("story-1"),
+            interview: 0,
+        },
+        A {
+            id: "a5",
+            q: Q_OWN,
+            lp: "ownership",
+            at: 1_750_256_400,
+            secs: 295,
+            over: 0,
+            scores: &[
+                ("ownership/beyond-scope", 3),
+                ("ownership/long-term-view", 4),
+                ("ownership/accountability", 3),
+            ],
+            action: "I took the critical path myself and renegotiated the freeze date.",
+            story: Some("story-1"),
+            interview: 1,
+        },
+    ]
+    .iter()
+    .map(answer)
+    .collect();
+    s3.finished_at = Some(ts(1_750_258_000));
+    vec![s1, s2, s3]
+}
+
+fn stories() -> StoryBank {
+    let story = |id: &str, title: &str, lps: &[&str]| Story {
+        id: id.into(),
+        title: title.into(),
+        summary: "Took over a stalled program and landed it.".into(),
+        star: Star {
+            situation: "Six weeks late.".into(),
+            task: "Land it before peak.".into(),
+            action: "Cut scope, daily stand-up.".into(),
+            result: "Shipped in four weeks.".into(),
+        },
+        principles: lps.iter().map(|s| s.to_string()).collect(),
+        metric: "-30% paging incidents".into(),
+        created_at: ts(1_749_000_000),
+        updated_at: ts(1_749_000_000),
+    };
+    StoryBank {
+        schema_version: SCHEMA_VERSION,
+        stories: vec![
+            story(
+                "story-1",
+                "Stalled payments migration",
+                &["ownership", "dive-deep", "deliver-results"],
+            ),
+            story(
+                "story-2",
+                "Pricing page rewrite",
+                &[
+                    "customer-obsession",
+                    "invent-and-simplify",
+                    "think-big",
+                    "frugality",
+                    "earn-trust",
+                ],
+            ),
+        ],
+    }
+}
+
+fn seed() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let store = Store::open(&dir).expect("open store");
+    for s in sessions() {
+        store.save_session(&s).expect("save session");
+    }
+    store.save_stories(&stories()).expect("save stories");
+    drop(store);
+    (tmp, dir)
+}
+
+fn app_with(dir: &Path, cmd: Option<Command>) -> App {
+    let content = loopdrill::content::load_layered(&[]).expect("built-in content");
+    let global = Global {
+        data_dir: Some(dir.to_path_buf()),
+        content: vec![],
+    };
+    let mut app = build_app(&global, content, cmd, false).unwrap_or_else(|e| panic!("{}", e.0));
+    app.set_wall_clock(Box::new(|| ts(NOW)));
+    app
+}
+
+fn review_app(dir: &Path) -> App {
+    app_with(dir, Some(Command::Review))
+}
+
+/// The story bank, opened after the wall clock is pinned (its warnings use the date).
+fn stories_app(dir: &Path) -> App {
+    let mut app = app_with(dir, None);
+    app.open(Screen::Stories(Box::new(StoriesScreen::new())));
+    app
+}
+
+fn stats_app(dir: &Path) -> App {
+    let mut app = app_with(dir, None);
+    app.open(Screen::Stats(Box::new(StatsScreen::new())));
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| app.render(f)).expect("draw");
+    t
+}
+
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn screen(app: &App) -> String {
+    text(&draw(app, 120, 40))
+}
+
+// ------------------------------------------------------------ snapshots
+
+#[test]
+fn review_list_snapshots() {
+    let (_tmp, dir) = seed();
+    let app = review_app(&dir);
+    insta::assert_snapshot!("review_list_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("review_list_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn review_detail_snapshots() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("review_detail_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("review_detail_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn review_attempts_snapshots() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    // The newest answer is the third attempt at the ownership question.
+    key(&mut app, KeyCode::Char('a'));
+    let s = screen(&app);
+    assert!(s.contains("3 attempts"), "{s}");
+    insta::assert_snapshot!("review_attempts_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("review_attempts_120x40", draw(&app, 120, 40).backend());
+    assert!(screen(&app).contains("(+0.7)"), "2.7 → 3.3");
+    // Tab, then ← moves the left column to the first attempt: 2.0 → 3.3.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Left);
+    let s = screen(&app);
+    assert!(s.contains("(+1.3)"), "{s}");
+    assert!(s.contains("#1 2025-06-01"), "{s}");
+}
+
+#[test]
+fn story_bank_snapshots() {
+    let (_tmp, dir) = seed();
+    let mut app = stories_app(&dir);
+    insta::assert_snapshot!("stories_list_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("stories_list_120x40", draw(&app, 120, 40).backend());
+    key(&mut app, KeyCode::Char('m'));
+    insta::assert_snapshot!("stories_matrix_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("stories_matrix_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn stats_snapshots() {
+    let (_tmp, dir) = seed();
+    let app = stats_app(&dir);
+    insta::assert_snapshot!("stats_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("stats_120x40", draw(&app, 120, 40).backend());
+    insta::assert_snapshot!("stats_200x60", draw(&app, 200, 60).backend());
+}
+
+// ------------------------------------------------------------ behaviour
+
+#[test]
+fn search_filters_to_the_answers_containing_the_word() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    let before = screen(&app);
+    assert!(before.contains("5 answers in 3 sessions"), "{before}");
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "KUBERNETES");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("1 of 5 answers match"), "{s}");
+    assert!(
+        s.contains("Tell me about a time you found the real root"),
+        "{s}"
+    );
+    assert!(!s.contains("Tell me about a time you inherited"), "{s}");
+    assert!(
+        s.contains("“KUBERNETES”"),
+        "the footer shows the search: {s}"
+    );
+    // A follow-up response is searched too; several words must all match.
+    key(&mut app, KeyCode::Char('/'));
+    for _ in 0.."KUBERNETES".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "risk review");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("5 answers in 3 sessions"), "{s}");
+    // Esc in the search field clears it.
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "zzz-nothing");
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&app);
+    assert!(s.contains("5 answers in 3 sessions"), "{s}");
+}
+
+#[test]
+fn score_band_and_date_filters() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app);
+    assert!(s.contains("1 of 5 answers match"), "<2: {s}");
+    assert!(s.contains("score <2"), "{s}");
+    assert!(s.contains("real root cause"), "{s}");
+    key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app);
+    assert!(s.contains("2 of 5 answers match"), "2–3: {s}");
+    key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app);
+    assert!(s.contains("2 of 5 answers match"), "≥3: {s}");
+    assert!(s.contains("told a customer no"), "{s}");
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('d'));
+    let s = screen(&app);
+    assert!(s.contains("2 of 5 answers match"), "7 days: {s}");
+    assert!(s.contains("dates 7 days"), "{s}");
+    key(&mut app, KeyCode::Char('c'));
+    assert!(screen(&app).contains("5 answers in 3 sessions"));
+    // By LP: the first LP with answers in content order is Customer Obsession.
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&app);
+    assert!(s.contains("1 of 5 answers match"), "{s}");
+}
+
+#[test]
+fn rescore_keeps_the_earlier_scores_on_disk() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Enter); // a5, the Bar Raiser's ownership question
+    key(&mut app, KeyCode::Char('r'));
+    let s = screen(&app);
+    assert!(s.contains("Re-score"), "{s}");
+    assert!(
+        s.contains("Bar Raiser"),
+        "the bar-raiser rubric is offered: {s}"
+    );
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("Score history"), "{s}");
+
+    let store = Store::open_read_only(&dir);
+    let session = store.load_session(S3).expect("load");
+    let a5 = &session.answers[1];
+    assert_eq!(a5.self_scores["ownership/beyond-scope"], 1);
+    assert_eq!(a5.self_scores["ownership/long-term-view"], 4);
+    assert_eq!(a5.score_history.len(), 1);
+    assert_eq!(a5.score_history[0].scored_at, ts(NOW));
+    assert_eq!(a5.score_history[0].self_scores["ownership/beyond-scope"], 3);
+    assert_eq!(a5.score_history[0].self_scores.len(), 3);
+}
+
+#[test]
+fn link_story_cycles_and_saves() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::End); // a1, no story
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('l'));
+    let s = Store::open_read_only(&dir).load_session(S1).expect("load");
+    assert_eq!(s.answers[0].story_id.as_deref(), Some("story-1"));
+    assert!(screen(&app).contains("“Stalled payments migration”"));
+    key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Char('l'));
+    let s = Store::open_read_only(&dir).load_session(S1).expect("load");
+    assert_eq!(s.answers[0].story_id, None, "cycles back to no story");
+}
+
+#[test]
+fn delete_trash_restore_round_trip() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down); // a3, in S2 with 2 answers
+    key(&mut app, KeyCode::Char('x'));
+    let s = screen(&app);
+    assert!(s.contains("the whole session with 2 answers"), "{s}");
+    key(&mut app, KeyCode::Char('y'));
+    assert!(!dir.join("sessions").join(format!("{S2}.json")).exists());
+    assert!(dir.join("trash").join(format!("{S2}.json")).exists());
+    let s = screen(&app);
+    assert!(s.contains("3 answers in 2 sessions"), "{s}");
+
+    key(&mut app, KeyCode::Char('u'));
+    let s = screen(&app);
+    assert!(s.contains(S2), "the trash lists it: {s}");
+    key(&mut app, KeyCode::Enter);
+    assert!(dir.join("sessions").join(format!("{S2}.json")).exists());
+    assert!(!dir.join("trash").join(format!("{S2}.json")).exists());
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&app);
+    assert!(s.contains("5 answers in 3 sessions"), "{s}");
+    assert_eq!(Store::open_read_only(&dir).load_history().answer_count(), 5);
+}
+
+#[test]
+fn story_created_with_keys_is_saved_with_its_lps() {
+    let (_tmp, dir) = seed();
+    let mut app = stories_app(&dir);
+    key(&mut app, KeyCode::Char('n'));
+    keys(&mut app, "Datacenter power crunch");
+    key(&mut app, KeyCode::Enter); // next field
+    keys(&mut app, "Power ran out two months early.");
+    key(&mut app, KeyCode::BackTab); // back to the title…
+    key(&mut app, KeyCode::BackTab); // …and round to the LP checklist
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' ')); // Are Right, A Lot
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char(' ')); // Frugality
+    ctrl(&mut app, 's');
+    let bank = Store::open_read_only(&dir).load_stories().expect("stories");
+    assert_eq!(bank.stories.len(), 3);
+    let s = &bank.stories[2];
+    assert_eq!(s.title, "Datacenter power crunch");
+    assert_eq!(s.summary, "Power ran out two months early.");
+    assert_eq!(s.principles, ["are-right-a-lot", "frugality"]);
+    assert_eq!(s.updated_at, ts(NOW));
+    let shown = screen(&app);
+    assert!(shown.contains("Datacenter power crunch"), "{shown}");
+}
+
+#[test]
+fn coverage_warnings_name_lps_without_a_story() {
+    let (_tmp, dir) = seed();
+    let app = stories_app(&dir);
+    let Screen::Stories(s) = &app.screen else {
+        panic!("not the story bank")
+    };
+    let w = s.current_warnings();
+    let none = w
+        .iter()
+        .find(|w| w.kind == WarnKind::NoStory)
+        .expect("a no-story warning");
+    assert!(none.text.contains("Are Right, A Lot"), "{}", none.text);
+    assert!(!none.text.contains("Ownership"), "{}", none.text);
+    assert!(
+        w.iter()
+            .any(|w| w.kind == WarnKind::Stretched && w.text.contains("Pricing page rewrite")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter().any(|w| w.kind == WarnKind::Retold
+            && w.text.contains("Stalled payments migration")
+            && w.text.contains("Elena Petrova")),
+        "{w:?}"
+    );
+    let next = w.iter().find(|w| w.kind == WarnKind::Next).expect("next");
+    assert!(next.text.contains("Are Right, A Lot"), "{}", next.text);
+    let shown = screen(&app);
+    assert!(shown.contains("No story yet for"), "{shown}");
+}
+
+#[test]
+fn deleting_a_story_keeps_the_link_and_says_deleted_story() {
+    let (_tmp, dir) = seed();
+    let mut app = stories_app(&dir);
+    key(&mut app, KeyCode::Char('x'));
+    let s = screen(&app);
+    assert!(s.contains("3 linked answer(s)"), "{s}");
+    key(&mut app, KeyCode::Char('y'));
+    let bank = Store::open_read_only(&dir).load_stories().expect("stories");
+    assert_eq!(bank.stories.len(), 1);
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("(deleted story)"), "{s}");
+}
+
+#[test]
+fn home_opens_the_three_screens() {
+    let (_tmp, dir) = seed();
+    let mut app = app_with(&dir, None);
+    let s = screen(&app);
+    for item in [
+        "Review past answers",
+        "Story bank",
+        "Stats and practice calendar",
+    ] {
+        assert!(s.contains(item), "{s}");
+    }
+    for (down, title) in [(4, "· review"), (5, "· story bank"), (6, "· stats")] {
+        let mut app2 = app_with(&dir, None);
+        for _ in 0..down {
+            key(&mut app2, KeyCode::Down);
+        }
+        key(&mut app2, KeyCode::Enter);
+        let s = screen(&app2);
+        assert!(s.contains(title), "{title}: {s}");
+        key(&mut app2, KeyCode::Esc);
+        assert!(screen(&app2).contains("· home"));
+    }
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn stats_enter_opens_review_filtered_by_lp() {
+    let (_tmp, dir) = seed();
+    let mut app = stats_app(&dir);
+    key(&mut app, KeyCode::Down); // Ownership
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("3 of 5 answers match"), "{s}");
+    assert!(s.contains("LP Ownership"), "{s}");
+}
+
+#[test]
+fn every_view_renders_at_any_size() {
+    let (_tmp, dir) = seed();
+    let sizes = [
+        (80, 24),
+        (81, 25),
+        (100, 30),
+        (120, 40),
+        (200, 60),
+        (79, 23),
+        (20, 5),
+    ];
+    let mut apps: Vec<App> = Vec::new();
+    apps.push(review_app(&dir));
+    let mut a = review_app(&dir);
+    key(&mut a, KeyCode::Enter);
+    apps.push(a);
+    let mut d = review_app(&dir);
+    key(&mut d, KeyCode::Enter);
+    for _ in 0..100 {
+        key(&mut d, KeyCode::PageDown);
+    }
+    apps.push(d);
+    let mut at = review_app(&dir);
+    key(&mut at, KeyCode::Char('a'));
+    apps.push(at);
+    let mut rs = review_app(&dir);
+    key(&mut rs, KeyCode::Enter);
+    key(&mut rs, KeyCode::Char('r'));
+    apps.push(rs);
+    let mut tr = review_app(&dir);
+    key(&mut tr, KeyCode::Char('u'));
+    apps.push(tr);
+    let mut se = review_app(&dir);
+    key(&mut se, KeyCode::Char('/'));
+    keys(&mut se, "migration");
+    apps.push(se);
+    let mut st = stories_app(&dir);
+    apps.push(stories_app(&dir));
+    key(&mut st, KeyCode::Char('m'));
+    apps.push(st);
+    let mut form = stories_app(&dir);
+    key(&mut form, KeyCode::Char('e'));
+    apps.push(form);
+    apps.push(stats_app(&dir));
+    for app in &apps {
+        for (w, h) in sizes {
+            let t = draw(app, w, h);
+            let _ = text(&t);
+        }
+    }
+}
+
+#[test]
+fn empty_store_and_loading_states() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("empty");
+    let app = review_app(&dir);
+    let s = screen(&app);
+    assert!(s.contains("No answers yet"), "{s}");
+    let app = stories_app(&dir);
+    let s = screen(&app);
+    assert!(s.contains("No stories yet"), "{s}");
+    assert!(s.contains("The bank is empty"), "{s}");
+    let app = stats_app(&dir);
+    let s = screen(&app);
+    assert!(s.contains("0 sessions"), "{s}");
+}
+
+/// Opening the review screen and filtering 10,000 answers (run with
+/// `cargo test --release --test tui_review -- --ignored --nocapture`).
+#[test]
+#[ignore = "timing report, not a timed test"]
+fn ten_thousand_answers_open_and_filter_quickly() {
+    use std::time::Instant;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("big");
+    let store = Store::open(&dir).expect("open");
+    let base = sessions();
+    for k in 0..1000 {
+        let mut s = base[k % 3].clone();
+        s.id = format!("2025{:04}-000000-{k:04}", k % 10_000);
+        while s.answers.len() < 10 {
+            let mut a = s.answers[s.answers.len() % s.answers.len().max(1)].clone();
+            a.id = format!("x{}", s.answers.len());
+            s.answers.push(a);
+        }
+        s.answers[0].star.action = format!("word{k} {}", s.answers[0].star.action);
+        store.save_session(&s).expect("save");
+    }
+    drop(store);
+    let history = Store::open_read_only(&dir).load_history();
+    assert_eq!(history.answer_count(), 10_000);
+    let t = Instant::now();
+    let mut app = app_with(&dir, None);
+    let load = t.elapsed();
+    let t = Instant::now();
+    app.open(Screen::Review(Box::default()));
+    let open = t.elapsed();
+    let t = Instant::now();
+    let _ = draw(&app, 120, 40);
+    let first = t.elapsed();
+    let t = Instant::now();
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "word999 critical");
+    key(&mut app, KeyCode::Enter);
+    let search = t.elapsed();
+    let t = Instant::now();
+    key(&mut app, KeyCode::Char('s'));
+    let band = t.elapsed();
+    let t = Instant::now();
+    let _ = draw(&app, 120, 40);
+    let frame = t.elapsed();
+    eprintln!(
+        "10k answers: load {load:?}, open review (index) {open:?}, first frame {first:?}, search {search:?}, band filter {band:?}, frame {frame:?}"
+    );
+}
+
+#[test]
+fn history_arriving_in_the_background_fills_every_screen() {
+    use loopdrill::practice::timer::SystemClock;
+    use loopdrill::tui::screens::review::ReviewScreen;
+    let (_tmp, dir) = seed();
+    for open in 0..3 {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let content = loopdrill::content::load_layered(&[]).expect("content");
+        let store = Store::open(&dir).expect("store");
+        let mut app = App::new(
+            content,
+            store,
+            Some(rx),
+            Box::new(SystemClock::new()),
+            Box::new(|| ts(NOW)),
+        );
+        app.open(match open {
+            0 => Screen::Review(Box::new(ReviewScreen::new())),
+            1 => Screen::Stories(Box::new(StoriesScreen::new())),
+            _ => Screen::Stats(Box::new(StatsScreen::new())),
+        });
+        let before = screen(&app);
+        if open != 1 {
+            assert!(before.contains("loading history…"), "{before}");
+        } else {
+            assert!(before.contains("history is still loading"), "{before}");
+        }
+        // Keys before the history arrives do nothing harmful.
+        if open != 1 {
+            for c in ['j', 'p', 's', 'a', 'x', 'r'] {
+                key(&mut app, KeyCode::Char(c));
+            }
+            key(&mut app, KeyCode::Enter);
+        }
+        tx.send(Store::open_read_only(&dir).load_history())
+            .expect("send");
+        app.tick();
+        let after = screen(&app);
+        assert!(!after.contains("loading history…"), "{after}");
+        match open {
+            0 => assert!(
+                after.contains("answers match") || after.contains("5 answers"),
+                "{after}"
+            ),
+            1 => assert!(after.contains("was told to 2 interviewers"), "{after}"),
+            _ => assert!(after.contains("3 sessions"), "{after}"),
+        }
+        drop(app);
+    }
+}
+
+#[test]
+fn the_matrix_scrolls_to_stories_off_screen() {
+    let (_tmp, dir) = seed();
+    {
+        let store = Store::open(&dir).expect("store");
+        let mut bank = stories();
+        for k in 0..16 {
+            let mut s = bank.stories[0].clone();
+            s.id = format!("extra-{k}");
+            s.title = format!("Zeta story number {k}");
+            s.principles = vec!["frugality".into()];
+            bank.stories.push(s);
+        }
+        bank.stories[17].title = "Last one here".into();
+        store.save_stories(&bank).expect("save");
+    }
+    let mut app = stories_app(&dir);
+    key(&mut app, KeyCode::Char('m'));
+    let s = text(&draw(&app, 80, 24));
+    assert!(s.contains('▶') && !s.contains("LOH"), "{s}");
+    for _ in 0..17 {
+        key(&mut app, KeyCode::Right);
+    }
+    let s = text(&draw(&app, 80, 24));
+    assert!(s.contains("LOH") && s.contains('◀'), "{s}");
+    assert!(s.contains("story 18/18"), "{s}");
+}
+
+#[test]
+fn stats_command_prints_a_plain_table_and_json() {
+    let (_tmp, dir) = seed();
+    std::fs::write(dir.join("sessions").join("broken.json"), "{ not json").expect("write");
+    let out = assert_cmd::Command::cargo_bin("loopdrill")
+        .expect("binary")
+        .args(["--data-dir"])
+        .arg(&dir)
+        .arg("stats")
+        .env("NO_COLOR", "")
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(!text.contains('\x1b'), "no colour codes: {text}");
+    assert!(text.starts_with("3 sessions, 5 answers"), "{text}");
+    assert!(text.contains("Ownership"), "{text}");
+    assert!(text.contains("Practise next:"), "{text}");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        err.contains("warning:") && err.contains("broken.json"),
+        "{err}"
+    );
+
+    let out = assert_cmd::Command::cargo_bin("loopdrill")
+        .expect("binary")
+        .args(["--data-dir"])
+        .arg(&dir)
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["sessions"], 3);
+    assert_eq!(v["answers"], 5);
+    let ps = v["principles"].as_array().expect("principles");
+    assert_eq!(ps.len(), 16);
+    let own = ps
+        .iter()
+        .find(|p| p["id"] == "ownership")
+        .expect("ownership");
+    for k in [
+        "id",
+        "name",
+        "answers",
+        "average",
+        "trend",
+        "mean_secs",
+        "mean_limit_secs",
+        "overtime_answers",
+        "last_practised",
+        "priority",
+    ] {
+        assert!(own.get(k).is_some(), "{k} missing: {own}");
+    }
+    assert_eq!(own["answers"], 3);
+    assert_eq!(own["overtime_answers"], 1);
+    assert_eq!(v["calendar"]["2025-06-10"], 2);
+    assert_eq!(v["calendar"]["2025-06-18"], 2);
+}
