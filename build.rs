@@ -37,6 +37,86 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    // The fast path: the same pack in the model's shape, as JSON.
+    let json = builtin_json(&content, &files);
+    code.push_str(&format!(
+        "/// The built-in pack as model-shaped JSON (None if it did not convert).\npub static BUILTIN_JSON: Option<&str> = {};\n",
+        match json {
+            Some(j) => format!("Some({j:?})"),
+            None => "None".to_string(),
+        }
+    ));
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("write embedded.rs");
+}
+
+/// Converts the built-in TOML into JSON with the model's field names and
+/// defaults filled in. Returns None when anything is off: the loader then takes
+/// the full path and reports the problem with its position.
+fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
+    use serde_json::{Map, Value, json};
+    let mut out: Map<String, Value> = Map::new();
+    for k in [
+        "principles",
+        "questions",
+        "probes",
+        "rubrics",
+        "interviewers",
+        "templates",
+        "writing",
+    ] {
+        out.insert(k.into(), Value::Array(Vec::new()));
+    }
+    out.insert("debrief".into(), Value::Null);
+    for f in files {
+        let text = fs::read_to_string(content.join(f)).ok()?;
+        let table: toml::Table = text.parse().ok()?;
+        for (key, value) in table {
+            let value = serde_json::to_value(value).ok()?;
+            if key == "debrief" {
+                out.insert("debrief".into(), value);
+                continue;
+            }
+            let target = match key.as_str() {
+                "principle" => "principles",
+                "question" => "questions",
+                "probe" => "probes",
+                "rubric" => "rubrics",
+                "interviewer" => "interviewers",
+                "template" => "templates",
+                "writing" => "writing",
+                _ => return None,
+            };
+            for mut item in value.as_array()?.clone() {
+                let obj = item.as_object_mut()?;
+                let mut default = |k: &str, v: Value| {
+                    obj.entry(k.to_string()).or_insert(v);
+                };
+                match key.as_str() {
+                    "question" => default("probe_refs", json!([])),
+                    "probe" => {
+                        default("signal", Value::Null);
+                        default("principles", json!([]));
+                    }
+                    "rubric" => default("principle", Value::Null),
+                    "template" => {
+                        default("roles", json!([]));
+                        default("writing", Value::Null);
+                    }
+                    "writing" => {
+                        default("sections", json!([]));
+                        default("checks", json!([]));
+                    }
+                    _ => {}
+                }
+                for (from, to) in [("criterion", "criteria"), ("interview", "interviews")] {
+                    if let Some(v) = obj.remove(from) {
+                        obj.insert(to.into(), v);
+                    }
+                }
+                out.get_mut(target)?.as_array_mut()?.push(item);
+            }
+        }
+    }
+    serde_json::to_string(&Value::Object(out)).ok()
 }

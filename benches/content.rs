@@ -21,11 +21,12 @@ fn bench_content(c: &mut Criterion) {
     );
 
     let mut g = c.benchmark_group("content");
-    // What start-up does: take the embedded files, parse, layer, validate.
+    // The full path (`content validate`, and start-up with user packs):
+    // take the embedded files, parse, layer, validate.
     g.bench_function("load_builtin_pack", |b| {
         b.iter(|| content::load(black_box(&[Pack::builtin()])).expect("valid"))
     });
-    // The same through the public entry point used by the binary.
+    // Start-up with no user pack: the build-time JSON of the same pack.
     g.bench_function("load_layered_no_user_packs", |b| {
         b.iter(|| content::load_layered(black_box(&[])).expect("valid"))
     });

@@ -57,7 +57,7 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
         ContentCommand::Validate { dirs } => {
             let mut all = global.content.clone();
             all.extend(dirs.iter().cloned());
-            match content::load_layered(&all) {
+            match content::load_layered_full(&all) {
                 Ok(c) => {
                     println!(
                         "ok: {} principles, {} questions, {} probes, {} rubrics, {} interviewers, {} templates, {} writing prompts",

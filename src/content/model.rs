@@ -88,7 +88,7 @@ pub enum WritingCheck {
     CustomerFirst,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Principle {
     pub id: String,
     pub name: String,
@@ -97,7 +97,7 @@ pub struct Principle {
     pub pitfalls: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -118,7 +118,7 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Probe {
     pub id: String,
     pub text: String,
@@ -126,7 +126,7 @@ pub struct Probe {
     pub principles: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
     pub id: String,
     pub name: String,
@@ -134,7 +134,7 @@ pub struct Criterion {
     pub levels: [String; 4],
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rubric {
     pub id: String,
     pub name: String,
@@ -150,7 +150,7 @@ impl Rubric {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Interviewer {
     pub id: String,
     pub name: String,
@@ -165,7 +165,7 @@ pub struct Interviewer {
     pub your_questions: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterviewSlot {
     pub interviewer: String,
     pub principles: Vec<String>,
@@ -173,7 +173,7 @@ pub struct InterviewSlot {
     pub answer_minutes: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub id: String,
     pub name: String,
@@ -195,7 +195,7 @@ impl Template {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WritingPrompt {
     pub id: String,
     pub title: String,
@@ -208,7 +208,7 @@ pub struct WritingPrompt {
     pub checks: Vec<WritingCheck>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DebriefRules {
     pub strongly_inclined: f64,
     pub inclined: f64,
@@ -221,7 +221,7 @@ pub struct DebriefRules {
 }
 
 /// Everything loaded from the layered packs, validated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Content {
     pub principles: Vec<Principle>,
     pub questions: Vec<Question>,
@@ -234,7 +234,7 @@ pub struct Content {
     index: Index,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Index {
     principles: HashMap<String, usize>,
     questions: HashMap<String, usize>,
@@ -251,6 +251,39 @@ fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, x)| (id(x).to_string(), i))
         .collect()
+}
+
+/// The built-in pack in the model's shape, pre-converted to JSON at build
+/// time (see build.rs): the fast path when no user pack is layered.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContentData {
+    principles: Vec<Principle>,
+    questions: Vec<Question>,
+    probes: Vec<Probe>,
+    rubrics: Vec<Rubric>,
+    interviewers: Vec<Interviewer>,
+    templates: Vec<Template>,
+    writing: Vec<WritingPrompt>,
+    debrief: Option<DebriefRules>,
+}
+
+impl From<ContentData> for Content {
+    fn from(d: ContentData) -> Content {
+        let mut c = Content {
+            principles: d.principles,
+            questions: d.questions,
+            probes: d.probes,
+            rubrics: d.rubrics,
+            interviewers: d.interviewers,
+            templates: d.templates,
+            writing: d.writing,
+            debrief: d.debrief,
+            index: Index::default(),
+        };
+        c.reindex();
+        c
+    }
 }
 
 impl Content {

@@ -121,6 +121,20 @@ impl App {
         app
     }
 
+    /// Starts loading history on a background thread, unless it is loaded or
+    /// loading. The event loop calls this after the first frame.
+    pub fn start_history_load(&mut self) {
+        if self.history.is_some() || self.history_rx.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = self.store.dir().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(Store::open_read_only(&dir).load_history());
+        });
+        self.history_rx = Some(rx);
+    }
+
     /// Loads history synchronously (tests, and commands that need it at once).
     pub fn load_history_now(&mut self) {
         self.history = Some(self.store.load_history());

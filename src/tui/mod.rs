@@ -13,7 +13,6 @@ use crate::content::Content;
 use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
 use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
-use crate::store::Store;
 use crate::store::{self, Draft};
 use app::App;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
@@ -33,23 +32,15 @@ pub fn build_app(
 ) -> Result<App, Failure> {
     let dir = commands::data_dir(global)?;
     let store = commands::open_store(global)?;
-    let rx = if background {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let d = dir.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(Store::open_read_only(&d).load_history());
-        });
-        Some(rx)
-    } else {
-        None
-    };
     let mut app = App::new(
         content,
         store,
-        rx,
+        None,
         Box::new(SystemClock::new()),
         Box::new(chrono::Utc::now),
     );
+    // With `background`, history loads on a thread started after the first
+    // frame (see `event_loop`), so start-up never waits on it.
     if !background {
         app.load_history_now();
     }
@@ -61,8 +52,12 @@ pub fn build_app(
             if app.store.is_read_only() {
                 return Err(Failure(app::read_only_message(&dir)));
             }
-            let history = app.store.load_history();
+            let history = app
+                .history
+                .take()
+                .unwrap_or_else(|| app.store.load_history());
             let recent = recent_questions(&history.sessions, wall, 14);
+            app.history = Some(history);
             let template = args.template.clone().unwrap_or_else(|| "pm-general".into());
             let opts = PlanOptions {
                 interviewers: args.interviewers,
@@ -83,7 +78,10 @@ pub fn build_app(
             if app.store.is_read_only() {
                 return Err(Failure(app::read_only_message(&dir)));
             }
-            let history = app.store.load_history();
+            let history = app
+                .history
+                .take()
+                .unwrap_or_else(|| app.store.load_history());
             let recent = recent_questions(&history.sessions, wall, 14);
             let principles = if args.principles.is_empty() {
                 progress(&history.sessions, &app.content, wall).weakest(3)
@@ -94,6 +92,7 @@ pub fn build_app(
                 .questions
                 .unwrap_or(principles.len().clamp(3, 5) as u32);
             let minutes = args.answer_minutes.unwrap_or(screens::home::DRILL_MINUTES);
+            app.history = Some(history);
             let plan = plan_drill(&app.content, &principles, n, minutes, seed_now, &recent)?;
             let s = SessionScreen::new_drill(&app.content, plan, args.spoken, wall);
             app.open(Screen::Session(Box::new(s)));
@@ -199,6 +198,7 @@ fn event_loop(
         if exit_after_first {
             return Ok(());
         }
+        app.start_history_load();
         let timeout = app.next_tick_in();
         let mut changed = false;
         match event::poll(timeout) {
