@@ -220,3 +220,45 @@ fn kill_mid_answer_then_resume_restores_the_draft() {
     let draft = std::fs::read_to_string(dir.path().join("draft.json")).unwrap();
     assert!(draft.contains("The migration slipped twice."));
 }
+
+#[test]
+fn sigterm_and_a_closed_terminal_save_the_draft_at_once() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn(
+            &[
+                "loop",
+                "--seed",
+                "9",
+                "--interviewers",
+                "1",
+                "--questions",
+                "1",
+            ],
+            dir.path(),
+        );
+        p.wait_for("Enter to begin");
+        p.send("\r");
+        p.wait_for("Press Enter to continue");
+        p.send("\r");
+        p.wait_for("Situation");
+        p.send("Typed a second before the signal.");
+        p.wait_for("Typed a second before the signal.");
+        let pid = p.child.process_id().expect("pid");
+        // Well inside the 5 s autosave: only the signal handling can save this.
+        assert!(!dir.path().join("draft.json").exists());
+        let ok = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        p.wait_exit();
+        let draft =
+            std::fs::read_to_string(dir.path().join("draft.json")).expect("draft saved on signal");
+        assert!(
+            draft.contains("Typed a second before the signal."),
+            "{signal}: {draft}"
+        );
+    }
+}

@@ -744,53 +744,6 @@ fn empty_store_and_loading_states() {
 /// Opening the review screen and filtering 10,000 answers (run with
 /// `cargo test --release --test tui_review -- --ignored --nocapture`).
 #[test]
-#[ignore = "timing report, not a timed test"]
-fn ten_thousand_answers_open_and_filter_quickly() {
-    use std::time::Instant;
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("big");
-    let store = Store::open(&dir).expect("open");
-    let base = sessions();
-    for k in 0..1000 {
-        let mut s = base[k % 3].clone();
-        s.id = format!("2025{:04}-000000-{k:04}", k % 10_000);
-        while s.answers.len() < 10 {
-            let mut a = s.answers[s.answers.len() % s.answers.len().max(1)].clone();
-            a.id = format!("x{}", s.answers.len());
-            s.answers.push(a);
-        }
-        s.answers[0].star.action = format!("word{k} {}", s.answers[0].star.action);
-        store.save_session(&s).expect("save");
-    }
-    drop(store);
-    let history = Store::open_read_only(&dir).load_history();
-    assert_eq!(history.answer_count(), 10_000);
-    let t = Instant::now();
-    let mut app = app_with(&dir, None);
-    let load = t.elapsed();
-    let t = Instant::now();
-    app.open(Screen::Review(Box::default()));
-    let open = t.elapsed();
-    let t = Instant::now();
-    let _ = draw(&app, 120, 40);
-    let first = t.elapsed();
-    let t = Instant::now();
-    key(&mut app, KeyCode::Char('/'));
-    keys(&mut app, "word999 critical");
-    key(&mut app, KeyCode::Enter);
-    let search = t.elapsed();
-    let t = Instant::now();
-    key(&mut app, KeyCode::Char('s'));
-    let band = t.elapsed();
-    let t = Instant::now();
-    let _ = draw(&app, 120, 40);
-    let frame = t.elapsed();
-    eprintln!(
-        "10k answers: load {load:?}, open review (index) {open:?}, first frame {first:?}, search {search:?}, band filter {band:?}, frame {frame:?}"
-    );
-}
-
-#[test]
 fn history_arriving_in_the_background_fills_every_screen() {
     use loopdrill::practice::timer::SystemClock;
     use loopdrill::tui::screens::review::ReviewScreen;

@@ -448,13 +448,18 @@ impl HomeScreen {
     fn render_side(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let c = ctx.content;
         let w = area.width.saturating_sub(4) as usize;
+        let stories = match ctx.stories.stories.len() {
+            1 => "1 story".to_string(),
+            n => format!("{n} stories"),
+        };
         let mut lines = vec![Line::styled(
-            format!(
-                "{} LPs · {} questions · {} loops · {} stories",
-                c.principles.len(),
-                c.questions.len(),
-                c.templates.len(),
-                ctx.stories.stories.len()
+            truncate(
+                &format!(
+                    "{} questions · {} loops · {stories}",
+                    c.questions.len(),
+                    c.templates.len()
+                ),
+                w,
             ),
             theme::dim(),
         )];
