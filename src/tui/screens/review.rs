@@ -8,13 +8,14 @@
 //! changes, and drawing touches only the visible rows.
 
 use super::Screen;
-use crate::content::{Content, Criterion};
+use crate::content::Content;
 use crate::practice::timer::format_clock;
 use crate::store::{Answer, History, ScoreRevision, Session, SessionKind, average};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, sanitize, truncate};
 use crate::tui::theme;
+use crate::tui::widgets::scoring::{self, Board};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -24,7 +25,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
@@ -413,18 +414,9 @@ impl AnswerRef {
 // ------------------------------------------------------------ views
 
 #[derive(Debug, Clone)]
-struct ScoreItem {
-    key: String,
-    rubric: String,
-    criterion: Criterion,
-}
-
-#[derive(Debug, Clone)]
 struct Rescore {
     at: AnswerRef,
-    items: Vec<ScoreItem>,
-    cursor: usize,
-    scores: BTreeMap<String, u8>,
+    board: Board,
 }
 
 #[derive(Debug, Clone)]
@@ -1070,21 +1062,10 @@ impl ReviewScreen {
             KeyCode::Esc => {
                 return vec![Cmd::Status("Re-score cancelled; nothing changed.".into())];
             }
-            KeyCode::Up | KeyCode::Char('k') => r.cursor = r.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                r.cursor = (r.cursor + 1).min(r.items.len().saturating_sub(1))
+            KeyCode::Tab => {
+                r.board.key(KeyEvent::new(KeyCode::Down, key.modifiers));
             }
-            KeyCode::Char(c @ '1'..='4') => {
-                if let Some(it) = r.items.get(r.cursor) {
-                    r.scores.insert(it.key.clone(), c as u8 - b'0');
-                    r.cursor = (r.cursor + 1).min(r.items.len().saturating_sub(1));
-                }
-            }
-            KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => {
-                if let Some(it) = r.items.get(r.cursor) {
-                    r.scores.remove(&it.key);
-                }
-            }
+            _ if r.board.key(key) => {}
             KeyCode::Enter => return self.confirm_rescore(ctx, h, r),
             _ => {}
         }
@@ -1098,13 +1079,13 @@ impl ReviewScreen {
                 "That answer is no longer in the history.".into(),
             )];
         };
-        if r.scores == a.self_scores {
+        if r.board.scores == a.self_scores {
             return vec![Cmd::Status("Scores unchanged; nothing saved.".into())];
         }
         let mut session = s.clone();
         let ans = &mut session.answers[ai];
         let before = average(ans.self_scores.values());
-        let old = std::mem::replace(&mut ans.self_scores, r.scores);
+        let old = std::mem::replace(&mut ans.self_scores, r.board.scores);
         if !old.is_empty() {
             ans.score_history.push(ScoreRevision {
                 scored_at: ctx.wall,
@@ -1864,39 +1845,17 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
 }
 
 fn rescore(content: &Content, s: &Session, a: &Answer, at: AnswerRef) -> Rescore {
-    let mut rubrics = Vec::new();
-    if let Some(r) = a
-        .principles
-        .first()
-        .and_then(|p| content.principle_rubric(p))
-    {
-        rubrics.push(r);
-    }
-    if let Some(r) = content.delivery_rubric() {
-        rubrics.push(r);
-    }
     let br = s
         .interviews
         .get(a.interview_index)
         .is_some_and(|i| i.interviewer.bar_raiser);
-    if br && let Some(r) = content.bar_raiser_rubric() {
-        rubrics.push(r);
-    }
-    let items = rubrics
-        .into_iter()
-        .flat_map(|r| {
-            r.criteria.iter().map(move |c| ScoreItem {
-                key: r.score_key(c),
-                rubric: r.name.clone(),
-                criterion: c.clone(),
-            })
-        })
-        .collect();
     Rescore {
         at,
-        items,
-        cursor: 0,
-        scores: a.self_scores.clone(),
+        board: Board {
+            items: scoring::items_for(content, &a.principles, br),
+            cursor: 0,
+            scores: a.self_scores.clone(),
+        },
     }
 }
 
@@ -1906,7 +1865,7 @@ fn render_rescore(f: &mut Frame, area: Rect, h: &History, r: &Rescore) {
     };
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
     let before = a.average_score();
-    let now = average(r.scores.values());
+    let now = average(r.board.scores.values());
     let f1 = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.2}"));
     f.render_widget(
         Paragraph::new(vec![
@@ -1923,11 +1882,8 @@ fn render_rescore(f: &mut Frame, area: Rect, h: &History, r: &Rescore) {
             Line::styled(
                 format!(
                     "{} of {} scored · average {} (was {}) · the earlier scores are kept",
-                    r.items
-                        .iter()
-                        .filter(|i| r.scores.contains_key(&i.key))
-                        .count(),
-                    r.items.len(),
+                    r.board.scored(),
+                    r.board.items.len(),
                     f1(now),
                     f1(before)
                 ),
@@ -1936,93 +1892,14 @@ fn render_rescore(f: &mut Frame, area: Rect, h: &History, r: &Rescore) {
         ]),
         head,
     );
-    if r.items.is_empty() {
+    if r.board.items.is_empty() {
         f.render_widget(
             Paragraph::new("The content has no rubric for this answer's LP."),
             body,
         );
         return;
     }
-    let [list, detail] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-    let height = list.height.saturating_sub(2) as usize;
-    let start = r.cursor.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = r
-        .items
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, it)| {
-            let v = r
-                .scores
-                .get(&it.key)
-                .map_or("·".to_string(), |v| v.to_string());
-            let was = a.self_scores.get(&it.key).copied();
-            let changed = was != r.scores.get(&it.key).copied();
-            let label = truncate(
-                &format!(
-                    "{} — {}",
-                    one_line(&it.rubric),
-                    one_line(&it.criterion.name)
-                ),
-                list.width.saturating_sub(9) as usize,
-            );
-            let st = if i == r.cursor {
-                theme::selected()
-            } else {
-                theme::text()
-            };
-            Line::from(vec![
-                Span::styled(
-                    format!(" [{v}]"),
-                    if changed {
-                        theme::accent()
-                    } else {
-                        theme::dim()
-                    },
-                ),
-                Span::styled(if changed { "* " } else { "  " }, theme::accent()),
-                Span::styled(label, st),
-            ])
-        })
-        .collect();
-    f.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme::border_focus())
-                .title(" Criteria "),
-        ),
-        list,
-    );
-    if let Some(it) = r.items.get(r.cursor) {
-        let chosen = r.scores.get(&it.key).copied();
-        let was = a.self_scores.get(&it.key).copied();
-        let names = ["1 Strong No Hire", "2 No Hire", "3 Hire", "4 Strong Hire"];
-        let mut lines = vec![Line::styled(one_line(&it.criterion.name), theme::title())];
-        if let Some(w) = was {
-            lines.push(Line::styled(format!("Before: {w}"), theme::dim()));
-        }
-        for (k, lvl) in it.criterion.levels.iter().enumerate() {
-            let st = if chosen == Some(k as u8 + 1) {
-                theme::selected()
-            } else {
-                theme::text()
-            };
-            lines.push(Line::styled(names[k], theme::accent()));
-            lines.push(Line::styled(sanitize(lvl), st));
-        }
-        f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme::border())
-                    .title(" Levels "),
-            ),
-            detail,
-        );
-    }
+    r.board.render(f, body, true, Some(&a.self_scores));
 }
 
 /// Opens the review list (from home).

@@ -1,7 +1,7 @@
 //! A mock Loop or a drill: plan, interviewer lines, STAR editor with timer,
 //! follow-ups, self-score and the debrief.
 
-use crate::content::{Content, Criterion};
+use crate::content::Content;
 use crate::practice::analysis::{self, Analysis};
 use crate::practice::debrief::{Debrief, debrief};
 use crate::practice::interviewer::{Event, Flow, LineKind, Step, choose_follow_ups, line};
@@ -15,6 +15,7 @@ use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, sanitize, truncate};
 use crate::tui::theme;
+use crate::tui::widgets::scoring::{self, Board};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -38,17 +39,8 @@ enum ScoreField {
 }
 
 #[derive(Debug, Clone)]
-struct ScoreItem {
-    key: String,
-    rubric: String,
-    criterion: Criterion,
-}
-
-#[derive(Debug, Clone)]
 struct ScoreState {
-    items: Vec<ScoreItem>,
-    cursor: usize,
-    scores: BTreeMap<String, u8>,
+    board: Board,
     notes: TextArea<'static>,
     new_story: TextArea<'static>,
     /// 0 = no story, k = stories[k-1].
@@ -403,39 +395,18 @@ impl SessionScreen {
         let Some(ans) = self.current_answer() else {
             return;
         };
-        let mut items = Vec::new();
-        let mut rubrics = Vec::new();
-        if let Some(r) = ans
-            .principles
-            .first()
-            .and_then(|p| content.principle_rubric(p))
-        {
-            rubrics.push(r);
-        }
-        if let Some(r) = content.delivery_rubric() {
-            rubrics.push(r);
-        }
         let br = self
             .session
             .interviews
             .get(ans.interview_index)
             .is_some_and(|i| i.interviewer.bar_raiser);
-        if br && let Some(r) = content.bar_raiser_rubric() {
-            rubrics.push(r);
-        }
-        for r in rubrics {
-            for c in &r.criteria {
-                items.push(ScoreItem {
-                    key: r.score_key(c),
-                    rubric: r.name.clone(),
-                    criterion: c.clone(),
-                });
-            }
-        }
-        self.score = Some(ScoreState {
-            items,
+        let board = Board {
+            items: scoring::items_for(content, &ans.principles, br),
             cursor: 0,
             scores: ans.self_scores.clone(),
+        };
+        self.score = Some(ScoreState {
+            board,
             notes: editor_with(&ans.notes, "Notes for next time (optional)"),
             new_story: editor("…or a new story title"),
             story: 0,
@@ -937,24 +908,9 @@ impl SessionScreen {
             _ => {}
         }
         match s.field {
-            ScoreField::Criteria => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => s.cursor = s.cursor.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => {
-                    s.cursor = (s.cursor + 1).min(s.items.len().saturating_sub(1))
-                }
-                KeyCode::Char(c @ '1'..='4') => {
-                    if let Some(item) = s.items.get(s.cursor) {
-                        s.scores.insert(item.key.clone(), c as u8 - b'0');
-                        s.cursor = (s.cursor + 1).min(s.items.len().saturating_sub(1));
-                    }
-                }
-                KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => {
-                    if let Some(item) = s.items.get(s.cursor) {
-                        s.scores.remove(&item.key);
-                    }
-                }
-                _ => {}
-            },
+            ScoreField::Criteria => {
+                s.board.key(key);
+            }
             ScoreField::Notes => {
                 s.notes.input(key);
             }
@@ -1011,7 +967,7 @@ impl SessionScreen {
         }
         let ran_over = self.current_answer().is_some_and(|a| a.overtime_secs > 0);
         if let Some(a) = self.current_answer_mut() {
-            a.self_scores = s.scores;
+            a.self_scores = s.board.scores;
             a.notes =
                 if a.spoken && !text_of(&s.notes).trim().is_empty() && a.notes != text_of(&s.notes)
                 {
@@ -1661,7 +1617,7 @@ impl SessionScreen {
             Constraint::Length(5),
         ])
         .areas(area);
-        let avg = crate::store::average(s.scores.values());
+        let avg = crate::store::average(s.board.scores.values());
         let mut title = vec![Span::styled("Self-score  ", theme::title())];
         if let Some(a) = ans {
             title.push(Span::styled(
@@ -1674,49 +1630,14 @@ impl SessionScreen {
         }
         let info = format!(
             "{} of {} scored{}",
-            s.scores.len(),
-            s.items.len(),
+            s.board.scored(),
+            s.board.items.len(),
             avg.map_or(String::new(), |v| format!(" · average {v:.2}"))
         );
         f.render_widget(
             Paragraph::new(vec![Line::from(title), Line::styled(info, theme::dim())]),
             head,
         );
-        let [list, detail] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(body);
-        let height = list.height.saturating_sub(2) as usize;
-        let start = s.cursor.saturating_sub(height.saturating_sub(1));
-        let lines: Vec<Line> = s
-            .items
-            .iter()
-            .enumerate()
-            .skip(start)
-            .take(height)
-            .map(|(i, it)| {
-                let v = s
-                    .scores
-                    .get(&it.key)
-                    .map_or("·".to_string(), |v| v.to_string());
-                let label = truncate(
-                    &format!(
-                        "{} — {}",
-                        one_line(&it.rubric),
-                        one_line(&it.criterion.name)
-                    ),
-                    list.width.saturating_sub(8) as usize,
-                );
-                let st = if i == s.cursor && s.field == ScoreField::Criteria {
-                    theme::selected()
-                } else {
-                    theme::text()
-                };
-                Line::from(vec![
-                    Span::styled(format!(" [{v}] "), theme::accent()),
-                    Span::styled(label, st),
-                ])
-            })
-            .collect();
         let focus = |fl: ScoreField| {
             if s.field == fl {
                 theme::border_focus()
@@ -1724,38 +1645,8 @@ impl SessionScreen {
                 theme::border()
             }
         };
-        f.render_widget(
-            Paragraph::new(lines).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(focus(ScoreField::Criteria))
-                    .title(" Criteria "),
-            ),
-            list,
-        );
-        if let Some(it) = s.items.get(s.cursor) {
-            let chosen = s.scores.get(&it.key).copied();
-            let names = ["1 Strong No Hire", "2 No Hire", "3 Hire", "4 Strong Hire"];
-            let mut lines = vec![Line::styled(one_line(&it.criterion.name), theme::title())];
-            for (k, lvl) in it.criterion.levels.iter().enumerate() {
-                let st = if chosen == Some(k as u8 + 1) {
-                    theme::selected()
-                } else {
-                    theme::text()
-                };
-                lines.push(Line::styled(names[k], theme::accent()));
-                lines.push(Line::styled(sanitize(lvl), st));
-            }
-            f.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme::border())
-                        .title(" Levels "),
-                ),
-                detail,
-            );
-        }
+        s.board
+            .render(f, body, s.field == ScoreField::Criteria, None);
         let [notes, story] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(bottom);

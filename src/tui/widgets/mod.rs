@@ -1,5 +1,7 @@
 //! Reusable drawing pieces.
 
+pub mod scoring;
+
 use super::theme;
 use ratatui::text::{Line, Span};
 
