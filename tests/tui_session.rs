@@ -456,3 +456,70 @@ fn writing_exercise_from_home_is_timed_checked_and_saved() {
             .is_none()
     );
 }
+
+#[test]
+fn an_unfinished_session_without_a_draft_resumes_at_the_next_question() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's');
+    for c in "3333333".chars() {
+        key(&mut h, KeyCode::Char(c));
+    }
+    key(&mut h, KeyCode::Enter); // self-score confirmed → transition
+    ctrl(&mut h, 'c'); // nothing is being typed: no draft
+    assert!(
+        Store::open_read_only(&h.dir)
+            .load_draft()
+            .unwrap()
+            .is_none()
+    );
+    let session = Store::open_read_only(&h.dir).load_history().sessions[0].clone();
+    let second = h
+        .app
+        .content
+        .question(&session.interviews[0].question_ids[1])
+        .unwrap()
+        .text
+        .clone();
+
+    // A new start on the same data dir, once the first instance has gone.
+    let Harness {
+        app,
+        _dir: keep,
+        dir,
+        ..
+    } = h;
+    drop(app);
+    let clock = FakeClock::default();
+    let mut app = App::new(
+        content(),
+        Store::open(&dir).unwrap(),
+        None,
+        Box::new(clock),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| app.render(f)).unwrap();
+    let text = format!("{:?}", t.backend().buffer());
+    assert!(text.contains("Resume the unfinished loop"), "{text}");
+    app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    t.draw(|f| app.render(f)).unwrap();
+    let text: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    let start: String = second.chars().take(25).collect();
+    assert!(text.contains("Q2/2"), "{text}");
+    assert!(text.contains(&start), "{start}\n{text}");
+    assert!(!text.contains("read-only"));
+    drop(keep);
+}

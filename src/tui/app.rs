@@ -31,6 +31,8 @@ pub enum Cmd {
     RestoreSession(String),
     Go(Target),
     ResumeDraft,
+    /// Resume an unfinished session that has no draft.
+    ResumeSession(String),
     Status(String),
     Quit,
 }
@@ -348,6 +350,7 @@ impl App {
                 Cmd::Go(Target::Screen(s)) => self.screen = *s,
                 Cmd::Status(s) => self.set_status(s),
                 Cmd::ResumeDraft => self.resume_draft(),
+                Cmd::ResumeSession(id) => self.resume_session(&id),
                 Cmd::Quit => {
                     self.save_draft_now();
                     self.quit = true;
@@ -355,6 +358,20 @@ impl App {
             }
         }
         self.sync_screen();
+    }
+
+    /// Picks up an unfinished session where its saved answers stop.
+    pub fn resume_session(&mut self, id: &str) {
+        match self.store.load_session(id) {
+            Ok(session) => {
+                let now = self.clock.now();
+                let mut screen = SessionScreen::resume(&self.content, session, None, now);
+                let cmds = screen.finish_if_done(&self.content, (self.wall)());
+                self.screen = Screen::Session(Box::new(screen));
+                self.apply(cmds);
+            }
+            Err(e) => self.set_status(format!("{}: {e}", L::CANNOT_RESUME)),
+        }
     }
 
     /// Starts or resumes from a screen constructor that needs the store.
@@ -379,8 +396,10 @@ impl App {
             }
             Ok(session) => {
                 let now = self.clock.now();
-                let screen = SessionScreen::resume(&self.content, session, Some(&d), now);
+                let mut screen = SessionScreen::resume(&self.content, session, Some(&d), now);
+                let cmds = screen.finish_if_done(&self.content, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
+                self.apply(cmds);
             }
             Err(e) => self.set_status(format!("{}: {e}", L::CANNOT_RESUME)),
         }

@@ -46,6 +46,19 @@ pub struct HomeScreen {
     pub mode: Mode,
 }
 
+/// The latest unfinished loop or drill of the last 14 days, when no draft
+/// says where to pick up (e.g. Ctrl-C between questions).
+fn unfinished<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::store::Session> {
+    if ctx.draft.is_some() {
+        return None;
+    }
+    ctx.history?.sessions.iter().rev().find(|s| {
+        s.finished_at.is_none()
+            && s.kind != crate::store::SessionKind::Writing
+            && (ctx.wall - s.started_at).num_days() < 14
+    })
+}
+
 /// Default minutes per answer in a drill.
 pub const DRILL_MINUTES: u32 = 5;
 
@@ -56,7 +69,7 @@ fn seed_from(ctx: &Ctx) -> u64 {
 impl HomeScreen {
     pub fn items(&self, ctx: &Ctx) -> Vec<Item> {
         let mut v = Vec::new();
-        if ctx.draft.is_some() {
+        if ctx.draft.is_some() || unfinished(ctx).is_some() {
             v.push(Item::Resume);
         }
         v.extend([
@@ -152,7 +165,12 @@ impl HomeScreen {
                 match key.code {
                     KeyCode::Char('q') | KeyCode::Esc => return vec![Cmd::Quit],
                     KeyCode::Enter => match items[self.cursor] {
-                        Item::Resume => return vec![Cmd::ResumeDraft],
+                        Item::Resume => {
+                            return match (ctx.draft, unfinished(ctx)) {
+                                (None, Some(s)) => vec![Cmd::ResumeSession(s.id.clone())],
+                                _ => vec![Cmd::ResumeDraft],
+                            };
+                        }
                         Item::Loop => self.mode = Mode::PickTemplate(0),
                         Item::DrillWeakest => {
                             let lps = match ctx.history {
@@ -284,13 +302,28 @@ impl HomeScreen {
 
     fn label(item: Item, ctx: &Ctx) -> String {
         match item {
-            Item::Resume => {
-                let q = ctx
-                    .draft
-                    .and_then(|d| ctx.content.question(&d.question_id))
-                    .map_or("your interrupted session".into(), |q| one_line(&q.text));
-                format!("Resume: {q}")
-            }
+            Item::Resume => match (ctx.draft, unfinished(ctx)) {
+                (Some(d), _) => {
+                    let what = ctx
+                        .content
+                        .question(&d.question_id)
+                        .map(|q| one_line(&q.text))
+                        .or_else(|| {
+                            ctx.content
+                                .writing_prompt(&d.question_id)
+                                .map(|w| one_line(&w.title))
+                        })
+                        .unwrap_or_else(|| "your interrupted session".into());
+                    format!("Resume: {what}")
+                }
+                (None, Some(s)) => format!(
+                    "Resume the unfinished {} of {} ({} answered)",
+                    s.kind.label(),
+                    s.started_at.format("%b %d %H:%M"),
+                    s.answers.len()
+                ),
+                (None, None) => "Resume".into(),
+            },
             Item::Loop => "Start a mock Loop".into(),
             Item::DrillWeakest => "Drill my weakest / most overdue LPs".into(),
             Item::DrillChosen => "Drill chosen LPs".into(),

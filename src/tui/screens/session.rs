@@ -330,6 +330,16 @@ impl SessionScreen {
         me
     }
 
+    /// A resumed session whose every answer is in goes straight to its
+    /// debrief; this computes and saves it.
+    pub fn finish_if_done(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
+        if self.flow.step == Step::Debrief && self.debrief.is_none() {
+            self.finish(content, wall)
+        } else {
+            Vec::new()
+        }
+    }
+
     pub fn captures_text(&self) -> bool {
         self.started
             && !self.confirm_leave

@@ -114,7 +114,9 @@ impl Board {
                         one_line(&it.rubric),
                         one_line(&it.criterion.name)
                     ),
-                    list.width.saturating_sub(if before.is_some() { 9 } else { 8 }) as usize,
+                    list.width
+                        .saturating_sub(if before.is_some() { 9 } else { 8 })
+                        as usize,
                 );
                 let st = if i == self.cursor && focused {
                     theme::selected()
