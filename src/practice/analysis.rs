@@ -157,7 +157,8 @@ const LESSON: &[&str] = &[
     "since that",
     "from then on",
 ];
-const TIMELINE: &[&str] = &[
+/// Words that place a story in time (dates, durations, deadlines).
+pub const TIMELINE: &[&str] = &[
     "day",
     "week",
     "month",

@@ -1,6 +1,6 @@
 //! Checks for timed writing exercises (narratives, PR/FAQs, COEs, …).
 
-use super::analysis::{count_numbers, word_count};
+use super::analysis::{TIMELINE, count_numbers, word_count};
 use crate::content::{WritingCheck, WritingPrompt};
 
 /// One check's outcome.
@@ -156,31 +156,7 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                     )
                 }
                 WritingCheck::HasDate => {
-                    let months = [
-                        "january",
-                        "february",
-                        "march",
-                        "april",
-                        "may",
-                        "june",
-                        "july",
-                        "august",
-                        "september",
-                        "october",
-                        "november",
-                        "december",
-                        "q1",
-                        "q2",
-                        "q3",
-                        "q4",
-                        "week",
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                    ];
-                    let ok = months.iter().any(|m| count_phrase(&lower, m) > 0)
+                    let ok = TIMELINE.iter().any(|m| count_phrase(&lower, m) > 0)
                         || text
                             .split(|c: char| !c.is_ascii_digit() && c != '-' && c != '/')
                             .any(|t| {

@@ -58,6 +58,23 @@ pub struct Ctx<'a> {
     pub trashed: &'a [String],
 }
 
+/// The read-only view of an `App`, built field by field so the active screen
+/// can be borrowed mutably beside it.
+macro_rules! ctx {
+    ($app:expr) => {
+        Ctx {
+            content: &$app.content,
+            history: $app.history.as_ref(),
+            stories: &$app.stories,
+            draft: $app.draft.as_ref(),
+            now: $app.clock.now(),
+            wall: ($app.wall)(),
+            read_only: $app.store.is_read_only(),
+            trashed: &$app.trashed,
+        }
+    };
+}
+
 pub struct App {
     pub content: Content,
     pub store: Store,
@@ -148,16 +165,7 @@ impl App {
     }
 
     fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            content: &self.content,
-            history: self.history.as_ref(),
-            stories: &self.stories,
-            draft: self.draft.as_ref(),
-            now: self.clock.now(),
-            wall: (self.wall)(),
-            read_only: self.store.is_read_only(),
-            trashed: &self.trashed,
-        }
+        ctx!(self)
     }
 
     /// Replaces the wall clock (tests pin it so dates and calendars are stable).
@@ -168,16 +176,7 @@ impl App {
     /// Lets the active screen refresh what it derived from history or stories
     /// (after history arrives, after a save, on opening). Cheap when nothing changed.
     fn sync_screen(&mut self) {
-        let ctx = Ctx {
-            content: &self.content,
-            history: self.history.as_ref(),
-            stories: &self.stories,
-            draft: self.draft.as_ref(),
-            now: self.clock.now(),
-            wall: (self.wall)(),
-            read_only: self.store.is_read_only(),
-            trashed: &self.trashed,
-        };
+        let ctx = ctx!(self);
         self.screen.sync(&ctx);
     }
 
@@ -276,16 +275,7 @@ impl App {
             self.help = true;
             return;
         }
-        let ctx = Ctx {
-            content: &self.content,
-            history: self.history.as_ref(),
-            stories: &self.stories,
-            draft: self.draft.as_ref(),
-            now: self.clock.now(),
-            wall: (self.wall)(),
-            read_only: self.store.is_read_only(),
-            trashed: &self.trashed,
-        };
+        let ctx = ctx!(self);
         let cmds = self.screen.key(key, &ctx);
         self.apply(cmds);
     }

@@ -15,7 +15,10 @@ use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, sanitize, truncate};
 use crate::tui::theme;
-use crate::tui::widgets::scoring::{self, Board};
+use crate::tui::widgets::{
+    self,
+    scoring::{self, Board},
+};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -550,23 +553,10 @@ impl SessionScreen {
             let wc = analysis::word_count(&text_of(&self.editors[k]));
             self.words[k] = wc;
             let e = &mut self.editors[k];
-            e.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(if focused {
-                        theme::border_focus()
-                    } else {
-                        theme::border()
-                    })
-                    .title(Span::styled(
-                        format!(" {} · {wc} w ", L::STAR[k]),
-                        if focused {
-                            theme::title()
-                        } else {
-                            theme::dim()
-                        },
-                    )),
-            );
+            e.set_block(widgets::field_block(
+                format!(" {} · {wc} w ", L::STAR[k]),
+                focused,
+            ));
             e.set_cursor_style(if focused {
                 Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
             } else {
@@ -1131,25 +1121,11 @@ impl SessionScreen {
             }
         }
         if self.confirm_leave {
-            let w = area.width.min(60);
-            let r = Rect::new(
-                area.x + (area.width - w) / 2,
-                area.y + area.height / 2 - 2,
-                w,
-                4,
-            );
-            f.render_widget(ratatui::widgets::Clear, r);
-            f.render_widget(
-                Paragraph::new(vec![
-                    Line::styled("Leave this session?", theme::accent()),
-                    Line::raw("Your draft is kept; resume from the home screen.  y / n"),
-                ])
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme::border_focus()),
-                ),
-                r,
+            widgets::confirm(
+                f,
+                area,
+                "Leave this session?",
+                "Your draft is kept; resume from the home screen.  y / n",
             );
         }
     }

@@ -1098,23 +1098,7 @@ fn render_form(f: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     for (k, r) in areas.iter().enumerate() {
         let mut t = form.fields[k].clone();
         let focused = k == form.focus;
-        t.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(if focused {
-                    theme::border_focus()
-                } else {
-                    theme::border()
-                })
-                .title(Span::styled(
-                    format!(" {} ", FIELDS[k]),
-                    if focused {
-                        theme::title()
-                    } else {
-                        theme::dim()
-                    },
-                )),
-        );
+        t.set_block(crate::tui::widgets::field_block(format!(" {} ", FIELDS[k]), focused));
         if !focused {
             t.set_cursor_style(Style::new());
         }

@@ -406,25 +406,11 @@ impl WritingScreen {
             }
         }
         if self.confirm_leave {
-            let w = area.width.min(60);
-            let r = Rect::new(
-                area.x + (area.width - w) / 2,
-                area.y + area.height / 2 - 2,
-                w,
-                4,
-            );
-            f.render_widget(ratatui::widgets::Clear, r);
-            f.render_widget(
-                Paragraph::new(vec![
-                    Line::styled("Leave this exercise?", theme::accent()),
-                    Line::raw("Your draft is kept; resume from the home screen.  y / n"),
-                ])
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme::border_focus()),
-                ),
-                r,
+            crate::tui::widgets::confirm(
+                f,
+                area,
+                "Leave this exercise?",
+                "Your draft is kept; resume from the home screen.  y / n",
             );
         }
     }

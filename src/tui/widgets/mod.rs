@@ -46,3 +46,50 @@ mod tests {
         assert_eq!(bar(0.5, 4), "██░░");
     }
 }
+
+/// A bordered frame for a text field, highlighted when it has the focus.
+pub fn field_block(title: String, focused: bool) -> ratatui::widgets::Block<'static> {
+    use ratatui::widgets::{Block, Borders};
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme::border_focus()
+        } else {
+            theme::border()
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme::title()
+            } else {
+                theme::dim()
+            },
+        ))
+}
+
+/// A small centred yes/no question over `area`.
+pub fn confirm(f: &mut ratatui::Frame, area: ratatui::layout::Rect, question: &str, detail: &str) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+    let w = area.width.min(64);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + area.height.saturating_sub(4) / 2,
+        w,
+        4.min(area.height),
+    );
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::styled(question.to_string(), theme::accent()),
+            Line::raw(detail.to_string()),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::border_focus()),
+        ),
+        r,
+    );
+}
