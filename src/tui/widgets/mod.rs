@@ -36,17 +36,6 @@ pub fn bar(fraction: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spark_maps_scores_to_heights() {
-        assert_eq!(spark(&[1.0, 2.5, 4.0]), "▁▅█");
-        assert_eq!(bar(0.5, 4), "██░░");
-    }
-}
-
 /// A bordered frame for a text field, highlighted when it has the focus.
 pub fn field_block(title: String, focused: bool) -> ratatui::widgets::Block<'static> {
     use ratatui::widgets::{Block, Borders};
@@ -92,4 +81,15 @@ pub fn confirm(f: &mut ratatui::Frame, area: ratatui::layout::Rect, question: &s
         ),
         r,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spark_maps_scores_to_heights() {
+        assert_eq!(spark(&[1.0, 2.5, 4.0]), "▁▅█");
+        assert_eq!(bar(0.5, 4), "██░░");
+    }
 }
