@@ -76,6 +76,20 @@ impl Pty {
         }
     }
 
+    fn wait_for_any(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if texts.iter().any(|t| s.contains(t)) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for any of {texts:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
     fn send(&mut self, s: &str) {
         self.writer.write_all(s.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -261,4 +275,61 @@ fn sigterm_and_a_closed_terminal_save_the_draft_at_once() {
             "{signal}: {draft}"
         );
     }
+}
+
+#[test]
+fn a_word_typed_in_an_earlier_answer_is_found_by_the_review_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &["drill", "--principle", "frugality", "--questions", "2"],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    for (n, action) in [
+        "I negotiated a zanzibarite retrofit instead of new chillers.",
+        "I cut the test fleet from 40 to 12 racks.",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        p.wait_for(&format!("Q{}/2", n + 1));
+        p.send("Our cooling vendor quoted too much.\tI owned the budget.\t");
+        p.send(action);
+        p.send("\tWe saved 1.2 million dollars in 2025.");
+        p.send(CTRL_S);
+        // Each follow-up, then the self-score.
+        for k in 1..=2 {
+            let s = p.wait_for_any(&[&format!("Follow-up {k}/"), "Self-score"]);
+            if s.contains("Self-score") {
+                break;
+            }
+            p.send(&format!("Reply {k}."));
+            p.send(CTRL_S);
+        }
+        p.wait_for("Self-score");
+        p.send("3333333\r");
+        if n == 0 {
+            p.wait_for("Press Enter to continue");
+            p.send("\r");
+        }
+    }
+    p.wait_for("Drill summary");
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+
+    let mut p = Pty::spawn(&["review"], dir.path());
+    p.wait_for("2 answers in 1 session");
+    p.send("/");
+    p.send("zanzibarite");
+    p.send("\r");
+    let s = p.wait_for("1 of 2 answers match");
+    assert!(s.contains("Frugality"), "{s}");
+    p.send("\r");
+    let s = p.wait_for("zanzibarite retrofit");
+    assert!(s.contains("Action"), "{s}");
+    p.send("\x03");
+    p.wait_exit();
 }

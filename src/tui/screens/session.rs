@@ -719,17 +719,20 @@ impl SessionScreen {
 
     fn finish(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
         let d = debrief(&self.session, content);
-        for v in &d.votes {
-            if let Some(iv) = self.session.interviews.get_mut(v.interview) {
-                iv.vote = v.vote;
-                iv.average_score = v.average;
+        // A drill has no panel: no votes and no hire decision, only the summary.
+        if !self.flow.drill {
+            for v in &d.votes {
+                if let Some(iv) = self.session.interviews.get_mut(v.interview) {
+                    iv.vote = v.vote;
+                    iv.average_score = v.average;
+                }
             }
+            self.session.debrief = Some(DebriefRecord {
+                hire: d.hire,
+                bar_raiser_veto: d.bar_raiser_veto,
+                summary: d.reasons.join(" "),
+            });
         }
-        self.session.debrief = Some(DebriefRecord {
-            hire: d.hire,
-            bar_raiser_veto: d.bar_raiser_veto,
-            summary: d.reasons.join(" "),
-        });
         if self.session.finished_at.is_none() {
             self.session.finished_at = Some(wall);
         }
@@ -1690,34 +1693,54 @@ impl SessionScreen {
     fn render_debrief(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(d) = &self.debrief else { return };
         let mut lines = Vec::new();
-        let (verdict, style) = if d.hire {
-            ("HIRE", theme::good())
-        } else {
-            ("NO HIRE", theme::bad())
-        };
-        lines.push(Line::from(vec![
-            Span::styled("Debrief  ", theme::title()),
-            Span::styled(verdict, style.add_modifier(ratatui::style::Modifier::BOLD)),
-        ]));
-        for r in &d.reasons {
-            lines.push(Line::styled(format!("  {r}"), theme::dim()));
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Votes", theme::title()));
-        for v in &d.votes {
-            let rec = &self.session.interviews[v.interview];
-            let name = format!(
-                "{}{}",
-                one_line(&rec.interviewer.name),
-                if v.bar_raiser { " (Bar Raiser)" } else { "" }
+        if self.flow.drill {
+            let avg = crate::store::average(
+                self.session
+                    .answers
+                    .iter()
+                    .flat_map(|a| a.self_scores.values()),
             );
-            let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
-            let vote = v.vote.map_or("no vote (not scored)", |x| x.label());
-            let st = v.average.map_or(theme::dim(), theme::score);
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<34} ", truncate(&name, 34))),
-                Span::styled(format!("{avg:>5}  {vote}"), st),
+                Span::styled("Drill summary  ", theme::title()),
+                Span::styled(
+                    format!(
+                        "{} answer(s){}",
+                        self.session.answers.len(),
+                        avg.map_or(String::new(), |a| format!(" · average self-score {a:.2}"))
+                    ),
+                    avg.map_or(theme::dim(), theme::score),
+                ),
             ]));
+        } else {
+            let (verdict, style) = if d.hire {
+                ("HIRE", theme::good())
+            } else {
+                ("NO HIRE", theme::bad())
+            };
+            lines.push(Line::from(vec![
+                Span::styled("Debrief  ", theme::title()),
+                Span::styled(verdict, style.add_modifier(ratatui::style::Modifier::BOLD)),
+            ]));
+            for r in &d.reasons {
+                lines.push(Line::styled(format!("  {r}"), theme::dim()));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Votes", theme::title()));
+            for v in &d.votes {
+                let rec = &self.session.interviews[v.interview];
+                let name = format!(
+                    "{}{}",
+                    one_line(&rec.interviewer.name),
+                    if v.bar_raiser { " (Bar Raiser)" } else { "" }
+                );
+                let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
+                let vote = v.vote.map_or("no vote (not scored)", |x| x.label());
+                let st = v.average.map_or(theme::dim(), theme::score);
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {:<34} ", truncate(&name, 34))),
+                    Span::styled(format!("{avg:>5}  {vote}"), st),
+                ]));
+            }
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled("By Leadership Principle", theme::title()));

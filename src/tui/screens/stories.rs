@@ -1098,7 +1098,10 @@ fn render_form(f: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
     for (k, r) in areas.iter().enumerate() {
         let mut t = form.fields[k].clone();
         let focused = k == form.focus;
-        t.set_block(crate::tui::widgets::field_block(format!(" {} ", FIELDS[k]), focused));
+        t.set_block(crate::tui::widgets::field_block(
+            format!(" {} ", FIELDS[k]),
+            focused,
+        ));
         if !focused {
             t.set_cursor_style(Style::new());
         }
