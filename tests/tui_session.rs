@@ -523,3 +523,42 @@ fn an_unfinished_session_without_a_draft_resumes_at_the_next_question() {
     assert!(!text.contains("read-only"));
     drop(keep);
 }
+
+#[test]
+fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "first loop text");
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    let first = Store::open_read_only(&h.dir).load_draft().unwrap().unwrap();
+    // A second session, typed into long enough to autosave.
+    let lps = vec!["frugality".to_string()];
+    let plan = plan_drill(&h.app.content, &lps, 1, 3, 4, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, "second drill text");
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick();
+    let store = Store::open_read_only(&h.dir);
+    let current = store.load_draft().unwrap().unwrap();
+    assert_ne!(current.session_id, first.session_id);
+    let parked = store
+        .load_draft_for(&first.session_id)
+        .unwrap()
+        .expect("the first draft is parked, not lost");
+    assert_eq!(parked.fields[0], "first loop text");
+    // Home offers both.
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    h.app.load_history_now();
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Resume: "), "{text}");
+    assert!(text.contains("Resume the unfinished loop"), "{text}");
+    key(&mut h, KeyCode::Down);
+    key(&mut h, KeyCode::Enter);
+    assert!(screen_text(&h, 120, 40).contains("first loop text"));
+}

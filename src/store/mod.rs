@@ -7,6 +7,7 @@
 //! sessions/<id>.json   one session each
 //! stories.json         the story bank
 //! draft.json           the answer being typed
+//! drafts/<id>.json     earlier drafts, parked when another session started
 //! trash/               deleted sessions and answers (restorable)
 //! backups/             copies kept before a migration
 //! ```
@@ -97,6 +98,7 @@ const STORIES: &str = "stories.json";
 /// The draft file's name inside the data dir.
 pub const DRAFT_FILE: &str = "draft.json";
 const DRAFT: &str = DRAFT_FILE;
+const DRAFTS: &str = "drafts";
 
 impl Store {
     /// Opens `dir` for writing: creates it (0700), takes the writer lock and
@@ -160,7 +162,7 @@ impl Store {
     }
 
     fn sweep_temp_files(&mut self) {
-        for sub in ["", SESSIONS, TRASH, BACKUPS] {
+        for sub in ["", SESSIONS, TRASH, BACKUPS, DRAFTS] {
             let Ok(entries) = fs::read_dir(self.dir.join(sub)) else {
                 continue;
             };
@@ -240,9 +242,28 @@ impl Store {
         write_json(&self.dir.join(STORIES), bank)
     }
 
+    /// Saves the draft being typed. A draft of another session already in
+    /// `draft.json` is first parked in `drafts/<session>.json`, so starting
+    /// something new never loses what was typed before.
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
         self.writable()?;
-        write_json(&self.dir.join(DRAFT), draft)
+        check_id(&draft.session_id)?;
+        let current = self.dir.join(DRAFT);
+        if current.exists()
+            && let Ok(old) = self.read_versioned::<Draft>(&current)
+            && old.session_id != draft.session_id
+            && check_id(&old.session_id).is_ok()
+        {
+            let parked = self.dir.join(DRAFTS);
+            fs::create_dir_all(&parked).map_err(|e| StoreError::io(&parked, e))?;
+            set_mode(&parked, 0o700)?;
+            write_json(&self.parked_path(&old.session_id), &old)?;
+        }
+        write_json(&current, draft)
+    }
+
+    fn parked_path(&self, session_id: &str) -> PathBuf {
+        self.dir.join(DRAFTS).join(format!("{session_id}.json"))
     }
 
     /// The saved draft, if there is one.
@@ -254,14 +275,39 @@ impl Store {
         self.read_versioned(&path).map(Some)
     }
 
+    /// The draft of one session: the current one, or one parked earlier.
+    pub fn load_draft_for(&self, session_id: &str) -> Result<Option<Draft>> {
+        check_id(session_id)?;
+        if let Some(d) = self.load_draft()?.filter(|d| d.session_id == session_id) {
+            return Ok(Some(d));
+        }
+        let parked = self.parked_path(session_id);
+        if !parked.exists() {
+            return Ok(None);
+        }
+        self.read_versioned(&parked).map(Some)
+    }
+
+    /// Removes the current draft (whatever session it belongs to).
     pub fn discard_draft(&self) -> Result<()> {
         self.writable()?;
-        let path = self.dir.join(DRAFT);
-        match fs::remove_file(&path) {
-            Ok(()) => sync_dir(&self.dir),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io(&path, e)),
+        remove_if_exists(&self.dir.join(DRAFT), &self.dir)
+    }
+
+    /// Removes the drafts of one session (current and parked); another
+    /// session's current draft is left alone.
+    pub fn discard_draft_for(&self, session_id: &str) -> Result<()> {
+        self.writable()?;
+        check_id(session_id)?;
+        if self
+            .load_draft()
+            .ok()
+            .flatten()
+            .is_some_and(|d| d.session_id == session_id)
+        {
+            remove_if_exists(&self.dir.join(DRAFT), &self.dir)?;
         }
+        remove_if_exists(&self.parked_path(session_id), &self.dir.join(DRAFTS))
     }
 
     /// Moves a session into the trash (restorable with [`Store::restore_session`]).
@@ -409,6 +455,14 @@ pub fn check_id(id: &str) -> Result<()> {
         Ok(())
     } else {
         Err(StoreError::BadId(id.to_string()))
+    }
+}
+
+fn remove_if_exists(path: &Path, dir: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => sync_dir(dir),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(path, e)),
     }
 }
 

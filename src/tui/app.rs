@@ -25,13 +25,14 @@ pub const MIN_HEIGHT: u16 = 24;
 pub enum Cmd {
     SaveSession(Box<Session>),
     SaveDraft(Box<Draft>),
-    DiscardDraft,
+    /// The session's answer was submitted: its drafts are done with.
+    DiscardDraft(String),
     SaveStories(StoryBank),
     TrashSession(String),
     RestoreSession(String),
     Go(Target),
     ResumeDraft,
-    /// Resume an unfinished session that has no draft.
+    /// Resume an unfinished session (with its parked draft, if any).
     ResumeSession(String),
     Status(String),
     Quit,
@@ -298,11 +299,11 @@ impl App {
                     Ok(()) => self.draft = Some(*d),
                     Err(e) => self.set_status(format!("{}: {e}", L::DRAFT_NOT_SAVED)),
                 },
-                Cmd::DiscardDraft => {
-                    if let Err(e) = self.store.discard_draft() {
+                Cmd::DiscardDraft(session) => {
+                    if let Err(e) = self.store.discard_draft_for(&session) {
                         self.set_status(e.to_string());
                     }
-                    self.draft = None;
+                    self.draft = self.store.load_draft().ok().flatten();
                 }
                 Cmd::SaveStories(bank) => match self.store.save_stories(&bank) {
                     Ok(()) => self.stories = bank,
@@ -353,9 +354,22 @@ impl App {
     /// Picks up an unfinished session where its saved answers stop.
     pub fn resume_session(&mut self, id: &str) {
         match self.store.load_session(id) {
+            Ok(session) if session.kind == crate::store::SessionKind::Writing => {
+                match self.store.load_draft_for(id).ok().flatten() {
+                    Some(d) => {
+                        self.draft = Some(d);
+                        self.resume_draft();
+                    }
+                    None => {
+                        self.set_status(format!("{}: nothing was written yet", L::CANNOT_RESUME))
+                    }
+                }
+            }
             Ok(session) => {
                 let now = self.clock.now();
-                let mut screen = SessionScreen::resume(&self.content, session, None, now);
+                let parked = self.store.load_draft_for(id).ok().flatten();
+                let mut screen =
+                    SessionScreen::resume(&self.content, session, parked.as_ref(), now);
                 let cmds = screen.finish_if_done(&self.content, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
                 self.apply(cmds);

@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     Resume,
+    ResumeOther,
     Loop,
     DrillWeakest,
     DrillChosen,
@@ -46,15 +47,14 @@ pub struct HomeScreen {
     pub mode: Mode,
 }
 
-/// The latest unfinished loop or drill of the last 14 days, when no draft
-/// says where to pick up (e.g. Ctrl-C between questions).
+/// The latest unfinished session of the last 14 days other than the current
+/// draft's: one interrupted between questions (no draft), or one whose draft
+/// was parked when something new was started.
 fn unfinished<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::store::Session> {
-    if ctx.draft.is_some() {
-        return None;
-    }
     ctx.history?.sessions.iter().rev().find(|s| {
         s.finished_at.is_none()
-            && s.kind != crate::store::SessionKind::Writing
+            && ctx.draft.is_none_or(|d| d.session_id != s.id)
+            && (s.kind != crate::store::SessionKind::Writing || s.writing.is_none())
             && (ctx.wall - s.started_at).num_days() < 14
     })
 }
@@ -69,8 +69,11 @@ fn seed_from(ctx: &Ctx) -> u64 {
 impl HomeScreen {
     pub fn items(&self, ctx: &Ctx) -> Vec<Item> {
         let mut v = Vec::new();
-        if ctx.draft.is_some() || unfinished(ctx).is_some() {
+        if ctx.draft.is_some() {
             v.push(Item::Resume);
+        }
+        if unfinished(ctx).is_some() {
+            v.push(Item::ResumeOther);
         }
         v.extend([
             Item::Loop,
@@ -165,11 +168,11 @@ impl HomeScreen {
                 match key.code {
                     KeyCode::Char('q') | KeyCode::Esc => return vec![Cmd::Quit],
                     KeyCode::Enter => match items[self.cursor] {
-                        Item::Resume => {
-                            return match (ctx.draft, unfinished(ctx)) {
-                                (None, Some(s)) => vec![Cmd::ResumeSession(s.id.clone())],
-                                _ => vec![Cmd::ResumeDraft],
-                            };
+                        Item::Resume => return vec![Cmd::ResumeDraft],
+                        Item::ResumeOther => {
+                            return unfinished(ctx)
+                                .map(|s| vec![Cmd::ResumeSession(s.id.clone())])
+                                .unwrap_or_default();
                         }
                         Item::Loop => self.mode = Mode::PickTemplate(0),
                         Item::DrillWeakest => {
@@ -302,27 +305,30 @@ impl HomeScreen {
 
     fn label(item: Item, ctx: &Ctx) -> String {
         match item {
-            Item::Resume => match (ctx.draft, unfinished(ctx)) {
-                (Some(d), _) => {
-                    let what = ctx
-                        .content
-                        .question(&d.question_id)
-                        .map(|q| one_line(&q.text))
-                        .or_else(|| {
-                            ctx.content
-                                .writing_prompt(&d.question_id)
-                                .map(|w| one_line(&w.title))
-                        })
-                        .unwrap_or_else(|| "your interrupted session".into());
-                    format!("Resume: {what}")
-                }
-                (None, Some(s)) => format!(
+            Item::Resume => {
+                let what = ctx
+                    .draft
+                    .and_then(|d| {
+                        ctx.content
+                            .question(&d.question_id)
+                            .map(|q| one_line(&q.text))
+                            .or_else(|| {
+                                ctx.content
+                                    .writing_prompt(&d.question_id)
+                                    .map(|w| one_line(&w.title))
+                            })
+                    })
+                    .unwrap_or_else(|| "your interrupted session".into());
+                format!("Resume: {what}")
+            }
+            Item::ResumeOther => match unfinished(ctx) {
+                Some(s) => format!(
                     "Resume the unfinished {} of {} ({} answered)",
                     s.kind.label(),
                     s.started_at.format("%b %d %H:%M"),
                     s.answers.len()
                 ),
-                (None, None) => "Resume".into(),
+                None => "Resume".into(),
             },
             Item::Loop => "Start a mock Loop".into(),
             Item::DrillWeakest => "Drill my weakest / most overdue LPs".into(),
@@ -349,7 +355,7 @@ impl HomeScreen {
                     .map(|(i, it)| {
                         let st = if i == self.cursor.min(items.len() - 1) {
                             theme::selected()
-                        } else if *it == Item::Resume {
+                        } else if matches!(*it, Item::Resume | Item::ResumeOther) {
                             theme::accent()
                         } else {
                             theme::text()

@@ -675,7 +675,7 @@ impl SessionScreen {
                     }
                     self.reply = editor("Type your reply. Ctrl-S sends it.");
                     self.flow.advance(content, Event::FollowUpAnswered);
-                    let mut cmds = vec![self.save(), Cmd::DiscardDraft];
+                    let mut cmds = vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())];
                     cmds.extend(self.entered(content, ctx));
                     return cmds;
                 }
@@ -688,7 +688,7 @@ impl SessionScreen {
                     self.session.interviews[interview].candidate_questions = text_of(&self.reply);
                     self.reply = editor("Type your reply. Ctrl-S sends it.");
                     self.flow.advance(content, Event::QuestionsAsked);
-                    return vec![self.save(), Cmd::DiscardDraft];
+                    return vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())];
                 }
                 self.edit(key, Target2::Reply);
                 vec![]
@@ -739,7 +739,7 @@ impl SessionScreen {
         self.debrief = Some(d);
         self.timer = None;
         self.scroll = 0;
-        vec![self.save(), Cmd::DiscardDraft]
+        vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())]
     }
 
     fn edit(&mut self, key: KeyEvent, target: Target2) {
@@ -875,7 +875,7 @@ impl SessionScreen {
         self.analysis = Some(a);
         self.reply = editor("Type your reply. Ctrl-S sends it.");
         self.dirty = false;
-        let mut cmds = vec![self.save(), Cmd::DiscardDraft];
+        let mut cmds = vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())];
         cmds.extend(self.entered(content, ctx));
         cmds
     }

@@ -248,7 +248,7 @@ impl WritingScreen {
         self.scroll = 0;
         vec![
             Cmd::SaveSession(Box::new(self.session.clone())),
-            Cmd::DiscardDraft,
+            Cmd::DiscardDraft(self.session.id.clone()),
         ]
     }
 
