@@ -327,7 +327,7 @@ fn draft() -> impl Strategy<Value = Draft> {
         Just(DraftStep::Writing),
     ];
     (
-        (text(), any::<usize>(), any::<usize>(), text()),
+        (file_id(), any::<usize>(), any::<usize>(), text()),
         step,
         vec(text(), 0..5),
         any::<u64>(),
