@@ -144,6 +144,8 @@ fn mini_loop_typed_probed_scored_and_exported() {
     p.wait_for("Self-score");
     p.send("3443344");
     p.send("\r");
+    p.wait_for("7 of 9 criteria scored");
+    p.send("\r");
     p.wait_for("Your questions");
     p.send("How is success measured here?");
     p.send(CTRL_S);
@@ -308,7 +310,7 @@ fn a_word_typed_in_an_earlier_answer_is_found_by_the_review_search() {
             p.send(CTRL_S);
         }
         p.wait_for("Self-score");
-        p.send("3333333\r");
+        p.send("333333333\r");
         if n == 0 {
             p.wait_for("Press Enter to continue");
             p.send("\r");

@@ -350,6 +350,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 fields,
                 elapsed_secs,
                 saved_at,
+                focus: 0,
             },
         )
 }

@@ -143,6 +143,11 @@ fn every_loop_screen_renders_at_both_sizes() {
     }
     snap_both(&h, "loop_self_score");
     key(&mut h, KeyCode::Enter);
+    assert!(
+        screen_text(&h, 120, 40).contains("7 of 9 criteria scored"),
+        "a partial score is questioned first"
+    );
+    key(&mut h, KeyCode::Enter); // and kept when confirmed again
     snap_both(&h, "loop_transition");
     key(&mut h, KeyCode::Enter);
     typ(&mut h, "Too short an answer.");
@@ -150,7 +155,8 @@ fn every_loop_screen_renders_at_both_sizes() {
     snap_both(&h, "loop_answer_overtime");
     ctrl(&mut h, 's');
     ctrl(&mut h, 's');
-    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter); // nothing scored: asked first
+    key(&mut h, KeyCode::Enter); // skip scoring this one
     snap_both(&h, "loop_your_questions");
     typ(&mut h, "What does success look like in year one?");
     ctrl(&mut h, 's');
@@ -184,6 +190,7 @@ fn mini_loop_saves_answer_follow_ups_scores_and_votes() {
         key(&mut h, KeyCode::Char(c));
     }
     key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter); // confirm the partial score
     key(&mut h, KeyCode::Enter); // transition
     typ(&mut h, "short");
     h.clock.advance(Duration::from_secs(250)); // 10 s over 4 min
@@ -191,7 +198,7 @@ fn mini_loop_saves_answer_follow_ups_scores_and_votes() {
     // Over time: one follow-up only.
     typ(&mut h, "only reply");
     ctrl(&mut h, 's');
-    for c in "222".chars() {
+    for c in "222222222".chars() {
         key(&mut h, KeyCode::Char(c));
     }
     key(&mut h, KeyCode::Enter);
@@ -242,6 +249,7 @@ fn draft_autosaves_and_resume_restores_it_at_the_same_question() {
     assert_eq!(d.fields[0], "situation text 日本語 🎉");
     assert_eq!(d.fields[1], "task text");
     assert_eq!(d.elapsed_secs, 6);
+    assert_eq!(d.focus, 1, "the cursor was in Task");
     let session = Store::open_read_only(&h.dir)
         .load_session(&d.session_id)
         .unwrap();
@@ -332,6 +340,10 @@ fn tiny_terminal_shows_a_note_and_keeps_state() {
     for (w, hh) in [(1, 1), (20, 5), (79, 24), (80, 23)] {
         let _ = draw(&h, w, hh);
     }
+    // Keys typed while nothing can be seen do nothing…
+    key(&mut h, KeyCode::Enter);
+    assert!(screen_text(&h, 80, 24).contains("Enter to begin"));
+    // …and work again once the terminal is big enough.
     key(&mut h, KeyCode::Enter);
     assert!(screen_text(&h, 80, 24).contains("Press Enter to continue"));
 }
@@ -467,10 +479,10 @@ fn an_unfinished_session_without_a_draft_resumes_at_the_next_question() {
     ctrl(&mut h, 's');
     ctrl(&mut h, 's');
     ctrl(&mut h, 's');
-    for c in "3333333".chars() {
+    for c in "333333333".chars() {
         key(&mut h, KeyCode::Char(c));
     }
-    key(&mut h, KeyCode::Enter); // self-score confirmed → transition
+    key(&mut h, KeyCode::Enter); // all nine scored: confirmed → transition
     ctrl(&mut h, 'c'); // nothing is being typed: no draft
     assert!(
         Store::open_read_only(&h.dir)

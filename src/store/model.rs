@@ -284,4 +284,7 @@ pub struct Draft {
     pub fields: Vec<String>,
     pub elapsed_secs: u64,
     pub saved_at: DateTime<Utc>,
+    /// Which field had the cursor (STAR: 0–3).
+    #[serde(default)]
+    pub focus: usize,
 }

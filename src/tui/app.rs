@@ -91,6 +91,8 @@ pub struct App {
     pub quit: bool,
     clock: Box<dyn Clock>,
     wall: Box<dyn Fn() -> DateTime<Utc>>,
+    /// The terminal size at the last draw (keys are ignored while too small).
+    last_size: std::cell::Cell<(u16, u16)>,
 }
 
 impl App {
@@ -134,6 +136,7 @@ impl App {
             quit: false,
             clock,
             wall,
+            last_size: std::cell::Cell::new((0, 0)),
         };
         if !notes.is_empty() {
             app.set_status(notes.join(" · "));
@@ -257,6 +260,13 @@ impl App {
             self.quit = true;
             return;
         }
+        // Below the smallest layout nothing is visible to type into.
+        let (w, h) = self.last_size.get();
+        if w > 0 && (w < MIN_WIDTH || h < MIN_HEIGHT) {
+            return;
+        }
+        // A status message answers the previous key; the next key clears it.
+        self.status = None;
         if self.help {
             if matches!(
                 key.code,
@@ -411,6 +421,7 @@ impl App {
 
     pub fn render(&self, f: &mut Frame) {
         let area = f.area();
+        self.last_size.set((area.width, area.height));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = vec![
                 Line::styled(L::TOO_SMALL, theme::accent()),

@@ -202,22 +202,36 @@ fn event_loop(
         let timeout = app.next_tick_in();
         let mut changed = false;
         match event::poll(timeout) {
-            Ok(true) => match event::read() {
-                Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
-                    app.key(k);
-                    changed = true;
+            Ok(true) => {
+                // Handle everything already waiting before drawing again, so
+                // a burst of input (an unbracketed paste, key repeat) is not
+                // throttled by one draw per key.
+                let start = std::time::Instant::now();
+                loop {
+                    match event::read() {
+                        Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                            app.key(k);
+                            changed = true;
+                        }
+                        Ok(Event::Paste(s)) => {
+                            app.paste(&s);
+                            changed = true;
+                        }
+                        Ok(_) => {}
+                        Err(_) => {
+                            // The terminal went away (closed window): keep the draft.
+                            app.save_draft_now();
+                            return Ok(());
+                        }
+                    }
+                    if app.quit
+                        || start.elapsed() > Duration::from_millis(30)
+                        || !matches!(event::poll(Duration::ZERO), Ok(true))
+                    {
+                        break;
+                    }
                 }
-                Ok(Event::Paste(s)) => {
-                    app.paste(&s);
-                    changed = true;
-                }
-                Ok(_) => {}
-                Err(_) => {
-                    // The terminal went away (closed window): keep the draft.
-                    app.save_draft_now();
-                    return Ok(());
-                }
-            },
+            }
             Ok(false) => {}
             Err(_) => {
                 app.save_draft_now();

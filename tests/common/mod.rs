@@ -100,6 +100,7 @@ pub fn draft(counter: u64) -> Draft {
         ],
         elapsed_secs: counter,
         saved_at: ts(1_750_000_000),
+        focus: 0,
     }
 }
 

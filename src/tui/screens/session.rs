@@ -49,6 +49,8 @@ struct ScoreState {
     /// 0 = no story, k = stories[k-1].
     story: usize,
     field: ScoreField,
+    /// The candidate was told not everything is scored, and may confirm.
+    partial_ok: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -273,6 +275,7 @@ impl SessionScreen {
                     draft.map_or(Duration::ZERO, |d| Duration::from_secs(d.elapsed_secs)),
                 );
                 if let Some(d) = draft.filter(|d| d.step == DraftStep::Answer) {
+                    me.focus = d.focus.min(3);
                     for (k, f) in d.fields.iter().take(4).enumerate() {
                         me.editors[k] = editor_with(f, L::STAR_HINTS[k]);
                     }
@@ -424,6 +427,7 @@ impl SessionScreen {
             new_story: editor("…or a new story title"),
             story: 0,
             field: ScoreField::Criteria,
+            partial_ok: false,
         });
     }
 
@@ -480,6 +484,7 @@ impl SessionScreen {
             fields,
             elapsed_secs: self.timer.as_ref().map_or(0, |t| t.elapsed(now).as_secs()),
             saved_at: wall,
+            focus: self.focus,
         })
     }
 
@@ -887,8 +892,25 @@ impl SessionScreen {
         };
         let confirm = is_ctrl(&key, 's')
             || (key.code == KeyCode::Enter
-                && matches!(s.field, ScoreField::Criteria | ScoreField::Story));
+                && matches!(
+                    s.field,
+                    ScoreField::Criteria | ScoreField::Story | ScoreField::NewStory
+                ));
         if confirm {
+            let (scored, total) = (s.board.scored(), s.board.items.len());
+            if scored < total && !s.partial_ok {
+                // A second confirm keeps the partial score on purpose.
+                s.partial_ok = true;
+                return vec![Cmd::Status(if scored == 0 {
+                    format!(
+                        "Nothing scored yet: press 1–4 on each of the {total} criteria, or confirm again to skip scoring."
+                    )
+                } else {
+                    format!(
+                        "{scored} of {total} criteria scored: score the rest, or confirm again to keep it partial."
+                    )
+                })];
+            }
             return self.confirm_score(ctx);
         }
         match key.code {

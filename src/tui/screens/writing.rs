@@ -145,6 +145,7 @@ impl WritingScreen {
             fields: vec![self.text()],
             elapsed_secs: self.timer.as_ref().map_or(0, |t| t.elapsed(now).as_secs()),
             saved_at: wall,
+            focus: 0,
         })
     }
 
