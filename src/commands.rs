@@ -36,10 +36,26 @@ pub fn load_content(global: &Global) -> Result<Content, Failure> {
     content::load_layered(&global.content).map_err(|e| Failure(e.to_string()))
 }
 
+/// Opens the store for writing, waiting up to 0.6 s for an instance that
+/// is just exiting (say, the one whose terminal was closed a moment ago).
+fn open_waiting(dir: &Path) -> Result<Store, store::StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match Store::open(dir) {
+            Err(store::StoreError::Locked { .. })
+                if start.elapsed() < std::time::Duration::from_secs(1) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Opens the store for writing, or read-only when another instance holds it.
 pub fn open_store(global: &Global) -> Result<Store, Failure> {
     let dir = data_dir(global)?;
-    match Store::open(&dir) {
+    match open_waiting(&dir) {
         Ok(s) => Ok(s),
         Err(store::StoreError::Locked { .. }) => Ok(Store::open_read_only(&dir)),
         Err(e) => Err(e.into()),
@@ -49,7 +65,7 @@ pub fn open_store(global: &Global) -> Result<Store, Failure> {
 /// Opens the store and refuses if another instance is writing.
 pub fn open_store_for_writing(global: &Global) -> Result<Store, Failure> {
     let dir = data_dir(global)?;
-    Ok(Store::open(&dir)?)
+    Ok(open_waiting(&dir)?)
 }
 
 pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
@@ -301,8 +317,8 @@ pub fn stats_table(
     let _ = writeln!(
         s,
         "{}, {} (as of {})\n",
-        crate::tui::screens::review::plural(p.sessions, "session"),
-        crate::tui::screens::review::plural(p.answers, "answer"),
+        crate::tui::text::plural(p.sessions, "session"),
+        crate::tui::text::plural(p.answers, "answer"),
         now.format("%Y-%m-%d")
     );
     let name_w = p

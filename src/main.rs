@@ -4,6 +4,13 @@ use loopdrill::commands::{self, Failure};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Behave like other command-line tools when output goes to a closed pipe
+    // (`loopdrill stats --json | head`): stop quietly instead of erroring.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

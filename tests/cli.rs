@@ -541,3 +541,31 @@ fn data_dir_env_var_is_used_and_files_are_private() {
         );
     }
 }
+
+#[test]
+fn markdown_export_includes_writing_exercises() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let t = Utc.with_ymd_and_hms(2026, 2, 3, 10, 0, 0).unwrap();
+    let mut s = Session::new("w1".into(), SessionKind::Writing, t);
+    s.writing = Some(loopdrill::store::WritingRecord {
+        prompt_id: "wr-coe-checkout-outage".into(),
+        title: "COE summary: checkout outage".into(),
+        text: "## Impact\nCustomers could not pay for 45 minutes.".into(),
+        duration_secs: 1500,
+        time_limit_secs: 1800,
+        checks: vec!["has-metric: pass — 1 numbers".into()],
+    });
+    store.save_session(&s).unwrap();
+    drop(store);
+    let out = bin()
+        .args(["export", "--format", "markdown", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## Writing exercises"), "{md}");
+    assert!(md.contains("### COE summary: checkout outage"));
+    assert!(md.contains("Customers could not pay for 45 minutes."));
+    assert!(md.contains("- has-metric: pass"));
+}

@@ -9,7 +9,7 @@
 //!   else 14 days. An LP practised but never scored counts as average 2.0.
 
 use crate::content::Content;
-use crate::store::{Answer, Session, average};
+use crate::store::{Answer, Session};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -111,7 +111,9 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
                 id: p.id.clone(),
                 name: p.name.clone(),
                 answers: n,
-                average: average(list.iter().flat_map(|a| a.self_scores.values())),
+                // The mean of each answer's own average, as the trend shows them.
+                average: (!scored.is_empty())
+                    .then(|| scored.iter().sum::<f64>() / scored.len() as f64),
                 trend: scored.iter().rev().take(12).rev().copied().collect(),
                 mean_secs: (n > 0)
                     .then(|| list.iter().map(|a| a.duration_secs as f64).sum::<f64>() / n as f64),

@@ -57,6 +57,28 @@ impl Export {
             }
             star_md(&mut out, &st.star);
         }
+        let writing: Vec<(&Session, &super::WritingRecord)> = self
+            .sessions
+            .iter()
+            .filter_map(|s| s.writing.as_ref().map(|w| (s, w)))
+            .collect();
+        if !writing.is_empty() {
+            out.push_str("## Writing exercises\n\n");
+            for (s, w) in writing {
+                let _ = writeln!(out, "### {}\n", one_line(&w.title));
+                let _ = writeln!(
+                    out,
+                    "*{} · {} s of {} s*\n",
+                    s.started_at.format("%Y-%m-%d %H:%M"),
+                    w.duration_secs,
+                    w.time_limit_secs
+                );
+                for c in &w.checks {
+                    let _ = writeln!(out, "- {}", one_line(c));
+                }
+                let _ = writeln!(out, "\n{}\n", w.text.trim());
+            }
+        }
         let mut by_lp: BTreeMap<String, Vec<(&Session, &super::Answer)>> = BTreeMap::new();
         for s in &self.sessions {
             for a in &s.answers {

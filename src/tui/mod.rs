@@ -56,7 +56,13 @@ pub fn build_app(
                 .history
                 .take()
                 .unwrap_or_else(|| app.store.load_history());
-            let recent = recent_questions(&history.sessions, wall, 14);
+            // An explicit seed means "the same plan again": it does not
+            // depend on what was answered since.
+            let recent = if args.seed.is_some() {
+                std::collections::HashSet::new()
+            } else {
+                recent_questions(&history.sessions, wall, 14)
+            };
             app.history = Some(history);
             let template = args.template.clone().unwrap_or_else(|| "pm-general".into());
             let opts = PlanOptions {

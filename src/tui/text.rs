@@ -48,6 +48,15 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// `1 answer`, `2 answers`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
 use crate::practice::progress::{progress, recent_questions};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::text::{one_line, truncate};
+use crate::tui::text::{one_line, plural, truncate};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -166,7 +166,23 @@ impl HomeScreen {
                     self.cursor = (self.cursor + items.len() - 1) % items.len();
                 }
                 match key.code {
-                    KeyCode::Char('q') | KeyCode::Esc => return vec![Cmd::Quit],
+                    KeyCode::Char('q') => return vec![Cmd::Quit],
+                    KeyCode::Enter
+                        if ctx.read_only
+                            && matches!(
+                                items[self.cursor],
+                                Item::Resume
+                                    | Item::ResumeOther
+                                    | Item::Loop
+                                    | Item::DrillWeakest
+                                    | Item::DrillChosen
+                                    | Item::Writing
+                            ) =>
+                    {
+                        return vec![Cmd::Status(
+                            "Read-only: another loopdrill holds this data dir, so nothing could be saved. Close it to practise here.".into(),
+                        )];
+                    }
                     KeyCode::Enter => match items[self.cursor] {
                         Item::Resume => return vec![Cmd::ResumeDraft],
                         Item::ResumeOther => {
@@ -390,8 +406,8 @@ impl HomeScreen {
                     ));
                     lines.push(Line::styled(
                         format!(
-                            "   {} interviews · about {} min",
-                            t.interviews.len(),
+                            "   {} · about {} min",
+                            plural(t.interviews.len(), "interview"),
                             t.planned_minutes()
                         ),
                         theme::dim(),
@@ -523,9 +539,9 @@ impl HomeScreen {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!(
-                        "Recent ({} sessions, {} answers)",
-                        h.sessions.len(),
-                        h.answer_count()
+                        "Recent ({}, {})",
+                        plural(h.sessions.len(), "session"),
+                        plural(h.answer_count(), "answer")
                     ),
                     theme::title(),
                 ));
@@ -549,12 +565,23 @@ impl HomeScreen {
                     };
                     lines.push(Line::styled(
                         truncate(
-                            &format!(
-                                " {} {} · {} answers · {state}",
-                                s.started_at.format("%b %d %H:%M"),
-                                s.kind.label(),
-                                s.answers.len()
-                            ),
+                            &match s.kind {
+                                crate::store::SessionKind::Writing => format!(
+                                    " {} writing · {}",
+                                    s.started_at.format("%b %d %H:%M"),
+                                    if s.writing.is_some() {
+                                        "done"
+                                    } else {
+                                        "unfinished"
+                                    }
+                                ),
+                                _ => format!(
+                                    " {} {} · {} · {state}",
+                                    s.started_at.format("%b %d %H:%M"),
+                                    s.kind.label(),
+                                    plural(s.answers.len(), "answer")
+                                ),
+                            },
                             w,
                         ),
                         theme::text(),

@@ -13,7 +13,7 @@ use crate::practice::timer::format_clock;
 use crate::store::{Answer, History, ScoreRevision, Session, SessionKind, average};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::text::{one_line, sanitize, truncate};
+use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
 use crate::tui::widgets::scoring::{self, Board};
 use chrono::{DateTime, Utc};
@@ -1638,14 +1638,6 @@ impl ReviewScreen {
 }
 
 /// "1 answer", "2 answers".
-pub(crate) fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
 /// Cycles an optional index through `None, 0, 1, … n-1`.
 fn cycle(v: Option<usize>, n: usize, back: bool) -> Option<usize> {
     if n == 0 {

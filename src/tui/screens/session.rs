@@ -13,7 +13,7 @@ use crate::store::{
 };
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::text::{one_line, sanitize, truncate};
+use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
 use crate::tui::widgets::{
     self,
@@ -823,13 +823,16 @@ impl SessionScreen {
         };
         let limit = timer.limit().as_secs();
         let a = if self.spoken {
-            analysis::analyse(
-                &Star {
-                    action: notes.clone(),
+            // Notes of a spoken answer are not the answer: nothing to analyse
+            // but its length in time; the follow-ups are the question's own.
+            Analysis {
+                record: crate::store::AnalysisRecord {
+                    words: analysis::word_count(&notes),
+                    speaking_secs: elapsed.as_secs() as u32,
                     ..Default::default()
                 },
-                limit,
-            )
+                findings: Vec::new(),
+            }
         } else {
             analysis::analyse(&star, limit)
         };
@@ -1198,12 +1201,18 @@ impl SessionScreen {
         let mut lines = vec![
             Line::styled(format!("{title} — the plan"), theme::title()),
             Line::raw(format!(
-                "{} interview(s), {} question(s), about {} min of answering plus follow-ups.  Seed {} (rerun with --seed {}).",
-                plan.interviews.len(),
-                plan.question_count(),
-                total,
-                plan.seed,
-                plan.seed
+                "{}{}, about {total} min of answering plus follow-ups.{}",
+                if self.flow.drill {
+                    String::new()
+                } else {
+                    format!("{}, ", plural(plan.interviews.len(), "interview"))
+                },
+                plural(plan.question_count(), "question"),
+                if self.flow.drill {
+                    String::new()
+                } else {
+                    format!("  Seed {} (rerun with --seed {}).", plan.seed, plan.seed)
+                }
             )),
         ];
         if let Some(p) = self.writing_prompt(ctx.content) {
@@ -1372,7 +1381,7 @@ impl SessionScreen {
             ),
         };
         let mut v = vec![Span::styled(format!(" ⏱ {txt} "), style)];
-        if t.is_paused() {
+        if t.is_paused() && !self.spoken_notes {
             v.push(Span::styled(format!(" {} ", L::PAUSED), theme::accent()));
         }
         v
@@ -1415,11 +1424,13 @@ impl SessionScreen {
             Span::styled(ctx.content.principle_name(&lp).to_string(), theme::title()),
         ];
         status.extend(self.timer_spans(ctx.now));
-        let secs = analysis::speaking_secs(words);
-        status.push(Span::styled(
-            format!(" {words} words ≈ {}:{:02} spoken", secs / 60, secs % 60),
-            theme::dim(),
-        ));
+        if !self.spoken {
+            let secs = analysis::speaking_secs(words);
+            status.push(Span::styled(
+                format!(" {words} words ≈ {}:{:02} spoken", secs / 60, secs % 60),
+                theme::dim(),
+            ));
+        }
         f.render_widget(
             Paragraph::new(vec![
                 self.interviewer_header(ctx, interview),
@@ -1765,14 +1776,17 @@ impl SessionScreen {
             }
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled("By Leadership Principle", theme::title()));
+        lines.push(Line::styled(
+            "By Leadership Principle (its own rubric's criteria)",
+            theme::title(),
+        ));
         for p in &d.principles {
             let avg = p.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
             lines.push(Line::from(vec![
                 Span::raw(format!(
-                    "  {:<44} {} answer(s)  ",
+                    "  {:<44} {:<10}  ",
                     truncate(ctx.content.principle_name(&p.principle), 44),
-                    p.answers
+                    plural(p.answers, "answer")
                 )),
                 Span::styled(avg, p.average.map_or(theme::dim(), theme::score)),
             ]));
