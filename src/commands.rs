@@ -43,7 +43,7 @@ fn open_waiting(dir: &Path) -> Result<Store, store::StoreError> {
     loop {
         match Store::open(dir) {
             Err(store::StoreError::Locked { .. })
-                if start.elapsed() < std::time::Duration::from_secs(1) =>
+                if start.elapsed() < std::time::Duration::from_millis(600) =>
             {
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
