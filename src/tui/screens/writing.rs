@@ -34,6 +34,8 @@ pub struct WritingScreen {
     timer: Option<Timer>,
     results: Vec<CheckResult>,
     confirm_leave: bool,
+    /// The brief shown over the editor while writing (Ctrl-B).
+    show_brief: bool,
     dirty: bool,
     last_draft: Duration,
     scroll: u16,
@@ -61,6 +63,7 @@ impl WritingScreen {
             timer: None,
             results: Vec::new(),
             confirm_leave: false,
+            show_brief: false,
             dirty: false,
             last_draft: Duration::ZERO,
             scroll: 0,
@@ -87,6 +90,7 @@ impl WritingScreen {
             )),
             results: Vec::new(),
             confirm_leave: false,
+            show_brief: false,
             dirty: false,
             last_draft: now,
             scroll: 0,
@@ -118,6 +122,7 @@ impl WritingScreen {
             ],
             Phase::Writing => vec![
                 ("Ctrl-S", "submit"),
+                ("Ctrl-B", "brief"),
                 ("Enter", "newline"),
                 ("Esc", "leave"),
                 ("F1", "help"),
@@ -130,6 +135,7 @@ impl WritingScreen {
         vec![
             ("Enter", "start (brief); newline (writing)"),
             ("Ctrl-S", "submit the document and run the checks"),
+            ("Ctrl-B", "show or hide the brief while writing"),
             ("Esc", "leave (asks first; the draft is kept)"),
         ]
     }
@@ -221,6 +227,19 @@ impl WritingScreen {
                 if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s') {
                     return self.submit(ctx);
                 }
+                if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('b') {
+                    self.show_brief = !self.show_brief;
+                    self.scroll = 0;
+                    return vec![];
+                }
+                if self.show_brief {
+                    match key.code {
+                        KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
+                        KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+                        _ => {}
+                    }
+                    return vec![];
+                }
                 if self.editor.input(key) {
                     self.dirty = true;
                 }
@@ -253,39 +272,45 @@ impl WritingScreen {
         ]
     }
 
+    /// The prompt, its facts, sections and checks.
+    fn brief_lines(&self) -> Vec<Line<'static>> {
+        let mut lines = vec![
+            Line::styled(sanitize(&self.prompt.title), theme::title()),
+            Line::styled(
+                format!(
+                    "{} minutes · {}–{} words",
+                    self.prompt.minutes, self.prompt.min_words, self.prompt.max_words
+                ),
+                theme::accent(),
+            ),
+            Line::raw(""),
+        ];
+        for l in sanitize(&self.prompt.prompt).lines() {
+            lines.push(Line::raw(l.to_string()));
+        }
+        if !self.prompt.sections.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!(
+                    "Sections (as headings): {}",
+                    self.prompt.sections.join(" · ")
+                ),
+                theme::dim(),
+            ));
+        }
+        let checks: Vec<&str> = self.prompt.checks.iter().map(|c| check_id(*c)).collect();
+        lines.push(Line::styled(
+            format!("Checks: {}", checks.join(", ")),
+            theme::dim(),
+        ));
+        lines
+    }
+
     pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let _ = ctx;
         match self.phase {
             Phase::Brief => {
-                let mut lines = vec![
-                    Line::styled(sanitize(&self.prompt.title), theme::title()),
-                    Line::styled(
-                        format!(
-                            "{} minutes · {}–{} words",
-                            self.prompt.minutes, self.prompt.min_words, self.prompt.max_words
-                        ),
-                        theme::accent(),
-                    ),
-                    Line::raw(""),
-                ];
-                for l in sanitize(&self.prompt.prompt).lines() {
-                    lines.push(Line::raw(l.to_string()));
-                }
-                if !self.prompt.sections.is_empty() {
-                    lines.push(Line::raw(""));
-                    lines.push(Line::styled(
-                        format!(
-                            "Sections (as headings): {}",
-                            self.prompt.sections.join(" · ")
-                        ),
-                        theme::dim(),
-                    ));
-                }
-                let checks: Vec<&str> = self.prompt.checks.iter().map(|c| check_id(*c)).collect();
-                lines.push(Line::styled(
-                    format!("Checks: {}", checks.join(", ")),
-                    theme::dim(),
-                ));
+                let mut lines = self.brief_lines();
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     "Press Enter to start the clock.",
@@ -351,13 +376,28 @@ impl WritingScreen {
                     ]),
                     head,
                 );
-                let mut e = self.editor.clone();
-                e.set_block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme::border_focus()),
-                );
-                f.render_widget(&e, body);
+                if self.show_brief {
+                    f.render_widget(
+                        Paragraph::new(self.brief_lines())
+                            .wrap(Wrap { trim: false })
+                            .scroll((self.scroll, 0))
+                            .block(
+                                Block::default()
+                                    .borders(Borders::ALL)
+                                    .border_style(theme::border_focus())
+                                    .title(" Brief — Ctrl-B back to your document "),
+                            ),
+                        body,
+                    );
+                } else {
+                    let mut e = self.editor.clone();
+                    e.set_block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme::border_focus()),
+                    );
+                    f.render_widget(&e, body);
+                }
             }
             Phase::Results => {
                 let passed = self.results.iter().filter(|r| r.passed).count();
