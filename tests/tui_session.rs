@@ -438,8 +438,18 @@ fn writing_exercise_from_home_is_timed_checked_and_saved() {
     h.clock.advance(Duration::from_secs(125));
     snap_both(&h, "writing_editor");
     ctrl(&mut h, 'b');
-    let brief_line: String = first.prompt.lines().next().unwrap().chars().take(30).collect();
-    assert!(screen_text(&h, 120, 40).contains(&brief_line), "Ctrl-B shows the brief while writing");
+    let brief_line: String = first
+        .prompt
+        .lines()
+        .next()
+        .unwrap()
+        .chars()
+        .take(30)
+        .collect();
+    assert!(
+        screen_text(&h, 120, 40).contains(&brief_line),
+        "Ctrl-B shows the brief while writing"
+    );
     ctrl(&mut h, 'b');
     assert!(screen_text(&h, 120, 40).contains("Customers wait 14 weeks"));
     h.clock.advance(Duration::from_secs(6));

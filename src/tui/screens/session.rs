@@ -1192,7 +1192,7 @@ impl SessionScreen {
     fn render_plan(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let plan = &self.flow.plan;
         let [head, table] =
-            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+            Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
         let title = match self.session.kind {
             SessionKind::Loop => self.title(ctx).trim_start_matches("· ").to_string(),
             _ => "Drill".into(),
@@ -1237,45 +1237,72 @@ impl SessionScreen {
             ));
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
+        // Two lines a row: name and role; the owned LPs wrapped over two lines.
+        let who_w = (table.width as usize * 34 / 100).max(16);
+        let owns_w = (table.width as usize)
+            .saturating_sub(3 + who_w + 11 + 3)
+            .max(10);
         let rows: Vec<Row> = plan
             .interviews
             .iter()
             .enumerate()
             .map(|(k, p)| {
                 let rec = &self.session.interviews[k];
-                let who = if rec.interviewer.bar_raiser {
-                    format!("{} (Bar Raiser)", rec.interviewer.name)
+                let name = if rec.interviewer.bar_raiser {
+                    format!("{} · Bar Raiser", one_line(&rec.interviewer.name))
                 } else {
-                    rec.interviewer.name.clone()
+                    one_line(&rec.interviewer.name)
                 };
-                let lps: Vec<&str> = p
-                    .principles
+                let mut owns = vec![String::new()];
+                for lp in &p.principles {
+                    let lp = ctx.content.principle_name(lp);
+                    let full = owns.len() == 2;
+                    let last = owns.last_mut().expect("one line at least");
+                    if last.is_empty() {
+                        last.push_str(lp);
+                    } else if full || last.chars().count() + 2 + lp.chars().count() <= owns_w {
+                        last.push_str(", ");
+                        last.push_str(lp);
+                    } else {
+                        owns.push(lp.to_string());
+                    }
+                }
+                let owns: Vec<Line> = owns
                     .iter()
-                    .map(|x| ctx.content.principle_name(x))
+                    .map(|l| Line::raw(truncate(l, owns_w)))
                     .collect();
                 Row::new(vec![
                     Cell::from(format!("{}", k + 1)),
-                    Cell::from(one_line(&who)),
-                    Cell::from(one_line(&rec.interviewer.role)),
-                    Cell::from(one_line(&lps.join(", "))),
+                    Cell::from(vec![
+                        Line::styled(
+                            truncate(&name, who_w),
+                            if rec.interviewer.bar_raiser {
+                                theme::accent()
+                            } else {
+                                theme::text()
+                            },
+                        ),
+                        Line::styled(
+                            truncate(&one_line(&rec.interviewer.role), who_w),
+                            theme::dim(),
+                        ),
+                    ]),
+                    Cell::from(owns),
                     Cell::from(format!("{} × {} min", p.questions.len(), p.answer_minutes)),
                 ])
-                .height(1)
+                .height(2)
             })
             .collect();
         let t = Table::new(
             rows,
             [
                 Constraint::Length(3),
-                Constraint::Percentage(25),
-                Constraint::Percentage(22),
-                Constraint::Percentage(40),
+                Constraint::Length(who_w as u16),
+                Constraint::Fill(1),
                 Constraint::Length(11),
             ],
         )
-        .header(
-            Row::new(vec!["#", "Interviewer", "Role", "Owns", "Questions"]).style(theme::accent()),
-        )
+        .header(Row::new(vec!["#", "Interviewer", "Owns", "Questions"]).style(theme::accent()))
         .block(
             Block::default()
                 .borders(Borders::TOP)
