@@ -59,6 +59,31 @@ fn unfinished<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::store::Session> {
     })
 }
 
+/// A list of two-line entries (name, then details), the selected one marked.
+fn picker_lines<'a>(
+    entries: impl Iterator<Item = (&'a str, String)>,
+    sel: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (i, (name, detail)) in entries.enumerate() {
+        let st = if i == sel {
+            theme::selected()
+        } else {
+            theme::text()
+        };
+        lines.push(Line::styled(
+            format!(
+                " {} ",
+                truncate(&one_line(name), width.saturating_sub(4) as usize)
+            ),
+            st,
+        ));
+        lines.push(Line::styled(format!("   {detail}"), theme::dim()));
+    }
+    lines
+}
+
 /// Default minutes per answer in a drill.
 pub const DRILL_MINUTES: u32 = 5;
 
@@ -390,29 +415,20 @@ impl HomeScreen {
                 );
             }
             Mode::PickTemplate(sel) => {
-                let mut lines = Vec::new();
-                for (i, t) in ctx.content.templates.iter().enumerate() {
-                    let st = if i == *sel {
-                        theme::selected()
-                    } else {
-                        theme::text()
-                    };
-                    lines.push(Line::styled(
-                        format!(
-                            " {} ",
-                            truncate(&one_line(&t.name), left.width.saturating_sub(4) as usize)
-                        ),
-                        st,
-                    ));
-                    lines.push(Line::styled(
-                        format!(
-                            "   {} · about {} min",
-                            plural(t.interviews.len(), "interview"),
-                            t.planned_minutes()
-                        ),
-                        theme::dim(),
-                    ));
-                }
+                let mut lines = picker_lines(
+                    ctx.content.templates.iter().map(|t| {
+                        (
+                            t.name.as_str(),
+                            format!(
+                                "{} · about {} min",
+                                plural(t.interviews.len(), "interview"),
+                                t.planned_minutes()
+                            ),
+                        )
+                    }),
+                    *sel,
+                    left.width,
+                );
                 if let Some(t) = ctx.content.templates.get(*sel) {
                     lines.push(Line::raw(""));
                     lines.push(Line::styled(one_line(&t.description), theme::dim()));
@@ -428,28 +444,16 @@ impl HomeScreen {
                 );
             }
             Mode::PickWriting(sel) => {
-                let mut lines = Vec::new();
-                for (i, w) in ctx.content.writing.iter().enumerate() {
-                    let st = if i == *sel {
-                        theme::selected()
-                    } else {
-                        theme::text()
-                    };
-                    lines.push(Line::styled(
-                        format!(
-                            " {} ",
-                            truncate(&one_line(&w.title), left.width.saturating_sub(4) as usize)
-                        ),
-                        st,
-                    ));
-                    lines.push(Line::styled(
-                        format!(
-                            "   {} min · {}–{} words",
-                            w.minutes, w.min_words, w.max_words
-                        ),
-                        theme::dim(),
-                    ));
-                }
+                let lines = picker_lines(
+                    ctx.content.writing.iter().map(|w| {
+                        (
+                            w.title.as_str(),
+                            format!("{} min · {}–{} words", w.minutes, w.min_words, w.max_words),
+                        )
+                    }),
+                    *sel,
+                    left.width,
+                );
                 f.render_widget(
                     Paragraph::new(lines).block(
                         Block::default()
