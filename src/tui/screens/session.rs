@@ -1158,34 +1158,47 @@ impl SessionScreen {
         }
     }
 
-    fn interviewer_header(&self, ctx: &Ctx, interview: usize) -> Line<'static> {
+    /// Name, role, organisation, Bar Raiser mark and position in the loop,
+    /// fitted to `width`: the organisation goes first, then the role is
+    /// shortened with an ellipsis; the name and the marks always stay.
+    fn interviewer_header(&self, ctx: &Ctx, interview: usize, width: u16) -> Line<'static> {
+        use unicode_width::UnicodeWidthStr;
         let rec = &self.session.interviews[interview];
         let of = self.session.interviews.len();
-        let mut spans = vec![Span::styled(
-            one_line(&rec.interviewer.name),
-            theme::interviewer(),
-        )];
-        if !rec.interviewer.role.is_empty() {
-            spans.push(Span::styled(
-                format!(" — {}", one_line(&rec.interviewer.role)),
-                theme::text(),
-            ));
-        }
-        if let Some(i) = ctx.content.interviewer(&rec.interviewer.id) {
-            spans.push(Span::styled(
-                format!(", {}", one_line(&i.organisation)),
-                theme::dim(),
-            ));
-        }
+        let name = one_line(&rec.interviewer.name);
+        let mut tail = Vec::new();
         if rec.interviewer.bar_raiser {
-            spans.push(Span::styled("  [Bar Raiser]", theme::accent()));
+            tail.push(Span::styled("  [Bar Raiser]", theme::accent()));
         }
         if self.session.kind == SessionKind::Loop {
-            spans.push(Span::styled(
+            tail.push(Span::styled(
                 format!("   interview {}/{of}", interview + 1),
                 theme::dim(),
             ));
         }
+        let fixed = name.width() + tail.iter().map(|s| s.content.width()).sum::<usize>();
+        let room = usize::from(width).saturating_sub(fixed);
+        let mut spans = vec![Span::styled(name, theme::interviewer())];
+        let role = one_line(&rec.interviewer.role);
+        let org = ctx
+            .content
+            .interviewer(&rec.interviewer.id)
+            .map(|i| one_line(&i.organisation))
+            .filter(|o| !o.is_empty());
+        if !role.is_empty() && room > 4 {
+            let role = format!(" — {role}");
+            let org = org.map(|o| format!(", {o}"));
+            let org_w = org.as_ref().map_or(0, |o| o.width());
+            if role.width() + org_w <= room {
+                spans.push(Span::styled(role, theme::text()));
+                if let Some(o) = org {
+                    spans.push(Span::styled(o, theme::dim()));
+                }
+            } else {
+                spans.push(Span::styled(truncate(&role, room), theme::text()));
+            }
+        }
+        spans.extend(tail);
         Line::from(spans)
     }
 
@@ -1350,7 +1363,7 @@ impl SessionScreen {
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
         f.render_widget(
-            Paragraph::new(self.interviewer_header(ctx, interview)),
+            Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
             head,
         );
         let mut lines = vec![
@@ -1460,7 +1473,7 @@ impl SessionScreen {
         }
         f.render_widget(
             Paragraph::new(vec![
-                self.interviewer_header(ctx, interview),
+                self.interviewer_header(ctx, interview, head.width),
                 Line::from(status),
             ]),
             head,
@@ -1580,7 +1593,7 @@ impl SessionScreen {
         ])
         .areas(area);
         f.render_widget(
-            Paragraph::new(self.interviewer_header(ctx, interview)),
+            Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
             head,
         );
         let text = probe.map_or(String::new(), |p| sanitize(&p.text));
@@ -1636,7 +1649,7 @@ impl SessionScreen {
         ])
         .areas(area);
         f.render_widget(
-            Paragraph::new(self.interviewer_header(ctx, interview)),
+            Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
             head,
         );
         f.render_widget(
