@@ -122,6 +122,26 @@ fn rubrics_have_three_criteria_per_principle_with_four_distinct_levels() {
     ] {
         assert!(ids.contains(need), "delivery rubric lacks {need}");
     }
+    // Every delivery criterion names the signals the analysis measures for
+    // it, so the self-score shows evidence for each; the core delivery
+    // signals are all used.
+    let named: BTreeSet<&str> = delivery
+        .criteria
+        .iter()
+        .flat_map(|c| c.signals.iter().map(String::as_str))
+        .collect();
+    for cr in &delivery.criteria {
+        assert!(!cr.signals.is_empty(), "{} names no signal", cr.id);
+    }
+    for need in [
+        "we-over-i",
+        "no-metric",
+        "too-long",
+        "too-short",
+        "no-lesson",
+    ] {
+        assert!(named.contains(need), "no delivery criterion names {need}");
+    }
     let br = c.bar_raiser_rubric().expect("bar raiser rubric");
     assert_eq!(br.kind, RubricKind::BarRaiser);
     for r in &c.rubrics {

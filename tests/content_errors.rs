@@ -67,6 +67,12 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging",
     ),
     (
+        "criterion_unknown_signal.toml",
+        16,
+        24,
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging",
+    ),
+    (
         "criterion_three_levels.toml",
         10,
         10,

@@ -498,6 +498,17 @@ fn rescore_keeps_the_earlier_scores_on_disk() {
         s.contains("Bar Raiser"),
         "the bar-raiser rubric is offered: {s}"
     );
+    insta::assert_snapshot!("review_rescore_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("review_rescore_120x40", draw(&app, 120, 40).backend());
+    // The stored analysis raised we-over-i; "Owns outcomes and mistakes"
+    // names it, so the evidence is shown there.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    let s = text(&draw(&app, 200, 60));
+    assert!(s.contains("Owns outcomes and mistakes"), "{s}");
+    assert!(s.contains("⚑ Says \"we\" far more than \"I\""), "{s}");
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);

@@ -589,3 +589,63 @@ fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
     key(&mut h, KeyCode::Enter);
     assert!(screen_text(&h, 120, 40).contains("first loop text"));
 }
+
+#[test]
+fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
+    let mut h = harness();
+    let lps = vec!["dive-deep".to_string()];
+    let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan → answer
+    // "we" four times and no "I"; far under a minute; no Result at all.
+    typ(
+        &mut h,
+        "We found it, we fixed it, our team shipped it for us.",
+    );
+    ctrl(&mut h, 's');
+    for _ in 0..3 {
+        if screen_text(&h, 200, 60).contains(" Criteria ") {
+            break;
+        }
+        typ(&mut h, "A reply.");
+        ctrl(&mut h, 's');
+    }
+    let items = loopdrill::tui::widgets::scoring::items_for(&h.app.content, &lps, false);
+    let at = |name: &str| {
+        items
+            .iter()
+            .position(|i| i.criterion.name == name)
+            .unwrap_or_else(|| panic!("criterion {name}"))
+    };
+    let mut cursor = 0;
+    let mut show = |h: &mut Harness, name: &str| {
+        let to = at(name);
+        while cursor != to {
+            if cursor < to {
+                key(h, KeyCode::Down);
+                cursor += 1;
+            } else {
+                key(h, KeyCode::Up);
+                cursor -= 1;
+            }
+        }
+        screen_text(h, 200, 60)
+    };
+    // A criterion that names no signal shows no evidence.
+    let first = show(&mut h, &items[0].criterion.name.clone());
+    assert!(items[0].criterion.signals.is_empty());
+    assert!(!first.contains('⚑') && !first.contains("raised no flag"));
+    // Raised signals are shown with their explanation.
+    let own = show(&mut h, "'I', not 'we'");
+    assert!(own.contains("⚑ Says \"we\" far more than \"I\""), "{own}");
+    let time = show(&mut h, "Within the time");
+    assert!(time.contains("⚑ Under a minute spoken"), "{time}");
+    // A criterion whose signals were not raised says so.
+    let data = show(&mut h, "Backed by numbers");
+    assert!(
+        data.contains("The analysis raised no flag on this."),
+        "{data}"
+    );
+    assert!(!data.contains('⚑'), "{data}");
+}

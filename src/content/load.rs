@@ -204,6 +204,8 @@ struct RawCriterion {
     id: S,
     name: S,
     levels: Spanned<Vec<S>>,
+    #[serde(default)]
+    signals: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -574,8 +576,20 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         .iter()
         .map(|p| (p.item.id.get_ref().as_str(), &p.item))
         .collect();
-    let signal_ids: Vec<&str> = SIGNALS.iter().map(|s| s.0).collect();
-
+    let check_signal = |d: &mut Diag, file: usize, s: &S| {
+        if !SIGNALS.iter().any(|(id, _)| id == s.get_ref()) {
+            let known: Vec<&str> = SIGNALS.iter().map(|s| s.0).collect();
+            d.at(
+                file,
+                s.span().start,
+                format!(
+                    "unknown signal \"{}\", expected one of {}",
+                    s.get_ref(),
+                    known.join(", ")
+                ),
+            );
+        }
+    };
     let check_lp = |d: &mut Diag, file: usize, s: &S| {
         if !lp_ids.contains(s.get_ref().as_str()) {
             d.at(
@@ -619,18 +633,8 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     // probes
     for At { file, item: p } in &probes {
         d.text(*file, &p.text, "probe text");
-        if let Some(sig) = &p.signal
-            && !signal_ids.contains(&sig.get_ref().as_str())
-        {
-            d.at(
-                *file,
-                sig.span().start,
-                format!(
-                    "unknown signal \"{}\", expected one of {}",
-                    sig.get_ref(),
-                    signal_ids.join(", ")
-                ),
-            );
+        if let Some(sig) = &p.signal {
+            check_signal(&mut d, *file, sig);
         }
         for lp in &p.principles {
             check_lp(&mut d, *file, lp);
@@ -756,10 +760,14 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                     );
                 }
             }
+            for sig in &c.signals {
+                check_signal(&mut d, file, sig);
+            }
             criteria.push(Criterion {
                 id: c.id.get_ref().clone(),
                 name: c.name.get_ref().clone(),
                 levels: [0, 1, 2, 3].map(|i| levels[i].get_ref().clone()),
+                signals: strings(&c.signals),
             });
         }
         content.rubrics.push(Rubric {

@@ -132,6 +132,10 @@ pub struct Criterion {
     pub name: String,
     /// Exactly four: level 1 to level 4.
     pub levels: [String; 4],
+    /// Answer signals that count against this criterion; the self-score
+    /// screen shows the ones an answer raised next to the levels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

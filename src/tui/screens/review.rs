@@ -15,7 +15,7 @@ use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
-use crate::tui::widgets::scoring::{self, Board};
+use crate::tui::widgets::scoring::Board;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -1837,17 +1837,9 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
 }
 
 fn rescore(content: &Content, s: &Session, a: &Answer, at: AnswerRef) -> Rescore {
-    let br = s
-        .interviews
-        .get(a.interview_index)
-        .is_some_and(|i| i.interviewer.bar_raiser);
     Rescore {
         at,
-        board: Board {
-            items: scoring::items_for(content, &a.principles, br),
-            cursor: 0,
-            scores: a.self_scores.clone(),
-        },
+        board: Board::for_answer(content, s, a),
     }
 }
 

@@ -15,10 +15,7 @@ use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
-use crate::tui::widgets::{
-    self,
-    scoring::{self, Board},
-};
+use crate::tui::widgets::{self, scoring::Board};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -411,16 +408,7 @@ impl SessionScreen {
         let Some(ans) = self.current_answer() else {
             return;
         };
-        let br = self
-            .session
-            .interviews
-            .get(ans.interview_index)
-            .is_some_and(|i| i.interviewer.bar_raiser);
-        let board = Board {
-            items: scoring::items_for(content, &ans.principles, br),
-            cursor: 0,
-            scores: ans.self_scores.clone(),
-        };
+        let board = Board::for_answer(content, &self.session, ans);
         self.score = Some(ScoreState {
             board,
             notes: editor_with(&ans.notes, "Notes for next time (optional)"),

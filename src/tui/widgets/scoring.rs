@@ -2,6 +2,7 @@
 //! review's re-score: which criteria apply, the keys, and the drawing.
 
 use crate::content::{Content, Criterion};
+use crate::store::{Answer, Session};
 use crate::tui::text::{one_line, sanitize, truncate};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -50,9 +51,60 @@ pub struct Board {
     pub items: Vec<ScoreItem>,
     pub cursor: usize,
     pub scores: BTreeMap<String, u8>,
+    /// The signals the answer's analysis raised, shown as evidence beside the
+    /// criteria that name them; `None` when nothing was analysed (a spoken
+    /// answer).
+    pub raised: Option<Vec<String>>,
 }
 
 impl Board {
+    /// The board for scoring (or re-scoring) an answer of `session`: its
+    /// criteria (with the Bar Raiser's in a Bar Raiser's interview), its
+    /// current scores and its analysis.
+    pub fn for_answer(content: &Content, session: &Session, answer: &Answer) -> Self {
+        let bar_raiser = session
+            .interviews
+            .get(answer.interview_index)
+            .is_some_and(|i| i.interviewer.bar_raiser);
+        Self {
+            items: items_for(content, &answer.principles, bar_raiser),
+            cursor: 0,
+            scores: answer.self_scores.clone(),
+            raised: (!answer.spoken).then(|| answer.analysis.signals.clone()),
+        }
+    }
+
+    /// What the analysis says about the criterion at `i`: one line per
+    /// raised signal the criterion names, or a note that none was raised.
+    /// Empty when the criterion names no signal or nothing was analysed.
+    pub fn evidence(&self, i: usize) -> Vec<(bool, String)> {
+        let (Some(raised), Some(it)) = (&self.raised, self.items.get(i)) else {
+            return Vec::new();
+        };
+        if it.criterion.signals.is_empty() {
+            return Vec::new();
+        }
+        let hits: Vec<(bool, String)> = it
+            .criterion
+            .signals
+            .iter()
+            .filter(|s| raised.contains(s))
+            .map(|s| {
+                (
+                    true,
+                    crate::content::signal_explanation(s)
+                        .unwrap_or(s)
+                        .to_string(),
+                )
+            })
+            .collect();
+        if hits.is_empty() {
+            vec![(false, "The analysis raised no flag on this.".to_string())]
+        } else {
+            hits
+        }
+    }
+
     /// Moves, sets (`1`–`4`, then on to the next) or clears (`0`, Backspace)
     /// a level. Returns whether the key was used.
     pub fn key(&mut self, key: KeyEvent) -> bool {
@@ -167,14 +219,26 @@ impl Board {
         if let Some(w) = before.and_then(|b| b.get(&it.key)) {
             lines.push(Line::styled(format!("Before: {w}"), theme::dim()));
         }
+        for (flag, text) in self.evidence(self.cursor) {
+            lines.push(if flag {
+                Line::from(vec![
+                    Span::styled("⚑ ", theme::warn()),
+                    Span::styled(sanitize(&text), theme::text()),
+                ])
+            } else {
+                Line::styled(format!("✓ {text}"), theme::dim())
+            });
+        }
         for (k, lvl) in it.criterion.levels.iter().enumerate() {
             let st = if chosen == Some(k as u8 + 1) {
                 theme::selected()
             } else {
                 theme::text()
             };
-            lines.push(Line::styled(names[k], theme::accent()));
-            lines.push(Line::styled(sanitize(lvl), st));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", names[k]), theme::accent()),
+                Span::styled(sanitize(lvl), st),
+            ]));
         }
         f.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: true }).block(
