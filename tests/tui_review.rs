@@ -526,19 +526,60 @@ fn rescore_keeps_the_earlier_scores_on_disk() {
 }
 
 #[test]
-fn link_story_cycles_and_saves() {
+fn link_story_picker_lists_fitting_stories_first_and_saves_the_choice() {
     let (_tmp, dir) = seed();
     let mut app = review_app(&dir);
-    key(&mut app, KeyCode::End); // a1, no story
+    let linked = || {
+        Store::open_read_only(&dir)
+            .load_session(S1)
+            .expect("load")
+            .answers[0]
+            .story_id
+            .clone()
+    };
+    key(&mut app, KeyCode::End); // a1, an Ownership answer with no story
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('l'));
-    let s = Store::open_read_only(&dir).load_session(S1).expect("load");
-    assert_eq!(s.answers[0].story_id.as_deref(), Some("story-1"));
-    assert!(screen(&app).contains("“Stalled payments migration”"));
+    let s = screen(&app);
+    assert!(s.contains("Link to a story"), "{s}");
+    assert!(
+        s.contains("●  (no story)"),
+        "the current link is marked: {s}"
+    );
+    // The story tagged Ownership comes first and is flagged; the other after.
+    let fits = s
+        .find(" ◆ Stalled payments migration")
+        .expect("fitting story");
+    let other = s.find("   Pricing page rewrite").expect("other story");
+    assert!(fits < other, "{s}");
+    insta::assert_snapshot!("review_link_story_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("review_link_story_120x40", draw(&app, 120, 40).backend());
+
+    key(&mut app, KeyCode::Esc); // cancel: nothing saved
+    assert!(!screen(&app).contains("Link to a story"));
+    assert_eq!(linked(), None);
+
     key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(linked().as_deref(), Some("story-2"));
+    assert!(screen(&app).contains("Linked to “Pricing page rewrite”"));
+
+    key(&mut app, KeyCode::Char('l')); // opens on the linked story
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Already linked"));
+    assert_eq!(linked().as_deref(), Some("story-2"));
+
     key(&mut app, KeyCode::Char('l'));
-    let s = Store::open_read_only(&dir).load_session(S1).expect("load");
-    assert_eq!(s.answers[0].story_id, None, "cycles back to no story");
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(linked().as_deref(), Some("story-1"));
+
+    key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(linked(), None, "unlinked");
 }
 
 #[test]

@@ -448,6 +448,13 @@ enum Overlay {
     Trash {
         cursor: usize,
     },
+    /// Choosing the story an answer tells: `slots[0]` is "no story", the rest
+    /// index `ctx.stories.stories`, those on the answer's LP first.
+    LinkStory {
+        at: AnswerRef,
+        slots: Vec<Option<usize>>,
+        cursor: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -638,6 +645,9 @@ impl ReviewScreen {
             Some(Overlay::Trash { .. }) => {
                 return vec![("↑↓", "move"), ("Enter", "restore"), ("Esc", "close")];
             }
+            Some(Overlay::LinkStory { .. }) => {
+                return vec![("↑↓", "story"), ("Enter", "link"), ("Esc", "cancel")];
+            }
             None => {}
         }
         match self.views.last() {
@@ -688,7 +698,7 @@ impl ReviewScreen {
             ("a", "every attempt at the question, side by side"),
             ("← →", "detail: previous / next answer"),
             ("r", "detail: re-score (earlier scores are kept)"),
-            ("l / L", "detail: link the answer to a story"),
+            ("l", "detail: link the answer to a story (a picker)"),
             ("x", "move the whole session to the trash"),
             ("u", "the trash: Enter restores a session"),
         ]
@@ -772,6 +782,27 @@ impl ReviewScreen {
                     _ => {}
                 }
                 self.overlay = Some(Overlay::Trash { cursor });
+                vec![]
+            }
+            Overlay::LinkStory {
+                at,
+                slots,
+                mut cursor,
+            } => {
+                let last = slots.len().saturating_sub(1);
+                match key.code {
+                    KeyCode::Esc | KeyCode::Char('q') => return vec![],
+                    KeyCode::Down | KeyCode::Char('j') => cursor = (cursor + 1).min(last),
+                    KeyCode::Up | KeyCode::Char('k') => cursor = cursor.saturating_sub(1),
+                    KeyCode::Home | KeyCode::Char('g') => cursor = 0,
+                    KeyCode::End | KeyCode::Char('G') => cursor = last,
+                    KeyCode::Enter => {
+                        let slot = slots.get(cursor).copied().flatten();
+                        return self.link_story(ctx, &at, slot);
+                    }
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::LinkStory { at, slots, cursor });
                 vec![]
             }
         }
@@ -963,16 +994,15 @@ impl ReviewScreen {
                     return vec![];
                 }
             }
-            KeyCode::Char(c @ ('l' | 'L')) => {
-                cmds = self.cycle_story(ctx, h, &at, c == 'L');
-            }
+            KeyCode::Char('l') => cmds = self.open_link_picker(ctx, h, &at),
             _ => {}
         }
         self.views.push(View::Detail { at, scroll });
         cmds
     }
 
-    fn cycle_story(&mut self, ctx: &Ctx, h: &History, at: &AnswerRef, back: bool) -> Vec<Cmd> {
+    /// Opens the story picker for the answer at `at`, on its current story.
+    fn open_link_picker(&mut self, ctx: &Ctx, h: &History, at: &AnswerRef) -> Vec<Cmd> {
         if ctx.read_only {
             return vec![Cmd::Status(READ_ONLY_NOTE.into())];
         }
@@ -982,30 +1012,44 @@ impl ReviewScreen {
                 "No stories yet: write one in the story bank (home → Story bank).".into(),
             )];
         }
-        let Some((_, s, ai, a)) = at.find(h) else {
+        let Some((_, _, _, a)) = at.find(h) else {
             return vec![];
         };
-        // Slot 0 is "no story"; slot k is stories[k-1].
-        let slots = stories.len() + 1;
-        let now = a.story_id.as_ref().map_or(Some(0), |id| {
-            stories.iter().position(|x| &x.id == id).map(|p| p + 1)
+        let slots = link_slots(stories, a.principles.first().map(String::as_str));
+        let cursor = a
+            .story_id
+            .as_ref()
+            .and_then(|id| {
+                slots
+                    .iter()
+                    .position(|k| k.is_some_and(|k| &stories[k].id == id))
+            })
+            .unwrap_or(0);
+        self.overlay = Some(Overlay::LinkStory {
+            at: at.clone(),
+            slots,
+            cursor,
         });
-        let next = match (now, back) {
-            (None, _) => 1,
-            (Some(k), false) => (k + 1) % slots,
-            (Some(k), true) => (k + slots - 1) % slots,
+        vec![]
+    }
+
+    /// Links the answer at `at` to the story in `slot` (or to none) and
+    /// saves its session.
+    fn link_story(&mut self, ctx: &Ctx, at: &AnswerRef, slot: Option<usize>) -> Vec<Cmd> {
+        let stories = &ctx.stories.stories;
+        let Some((_, s, ai, a)) = ctx.history.and_then(|h| at.find(h)) else {
+            return vec![];
         };
+        let id = slot.and_then(|k| stories.get(k)).map(|st| st.id.clone());
+        let title = match slot.and_then(|k| stories.get(k)) {
+            Some(st) => format!("“{}”", one_line(&st.title)),
+            None => "no story".to_string(),
+        };
+        if a.story_id == id {
+            return vec![Cmd::Status(format!("Already linked to {title}."))];
+        }
         let mut session = s.clone();
-        let title = match next {
-            0 => {
-                session.answers[ai].story_id = None;
-                "no story".to_string()
-            }
-            k => {
-                session.answers[ai].story_id = Some(stories[k - 1].id.clone());
-                format!("“{}”", one_line(&stories[k - 1].title))
-            }
-        };
+        session.answers[ai].story_id = id;
         self.pending = Pending::Answer(at.clone());
         vec![
             Cmd::Status(format!("Linked to {title}.")),
@@ -1172,6 +1216,9 @@ impl ReviewScreen {
                     r,
                 );
             }
+            Some(Overlay::LinkStory { at, slots, cursor }) => {
+                self.render_link_picker(f, main, ctx, h, at, slots, *cursor);
+            }
             Some(Overlay::Trash { cursor }) => {
                 let r = popup(main, 60, (ctx.trashed.len() as u16 + 4).clamp(6, 20));
                 f.render_widget(Clear, r);
@@ -1216,6 +1263,102 @@ impl ReviewScreen {
                 );
             }
         }
+    }
+
+    /// The story picker: two lines per story (title; its LPs and metric),
+    /// the linked one marked, the ones on the answer's LP flagged.
+    #[allow(clippy::too_many_arguments)]
+    fn render_link_picker(
+        &self,
+        f: &mut Frame,
+        main: Rect,
+        ctx: &Ctx,
+        h: &History,
+        at: &AnswerRef,
+        slots: &[Option<usize>],
+        cursor: usize,
+    ) {
+        let stories = &ctx.stories.stories;
+        let Some((_, _, _, a)) = at.find(h) else {
+            return;
+        };
+        let lp = a.principles.first();
+        let r = popup(main, 76, (slots.len() as u16 * 2 + 3).clamp(7, 24));
+        f.render_widget(Clear, r);
+        let inner = r.width.saturating_sub(2) as usize;
+        let lp_name = lp
+            .and_then(|id| ctx.content.principle(id))
+            .map_or(String::new(), |p| one_line(&p.name));
+        let mut lines = vec![Line::styled(
+            if lp_name.is_empty() {
+                "Which story does this answer tell?".to_string()
+            } else {
+                truncate(
+                    &format!("Which story does this answer tell? ◆ = tagged {lp_name}"),
+                    inner,
+                )
+            },
+            theme::dim(),
+        )];
+        let rows = (r.height.saturating_sub(3) / 2).max(1) as usize;
+        let start = cursor.saturating_sub(rows - 1);
+        for (i, slot) in slots.iter().enumerate().skip(start).take(rows) {
+            let st = if i == cursor {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            let Some(story) = slot.and_then(|k| stories.get(k)) else {
+                let mark = if a.story_id.is_none() { "●" } else { " " };
+                lines.push(Line::styled(pad(&format!("{mark}  (no story)"), inner), st));
+                lines.push(Line::styled("   unlink this answer", theme::dim()));
+                continue;
+            };
+            let linked = a.story_id.as_ref() == Some(&story.id);
+            let fits = lp.is_some_and(|lp| story.principles.contains(lp));
+            lines.push(Line::styled(
+                pad(
+                    &format!(
+                        "{}{} {}",
+                        if linked { "●" } else { " " },
+                        if fits { "◆" } else { " " },
+                        one_line(&story.title)
+                    ),
+                    inner,
+                ),
+                st,
+            ));
+            let lps: Vec<String> = story
+                .principles
+                .iter()
+                .map(|id| {
+                    ctx.content
+                        .principle(id)
+                        .map_or_else(|| one_line(id), |p| one_line(&p.name))
+                })
+                .collect();
+            let mut detail = if lps.is_empty() {
+                "no LPs yet".to_string()
+            } else {
+                lps.join(", ")
+            };
+            if !story.metric.trim().is_empty() {
+                detail.push_str(&format!(" · {}", one_line(&story.metric)));
+            }
+            lines.push(Line::styled(
+                truncate(&format!("   {detail}"), inner),
+                theme::dim(),
+            ));
+        }
+        f.render_widget(
+            Paragraph::new(lines).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border_focus())
+                    .title(" Link to a story: Enter links, Esc cancels "),
+            ),
+            r,
+        );
     }
 
     fn filter_line(&self, ctx: &Ctx, ix: &Index, w: u16) -> Line<'static> {
@@ -1834,6 +1977,19 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
     lines.push(Line::styled("Notes", theme::title()));
     push_wrapped(&mut lines, &a.notes, w, theme::text(), "  ");
     lines
+}
+
+/// The story picker's slots: "no story" first, then the stories tagged with
+/// the answer's primary LP, then the rest, each group by title.
+fn link_slots(stories: &[crate::store::Story], lp: Option<&str>) -> Vec<Option<usize>> {
+    let mut idx: Vec<usize> = (0..stories.len()).collect();
+    idx.sort_by_cached_key(|&i| {
+        let fits = lp.is_some_and(|lp| stories[i].principles.iter().any(|p| p == lp));
+        (!fits, stories[i].title.to_lowercase())
+    });
+    std::iter::once(None)
+        .chain(idx.into_iter().map(Some))
+        .collect()
 }
 
 fn rescore(content: &Content, s: &Session, a: &Answer, at: AnswerRef) -> Rescore {
