@@ -1497,7 +1497,7 @@ impl SessionScreen {
                         .border_style(theme::border_focus())
                         .title(" Notes "),
                 );
-                f.render_widget(&r, b);
+                widgets::editor(f, &r, b);
             } else {
                 f.render_widget(
                     Paragraph::new(lines).block(
@@ -1519,7 +1519,7 @@ impl SessionScreen {
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(bottom);
             for (k, r) in [a, b, c, d].into_iter().enumerate() {
-                f.render_widget(&self.editors[k], r);
+                widgets::editor(f, &self.editors[k], r);
             }
         }
         if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
@@ -1611,7 +1611,7 @@ impl SessionScreen {
                 .border_style(theme::border_focus())
                 .title(" Your reply "),
         );
-        f.render_widget(&r, edit);
+        widgets::editor(f, &r, edit);
     }
 
     fn render_your_questions(&self, f: &mut Frame, area: Rect, ctx: &Ctx, interview: usize) {
@@ -1655,7 +1655,7 @@ impl SessionScreen {
                 .border_style(theme::border_focus())
                 .title(" Your questions "),
         );
-        f.render_widget(&r, edit);
+        widgets::editor(f, &r, edit);
     }
 
     fn render_score(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -1707,7 +1707,7 @@ impl SessionScreen {
                 .border_style(focus(ScoreField::Notes))
                 .title(" Notes "),
         );
-        f.render_widget(&n, notes);
+        widgets::editor(f, &n, notes);
         let [pick, new] =
             Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(story);
         let current = if s.story == 0 {
@@ -1748,7 +1748,7 @@ impl SessionScreen {
                 .border_style(focus(ScoreField::NewStory))
                 .title(" New story "),
         );
-        f.render_widget(&ns, new);
+        widgets::editor(f, &ns, new);
     }
 
     fn render_debrief(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {

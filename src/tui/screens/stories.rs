@@ -1105,7 +1105,7 @@ fn render_form(f: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
         if !focused {
             t.set_cursor_style(Style::new());
         }
-        f.render_widget(&t, *r);
+        crate::tui::widgets::editor(f, &t, *r);
     }
     let focused = form.focus == LP_FOCUS;
     let inner_h = right.height.saturating_sub(3) as usize;

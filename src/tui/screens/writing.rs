@@ -396,7 +396,7 @@ impl WritingScreen {
                             .borders(Borders::ALL)
                             .border_style(theme::border_focus()),
                     );
-                    f.render_widget(&e, body);
+                    crate::tui::widgets::editor(f, &e, body);
                 }
             }
             Phase::Results => {

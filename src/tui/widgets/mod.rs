@@ -83,6 +83,31 @@ pub fn confirm(f: &mut ratatui::Frame, area: ratatui::layout::Rect, question: &s
     );
 }
 
+/// Draws a text editor. An empty editor's placeholder is word-wrapped to the
+/// field (the textarea draws it on one line, cut at the border), after the
+/// cursor cell.
+pub fn editor(f: &mut ratatui::Frame, t: &ratatui_textarea::TextArea, area: ratatui::layout::Rect) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Clear, Paragraph, Wrap};
+    f.render_widget(t, area);
+    let hint = t.placeholder_text();
+    if !t.is_empty() || hint.is_empty() {
+        return;
+    }
+    let inner = t.block().map_or(area, |b| b.inner(area));
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let r = Rect::new(inner.x + 1, inner.y, inner.width - 1, inner.height);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(hint.to_string())
+            .style(t.placeholder_style().unwrap_or_else(theme::dim))
+            .wrap(Wrap { trim: true }),
+        r,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +116,27 @@ mod tests {
     fn spark_maps_scores_to_heights() {
         assert_eq!(spark(&[1.0, 2.5, 4.0]), "▁▅█");
         assert_eq!(bar(0.5, 4), "██░░");
+    }
+
+    #[test]
+    fn an_empty_editors_placeholder_wraps_inside_its_field() {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut t = ratatui_textarea::TextArea::default();
+        t.set_placeholder_text("What you owned: your goal, the constraint, the stakes.");
+        t.set_block(field_block(" Task ".into(), true));
+        let mut term = Terminal::new(TestBackend::new(24, 6)).unwrap();
+        term.draw(|f| editor(f, &t, f.area())).unwrap();
+        let buf = term.backend().buffer().clone();
+        let row = |y: u16| -> String { (0..24).map(|x| buf[(x, y)].symbol()).collect() };
+        assert_eq!(row(1), "│ What you owned: your │");
+        assert_eq!(row(2), "│ goal, the constraint,│");
+        assert_eq!(row(3), "│ the stakes.          │");
+        // Once there is text, the text is drawn and no hint.
+        t.insert_str("I owned it");
+        term.draw(|f| editor(f, &t, f.area())).unwrap();
+        let buf = term.backend().buffer().clone();
+        let row = |y: u16| -> String { (0..24).map(|x| buf[(x, y)].symbol()).collect() };
+        assert_eq!(row(1), "│I owned it            │");
+        assert_eq!(row(2), "│                      │");
     }
 }
