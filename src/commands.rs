@@ -3,7 +3,9 @@
 use crate::cli::{ContentCommand, ExportFormat, Global, ListKind};
 use crate::content::{self, Content};
 use crate::store::{self, Store, export::Export};
+use crate::tui::text::printable;
 use serde_json::json;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +90,7 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
                     Ok(())
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", printable(&e.to_string()));
                     Err(Failure(format!("{} content error(s)", e.0.len())))
                 }
             }
@@ -158,8 +160,7 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
         );
         return;
     }
-    let out = std::io::stdout();
-    let mut out = out.lock();
+    let mut out = String::new();
     match kind {
         ListKind::Principles => {
             for p in &c.principles {
@@ -200,6 +201,10 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
             }
         }
     }
+    // Content from a user's pack may hold anything: print it harmlessly.
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(printable(&out).as_bytes());
 }
 
 pub fn export_cmd(
@@ -212,13 +217,16 @@ pub fn export_cmd(
     let store = Store::open_read_only(&dir);
     let history = store.load_history();
     for p in &history.problems {
-        eprintln!("warning: {p}");
+        eprintln!("warning: {}", printable(&p.to_string()));
     }
     let stories = store.load_stories()?.stories;
     let export = Export::new(history.sessions, stories);
     let text = match format {
         ExportFormat::Json => export.to_json(),
-        ExportFormat::Markdown => export.to_markdown(&|id| c.principle_name(id).to_string()),
+        // Markdown is read in terminals and editors: no raw control characters.
+        ExportFormat::Markdown => {
+            printable(&export.to_markdown(&|id| c.principle_name(id).to_string()))
+        }
     };
     match output {
         Some(path) => {
@@ -271,7 +279,7 @@ fn import_pack(
     let imported =
         import_questions(c, &text, format, &file.display().to_string()).map_err(Failure)?;
     for line in &imported.report {
-        eprintln!("{line}");
+        eprintln!("{}", printable(line));
     }
     store::write_bytes(output, imported.toml.as_bytes())?;
     println!(
@@ -288,7 +296,7 @@ pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
     let store = Store::open_read_only(&dir);
     let history = store.load_history();
     for p in &history.problems {
-        eprintln!("warning: {p}");
+        eprintln!("warning: {}", printable(&p.to_string()));
     }
     let now = chrono::Utc::now();
     let p = crate::practice::progress::progress(&history.sessions, c, now);
@@ -299,7 +307,7 @@ pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
         writeln!(out, "{text}")?;
         return Ok(());
     }
-    out.write_all(stats_table(&p, now).as_bytes())?;
+    out.write_all(printable(&stats_table(&p, now)).as_bytes())?;
     Ok(())
 }
 

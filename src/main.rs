@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("loopdrill: {msg}");
+            eprintln!("loopdrill: {}", loopdrill::tui::text::printable(&msg));
             ExitCode::from(1)
         }
     }

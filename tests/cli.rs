@@ -569,3 +569,63 @@ fn markdown_export_includes_writing_exercises() {
     assert!(md.contains("Customers could not pay for 45 minutes."));
     assert!(md.contains("- has-metric: pass"));
 }
+
+#[test]
+fn plain_text_output_never_carries_raw_escape_sequences() {
+    // An answer with a pasted title-setting and screen-clearing sequence.
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    store
+        .save_session(&sample_session(
+            "s-esc",
+            9,
+            "Cut downtime 40%\u{1b}]0;HACKED\u{7}\u{1b}[2J in 6 weeks.",
+        ))
+        .unwrap();
+    drop(store);
+    let out = bin()
+        .args(["export", "--format", "markdown", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "{md:?}");
+    assert!(
+        md.contains("Cut downtime 40%␛]0;HACKED␇␛[2J in 6 weeks."),
+        "{md}"
+    );
+    // JSON keeps the exact text, escaped.
+    let out = bin()
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(!json.contains('\u{1b}'));
+    assert!(json.contains(r"\u001b]0;HACKED\u0007"), "{json}");
+
+    // A user pack's question text printed by `content list`.
+    let pack = tempfile::tempdir().unwrap();
+    std::fs::write(
+        pack.path().join("evil.toml"),
+        "[[question]]\nid = \"evil-q\"\ntext = \"Tell me about a time \\u001b[2J you cleared a screen.\"\nprinciples = [\"ownership\"]\ntrack = \"leadership\"\ndifficulty = \"standard\"\nroles = [\"pm\"]\nprobes = [\"Why?\"]\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["content", "list", "questions", "--content"])
+        .arg(pack.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        list.contains("Tell me about a time ␛[2J you cleared"),
+        "{list}"
+    );
+    assert!(!list.contains('\u{1b}'));
+}

@@ -3,11 +3,21 @@
 /// Replaces control characters with visible symbols and drops bidirectional
 /// overrides, so no escape sequence is ever emitted raw. Tabs become spaces.
 pub fn sanitize(s: &str) -> String {
+    clean(s, true)
+}
+
+/// The same for plain text the CLI prints or writes (tables, the Markdown
+/// export): control characters become visible symbols, tabs and newlines stay.
+pub fn printable(s: &str) -> String {
+    clean(s, false)
+}
+
+fn clean(s: &str, expand_tabs: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\t' => out.push_str("    "),
-            '\n' => out.push('\n'),
+            '\t' if expand_tabs => out.push_str("    "),
+            '\t' | '\n' => out.push(c),
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
@@ -73,5 +83,7 @@ mod tests {
         assert_eq!(one_line("a\nb\r"), "a b ");
         assert_eq!(truncate("日本語テキスト", 7), "日本語…");
         assert_eq!(truncate("short", 10), "short");
+        let p = printable("a\tb\n\x1b]0;title\x07\r");
+        assert_eq!(p, "a\tb\n␛]0;title␇␍");
     }
 }
