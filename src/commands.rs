@@ -219,7 +219,16 @@ pub fn export_cmd(
     for p in &history.problems {
         eprintln!("warning: {}", printable(&p.to_string()));
     }
-    let stories = store.load_stories()?.stories;
+    let stories = match store.load_stories() {
+        Ok(bank) => bank.stories,
+        Err(e) => {
+            eprintln!(
+                "warning: {} — exported without stories",
+                printable(&e.to_string())
+            );
+            Vec::new()
+        }
+    };
     let export = Export::new(history.sessions, stories);
     let text = match format {
         ExportFormat::Json => export.to_json(),

@@ -436,3 +436,88 @@ fn import_never_writes_outside_the_data_dir() {
     let escaped = tmp.path().join("escaped.json");
     assert!(!escaped.exists(), "import wrote {}", escaped.display());
 }
+
+#[test]
+fn saving_never_replaces_an_unreadable_or_newer_file() {
+    let (_tmp, dir) = data_dir();
+    let store = Store::open(&dir).expect("open");
+    // A corrupt story bank: a save is refused and the bytes stay.
+    let stories = dir.join("stories.json");
+    let torn = b"{\"schema_version\": 1, \"stories\": [{\"id\": \"precious\"";
+    fs::write(&stories, torn).expect("write");
+    match store.save_stories(&bank(1)) {
+        Err(StoreError::Corrupt { path, .. }) => assert_eq!(path, stories),
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    assert_eq!(bytes(&stories), torn);
+    // A story bank from a newer loopdrill: refused too.
+    let mut newer = serde_json::to_value(bank(2)).expect("encode");
+    newer["schema_version"] = (SCHEMA_VERSION + 1).into();
+    let newer = newer.to_string();
+    fs::write(&stories, &newer).expect("write");
+    assert!(matches!(
+        store.save_stories(&bank(1)),
+        Err(StoreError::Newer { .. })
+    ));
+    assert_eq!(bytes(&stories), newer.as_bytes());
+    // A session file of the same id that cannot be read: refused.
+    let path = store.session_path("same-id");
+    fs::write(&path, TRUNCATED).expect("write");
+    assert!(matches!(
+        store.save_session(&session("same-id", 1_750_000_000, 1)),
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert_eq!(bytes(&path), TRUNCATED.as_bytes());
+    assert!(all_files(&dir.join("backups")).is_empty());
+}
+
+#[test]
+fn an_unreadable_draft_is_moved_to_backups_byte_for_byte_not_overwritten() {
+    let (_tmp, dir) = data_dir();
+    let store = Store::open(&dir).expect("open");
+    let path = dir.join("draft.json");
+    fs::write(&path, b"\xff\xfe not text").expect("write");
+    store
+        .save_draft(&draft(1))
+        .expect("save over an unreadable draft");
+    assert_eq!(store.load_draft().expect("load"), Some(draft(1)));
+    assert_eq!(
+        bytes(&dir.join("backups/draft.json.unreadable-1")),
+        b"\xff\xfe not text"
+    );
+    // A second unreadable one gets its own name; the first stays.
+    let mut newer = serde_json::to_value(draft(2)).expect("encode");
+    newer["schema_version"] = 99.into();
+    fs::write(&path, newer.to_string()).expect("write");
+    store.save_draft(&draft(3)).expect("save");
+    assert_eq!(store.load_draft().expect("load"), Some(draft(3)));
+    assert_eq!(
+        bytes(&dir.join("backups/draft.json.unreadable-1")),
+        b"\xff\xfe not text"
+    );
+    assert_eq!(
+        bytes(&dir.join("backups/draft.json.unreadable-2")),
+        newer.to_string().as_bytes()
+    );
+}
+
+#[test]
+fn an_old_file_read_without_the_lock_is_backed_up_before_the_writer_replaces_it() {
+    // The TUI loads history on a read-only handle; the writer saves later.
+    let (_tmp, dir) = data_dir();
+    drop(Store::open(&dir).expect("create"));
+    let old = schema0_session_text("old-rw");
+    let path = dir.join("sessions/old-rw.json");
+    fs::write(&path, &old).expect("write");
+    let loaded = Store::open_read_only(&dir).load_history().sessions;
+    let writer = Store::open(&dir).expect("open");
+    let mut s = loaded[0].clone();
+    s.answers[0].notes = "re-scored later".into();
+    writer.save_session(&s).expect("save");
+    let backup = dir.join("backups/old-rw.json.schema0.json");
+    assert_eq!(bytes(&backup), old.as_bytes(), "the original is kept");
+    assert_eq!(writer.load_session("old-rw").expect("load"), s);
+    // Saving again does not replace the backup with the migrated file.
+    writer.save_session(&s).expect("save");
+    assert_eq!(bytes(&backup), old.as_bytes());
+}

@@ -934,3 +934,45 @@ fn stats_command_prints_a_plain_table_and_json() {
     assert_eq!(v["calendar"]["2025-06-10"], 2);
     assert_eq!(v["calendar"]["2025-06-18"], 2);
 }
+
+#[test]
+fn an_unreadable_story_bank_is_named_and_never_written() {
+    let (_tmp, dir) = seed();
+    let path = dir.join("stories.json");
+    let torn = b"{\"schema_version\": 1, \"stories\": [{\"id\": \"story-1\", \"ti";
+    std::fs::write(&path, torn).unwrap();
+    let mut app = stories_app(&dir);
+    let s = text(&draw(&app, 200, 60));
+    assert!(s.contains("stories.json:1:"), "the file and position: {s}");
+    assert!(s.contains("Your stories are safe in that file"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    let s = text(&draw(&app, 200, 60));
+    assert!(
+        s.contains("The story bank is not changed while its file cannot be read"),
+        "{s}"
+    );
+    assert!(!s.contains("Ctrl-S"), "no form opened to type into: {s}");
+    // Nothing was written to the file.
+    assert_eq!(std::fs::read(&path).unwrap(), torn);
+}
+
+#[test]
+fn export_without_a_readable_story_bank_still_exports_the_sessions() {
+    let (_tmp, dir) = seed();
+    std::fs::write(dir.join("stories.json"), b"not json").unwrap();
+    let out = assert_cmd::Command::cargo_bin("loopdrill")
+        .unwrap()
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sessions"].as_array().unwrap().len(), sessions().len());
+    assert_eq!(v["stories"].as_array().unwrap().len(), 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("stories.json:1:2") && err.contains("exported without stories"),
+        "{err}"
+    );
+}

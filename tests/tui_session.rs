@@ -649,3 +649,58 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
     );
     assert!(!data.contains('⚑'), "{data}");
 }
+
+#[test]
+fn a_new_story_title_is_kept_in_the_notes_when_the_bank_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let torn = b"{\"schema_version\": 1, \"stories\": [";
+    std::fs::create_dir_all(&path).unwrap();
+    std::fs::write(path.join("stories.json"), torn).unwrap();
+    let store = Store::open(&path).unwrap();
+    let clock = FakeClock::default();
+    let mut app = App::new(
+        content(),
+        store,
+        None,
+        Box::new(clock.clone()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    let mut h = Harness {
+        app,
+        clock,
+        _dir: dir,
+        dir: path.clone(),
+    };
+    let lps = vec!["ownership".to_string()];
+    let plan = plan_drill(&h.app.content, &lps, 1, 3, 5, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter);
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    for _ in 0..3 {
+        if screen_text(&h, 200, 60).contains(" Criteria ") {
+            break;
+        }
+        typ(&mut h, "A reply.");
+        ctrl(&mut h, 's');
+    }
+    for _ in 0..3 {
+        key(&mut h, KeyCode::Tab); // notes → story → new story title
+    }
+    typ(&mut h, "The 212-database migration");
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // keep the (empty) score
+    let hist = Store::open_read_only(&h.dir).load_history();
+    let a = &hist.sessions[0].answers[0];
+    assert_eq!(a.story_id, None);
+    assert!(
+        a.notes
+            .contains("Story to write: The 212-database migration"),
+        "{:?}",
+        a.notes
+    );
+    assert_eq!(std::fs::read(path.join("stories.json")).unwrap(), torn);
+}

@@ -183,10 +183,48 @@ impl Store {
     }
 
     /// Saves one session (atomically; the cost does not grow with history).
+    /// An unreadable or newer file of the same id is refused, never replaced.
     pub fn save_session(&self, session: &Session) -> Result<()> {
         self.writable()?;
         check_id(&session.id)?;
-        write_json(&self.session_path(&session.id), session)
+        let path = self.session_path(&session.id);
+        self.guard_overwrite(&path)?;
+        write_json(&path, session)
+    }
+
+    /// Checks the file about to be replaced: a corrupt one or one from a newer
+    /// schema is refused (it is never overwritten); one from an older schema is
+    /// copied to `backups/` first (once), as a migration would.
+    fn guard_overwrite(&self, path: &Path) -> Result<()> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        let version = match schema_of(path, &bytes)? {
+            v if v > u64::from(SCHEMA_VERSION) => {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: v,
+                });
+            }
+            v => v,
+        };
+        if version < u64::from(SCHEMA_VERSION) {
+            let backup = self.backup_path(path, version);
+            if !backup.exists() {
+                write_bytes(&backup, &bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn backup_path(&self, path: &Path, version: u64) -> PathBuf {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        self.dir.join(BACKUPS).join(format!(
+            "{}.schema{version}.json",
+            name.as_deref().unwrap_or("file")
+        ))
     }
 
     /// Reads one session by id.
@@ -237,29 +275,60 @@ impl Store {
         self.read_versioned(&path)
     }
 
+    /// Saves the story bank. While `stories.json` is unreadable (corrupt, or
+    /// from a newer loopdrill) this is refused, so it is never overwritten.
     pub fn save_stories(&self, bank: &StoryBank) -> Result<()> {
         self.writable()?;
-        write_json(&self.dir.join(STORIES), bank)
+        let path = self.dir.join(STORIES);
+        self.guard_overwrite(&path)?;
+        write_json(&path, bank)
     }
 
     /// Saves the draft being typed. A draft of another session already in
     /// `draft.json` is first parked in `drafts/<session>.json`, so starting
-    /// something new never loses what was typed before.
+    /// something new never loses what was typed before. An unreadable
+    /// `draft.json` (corrupt, or from a newer loopdrill) is moved, byte for
+    /// byte, to `backups/` rather than overwritten.
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
         self.writable()?;
         check_id(&draft.session_id)?;
         let current = self.dir.join(DRAFT);
-        if current.exists()
-            && let Ok(old) = self.read_versioned::<Draft>(&current)
-            && old.session_id != draft.session_id
-            && check_id(&old.session_id).is_ok()
-        {
-            let parked = self.dir.join(DRAFTS);
-            fs::create_dir_all(&parked).map_err(|e| StoreError::io(&parked, e))?;
-            set_mode(&parked, 0o700)?;
-            write_json(&self.parked_path(&old.session_id), &old)?;
+        if current.exists() {
+            match self.read_versioned::<Draft>(&current) {
+                Ok(old) => {
+                    if old.session_id != draft.session_id && check_id(&old.session_id).is_ok() {
+                        let parked = self.dir.join(DRAFTS);
+                        fs::create_dir_all(&parked).map_err(|e| StoreError::io(&parked, e))?;
+                        set_mode(&parked, 0o700)?;
+                        write_json(&self.parked_path(&old.session_id), &old)?;
+                    }
+                }
+                Err(StoreError::Corrupt { .. } | StoreError::Newer { .. }) => {
+                    self.set_aside(&current)?;
+                }
+                Err(e) => return Err(e),
+            }
         }
         write_json(&current, draft)
+    }
+
+    /// Moves an unreadable file into `backups/` under a name that is not in
+    /// use (`NAME.unreadable-N`), keeping every byte.
+    fn set_aside(&self, path: &Path) -> Result<PathBuf> {
+        let name = path
+            .file_name()
+            .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+        let backups = self.dir.join(BACKUPS);
+        let to = (1..)
+            .map(|n| backups.join(format!("{name}.unreadable-{n}")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| backups.join(format!("{name}.unreadable")));
+        fs::rename(path, &to).map_err(|e| StoreError::io(path, e))?;
+        sync_dir(&backups)?;
+        if let Some(parent) = path.parent() {
+            sync_dir(parent)?;
+        }
+        Ok(to)
     }
 
     fn parked_path(&self, session_id: &str) -> PathBuf {
@@ -358,48 +427,18 @@ impl Store {
     /// ones forward (keeping a backup copy first) and never touches a corrupt one.
     fn read_versioned<T: DeserializeOwned + Serialize>(&self, path: &Path) -> Result<T> {
         let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let off = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&e.as_bytes()[..off]).into_owned();
-                let (line, col) = crate::content::line_col(&valid, off);
-                return Err(StoreError::Corrupt {
-                    path: path.to_path_buf(),
-                    line,
-                    col,
-                    message: "not UTF-8 text".into(),
-                });
-            }
-        };
-        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line: e.line(),
-            col: e.column(),
-            message: e
-                .to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        };
-        let mut value: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
-        let version = match value.get("schema_version") {
-            None => 0,
-            Some(v) => v.as_u64().ok_or_else(|| StoreError::Corrupt {
-                path: path.to_path_buf(),
-                line: 1,
-                col: 1,
-                message: "schema_version is not a whole number".into(),
-            })?,
-        };
+        let version = schema_of(path, &bytes)?;
         if version > u64::from(SCHEMA_VERSION) {
             return Err(StoreError::Newer {
                 path: path.to_path_buf(),
                 found: version,
             });
         }
+        // schema_of has checked that the bytes are UTF-8 JSON.
+        let text = String::from_utf8_lossy(&bytes);
+        let corrupt = |e: serde_json::Error| corrupt(path, &e);
         if version < u64::from(SCHEMA_VERSION) {
+            let mut value: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
             migrate(&mut value, version);
             let parsed: T = serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
                 path: path.to_path_buf(),
@@ -408,23 +447,59 @@ impl Store {
                 message: format!("cannot migrate from schema {version}: {e}"),
             })?;
             if self.lock.is_some() {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                let backup = self.dir.join(BACKUPS).join(format!(
-                    "{}.schema{version}.json",
-                    name.as_deref().unwrap_or("file")
-                ));
-                write_bytes(&backup, text.as_bytes())?;
+                let backup = self.backup_path(path, version);
+                if !backup.exists() {
+                    write_bytes(&backup, &bytes)?;
+                }
                 write_json(path, &parsed)?;
             }
             return Ok(parsed);
         }
-        serde_json::from_value(value).map_err(|e| {
-            // Re-parse from text for an accurate position.
-            match serde_json::from_str::<T>(&text) {
-                Err(e2) => corrupt(e2),
-                Ok(_) => corrupt(e),
-            }
-        })
+        serde_json::from_str::<T>(&text).map_err(corrupt)
+    }
+}
+
+fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        line: e.line(),
+        col: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+/// The `schema_version` of a stored file (0 when it has none), or why the
+/// file is unreadable: not UTF-8, not JSON, or a version that is not a number.
+fn schema_of(path: &Path, bytes: &[u8]) -> Result<u64> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let off = e.valid_up_to();
+        let valid = String::from_utf8_lossy(&bytes[..off]);
+        let (line, col) = crate::content::line_col(&valid, off);
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: "not UTF-8 text".into(),
+        }
+    })?;
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Value>,
+    }
+    let v: Version = serde_json::from_str(text).map_err(|e| corrupt(path, &e))?;
+    match v.schema_version {
+        None => Ok(0),
+        Some(v) => v.as_u64().ok_or_else(|| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            message: "schema_version is not a whole number".into(),
+        }),
     }
 }
 

@@ -57,6 +57,22 @@ pub struct Ctx<'a> {
     pub read_only: bool,
     /// Ids of the sessions in the trash (restorable from the review screen).
     pub trashed: &'a [String],
+    /// Why `stories.json` could not be read at start, if it could not: the
+    /// story bank is then never written, so the file is never overwritten.
+    pub stories_unreadable: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    /// Why the story bank cannot be changed right now, if it cannot.
+    pub fn stories_locked(&self) -> Option<String> {
+        if self.read_only {
+            Some(crate::tui::screens::review::READ_ONLY_NOTE.to_string())
+        } else {
+            self.stories_unreadable.map(|e| {
+                format!("The story bank is not changed while its file cannot be read: {e}")
+            })
+        }
+    }
 }
 
 /// The read-only view of an `App`, built field by field so the active screen
@@ -72,6 +88,7 @@ macro_rules! ctx {
             wall: ($app.wall)(),
             read_only: $app.store.is_read_only(),
             trashed: &$app.trashed,
+            stories_unreadable: $app.stories_unreadable.as_deref(),
         }
     };
 }
@@ -82,6 +99,8 @@ pub struct App {
     pub history: Option<History>,
     history_rx: Option<Receiver<History>>,
     pub stories: StoryBank,
+    /// Set when `stories.json` could not be read (see [`Ctx::stories_unreadable`]).
+    pub stories_unreadable: Option<String>,
     pub draft: Option<Draft>,
     /// Session ids in the trash, refreshed on open and after trash/restore.
     pub trashed: Vec<String>,
@@ -104,11 +123,11 @@ impl App {
         wall: Box<dyn Fn() -> DateTime<Utc>>,
     ) -> App {
         let mut notes: Vec<String> = store.notices.clone();
-        let stories = match store.load_stories() {
-            Ok(s) => s,
+        let (stories, stories_unreadable) = match store.load_stories() {
+            Ok(s) => (s, None),
             Err(e) => {
                 notes.push(e.to_string());
-                StoryBank::default()
+                (StoryBank::default(), Some(e.to_string()))
             }
         };
         let draft = match store.load_draft() {
@@ -123,6 +142,7 @@ impl App {
         }
         let trashed = store.trashed_sessions();
         let mut app = App {
+            stories_unreadable,
             content,
             store,
             history: None,

@@ -962,7 +962,17 @@ impl SessionScreen {
             .current_answer()
             .map(|a| a.principles.clone())
             .unwrap_or_default();
-        if !new_title.is_empty() {
+        // A story that cannot be created (the bank's file is unreadable, or
+        // another instance holds the data dir) is kept in the notes instead.
+        let mut unsaved_story = None;
+        if !new_title.is_empty()
+            && let Some(why) = ctx.stories_locked()
+        {
+            cmds.push(Cmd::Status(format!(
+                "Story not created ({why}); its title is kept in the answer's notes."
+            )));
+            unsaved_story = Some(new_title);
+        } else if !new_title.is_empty() {
             let mut bank = ctx.stories.clone();
             let id = store::new_id(ctx.wall);
             bank.stories.push(Story {
@@ -993,6 +1003,14 @@ impl SessionScreen {
                 } else {
                     text_of(&s.notes)
                 };
+            if let Some(t) = unsaved_story {
+                let line = format!("Story to write: {t}");
+                a.notes = if a.notes.trim().is_empty() {
+                    line
+                } else {
+                    format!("{}\n{line}", a.notes)
+                };
+            }
             if story_id.is_some() {
                 a.story_id = story_id;
             }

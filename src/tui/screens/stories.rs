@@ -3,7 +3,7 @@
 //! which story to write next.
 
 use super::Screen;
-use super::review::{READ_ONLY_NOTE, pad, pad_left, popup, text_of, wrap};
+use super::review::{pad, pad_left, popup, text_of, wrap};
 use crate::content::Content;
 use crate::practice::progress::progress;
 use crate::store::{self, History, SessionKind, Star, Story, StoryBank};
@@ -214,6 +214,15 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
     let c = ctx.content;
     let bank = &ctx.stories.stories;
     let mut out = Vec::new();
+    if let Some(e) = ctx.stories_unreadable {
+        out.push(Warning {
+            kind: WarnKind::NoStory,
+            text: format!(
+                "{}. Your stories are safe in that file; fix or move it, then restart. Until then nothing is written to the bank.",
+                e.trim_end_matches('.')
+            ),
+        });
+    }
     let covered: BTreeSet<&str> = bank
         .iter()
         .flat_map(|s| s.principles.iter().map(String::as_str))
@@ -224,7 +233,7 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
         .filter(|p| !covered.contains(p.id.as_str()))
         .map(|p| p.name.as_str())
         .collect();
-    if bank.is_empty() {
+    if bank.is_empty() && ctx.stories_unreadable.is_none() {
         out.push(Warning {
             kind: WarnKind::Info,
             text: "The bank is empty: aim for 5–12 stories that together cover all 16 LPs. n writes the first.".into(),
@@ -456,8 +465,8 @@ impl StoriesScreen {
     pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
         if let Some(c) = self.confirm.take() {
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-                if ctx.read_only {
-                    return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                if let Some(why) = ctx.stories_locked() {
+                    return vec![Cmd::Status(why)];
                 }
                 let mut bank = ctx.stories.clone();
                 bank.stories.retain(|s| s.id != c.id);
@@ -481,14 +490,14 @@ impl StoriesScreen {
             KeyCode::Char('q') => return vec![Cmd::Quit],
             KeyCode::Char('m') => self.matrix = !self.matrix,
             KeyCode::Char('n') => {
-                if ctx.read_only {
-                    return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                if let Some(why) = ctx.stories_locked() {
+                    return vec![Cmd::Status(why)];
                 }
                 self.form = Some(Box::new(Form::new(ctx.content, None)));
             }
             KeyCode::Char('e') | KeyCode::Enter => {
-                if ctx.read_only {
-                    return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                if let Some(why) = ctx.stories_locked() {
+                    return vec![Cmd::Status(why)];
                 }
                 if let Some(s) = ctx.stories.stories.get(self.cursor) {
                     self.form = Some(Box::new(Form::new(ctx.content, Some(s))));
@@ -496,8 +505,8 @@ impl StoriesScreen {
                     return vec![Cmd::Status("No story selected: n writes one.".into())];
                 }
             }
-            KeyCode::Char('x') | KeyCode::Delete if ctx.read_only => {
-                return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+            KeyCode::Char('x') | KeyCode::Delete if ctx.stories_locked().is_some() => {
+                return vec![Cmd::Status(ctx.stories_locked().unwrap_or_default())];
             }
             KeyCode::Char('x') | KeyCode::Delete => {
                 if let Some(s) = ctx.stories.stories.get(self.cursor) {
@@ -548,8 +557,8 @@ impl StoriesScreen {
     }
 
     fn toggle_cell(&mut self, ctx: &Ctx) -> Vec<Cmd> {
-        if ctx.read_only {
-            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+        if let Some(why) = ctx.stories_locked() {
+            return vec![Cmd::Status(why)];
         }
         let Some(p) = ctx.content.principles.get(self.row) else {
             return vec![];
@@ -647,8 +656,8 @@ impl StoriesScreen {
     }
 
     fn save_form(&mut self, ctx: &Ctx) -> Vec<Cmd> {
-        if ctx.read_only {
-            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+        if let Some(why) = ctx.stories_locked() {
+            return vec![Cmd::Status(why)];
         }
         let Some(f) = self.form.as_mut() else {
             return vec![];
