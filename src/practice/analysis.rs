@@ -147,6 +147,8 @@ const CUSTOMER: &[&str] = &[
     "account",
     "end-user",
     "consumer",
+    "planner",
+    "downstream",
 ];
 const FAILURE: &[&str] = &[
     "fail",
@@ -277,7 +279,11 @@ fn count_phrases(haystack: &str, phrases: &[&str]) -> u32 {
             } else {
                 haystack
                     .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-                    .filter(|w| w == p || (p.len() > 4 && w.starts_with(p)))
+                    .filter(|w| {
+                        w == p
+                            || w.strip_suffix('s') == Some(p)
+                            || (p.len() > 4 && w.starts_with(p))
+                    })
                     .count() as u32
             }
         })
@@ -341,7 +347,8 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
     f.push(("we-over-i", we_count >= 4 && we_count > 2 * i_count));
     f.push((
         "no-metric",
-        !empty && word_count(&star.result) >= 8 && numbers_in_result == 0,
+        // Under 5 words with no number is `no-result` instead.
+        !empty && word_count(&star.result) >= 5 && numbers_in_result == 0,
     ));
     f.push((
         "missing-situation",
@@ -497,6 +504,40 @@ mod tests {
             600,
         );
         assert!(!b.has("no-lesson"));
+    }
+
+    #[test]
+    fn plural_durations_count_as_a_timeline_and_short_results_need_a_number() {
+        let a = analyse(
+            &star(
+                "A vendor slipped.",
+                "I owned it.",
+                "I replanned.",
+                "I lost 2 weeks.",
+            ),
+            300,
+        );
+        assert!(!a.has("no-timeline"), "{:?}", a.findings);
+        for w in ["days", "hours", "months", "years", "quarters", "minutes"] {
+            let a = analyse(&star("It took", "", "", w), 300);
+            assert!(!a.has("no-timeline"), "{w}: {:?}", a.findings);
+        }
+        // Five to seven words, no number: no metric (it is not a missing Result).
+        let b = analyse(
+            &star("S", "T", "A", "It went well and everyone was happy."),
+            300,
+        );
+        assert!(
+            b.has("no-metric") && !b.has("no-result"),
+            "{:?}",
+            b.findings
+        );
+        let c = analyse(&star("S", "T", "A", "Fine."), 300);
+        assert!(
+            c.has("no-result") && !c.has("no-metric"),
+            "{:?}",
+            c.findings
+        );
     }
 
     #[test]
