@@ -91,7 +91,10 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
                 }
                 Err(e) => {
                     eprintln!("{}", printable(&e.to_string()));
-                    Err(Failure(format!("{} content error(s)", e.0.len())))
+                    Err(Failure(match e.0.len() {
+                        1 => "1 content error".to_string(),
+                        n => format!("{n} content errors"),
+                    }))
                 }
             }
         }

@@ -240,11 +240,10 @@ fn each_invalid_fixture_reports_its_exact_error() {
                 got.join("\n  "),
                 run.stderr
             ));
-        } else if !run
-            .stderr
-            .lines()
-            .any(|l| l.starts_with("loopdrill: ") && l.ends_with("content error(s)"))
-        {
+        } else if !run.stderr.lines().any(|l| {
+            l.starts_with("loopdrill: ")
+                && (l.ends_with(" content error") || l.ends_with(" content errors"))
+        }) {
             failures.push(format!(
                 "{fixture}: no summary line on stderr:\n{}",
                 run.stderr

@@ -676,7 +676,7 @@ fn deleting_a_story_keeps_the_link_and_says_deleted_story() {
     let mut app = stories_app(&dir);
     key(&mut app, KeyCode::Char('x'));
     let s = screen(&app);
-    assert!(s.contains("3 linked answer(s)"), "{s}");
+    assert!(s.contains("3 linked answers keep their link"), "{s}");
     key(&mut app, KeyCode::Char('y'));
     let bank = Store::open_read_only(&dir).load_stories().expect("stories");
     assert_eq!(bank.stories.len(), 1);

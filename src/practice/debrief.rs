@@ -111,7 +111,8 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
     if strongly_not as u32 > rules.max_strongly_not_inclined {
         reasons.push(format!(
-            "{strongly_not} Strongly Not Inclined vote(s); at most {} allowed.",
+            "{strongly_not} Strongly Not Inclined vote{}; at most {} allowed.",
+            if strongly_not == 1 { "" } else { "s" },
             rules.max_strongly_not_inclined
         ));
     }

@@ -35,6 +35,19 @@ pub fn check_id(c: WritingCheck) -> &'static str {
     }
 }
 
+/// What a check looks for, in words, for the brief and the results.
+pub fn check_label(c: WritingCheck) -> &'static str {
+    match c {
+        WritingCheck::WordCount => "length in range",
+        WritingCheck::Sections => "required sections",
+        WritingCheck::HasMetric => "backed by numbers",
+        WritingCheck::NoWeaselWords => "no weasel words",
+        WritingCheck::NoBulletsOnly => "prose, not bullets",
+        WritingCheck::HasDate => "a date or deadline",
+        WritingCheck::CustomerFirst => "customer first",
+    }
+}
+
 const WEASEL: &[&str] = &[
     "very",
     "really",

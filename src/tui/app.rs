@@ -454,9 +454,16 @@ impl App {
             f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
             return;
         }
-        let [header, body, footer] = Layout::vertical([
+        // A status message gets its own line(s) above the footer, so the
+        // footer always shows the keys that work now.
+        let status = self.status.as_ref().map(|(s, _)| {
+            crate::tui::screens::review::wrap(&text::one_line(s), usize::from(area.width).max(1))
+        });
+        let status_rows = status.as_ref().map_or(0, |l| l.len().min(3)) as u16;
+        let [header, body, status_area, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
+            Constraint::Length(status_rows),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -473,12 +480,16 @@ impl App {
         }
         f.render_widget(Paragraph::new(Line::from(head)), header);
         self.screen.render(f, body, &ctx);
+        if let Some(lines) = status {
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .take(usize::from(status_rows))
+                .map(|l| Line::styled(l, theme::accent()))
+                .collect();
+            f.render_widget(Paragraph::new(lines), status_area);
+        }
         let keys = self.screen.footer(&ctx);
-        let footer_line = match &self.status {
-            Some((s, _)) => Line::from(Span::styled(text::one_line(s), theme::accent())),
-            None => widgets::key_line(&keys),
-        };
-        f.render_widget(Paragraph::new(footer_line), footer);
+        f.render_widget(Paragraph::new(widgets::key_line(&keys)), footer);
         if self.help {
             render_help(f, body, &self.screen.help(&ctx));
         }
@@ -486,10 +497,38 @@ impl App {
 }
 
 fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
+    use crate::tui::screens::review::{pad_left, width, wrap};
     let w = area.width.min(76);
-    let h = area
-        .height
-        .min((screen_keys.len() + L::GLOBAL_KEYS.len() + 6) as u16);
+    let key_w = screen_keys
+        .iter()
+        .chain(L::GLOBAL_KEYS)
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(w) / 3);
+    // Inside the border: the key column, two spaces, the description.
+    let desc_w = usize::from(w).saturating_sub(key_w + 4).max(10);
+    let rows = |keys: &[(&str, &str)], lines: &mut Vec<Line<'static>>| {
+        for (k, d) in keys {
+            for (i, part) in wrap(d, desc_w).into_iter().enumerate() {
+                let key = if i == 0 {
+                    pad_left(k, key_w)
+                } else {
+                    " ".repeat(key_w)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key}  "), theme::key()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+    };
+    let mut lines = vec![Line::styled(L::HELP_THIS_SCREEN, theme::title())];
+    rows(screen_keys, &mut lines);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(L::HELP_EVERYWHERE, theme::title()));
+    rows(L::GLOBAL_KEYS, &mut lines);
+    let h = area.height.min(lines.len() as u16 + 2);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -497,23 +536,8 @@ fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
         h,
     );
     f.render_widget(Clear, r);
-    let mut lines = vec![Line::styled(L::HELP_THIS_SCREEN, theme::title())];
-    for (k, d) in screen_keys {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{k:>14}  "), theme::key()),
-            Span::raw(*d),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(L::HELP_EVERYWHERE, theme::title()));
-    for (k, d) in L::GLOBAL_KEYS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{k:>14}  "), theme::key()),
-            Span::raw(*d),
-        ]));
-    }
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::border_focus())

@@ -58,12 +58,14 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
-/// `1 answer`, `2 answers`.
+/// `1 answer`, `2 answers`; `1 story`, `2 stories`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+        return format!("1 {word}");
+    }
+    match word.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
     }
 }
 
@@ -83,6 +85,10 @@ mod tests {
         assert_eq!(one_line("a\nb\r"), "a b ");
         assert_eq!(truncate("日本語テキスト", 7), "日本語…");
         assert_eq!(truncate("short", 10), "short");
+        assert_eq!(plural(1, "story"), "1 story");
+        assert_eq!(plural(2, "story"), "2 stories");
+        assert_eq!(plural(0, "day"), "0 days");
+        assert_eq!(plural(3, "answer"), "3 answers");
         let p = printable("a\tb\n\x1b]0;title\x07\r");
         assert_eq!(p, "a\tb\n␛]0;title␇␍");
     }

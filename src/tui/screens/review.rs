@@ -1224,7 +1224,7 @@ impl ReviewScreen {
                 f.render_widget(Clear, r);
                 let rows = r.height.saturating_sub(3) as usize;
                 let mut lines = vec![Line::styled(
-                    format!("{} session(s) in the trash", ctx.trashed.len()),
+                    format!("{} in the trash", plural(ctx.trashed.len(), "session")),
                     theme::dim(),
                 )];
                 if ctx.trashed.is_empty() {
@@ -1638,30 +1638,30 @@ impl ReviewScreen {
             if n == 1 {
                 "1 attempt so far: answer it again to compare.".to_string()
             } else {
-                format!("{n} attempts, oldest first · ←→ pick, Tab switches side")
+                format!("{n} attempts, oldest first · ◀ left, ▶ right · ←→ pick, Tab side")
             },
             theme::dim(),
         ));
         f.render_widget(Paragraph::new(head_lines), head);
         // The strip of every attempt: date and score, L / R marking the pair.
         let mut spans = Vec::new();
-        let cell = 13usize;
+        let cell = 16usize;
         let fit = (strip.width as usize / cell).max(1);
         let centre = if a.focus_right { a.right } else { a.left };
         let start = centre.saturating_sub(fit / 2).min(n.saturating_sub(fit));
         for (i, x) in found.iter().enumerate().skip(start).take(fit) {
             let mark = if i == a.left && i == a.right {
-                "="
+                "◀▶"
             } else if i == a.left {
-                "L"
+                "◀ "
             } else if i == a.right {
-                "R"
+                "▶ "
             } else {
-                " "
+                "  "
             };
             let (d, v) = x.map_or(("?".into(), None), |(_, x)| {
                 (
-                    x.submitted_at.format("%m-%d").to_string(),
+                    x.submitted_at.format("%b %d").to_string(),
                     x.average_score(),
                 )
             });
@@ -1670,7 +1670,7 @@ impl ReviewScreen {
             } else {
                 theme::text()
             };
-            spans.push(Span::styled(format!("{mark}{} {d} ", i + 1), st));
+            spans.push(Span::styled(format!("{mark}#{} {d} ", i + 1), st));
             spans.push(score_span(v, 3));
             spans.push(Span::raw("  "));
         }
@@ -1909,11 +1909,11 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
     lines.push(Line::styled(
         truncate(
             &format!(
-                "  {} words · “I” {} / “we” {} · {} number(s) in the Result · ≈{} spoken",
+                "  {} words · “I” {} / “we” {} · {} in the Result · ≈{} spoken",
                 an.words,
                 an.i_count,
                 an.we_count,
-                an.numbers_in_result,
+                plural(an.numbers_in_result as usize, "number"),
                 clock(u64::from(an.speaking_secs))
             ),
             w,
@@ -1924,14 +1924,11 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
         lines.push(Line::styled("  No warning signals.", theme::good()));
     }
     for sig in &an.signals {
-        let e = crate::content::signal_explanation(sig).unwrap_or("");
-        push_wrapped(
-            &mut lines,
-            &format!("{}: {e}", one_line(sig)),
-            w,
-            theme::warn(),
-            "  • ",
-        );
+        // The explanation says it in words; an id from an older version
+        // that is no longer known is shown as it is.
+        let e =
+            crate::content::signal_explanation(sig).map_or_else(|| one_line(sig), str::to_string);
+        push_wrapped(&mut lines, &e, w, theme::warn(), "  ⚑ ");
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Self-scores by criterion", theme::title()));

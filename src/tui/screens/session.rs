@@ -550,11 +550,7 @@ impl SessionScreen {
                 format!(" {} · {wc} w ", L::STAR[k]),
                 focused,
             ));
-            e.set_cursor_style(if focused {
-                Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
-            } else {
-                Style::new()
-            });
+            widgets::show_cursor(e, focused);
         }
     }
 
@@ -1057,6 +1053,11 @@ impl SessionScreen {
         } else {
             ("Ctrl-P", "pause")
         };
+        let paused = !self.spoken_notes && self.timer.as_ref().is_some_and(Timer::is_paused);
+        if paused && matches!(self.flow.step, Step::Answer { .. }) {
+            return vec![("Ctrl-P", "resume"), ("Esc", "leave")];
+        }
+        let score_field = self.score.as_ref().map(|s| s.field);
         let mut v = match self.flow.step {
             Step::Opening { .. } | Step::Transition { .. } | Step::Closing { .. } => {
                 vec![("Enter", "continue"), ("Esc", "leave")]
@@ -1078,13 +1079,33 @@ impl SessionScreen {
                 ("Esc", "leave"),
                 ("F1", "help"),
             ],
-            Step::SelfScore { .. } => vec![
-                ("↑↓", "criterion"),
-                ("1-4", "level"),
-                ("Tab", "notes/story"),
-                ("Enter", "confirm"),
-                ("Esc", "leave"),
-            ],
+            Step::SelfScore { .. } => match score_field {
+                Some(ScoreField::Notes) => vec![
+                    ("Tab", "story"),
+                    ("S-Tab", "criteria"),
+                    ("Ctrl-S", "confirm"),
+                    ("Esc", "leave"),
+                ],
+                Some(ScoreField::Story) => vec![
+                    ("←→", "choose a story"),
+                    ("Tab", "new story"),
+                    ("Enter", "confirm"),
+                    ("Esc", "leave"),
+                ],
+                Some(ScoreField::NewStory) => vec![
+                    ("type", "a new story's title"),
+                    ("Tab", "criteria"),
+                    ("Enter", "confirm"),
+                    ("Esc", "leave"),
+                ],
+                _ => vec![
+                    ("↑↓", "criterion"),
+                    ("1-4", "level, then next"),
+                    ("Tab", "notes/story"),
+                    ("Enter", "confirm"),
+                    ("Esc", "leave"),
+                ],
+            },
             Step::Debrief if self.writing_prompt(ctx.content).is_some() => {
                 vec![
                     ("↑↓", "scroll"),
@@ -1110,7 +1131,10 @@ impl SessionScreen {
             ),
             ("Ctrl-S", "submit the answer or reply"),
             ("Ctrl-P", "pause the timer (not in --strict)"),
-            ("1–4", "self-score: set the level of the selected criterion"),
+            (
+                "1–4",
+                "self-score: set the level of the selected criterion and move to the next",
+            ),
             ("↑ / ↓", "self-score: move between criteria"),
             ("Tab", "self-score: notes, then story link"),
             ("Esc", "leave (asks first; the draft is kept)"),
@@ -1580,10 +1604,10 @@ impl SessionScreen {
                     a.findings
                         .iter()
                         .take(4)
-                        .map(|(s, e)| {
+                        .map(|(_, e)| {
                             Line::from(vec![
-                                Span::styled(format!("{s}: "), theme::warn()),
-                                Span::styled(e.clone(), theme::dim()),
+                                Span::styled("⚑ ", theme::warn()),
+                                Span::styled(e.clone(), theme::text()),
                             ])
                         })
                         .collect()
@@ -1725,6 +1749,7 @@ impl SessionScreen {
                 .border_style(focus(ScoreField::Notes))
                 .title(" Notes "),
         );
+        widgets::show_cursor(&mut n, s.field == ScoreField::Notes);
         widgets::editor(f, &n, notes);
         let [pick, new] =
             Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(story);
@@ -1753,7 +1778,7 @@ impl SessionScreen {
                     ),
                 ]),
                 Line::styled(
-                    format!("{} stories in the bank", ctx.stories.stories.len()),
+                    format!("{} in the bank", plural(ctx.stories.stories.len(), "story")),
                     theme::dim(),
                 ),
             ]),
@@ -1766,6 +1791,7 @@ impl SessionScreen {
                 .border_style(focus(ScoreField::NewStory))
                 .title(" New story "),
         );
+        widgets::show_cursor(&mut ns, s.field == ScoreField::NewStory);
         widgets::editor(f, &ns, new);
     }
 
@@ -1783,8 +1809,8 @@ impl SessionScreen {
                 Span::styled("Drill summary  ", theme::title()),
                 Span::styled(
                     format!(
-                        "{} answer(s){}",
-                        self.session.answers.len(),
+                        "{}{}",
+                        plural(self.session.answers.len(), "answer"),
                         avg.map_or(String::new(), |a| format!(" · average self-score {a:.2}"))
                     ),
                     avg.map_or(theme::dim(), theme::score),
@@ -1844,10 +1870,11 @@ impl SessionScreen {
                 theme::title(),
             ));
             for (s, n) in &d.flags {
-                let e = crate::content::signal_explanation(s).unwrap_or("");
+                let e = crate::content::signal_explanation(s)
+                    .map_or_else(|| one_line(s), str::to_string);
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {n}× {s}: "), theme::warn()),
-                    Span::styled(e, theme::dim()),
+                    Span::styled(format!("  ⚑ {n}× "), theme::warn()),
+                    Span::styled(e, theme::text()),
                 ]));
             }
         }

@@ -43,7 +43,7 @@ pub fn reason(s: &PrincipleStats, now: DateTime<Utc>) -> String {
         (n, avg) => {
             let days = s.last_practised.map_or(0, |l| (now - l).num_days().max(0));
             let avg = avg.map_or("not scored".into(), |a| format!("avg {a:.1}"));
-            format!("{avg}, {n} answer(s), {days} d ago")
+            format!("{avg}, {}, {days} d ago", plural(n, "answer"))
         }
     }
 }
@@ -399,7 +399,8 @@ fn render_overall(
     lines.push(Line::from(vec![
         Span::styled("Streak ", theme::dim()),
         Span::raw(format!(
-            "{current} day(s) now, longest {longest} in 12 weeks"
+            "{} now, longest {longest} in 12 weeks",
+            plural(current as usize, "day")
         )),
         Span::styled("   answers per week ", theme::dim()),
         Span::styled(widgets::spark(&scaled), theme::accent()),

@@ -9,7 +9,7 @@ use crate::practice::progress::progress;
 use crate::store::{self, History, SessionKind, Star, Story, StoryBank};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::text::{one_line, sanitize, truncate};
+use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -316,8 +316,9 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
                     .average
                     .map_or("not scored".to_string(), |a| format!("average {a:.1}"));
                 format!(
-                    "{avg} over {} answer(s), last practised {days} day(s) ago: the highest practice priority without a story",
-                    s.answers
+                    "{avg} over {}, last practised {} ago: the highest practice priority without a story",
+                    plural(s.answers, "answer"),
+                    plural(days as usize, "day")
                 )
             };
             out.push(Warning {
@@ -733,7 +734,10 @@ impl StoriesScreen {
             let linked = match c.linked {
                 Some(0) => "No answer is linked to it.".to_string(),
                 Some(n) => {
-                    format!("{n} linked answer(s) keep their link and will show “(deleted story)”.")
+                    format!(
+                        "{} keep their link and will show “(deleted story)”.",
+                        plural(n, "linked answer")
+                    )
                 }
                 None => "Linked answers keep their link and will show “(deleted story)”.".into(),
             };
@@ -1077,7 +1081,10 @@ impl StoriesScreen {
             let k = self.derived.warnings.len();
             f.render_widget(
                 Paragraph::new(Line::styled(
-                    format!(" {k} warning(s): m shows the list view with the warnings panel"),
+                    format!(
+                        " {}: m shows the list view with the warnings panel",
+                        plural(k, "warning")
+                    ),
                     theme::dim(),
                 )),
                 rest,

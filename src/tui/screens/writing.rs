@@ -4,7 +4,7 @@
 use crate::content::{Content, WritingPrompt};
 use crate::practice::analysis::word_count;
 use crate::practice::timer::{Timer, TimerPhase, format_clock};
-use crate::practice::writing::{CheckResult, check, check_id};
+use crate::practice::writing::{CheckResult, check, check_label};
 use crate::store::{self, Draft, DraftStep, SCHEMA_VERSION, Session, SessionKind, WritingRecord};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::text::{one_line, sanitize};
@@ -298,9 +298,9 @@ impl WritingScreen {
                 theme::dim(),
             ));
         }
-        let checks: Vec<&str> = self.prompt.checks.iter().map(|c| check_id(*c)).collect();
+        let checks: Vec<&str> = self.prompt.checks.iter().map(|c| check_label(*c)).collect();
         lines.push(Line::styled(
-            format!("Checks: {}", checks.join(", ")),
+            format!("Checked when you submit: {}", checks.join(" · ")),
             theme::dim(),
         ));
         lines
@@ -422,7 +422,7 @@ impl WritingScreen {
                                 theme::bad()
                             },
                         ),
-                        Span::styled(format!("{:<16}", check_id(r.check)), theme::text()),
+                        Span::styled(format!("{:<19}", check_label(r.check)), theme::text()),
                         Span::styled(r.detail.clone(), theme::dim()),
                     ]));
                 }

@@ -83,6 +83,15 @@ pub fn confirm(f: &mut ratatui::Frame, area: ratatui::layout::Rect, question: &s
     );
 }
 
+/// Shows the editor's cursor only when it has the focus.
+pub fn show_cursor(t: &mut ratatui_textarea::TextArea, focused: bool) {
+    t.set_cursor_style(if focused {
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        ratatui::style::Style::new()
+    });
+}
+
 /// Draws a text editor. An empty editor's placeholder is word-wrapped to the
 /// field (the textarea draws it on one line, cut at the border), after the
 /// cursor cell.
