@@ -722,6 +722,13 @@ fn stats_enter_opens_review_filtered_by_lp() {
     let s = screen(&app);
     assert!(s.contains("3 of 5 answers match"), "{s}");
     assert!(s.contains("LP Ownership"), "{s}");
+    // Esc goes back to the stats screen it came from, not home.
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap_or("").contains("stats"), "{s}");
+    // ...on the same row: Enter opens the same LP again.
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("LP Ownership"));
 }
 
 #[test]

@@ -133,17 +133,27 @@ impl HomeScreen {
                 ("↑↓", "template"),
                 ("Enter", "plan the loop"),
                 ("Esc", "back"),
+                ("q", "quit"),
+            ],
+            Mode::PickPrinciples { ref chosen, .. } if chosen.is_empty() => vec![
+                ("↑↓", "move"),
+                ("Space", "tick"),
+                ("Enter", "drill this LP"),
+                ("Esc", "back"),
+                ("q", "quit"),
             ],
             Mode::PickPrinciples { .. } => vec![
                 ("↑↓", "move"),
-                ("Space", "choose"),
-                ("Enter", "start drill"),
+                ("Space", "tick"),
+                ("Enter", "drill the ticked LPs"),
                 ("Esc", "back"),
+                ("q", "quit"),
             ],
             Mode::PickWriting(_) => vec![
                 ("↑↓", "exercise"),
                 ("Enter", "read the brief"),
                 ("Esc", "back"),
+                ("q", "quit"),
             ],
         }
     }
@@ -181,6 +191,10 @@ impl HomeScreen {
     pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
         let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
         let up = matches!(key.code, KeyCode::Up | KeyCode::Char('k'));
+        if key.code == KeyCode::Char('q') {
+            // q quits from the home screen and its pickers alike.
+            return vec![Cmd::Quit];
+        }
         match &mut self.mode {
             Mode::Menu => {
                 let items = self.items(ctx);

@@ -480,6 +480,8 @@ pub struct ReviewScreen {
     list_rows: Cell<usize>,
     page_rows: Cell<usize>,
     max_scroll: Cell<u16>,
+    /// Opened from the stats screen at this row: Esc goes back there.
+    from_stats: Option<usize>,
 }
 
 impl Default for ReviewScreen {
@@ -496,6 +498,7 @@ impl Default for ReviewScreen {
             list_rows: Cell::new(10),
             page_rows: Cell::new(10),
             max_scroll: Cell::new(u16::MAX),
+            from_stats: None,
         }
     }
 }
@@ -506,10 +509,23 @@ impl ReviewScreen {
     }
 
     /// The review list filtered to one LP (from the stats screen).
+    /// The review filtered to one LP, opened from the stats screen's row
+    /// `lp`; Esc returns to that row.
     pub fn for_principle(lp: usize) -> ReviewScreen {
         let mut r = ReviewScreen::default();
         r.filters.lp = Some(lp);
+        r.from_stats = Some(lp);
         r
+    }
+
+    /// Where Esc on the list goes: back to the stats row it came from, or home.
+    fn back(&self) -> Cmd {
+        match self.from_stats {
+            Some(row) => Cmd::Go(Target::Screen(Box::new(Screen::Stats(Box::new(
+                super::stats::StatsScreen::at(row),
+            ))))),
+            None => Cmd::Go(Target::Home),
+        }
     }
 
     pub fn captures_text(&self) -> bool {
@@ -713,7 +729,7 @@ impl ReviewScreen {
         }
         let Some(h) = ctx.history.filter(|_| self.index.is_some()) else {
             return match key.code {
-                KeyCode::Esc => vec![Cmd::Go(Target::Home)],
+                KeyCode::Esc => vec![self.back()],
                 KeyCode::Char('q') => vec![Cmd::Quit],
                 _ => vec![],
             };
@@ -860,7 +876,7 @@ impl ReviewScreen {
         let page = self.list_rows.get().max(1);
         let back = key.modifiers.contains(KeyModifiers::SHIFT);
         match key.code {
-            KeyCode::Esc => return vec![Cmd::Go(Target::Home)],
+            KeyCode::Esc => return vec![self.back()],
             KeyCode::Char('q') => return vec![Cmd::Quit],
             KeyCode::Down | KeyCode::Char('j') => {
                 self.cursor = (self.cursor + 1).min(n.saturating_sub(1))

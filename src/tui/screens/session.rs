@@ -144,8 +144,8 @@ impl SessionScreen {
                     },
                     None => InterviewerRef {
                         id: String::new(),
-                        name: "Drill".into(),
-                        role: "Practice".into(),
+                        name: "Timed drill".into(),
+                        role: "you and the clock".into(),
                         bar_raiser: false,
                     },
                 },

@@ -76,6 +76,14 @@ impl StatsScreen {
         StatsScreen::default()
     }
 
+    /// The stats screen with the LP row `cursor` selected.
+    pub fn at(cursor: usize) -> StatsScreen {
+        StatsScreen {
+            cursor,
+            ..StatsScreen::default()
+        }
+    }
+
     pub fn captures_text(&self) -> bool {
         false
     }
