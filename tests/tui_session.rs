@@ -704,3 +704,46 @@ fn a_new_story_title_is_kept_in_the_notes_when_the_bank_cannot_be_written() {
     );
     assert_eq!(std::fs::read(path.join("stories.json")).unwrap(), torn);
 }
+
+#[test]
+fn self_score_in_progress_is_autosaved_and_saved_on_ctrl_c() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter); // plan → opening
+    key(&mut h, KeyCode::Enter); // opening → answer
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    for _ in 0..3 {
+        if screen_text(&h, 200, 60).contains(" Criteria ") {
+            break;
+        }
+        typ(&mut h, "A reply.");
+        ctrl(&mut h, 's');
+    }
+    let dir = h.dir.clone();
+    let first_answer = || Store::open_read_only(&dir).load_history().sessions[0].answers[0].clone();
+    key(&mut h, KeyCode::Char('3'));
+    key(&mut h, KeyCode::Char('4'));
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, "Lead with the 212 databases.");
+    h.clock.advance(Duration::from_secs(5));
+    h.app.tick();
+    let a = first_answer();
+    assert_eq!(
+        a.self_scores.values().copied().collect::<Vec<_>>(),
+        vec![3, 4]
+    );
+    assert_eq!(a.notes, "Lead with the 212 databases.");
+    // Typing on, then Ctrl-C: saved at once, nothing waits for the tick.
+    typ(&mut h, " Cut the Situation.");
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, "Rollback rehearsal");
+    ctrl(&mut h, 'c');
+    let a = first_answer();
+    assert_eq!(
+        a.notes,
+        "Lead with the 212 databases. Cut the Situation.\nStory to write: Rollback rehearsal"
+    );
+    assert_eq!(a.self_scores.len(), 2);
+}

@@ -261,9 +261,8 @@ impl App {
     /// Saves whatever is being typed (Ctrl-C, SIGTERM, SIGHUP).
     pub fn save_draft_now(&mut self) {
         let wall = (self.wall)();
-        if let Some(d) = self.screen.draft(self.clock.now(), wall) {
-            self.apply(vec![Cmd::SaveDraft(Box::new(d))]);
-        }
+        let cmds = self.screen.save_typing(self.clock.now(), wall);
+        self.apply(cmds);
     }
 
     pub fn paste(&mut self, s: &str) {

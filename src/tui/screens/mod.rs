@@ -91,6 +91,17 @@ impl Screen {
             _ => None,
         }
     }
+    /// Saves what is being typed (Ctrl-C, SIGTERM, a closed terminal, quit).
+    pub fn save_typing(&self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+        match self {
+            Screen::Session(s) => s.save_typing(now, wall),
+            _ => self
+                .draft(now, wall)
+                .map(|d| vec![Cmd::SaveDraft(Box::new(d))])
+                .unwrap_or_default(),
+        }
+    }
+
     pub fn draft(&self, now: Duration, wall: DateTime<Utc>) -> Option<Draft> {
         match self {
             Screen::Session(s) => s.draft(now, wall),

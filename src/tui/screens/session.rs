@@ -480,11 +480,48 @@ impl SessionScreen {
         if self.dirty && now.saturating_sub(self.last_draft) >= AUTOSAVE {
             self.dirty = false;
             self.last_draft = now;
-            if let Some(d) = self.draft(now, wall) {
-                return vec![Cmd::SaveDraft(Box::new(d))];
-            }
+            return self.save_typing(now, wall);
         }
         Vec::new()
+    }
+
+    /// Saves what is being typed: the draft of an answer or reply, or, while
+    /// self-scoring, the scores and notes so far into the saved answer.
+    pub fn save_typing(&self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+        if let Some(d) = self.draft(now, wall) {
+            return vec![Cmd::SaveDraft(Box::new(d))];
+        }
+        self.scoring_snapshot()
+            .map(|s| vec![Cmd::SaveSession(Box::new(s))])
+            .unwrap_or_default()
+    }
+
+    /// The session with the self-score in progress applied to its answer
+    /// (scores, notes, and a new story's title kept in the notes), so a crash
+    /// while scoring loses nothing typed. Confirming replaces it.
+    fn scoring_snapshot(&self) -> Option<Session> {
+        let s = self.score.as_ref()?;
+        let a = self.current_answer()?;
+        let notes = text_of(&s.notes);
+        let title = text_of(&s.new_story).trim().to_string();
+        let mut snapshot = self.session.clone();
+        let i = snapshot.answers.iter().position(|x| x.id == a.id)?;
+        let ans = &mut snapshot.answers[i];
+        ans.self_scores = s.board.scores.clone();
+        let mut extra = Vec::new();
+        if !notes.trim().is_empty() && !ans.notes.contains(notes.trim()) {
+            extra.push(notes.trim().to_string());
+        }
+        if !title.is_empty() {
+            extra.push(format!("Story to write: {title}"));
+        }
+        if !extra.is_empty() {
+            let mut all = vec![ans.notes.trim().to_string()];
+            all.extend(extra);
+            all.retain(|x| !x.is_empty());
+            ans.notes = all.join("\n");
+        }
+        (snapshot != self.session).then_some(snapshot)
     }
 
     pub fn next_tick_in(&self, now: Duration) -> Option<Duration> {
@@ -919,28 +956,24 @@ impl SessionScreen {
             }
             _ => {}
         }
-        match s.field {
-            ScoreField::Criteria => {
-                s.board.key(key);
-            }
-            ScoreField::Notes => {
-                s.notes.input(key);
-            }
-            ScoreField::NewStory => {
-                if key.code != KeyCode::Enter {
-                    s.new_story.input(key);
-                }
-            }
+        let changed = match s.field {
+            ScoreField::Criteria => s.board.key(key),
+            ScoreField::Notes => s.notes.input(key),
+            ScoreField::NewStory => key.code != KeyCode::Enter && s.new_story.input(key),
             ScoreField::Story => match key.code {
                 KeyCode::Left | KeyCode::Up | KeyCode::Char('h') | KeyCode::Char('k') => {
-                    s.story = (s.story + n_stories) % (n_stories + 1)
+                    s.story = (s.story + n_stories) % (n_stories + 1);
+                    false
                 }
                 KeyCode::Right | KeyCode::Down | KeyCode::Char('l') | KeyCode::Char('j') => {
-                    s.story = (s.story + 1) % (n_stories + 1)
+                    s.story = (s.story + 1) % (n_stories + 1);
+                    false
                 }
-                _ => {}
+                _ => false,
             },
-        }
+        };
+        // Scores and notes are autosaved like a draft (see `scoring_snapshot`).
+        self.dirty |= changed;
         vec![]
     }
 
