@@ -526,3 +526,43 @@ fn unreadable_input_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no question column"));
 }
+
+#[test]
+fn list_entries_that_are_not_questions_are_reported_not_dropped_silently() {
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("list.md");
+    std::fs::write(
+        &src,
+        "# Customer Obsession questions\n\n1. Tell me about a time you went above and beyond for a customer.\n2. Frobnicate?\n3. Stay calm and use STAR\n\nA closing paragraph about the blog.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("pack.toml");
+    let run = loopdrill()
+        .args(["content", "import"])
+        .arg(&src)
+        .args(["--format", "markdown", "--output"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    let src = src.display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{src}:4: \"Frobnicate?\" does not read as a question; skipped"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{src}:5: \"Stay calm and use STAR\" does not read as a question; skipped"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("closing paragraph"),
+        "prose is not a list entry: {err}"
+    );
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(toml.matches("[[question]]").count(), 1, "{toml}");
+}

@@ -1752,6 +1752,15 @@ fn parse_markdown(ctx: &mut Ctx, text: &str) -> Vec<RawItem> {
                     last_q = Some((items.len() - 1, indent));
                 } else {
                     last_q = None;
+                    // A list entry in a question section, or one that asks
+                    // something, is reported rather than dropped silently.
+                    if !t.trim().is_empty() && (t.trim_end().ends_with('?') || !current.is_empty())
+                    {
+                        ctx.note(
+                            line,
+                            format!("\"{}\" does not read as a question; skipped", one_line(&t)),
+                        );
+                    }
                 }
             }
             Block::Para {
