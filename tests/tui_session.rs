@@ -153,8 +153,15 @@ fn every_loop_screen_renders_at_both_sizes() {
     typ(&mut h, "Too short an answer.");
     h.clock.advance(Duration::from_secs(300)); // over time
     snap_both(&h, "loop_answer_overtime");
-    ctrl(&mut h, 's');
-    ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // three parts empty: asked first
+    assert!(
+        screen_text(&h, 120, 40)
+            .contains("Task, Action and Result are empty: Ctrl-S again submits as it is"),
+        "{}",
+        screen_text(&h, 120, 40)
+    );
+    ctrl(&mut h, 's'); // submitted as it is
+    ctrl(&mut h, 's'); // an empty reply to the one follow-up
     key(&mut h, KeyCode::Enter); // nothing scored: asked first
     key(&mut h, KeyCode::Enter); // skip scoring this one
     snap_both(&h, "loop_your_questions");
@@ -195,6 +202,7 @@ fn mini_loop_saves_answer_follow_ups_scores_and_votes() {
     typ(&mut h, "short");
     h.clock.advance(Duration::from_secs(250)); // 10 s over 4 min
     ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // submit with Task, Action and Result empty
     // Over time: one follow-up only.
     typ(&mut h, "only reply");
     ctrl(&mut h, 's');
@@ -604,6 +612,7 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
         "We found it, we fixed it, our team shipped it for us.",
     );
     ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // submit with Task, Action and Result empty
     for _ in 0..3 {
         if screen_text(&h, 200, 60).contains(" Criteria ") {
             break;

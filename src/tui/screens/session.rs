@@ -69,6 +69,8 @@ pub struct SessionScreen {
     analysis: Option<Analysis>,
     score: Option<ScoreState>,
     confirm_leave: bool,
+    /// Ctrl-S was pressed with STAR parts empty; a second Ctrl-S submits.
+    submit_asked: bool,
     dirty: bool,
     last_draft: Duration,
     debrief: Option<Debrief>,
@@ -124,6 +126,7 @@ impl SessionScreen {
             analysis: None,
             score: None,
             confirm_leave: false,
+            submit_asked: false,
             dirty: false,
             last_draft: Duration::ZERO,
             debrief: None,
@@ -792,8 +795,27 @@ impl SessionScreen {
             return vec![];
         }
         if is_ctrl(&key, 's') {
+            let empty: Vec<&str> = (0..4)
+                .filter(|&k| text_of(&self.editors[k]).trim().is_empty())
+                .map(|k| L::STAR[k])
+                .collect();
+            if !self.spoken && !empty.is_empty() && !self.submit_asked {
+                self.submit_asked = true;
+                let what = match empty.as_slice() {
+                    [one] => format!("The {one} is empty"),
+                    [init @ .., last] if empty.len() < 4 => {
+                        format!("{} and {last} are empty", init.join(", "))
+                    }
+                    _ => "Nothing is written yet".to_string(),
+                };
+                return vec![Cmd::Status(format!(
+                    "{what}: Ctrl-S again submits as it is (the timer keeps running)."
+                ))];
+            }
+            self.submit_asked = false;
             return self.submit_answer(ctx);
         }
+        self.submit_asked = false;
         if self.spoken_notes {
             self.edit(key, Target2::Reply);
             return vec![];
