@@ -599,7 +599,11 @@ fn delete_trash_restore_round_trip() {
 
     key(&mut app, KeyCode::Char('u'));
     let s = screen(&app);
-    assert!(s.contains(S2), "the trash lists it: {s}");
+    assert!(
+        s.contains("2025-06-10 18:00  drill · 2 answers"),
+        "the trash describes it: {s}"
+    );
+    assert!(s.contains("1 session in the trash"), "{s}");
     key(&mut app, KeyCode::Enter);
     assert!(dir.join("sessions").join(format!("{S2}.json")).exists());
     assert!(!dir.join("trash").join(format!("{S2}.json")).exists());

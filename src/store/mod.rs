@@ -410,6 +410,16 @@ impl Store {
         ids
     }
 
+    /// Reads a session in the trash (to describe it before a restore).
+    pub fn load_trashed(&self, id: &str) -> Result<Session> {
+        check_id(id)?;
+        let path = self.dir.join(TRASH).join(format!("{id}.json"));
+        if !path.exists() {
+            return Err(StoreError::NoSuchSession(id.to_string()));
+        }
+        self.read_versioned(&path)
+    }
+
     pub fn restore_session(&self, id: &str) -> Result<()> {
         self.writable()?;
         check_id(id)?;

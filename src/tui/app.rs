@@ -45,6 +45,46 @@ pub enum Target {
     Screen(Box<Screen>),
 }
 
+/// A session in the trash, described for the restore list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrashEntry {
+    pub id: String,
+    /// When, what and how much: `2026-03-02 09:30  loop (Program / Project
+    /// Manager loop) · 5 answers`.
+    pub label: String,
+}
+
+/// The trash, newest first, each session described from its file.
+fn trash_entries(store: &Store, content: &Content) -> Vec<TrashEntry> {
+    let mut out: Vec<TrashEntry> = store
+        .trashed_sessions()
+        .into_iter()
+        .map(|id| {
+            let label = match store.load_trashed(&id) {
+                Ok(s) => {
+                    let what = match s.template.as_deref() {
+                        Some(t) => format!(
+                            "{} ({})",
+                            s.kind.label(),
+                            content.template(t).map_or(t, |x| x.name.as_str())
+                        ),
+                        None => s.kind.label().to_string(),
+                    };
+                    format!(
+                        "{}  {what} · {}",
+                        s.started_at.format("%Y-%m-%d %H:%M"),
+                        text::plural(s.answers.len(), "answer")
+                    )
+                }
+                Err(e) => format!("{id} (cannot be read: {e})"),
+            };
+            TrashEntry { id, label }
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
 /// Read-only view of app state handed to screens.
 pub struct Ctx<'a> {
     pub content: &'a Content,
@@ -56,7 +96,7 @@ pub struct Ctx<'a> {
     pub wall: DateTime<Utc>,
     pub read_only: bool,
     /// Ids of the sessions in the trash (restorable from the review screen).
-    pub trashed: &'a [String],
+    pub trashed: &'a [TrashEntry],
     /// Why `stories.json` could not be read at start, if it could not: the
     /// story bank is then never written, so the file is never overwritten.
     pub stories_unreadable: Option<&'a str>,
@@ -103,7 +143,7 @@ pub struct App {
     pub stories_unreadable: Option<String>,
     pub draft: Option<Draft>,
     /// Session ids in the trash, refreshed on open and after trash/restore.
-    pub trashed: Vec<String>,
+    pub trashed: Vec<TrashEntry>,
     pub screen: Screen,
     pub help: bool,
     status: Option<(String, Duration)>,
@@ -140,7 +180,7 @@ impl App {
         if store.is_read_only() {
             notes.push(L::READ_ONLY.to_string());
         }
-        let trashed = store.trashed_sessions();
+        let trashed = trash_entries(&store, &content);
         let mut app = App {
             stories_unreadable,
             content,
@@ -343,7 +383,7 @@ impl App {
                         if let Some(h) = &mut self.history {
                             h.sessions.retain(|s| s.id != id);
                         }
-                        self.trashed = self.store.trashed_sessions();
+                        self.trashed = trash_entries(&self.store, &self.content);
                         self.set_status(L::MOVED_TO_TRASH);
                     }
                     Err(e) => self.set_status(e.to_string()),
@@ -358,11 +398,11 @@ impl App {
                             h.sessions.push(s);
                             h.sessions.sort_by_key(|a| a.started_at);
                         }
-                        self.trashed = self.store.trashed_sessions();
+                        self.trashed = trash_entries(&self.store, &self.content);
                         self.set_status(L::RESTORED);
                     }
                     Err(e) => {
-                        self.trashed = self.store.trashed_sessions();
+                        self.trashed = trash_entries(&self.store, &self.content);
                         self.set_status(e.to_string());
                     }
                 },

@@ -788,7 +788,7 @@ impl ReviewScreen {
                             self.overlay = Some(Overlay::Trash { cursor });
                             return vec![Cmd::Status(READ_ONLY_NOTE.into())];
                         }
-                        let id = ctx.trashed[cursor.min(n - 1)].clone();
+                        let id = ctx.trashed[cursor.min(n - 1)].id.clone();
                         self.pending = Pending::All;
                         self.overlay = Some(Overlay::Trash {
                             cursor: cursor.min(n.saturating_sub(2)),
@@ -1236,7 +1236,7 @@ impl ReviewScreen {
                 self.render_link_picker(f, main, ctx, h, at, slots, *cursor);
             }
             Some(Overlay::Trash { cursor }) => {
-                let r = popup(main, 60, (ctx.trashed.len() as u16 + 4).clamp(6, 20));
+                let r = popup(main, 72, (ctx.trashed.len() as u16 + 4).clamp(6, 20));
                 f.render_widget(Clear, r);
                 let rows = r.height.saturating_sub(3) as usize;
                 let mut lines = vec![Line::styled(
@@ -1248,13 +1248,7 @@ impl ReviewScreen {
                 }
                 let cur = (*cursor).min(ctx.trashed.len().saturating_sub(1));
                 let start = cur.saturating_sub(rows.saturating_sub(1));
-                for (i, id) in ctx.trashed.iter().enumerate().skip(start).take(rows) {
-                    let when = chrono::NaiveDateTime::parse_from_str(
-                        id.get(..15).unwrap_or(""),
-                        "%Y%m%d-%H%M%S",
-                    )
-                    .map(|d| format!("{}  ", d.format("%Y-%m-%d %H:%M")))
-                    .unwrap_or_default();
+                for (i, entry) in ctx.trashed.iter().enumerate().skip(start).take(rows) {
                     let st = if i == cur {
                         theme::selected()
                     } else {
@@ -1262,7 +1256,7 @@ impl ReviewScreen {
                     };
                     lines.push(Line::styled(
                         pad(
-                            &format!(" {when}{}", one_line(id)),
+                            &format!(" {}", one_line(&entry.label)),
                             r.width.saturating_sub(2) as usize,
                         ),
                         st,
