@@ -30,7 +30,11 @@ pub struct InterviewVote {
 pub struct PrincipleRow {
     pub principle: String,
     pub answers: usize,
+    /// The average of the scores on the LP's own rubric.
     pub average: Option<f64>,
+    /// The mean of each answer's average over all its criteria, as the review
+    /// and the stats show it.
+    pub overall: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +132,7 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
 
     // Per LP: the LP-rubric scores of answers whose primary LP it is.
-    let mut by_lp: BTreeMap<usize, (String, usize, Vec<u8>)> = BTreeMap::new();
+    let mut by_lp: BTreeMap<usize, (String, usize, Vec<u8>, Vec<f64>)> = BTreeMap::new();
     for a in &session.answers {
         let Some(lp) = a.principles.first() else {
             continue;
@@ -140,8 +144,9 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             .unwrap_or(usize::MAX);
         let e = by_lp
             .entry(order)
-            .or_insert_with(|| (lp.clone(), 0, Vec::new()));
+            .or_insert_with(|| (lp.clone(), 0, Vec::new(), Vec::new()));
         e.1 += 1;
+        e.3.extend(a.average_score());
         let rubric = content.principle_rubric(lp).map(|r| r.id.clone());
         e.2.extend(a.self_scores.iter().filter_map(|(k, v)| {
             let r = k.split('/').next().unwrap_or("");
@@ -150,10 +155,12 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
     let principles = by_lp
         .into_values()
-        .map(|(principle, answers, scores)| PrincipleRow {
+        .map(|(principle, answers, scores, overall)| PrincipleRow {
             principle,
             answers,
             average: average(scores.iter()),
+            overall: (!overall.is_empty())
+                .then(|| overall.iter().sum::<f64>() / overall.len() as f64),
         })
         .collect();
 
@@ -284,6 +291,28 @@ mod tests {
         );
         assert!(!d.bar_raiser_veto);
         assert!(d.hire, "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn the_lp_table_shows_the_lp_rubric_and_the_all_criteria_averages() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(&[(false, 2), (false, 4)]);
+        // Answer 0: LP criteria 2 and 2, delivery 4 → LP 2.0, all 2.67.
+        s.answers[0].self_scores = [
+            ("ownership/beyond-scope".to_string(), 2),
+            ("ownership/accountability".to_string(), 2),
+            ("star-delivery/data".to_string(), 4),
+        ]
+        .into();
+        // Answer 1: LP criterion 4 only → LP 4.0, all 4.0.
+        s.answers[1].self_scores = [("ownership/long-term-view".to_string(), 4)].into();
+        let d = debrief(&s, &c);
+        let row = &d.principles[0];
+        assert_eq!(row.principle, "ownership");
+        assert_eq!(row.answers, 2);
+        assert!((row.average.unwrap() - 8.0 / 3.0).abs() < 1e-9, "{row:?}");
+        let all = (8.0 / 3.0 + 4.0) / 2.0;
+        assert!((row.overall.unwrap() - all).abs() < 1e-9, "{row:?}");
     }
 
     #[test]

@@ -1903,19 +1903,24 @@ impl SessionScreen {
             }
         }
         lines.push(Line::raw(""));
+        lines.push(Line::styled("By Leadership Principle", theme::title()));
         lines.push(Line::styled(
-            "By Leadership Principle (its own rubric's criteria)",
-            theme::title(),
+            "  LP: its own rubric's criteria · all: every criterion, as review and stats show",
+            theme::dim(),
         ));
+        let name_w = usize::from(area.width).saturating_sub(38).clamp(16, 44);
         for p in &d.principles {
-            let avg = p.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
+            let fmt = |v: Option<f64>| v.map_or("  –  ".into(), |a| format!("{a:.2}"));
             lines.push(Line::from(vec![
                 Span::raw(format!(
-                    "  {:<44} {:<10}  ",
-                    truncate(ctx.content.principle_name(&p.principle), 44),
+                    "  {:<name_w$} {:<10}  ",
+                    truncate(ctx.content.principle_name(&p.principle), name_w),
                     plural(p.answers, "answer")
                 )),
-                Span::styled(avg, p.average.map_or(theme::dim(), theme::score)),
+                Span::styled("LP ", theme::dim()),
+                Span::styled(fmt(p.average), p.average.map_or(theme::dim(), theme::score)),
+                Span::styled("  all ", theme::dim()),
+                Span::styled(fmt(p.overall), p.overall.map_or(theme::dim(), theme::score)),
             ]));
         }
         if !d.flags.is_empty() {
