@@ -987,3 +987,43 @@ fn export_without_a_readable_story_bank_still_exports_the_sessions() {
         "{err}"
     );
 }
+
+#[test]
+fn starting_a_drill_from_the_command_line_says_the_unfinished_answer_is_kept() {
+    let (_tmp, dir) = seed();
+    let store = Store::open(&dir).expect("open");
+    let draft = loopdrill::store::Draft {
+        schema_version: loopdrill::store::SCHEMA_VERSION,
+        session_id: S1.into(),
+        interview_index: 0,
+        question_index: 0,
+        question_id: "own-outside-role".into(),
+        step: loopdrill::store::DraftStep::Answer,
+        fields: vec![
+            "half a situation".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        elapsed_secs: 40,
+        saved_at: ts(NOW - 3600),
+        focus: 0,
+    };
+    store.save_draft(&draft).expect("draft");
+    drop(store);
+    let app = app_with(
+        &dir,
+        Some(Command::Drill(loopdrill::cli::DrillArgs {
+            principles: vec!["ownership".into()],
+            questions: Some(1),
+            answer_minutes: None,
+            spoken: false,
+        })),
+    );
+    let s = screen(&app);
+    assert!(s.contains("Your unfinished answer from"), "{s}");
+    assert!(s.contains("is kept"), "{s}");
+    // And it is still on disk, untouched, until the new drill saves its own.
+    let kept = Store::open_read_only(&dir).load_draft().expect("load");
+    assert_eq!(kept, Some(draft));
+}

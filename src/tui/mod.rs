@@ -111,6 +111,19 @@ pub fn build_app(
         ))),
         Some(other) => return Err(Failure(format!("{other:?} is not a screen"))),
     }
+    // Starting something new from the command line never hides an
+    // unfinished answer: it stays parked and home offers to resume it.
+    if matches!(app.screen, Screen::Session(_))
+        && let Some(d) = &app.draft
+    {
+        let when = d
+            .saved_at
+            .with_timezone(&chrono::Local)
+            .format("%b %d %H:%M");
+        app.set_status(format!(
+            "Your unfinished answer from {when} is kept: Esc now goes home, where you can resume it."
+        ));
+    }
     Ok(app)
 }
 
