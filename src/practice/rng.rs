@@ -4,6 +4,14 @@
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng as _, SeedableRng};
 
+/// A fresh seed for a plan nobody asked to repeat: six digits from the
+/// clock, short enough to read off the plan screen and type as `--seed`.
+pub fn fresh_seed(nanos: i64) -> u64 {
+    // Mix the clock so that starts a few microseconds apart differ widely.
+    let mixed = (nanos as u64 ^ 0x9e37_79b9_7f4a_7c15).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (mixed >> 17) % 1_000_000
+}
+
 #[derive(Debug, Clone)]
 pub struct Dice(ChaCha8Rng);
 
@@ -41,6 +49,15 @@ impl Dice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fresh_seeds_are_six_digits_at_most_and_vary_with_the_clock() {
+        let seeds: std::collections::BTreeSet<u64> = (0..1000)
+            .map(|k| fresh_seed(1_780_000_000_000_000_000 + k * 1_000))
+            .collect();
+        assert!(seeds.iter().all(|&s| s < 1_000_000));
+        assert!(seeds.len() > 990, "nearly all differ: {}", seeds.len());
+    }
 
     #[test]
     fn same_seed_same_draws_and_fixed_stream() {

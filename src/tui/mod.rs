@@ -45,7 +45,7 @@ pub fn build_app(
         app.load_history_now();
     }
     let wall = chrono::Utc::now();
-    let seed_now = wall.timestamp_nanos_opt().unwrap_or_default() as u64;
+    let seed_now = crate::practice::rng::fresh_seed(wall.timestamp_nanos_opt().unwrap_or_default());
     match cmd {
         None => {}
         Some(Command::Loop(args)) => {

@@ -88,7 +88,7 @@ fn picker_lines<'a>(
 pub const DRILL_MINUTES: u32 = 5;
 
 fn seed_from(ctx: &Ctx) -> u64 {
-    ctx.wall.timestamp_nanos_opt().unwrap_or_default() as u64 ^ 0x9e37_79b9_7f4a_7c15
+    crate::practice::rng::fresh_seed(ctx.wall.timestamp_nanos_opt().unwrap_or_default())
 }
 
 impl HomeScreen {
