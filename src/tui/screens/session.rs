@@ -1529,8 +1529,11 @@ impl SessionScreen {
         let lp = q.map(|q| q.primary().to_string()).unwrap_or_default();
         let show_hints = !self.strict && area.width >= 110;
         let (main, side) = if show_hints {
-            let [m, s] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(34)]).areas(area);
+            let [m, s] = Layout::horizontal([
+                Constraint::Min(60),
+                Constraint::Length((area.width / 4).clamp(34, 56)),
+            ])
+            .areas(area);
             (m, Some(s))
         } else {
             (area, None)

@@ -970,7 +970,8 @@ impl StoriesScreen {
         let [top, rest] =
             Layout::vertical([Constraint::Length(matrix_h), Constraint::Min(0)]).areas(area);
         let inner_w = top.width.saturating_sub(2) as usize;
-        let name_w = (inner_w / 3).clamp(16, 36);
+        // As wide as the longest LP name where there is room, a third at most.
+        let name_w = longest_lp_name(c).min(inner_w / 3).max(16);
         let colw = 4usize;
         // " " + name + count + the ◀ column, and room for ▶ at the end.
         let fit = (inner_w.saturating_sub(name_w + 5 + 1) / colw).max(1);
@@ -1093,8 +1094,18 @@ impl StoriesScreen {
     }
 }
 
+/// The display width of the longest LP name in the content.
+fn longest_lp_name(c: &crate::content::Content) -> usize {
+    c.principles
+        .iter()
+        .map(|p| super::review::width(&one_line(&p.name)))
+        .max()
+        .unwrap_or(0)
+}
+
 fn render_form(f: &mut Frame, area: Rect, ctx: &Ctx, form: &Form) {
-    let lp_w = if area.width >= 110 { 44 } else { 32 };
+    // "[x] " + the name + the border, up to a third of the screen.
+    let lp_w = (longest_lp_name(ctx.content) as u16 + 7).clamp(32, (area.width / 3).max(32));
     let [left, right] =
         Layout::horizontal([Constraint::Min(30), Constraint::Length(lp_w)]).areas(area);
     // Title, summary, then S/T and A/R side by side, then the metric.
