@@ -1027,3 +1027,31 @@ fn starting_a_drill_from_the_command_line_says_the_unfinished_answer_is_kept() {
     let kept = Store::open_read_only(&dir).load_draft().expect("load");
     assert_eq!(kept, Some(draft));
 }
+
+#[test]
+fn slash_searches_the_story_bank_by_title_lp_or_metric() {
+    let (_tmp, dir) = seed();
+    let mut app = stories_app(&dir);
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "frugality");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("Stories: 1 of 2 match “frugality”"), "{s}");
+    // List rows start at the border; the warnings below may name any story.
+    assert!(s.contains("│ Pricing page rewrite"), "{s}");
+    assert!(!s.contains("│ Stalled payments migration"), "{s}");
+    // The selection follows the match: e edits the matching story.
+    key(&mut app, KeyCode::Char('e'));
+    assert!(screen(&app).contains("Pricing page rewrite"));
+    key(&mut app, KeyCode::Esc);
+    // A search with no match says so; Esc in the box clears it.
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, " zebra");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("No story matches “frugality zebra”"));
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&app);
+    assert!(s.contains("Stories (2)"), "{s}");
+    assert!(s.contains("│ Stalled payments migration"), "{s}");
+}

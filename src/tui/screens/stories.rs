@@ -160,6 +160,9 @@ pub struct StoriesScreen {
     derived: Derived,
     pending: bool,
     cols_fit: Cell<usize>,
+    /// The list's search (`/`): every word must appear in the story.
+    search: String,
+    search_box: Option<Box<TextArea<'static>>>,
 }
 
 impl Default for StoriesScreen {
@@ -174,6 +177,8 @@ impl Default for StoriesScreen {
             derived: Derived::default(),
             pending: false,
             cols_fit: Cell::new(8),
+            search: String::new(),
+            search_box: None,
         }
     }
 }
@@ -358,12 +363,78 @@ impl StoriesScreen {
     }
 
     pub fn captures_text(&self) -> bool {
-        self.form
-            .as_ref()
-            .is_some_and(|f| f.focus < LP_FOCUS && !f.confirm_discard)
+        self.search_box.is_some()
+            || self
+                .form
+                .as_ref()
+                .is_some_and(|f| f.focus < LP_FOCUS && !f.confirm_discard)
+    }
+
+    /// The stories the list shows: all, or those matching the search in
+    /// their title, summary, STAR outline, metric or LP names.
+    fn visible(&self, ctx: &Ctx) -> Vec<usize> {
+        let terms: Vec<String> = self
+            .search
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let stories = &ctx.stories.stories;
+        if terms.is_empty() {
+            return (0..stories.len()).collect();
+        }
+        stories
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let mut hay = format!(
+                    "{} {} {} {}",
+                    s.title,
+                    s.summary,
+                    s.star.full_text(),
+                    s.metric
+                );
+                for p in &s.principles {
+                    hay.push(' ');
+                    hay.push_str(ctx.content.principle_name(p));
+                }
+                let hay = hay.to_lowercase();
+                terms.iter().all(|t| hay.contains(t.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn key_search(&mut self, key: KeyEvent, ctx: &Ctx, mut t: Box<TextArea<'static>>) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Enter => self.search = text_of(&t).trim().to_string(),
+            KeyCode::Esc => self.search.clear(),
+            _ => {
+                t.input(key);
+                self.search_box = Some(t);
+                return vec![];
+            }
+        }
+        let visible = self.visible(ctx);
+        if !visible.contains(&self.cursor)
+            && let Some(&first) = visible.first()
+        {
+            self.cursor = first;
+        }
+        if visible.is_empty() {
+            return vec![Cmd::Status(format!(
+                "No story matches “{}”: / changes the search, Esc in it clears it.",
+                one_line(&self.search)
+            ))];
+        }
+        vec![]
     }
 
     pub fn paste(&mut self, text: &str) {
+        if let Some(t) = &mut self.search_box {
+            t.insert_str(one_line(text));
+            return;
+        }
         if let Some(f) = &mut self.form
             && f.focus < LP_FOCUS
             && !f.confirm_discard
@@ -423,6 +494,9 @@ impl StoriesScreen {
                 ]
             };
         }
+        if self.search_box.is_some() {
+            return vec![("Enter", "search"), ("Esc", "clear the search")];
+        }
         if self.matrix {
             vec![
                 ("←→", "story"),
@@ -436,6 +510,7 @@ impl StoriesScreen {
         } else {
             vec![
                 ("↑↓", "move"),
+                ("/", "search"),
                 ("n", "new"),
                 ("e", "edit"),
                 ("x", "delete"),
@@ -450,6 +525,10 @@ impl StoriesScreen {
     pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
         vec![
             ("↑ ↓ / j k", "move between stories (LPs in the matrix)"),
+            (
+                "/",
+                "search the stories (title, summary, STAR, metric, LPs)",
+            ),
             ("n", "write a new story"),
             ("e / Enter", "edit the selected story"),
             ("x", "delete it (linked answers show “(deleted story)”)"),
@@ -482,6 +561,9 @@ impl StoriesScreen {
         if self.form.is_some() {
             return self.key_form(key, ctx);
         }
+        if let Some(t) = self.search_box.take() {
+            return self.key_search(key, ctx, t);
+        }
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             return vec![];
         }
@@ -490,6 +572,13 @@ impl StoriesScreen {
             KeyCode::Esc => return vec![Cmd::Go(Target::Home)],
             KeyCode::Char('q') => return vec![Cmd::Quit],
             KeyCode::Char('m') => self.matrix = !self.matrix,
+            KeyCode::Char('/') if !self.matrix => {
+                self.search_box = Some(Box::new(super::review::field(
+                    &self.search,
+                    "words in a title, summary, STAR, metric or LP",
+                )));
+                return vec![];
+            }
             KeyCode::Char('n') => {
                 if let Some(why) = ctx.stories_locked() {
                     return vec![Cmd::Status(why)];
@@ -544,14 +633,21 @@ impl StoriesScreen {
                 self.col_offset = self.cursor + 1 - fit;
             }
         } else {
-            match key.code {
-                KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            // Move among the stories the list shows (all, or the matches).
+            let visible = self.visible(ctx);
+            let at = visible.iter().position(|&i| i == self.cursor);
+            let last = visible.len().saturating_sub(1);
+            let to = match key.code {
+                KeyCode::Up | KeyCode::Char('k') => at.map(|p| p.saturating_sub(1)),
                 KeyCode::Down | KeyCode::Char('j') => {
-                    self.cursor = (self.cursor + 1).min(n.saturating_sub(1))
+                    at.map_or(Some(0), |p| Some((p + 1).min(last)))
                 }
-                KeyCode::Home | KeyCode::Char('g') => self.cursor = 0,
-                KeyCode::End | KeyCode::Char('G') => self.cursor = n.saturating_sub(1),
-                _ => {}
+                KeyCode::Home | KeyCode::Char('g') => Some(0),
+                KeyCode::End | KeyCode::Char('G') => Some(last),
+                _ => None,
+            };
+            if let Some(&i) = to.and_then(|p| visible.get(p)) {
+                self.cursor = i;
             }
         }
         vec![]
@@ -857,9 +953,23 @@ impl StoriesScreen {
                 theme::dim(),
             ));
         }
+        let visible = self.visible(ctx);
+        if !stories.is_empty() && visible.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(format!(
+                " No story matches “{}”.",
+                one_line(&self.search)
+            )));
+            lines.push(Line::styled(
+                " / changes the search; Esc in the search box clears it.",
+                theme::dim(),
+            ));
+        }
         let rows = list.height.saturating_sub(3) as usize;
-        let start = self.cursor.saturating_sub(rows.saturating_sub(1));
-        for (i, s) in stories.iter().enumerate().skip(start).take(rows) {
+        let at = visible.iter().position(|&i| i == self.cursor).unwrap_or(0);
+        let start = at.saturating_sub(rows.saturating_sub(1));
+        for &i in visible.iter().skip(start).take(rows) {
+            let s = &stories[i];
             let told = if self.derived.with_history {
                 self.derived
                     .linked
@@ -895,10 +1005,36 @@ impl StoriesScreen {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme::border_focus())
-                    .title(format!(" Stories ({}) ", stories.len())),
+                    .title(if self.search.is_empty() {
+                        format!(" Stories ({}) ", stories.len())
+                    } else {
+                        format!(
+                            " Stories: {} of {} match “{}” ",
+                            visible.len(),
+                            stories.len(),
+                            truncate(&one_line(&self.search), 24)
+                        )
+                    }),
             ),
             list,
         );
+        if let Some(t) = &self.search_box {
+            let r = Rect::new(
+                list.x,
+                list.bottom().saturating_sub(3),
+                list.width,
+                3.min(list.height),
+            );
+            f.render_widget(Clear, r);
+            let mut t = (**t).clone();
+            t.set_block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border_focus())
+                    .title(" Search stories: Enter applies, Esc clears "),
+            );
+            crate::tui::widgets::editor(f, &t, r);
+        }
         self.render_story_detail(f, detail, ctx);
         self.render_warnings(f, warn);
     }
