@@ -674,7 +674,7 @@ impl ReviewScreen {
                 ("x", "delete"),
                 ("u", "trash"),
                 ("c", "clear"),
-                ("q", "quit"),
+                ("Esc", "back"),
                 ("?", "help"),
             ],
             Some(View::Detail { .. }) => vec![
