@@ -780,6 +780,17 @@ fn every_view_renders_at_any_size() {
     key(&mut form, KeyCode::Char('e'));
     apps.push(form);
     apps.push(stats_app(&dir));
+    let mut wr = review_app(&dir);
+    key(&mut wr, KeyCode::Char('w'));
+    apps.push(wr);
+    let mut link = review_app(&dir);
+    key(&mut link, KeyCode::Enter);
+    key(&mut link, KeyCode::Char('l'));
+    apps.push(link);
+    let mut find = stories_app(&dir);
+    key(&mut find, KeyCode::Char('/'));
+    keys(&mut find, "pricing");
+    apps.push(find);
     for app in &apps {
         for (w, h) in sizes {
             let t = draw(app, w, h);
@@ -1054,4 +1065,50 @@ fn slash_searches_the_story_bank_by_title_lp_or_metric() {
     let s = screen(&app);
     assert!(s.contains("Stories (2)"), "{s}");
     assert!(s.contains("│ Stalled payments migration"), "{s}");
+}
+
+#[test]
+fn past_writing_is_listed_from_the_review_and_reread_with_its_checks() {
+    let (_tmp, dir) = seed();
+    let store = Store::open(&dir).expect("open");
+    let mut s = Session::new(
+        "20250620-100000-wrt1".into(),
+        SessionKind::Writing,
+        ts(1_750_413_600),
+    );
+    s.finished_at = Some(ts(1_750_415_100));
+    s.writing = Some(loopdrill::store::WritingRecord {
+        prompt_id: "wr-coe-checkout-outage".into(),
+        title: "COE summary: checkout outage".into(),
+        text: "## Impact\nCustomers could not pay for 45 minutes on 12 June.\n\n## Root cause\nA config push skipped the canary."
+            .into(),
+        duration_secs: 1500,
+        time_limit_secs: 1800,
+        checks: vec![
+            "has-metric: pass — 2 numbers".into(),
+            "sections: fail — missing: Lessons".into(),
+        ],
+    });
+    store.save_session(&s).expect("save");
+    drop(store);
+    let mut app = review_app(&dir);
+    let s = screen(&app);
+    assert!(s.contains("w: 1 piece of writing"), "{s}");
+    key(&mut app, KeyCode::Char('w'));
+    let s = screen(&app);
+    assert!(s.contains("Past writing (1)"), "{s}");
+    assert!(s.contains("COE summary: checkout outage"), "{s}");
+    assert!(s.contains("1/2"), "checks passed: {s}");
+    assert!(s.contains("25:00 / 30:00"), "{s}");
+    insta::assert_snapshot!("written_list_80x24", draw(&app, 80, 24).backend());
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("✓ backed by numbers: 2 numbers"), "{s}");
+    assert!(s.contains("✗ required sections: missing: Lessons"), "{s}");
+    assert!(s.contains("Customers could not pay for 45 minutes"), "{s}");
+    insta::assert_snapshot!("written_piece_120x40", draw(&app, 120, 40).backend());
+    key(&mut app, KeyCode::Esc); // back to the list
+    assert!(screen(&app).contains("Past writing (1)"));
+    key(&mut app, KeyCode::Esc); // back to the review
+    assert!(screen(&app).contains("w: 1 piece of writing"));
 }

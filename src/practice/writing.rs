@@ -35,6 +35,31 @@ pub fn check_id(c: WritingCheck) -> &'static str {
     }
 }
 
+/// Every check, in the order the content documents them.
+pub const ALL_CHECKS: [WritingCheck; 7] = [
+    WritingCheck::WordCount,
+    WritingCheck::Sections,
+    WritingCheck::HasMetric,
+    WritingCheck::NoWeaselWords,
+    WritingCheck::NoBulletsOnly,
+    WritingCheck::HasDate,
+    WritingCheck::CustomerFirst,
+];
+
+/// A stored check summary (`word-count: pass — 512 words (400–700)`) as
+/// (its label in words, passed, detail); `None` if it is not in that shape.
+pub fn parse_summary(summary: &str) -> Option<(&'static str, bool, String)> {
+    let (id, rest) = summary.split_once(": ")?;
+    let check = ALL_CHECKS.iter().find(|c| check_id(**c) == id)?;
+    let (verdict, detail) = rest.split_once(" — ").unwrap_or((rest, ""));
+    let passed = match verdict {
+        "pass" => true,
+        "fail" => false,
+        _ => return None,
+    };
+    Some((check_label(*check), passed, detail.to_string()))
+}
+
 /// What a check looks for, in words, for the brief and the results.
 pub fn check_label(c: WritingCheck) -> &'static str {
     match c {
@@ -225,6 +250,23 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_summaries_parse_back_into_words() {
+        for c in ALL_CHECKS {
+            let r = CheckResult {
+                check: c,
+                passed: c == WritingCheck::HasDate,
+                detail: "some detail — with a dash".into(),
+            };
+            assert_eq!(
+                parse_summary(&r.summary()),
+                Some((check_label(c), r.passed, r.detail.clone()))
+            );
+        }
+        assert_eq!(parse_summary("made-up: pass — x"), None);
+        assert_eq!(parse_summary("no colon"), None);
+    }
     use crate::content::WritingKind;
 
     fn prompt() -> WritingPrompt {

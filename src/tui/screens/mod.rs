@@ -6,6 +6,7 @@ pub mod session;
 pub mod stats;
 pub mod stories;
 pub mod writing;
+pub mod written;
 
 use super::app::{Cmd, Ctx};
 use crate::store::Draft;
@@ -23,6 +24,7 @@ pub enum Screen {
     Stories(Box<stories::StoriesScreen>),
     Stats(Box<stats::StatsScreen>),
     Writing(Box<writing::WritingScreen>),
+    Written(Box<written::WrittenScreen>),
 }
 
 macro_rules! each {
@@ -34,6 +36,7 @@ macro_rules! each {
             Screen::Stories($s) => $e,
             Screen::Stats($s) => $e,
             Screen::Writing($s) => $e,
+            Screen::Written($s) => $e,
         }
     };
 }

@@ -717,6 +717,7 @@ impl ReviewScreen {
             ("l", "detail: link the answer to a story (a picker)"),
             ("x", "move the whole session to the trash"),
             ("u", "the trash: Enter restores a session"),
+            ("w", "past writing exercises, to reread with their checks"),
         ]
     }
 
@@ -878,6 +879,13 @@ impl ReviewScreen {
         match key.code {
             KeyCode::Esc => return vec![self.back()],
             KeyCode::Char('q') => return vec![Cmd::Quit],
+            KeyCode::Char('w') => {
+                return vec![Cmd::Go(Target::Screen(Box::new(Screen::Written(
+                    Box::new(super::written::WrittenScreen::new(
+                        super::written::Back::Review,
+                    )),
+                ))))];
+            }
             KeyCode::Down | KeyCode::Char('j') => {
                 self.cursor = (self.cursor + 1).min(n.saturating_sub(1))
             }
@@ -1430,9 +1438,15 @@ impl ReviewScreen {
         self.list_rows.set(rows.max(1));
         let total = ix.entries.len();
         let shown = self.filtered.len();
+        let writing = h.sessions.iter().filter(|s| s.writing.is_some()).count();
+        let writing_note = if writing > 0 {
+            format!(" · w: {}", plural(writing, "piece") + " of writing")
+        } else {
+            String::new()
+        };
         let head_text = if shown == total {
             format!(
-                "{} in {}, newest first",
+                "{} in {}, newest first{writing_note}",
                 plural(total, "answer"),
                 plural(h.sessions.len(), "session")
             )

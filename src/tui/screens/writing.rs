@@ -434,7 +434,7 @@ impl WritingScreen {
                         format_clock(Duration::from_secs(w.time_limit_secs), false)
                     )));
                     lines.push(Line::styled(
-                        "Saved. Review it later with `loopdrill export --format markdown`.",
+                        "Saved. Reread it any time: Review past answers, then w (past writing).",
                         theme::dim(),
                     ));
                 }
