@@ -339,7 +339,7 @@ pub fn stats_table(
         "{}, {} (as of {})\n",
         crate::tui::text::plural(p.sessions, "session"),
         crate::tui::text::plural(p.answers, "answer"),
-        now.format("%Y-%m-%d")
+        crate::localtime::local(now).format("%Y-%m-%d")
     );
     let name_w = p
         .principles
@@ -366,9 +366,9 @@ pub fn stats_table(
             }
             _ => "-".into(),
         };
-        let last = x
-            .last_practised
-            .map_or("never".into(), |l| l.format("%Y-%m-%d").to_string());
+        let last = x.last_practised.map_or("never".into(), |l| {
+            crate::localtime::local(l).format("%Y-%m-%d").to_string()
+        });
         let _ = writeln!(
             s,
             "{}  {} {}  {}  {}  {}  {last}",
@@ -384,7 +384,7 @@ pub fn stats_table(
     for (k, x) in p.due_order().into_iter().take(3).enumerate() {
         let _ = writeln!(s, "  {}. {} ({})", k + 1, one_line(&x.name), reason(x, now));
     }
-    let today = now.date_naive();
+    let today = crate::localtime::local_date(now);
     let weeks = calendar_weeks(&p.calendar, today, CALENDAR_WEEKS);
     let _ = writeln!(
         s,

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod localtime;
 pub mod practice;
 pub mod store;
 pub mod tui;

@@ -10,7 +10,10 @@ use loopdrill::store::{
 use std::path::Path;
 
 fn bin() -> Command {
-    Command::cargo_bin("loopdrill").unwrap()
+    let mut cmd = Command::cargo_bin("loopdrill").unwrap();
+    // Times are shown in local time: pin the zone so output is the same anywhere.
+    cmd.env("TZ", "UTC");
+    cmd
 }
 
 fn sample_session(id: &str, hour: u32, result: &str) -> Session {
@@ -628,4 +631,35 @@ fn plain_text_output_never_carries_raw_escape_sequences() {
         "{list}"
     );
     assert!(!list.contains('\u{1b}'));
+}
+
+#[test]
+fn times_are_shown_in_the_local_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_store(dir.path());
+    let md = |tz: &str| {
+        let out = bin()
+            .env("TZ", tz)
+            .args(["export", "--format", "markdown", "--data-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Session s1's answer was submitted 2026-02-01 09:05 UTC.
+    let utc = md("UTC");
+    assert!(utc.contains("2026-02-01 09:05"), "{utc}");
+    // POSIX zone 8 hours behind UTC (no tz database needed).
+    let behind = md("XST+8");
+    assert!(behind.contains("2026-02-01 01:05"), "{behind}");
+    assert!(!behind.contains("2026-02-01 09:05"), "{behind}");
+    // JSON keeps UTC.
+    let out = bin()
+        .env("TZ", "XST+8")
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2026-02-01T09:00:00Z"));
 }

@@ -34,6 +34,7 @@ impl Pty {
         cmd.arg(data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        cmd.env("TZ", "UTC");
         let child = pty.slave.spawn_command(cmd).expect("spawn loopdrill");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -227,7 +228,7 @@ fn kill_mid_answer_then_resume_restores_the_draft() {
     p.wait_exit();
 
     let mut p = Pty::spawn(&[], dir.path());
-    p.wait_for("Resume:");
+    p.wait_for("Resume loop of");
     p.send("\r");
     let s = p.wait_for("The migration slipped twice.");
     assert!(s.contains("I had to recover the date."), "{s}");

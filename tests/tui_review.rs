@@ -902,6 +902,7 @@ fn stats_command_prints_a_plain_table_and_json() {
     std::fs::write(dir.join("sessions").join("broken.json"), "{ not json").expect("write");
     let out = assert_cmd::Command::cargo_bin("loopdrill")
         .expect("binary")
+        .env("TZ", "UTC")
         .args(["--data-dir"])
         .arg(&dir)
         .arg("stats")
@@ -922,6 +923,7 @@ fn stats_command_prints_a_plain_table_and_json() {
 
     let out = assert_cmd::Command::cargo_bin("loopdrill")
         .expect("binary")
+        .env("TZ", "UTC")
         .args(["--data-dir"])
         .arg(&dir)
         .args(["stats", "--json"])
@@ -984,6 +986,7 @@ fn export_without_a_readable_story_bank_still_exports_the_sessions() {
     std::fs::write(dir.join("stories.json"), b"not json").unwrap();
     let out = assert_cmd::Command::cargo_bin("loopdrill")
         .unwrap()
+        .env("TZ", "UTC")
         .args(["export", "--format", "json", "--data-dir"])
         .arg(&dir)
         .output()

@@ -421,7 +421,7 @@ fn esc_in_a_loop_asks_before_leaving_and_keeps_the_draft() {
         .expect("draft kept");
     assert_eq!(d.fields[0], "half an answer");
     assert!(
-        screen_text(&h, 120, 40).contains("Resume: "),
+        screen_text(&h, 120, 40).contains("Resume loop of"),
         "home offers to resume"
     );
 }
@@ -542,7 +542,10 @@ fn an_unfinished_session_without_a_draft_resumes_at_the_next_question() {
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| app.render(f)).unwrap();
     let text = format!("{:?}", t.backend().buffer());
-    assert!(text.contains("Resume the unfinished loop"), "{text}");
+    assert!(
+        text.contains("Resume loop of Mar 02 09:30: 1 answered"),
+        "{text}"
+    );
     app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     t.draw(|f| app.render(f)).unwrap();
     let text: String = t
@@ -591,8 +594,11 @@ fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
     key(&mut h, KeyCode::Char('y'));
     h.app.load_history_now();
     let text = screen_text(&h, 120, 40);
-    assert!(text.contains("Resume: "), "{text}");
-    assert!(text.contains("Resume the unfinished loop"), "{text}");
+    assert!(text.contains("Resume drill of"), "{text}");
+    assert!(
+        text.contains("Resume loop of Mar 02 09:30: 0 answered"),
+        "{text}"
+    );
     key(&mut h, KeyCode::Down);
     key(&mut h, KeyCode::Enter);
     assert!(screen_text(&h, 120, 40).contains("first loop text"));

@@ -87,7 +87,9 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
     for s in sessions {
         for a in &s.answers {
             answers += 1;
-            *calendar.entry(a.submitted_at.date_naive()).or_insert(0) += 1;
+            *calendar
+                .entry(crate::localtime::local_date(a.submitted_at))
+                .or_insert(0) += 1;
             if let Some(lp) = a.principles.first() {
                 by_lp.entry(lp.as_str()).or_default().push(a);
             }

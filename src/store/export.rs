@@ -69,7 +69,7 @@ impl Export {
                 let _ = writeln!(
                     out,
                     "*{} · {} s of {} s*\n",
-                    s.started_at.format("%Y-%m-%d %H:%M"),
+                    crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M"),
                     w.duration_secs,
                     w.time_limit_secs
                 );
@@ -100,7 +100,7 @@ impl Export {
                 let _ = writeln!(out, "#### {}\n", one_line(&a.question));
                 let mut meta = format!(
                     "{} · {} · {} s of {} s",
-                    a.submitted_at.format("%Y-%m-%d %H:%M"),
+                    crate::localtime::local(a.submitted_at).format("%Y-%m-%d %H:%M"),
                     s.kind.label(),
                     a.duration_secs,
                     a.time_limit_secs

@@ -72,7 +72,7 @@ fn trash_entries(store: &Store, content: &Content) -> Vec<TrashEntry> {
                     };
                     format!(
                         "{}  {what} · {}",
-                        s.started_at.format("%Y-%m-%d %H:%M"),
+                        crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M"),
                         text::plural(s.answers.len(), "answer")
                     )
                 }

@@ -116,10 +116,7 @@ pub fn build_app(
     if matches!(app.screen, Screen::Session(_))
         && let Some(d) = &app.draft
     {
-        let when = d
-            .saved_at
-            .with_timezone(&chrono::Local)
-            .format("%b %d %H:%M");
+        let when = crate::localtime::local(d.saved_at).format("%b %d %H:%M");
         app.set_status(format!(
             "Your unfinished answer from {when} is kept: Esc now goes home, where you can resume it."
         ));

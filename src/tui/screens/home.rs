@@ -374,13 +374,28 @@ impl HomeScreen {
                             })
                     })
                     .unwrap_or_else(|| "your interrupted session".into());
-                format!("Resume: {what}")
+                let kind = ctx
+                    .draft
+                    .and_then(|d| {
+                        ctx.history?
+                            .sessions
+                            .iter()
+                            .find(|s| s.id == d.session_id)
+                            .map(|s| s.kind.label())
+                    })
+                    .unwrap_or("answer");
+                let when = ctx.draft.map_or(String::new(), |d| {
+                    crate::localtime::local(d.saved_at)
+                        .format(" of %b %d %H:%M")
+                        .to_string()
+                });
+                format!("Resume {kind}{when}: {what}")
             }
             Item::ResumeOther => match unfinished(ctx) {
                 Some(s) => format!(
-                    "Resume the unfinished {} of {} ({} answered)",
+                    "Resume {} of {}: {} answered",
                     s.kind.label(),
-                    s.started_at.format("%b %d %H:%M"),
+                    crate::localtime::local(s.started_at).format("%b %d %H:%M"),
                     s.answers.len()
                 ),
                 None => "Resume".into(),
@@ -586,7 +601,7 @@ impl HomeScreen {
                             &match s.kind {
                                 crate::store::SessionKind::Writing => format!(
                                     " {} writing · {}",
-                                    s.started_at.format("%b %d %H:%M"),
+                                    crate::localtime::local(s.started_at).format("%b %d %H:%M"),
                                     if s.writing.is_some() {
                                         "done"
                                     } else {
@@ -595,7 +610,7 @@ impl HomeScreen {
                                 ),
                                 _ => format!(
                                     " {} {} · {} · {state}",
-                                    s.started_at.format("%b %d %H:%M"),
+                                    crate::localtime::local(s.started_at).format("%b %d %H:%M"),
                                     s.kind.label(),
                                     plural(s.answers.len(), "answer")
                                 ),

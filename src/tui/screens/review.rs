@@ -834,7 +834,10 @@ impl ReviewScreen {
             self.overlay = Some(Overlay::ConfirmDelete {
                 sid: s.id.clone(),
                 answers: s.answers.len(),
-                label: format!("{what}, {}", s.started_at.format("%Y-%m-%d %H:%M")),
+                label: format!(
+                    "{what}, {}",
+                    crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M")
+                ),
             });
         }
     }
@@ -1568,7 +1571,7 @@ impl ReviewScreen {
                 Span::styled(
                     format!(
                         " {} {} {} ",
-                        a.submitted_at.format("%Y-%m-%d"),
+                        crate::localtime::local(a.submitted_at).format("%Y-%m-%d"),
                         pad(s.kind.label(), 5),
                         pad(&lp, lpw)
                     ),
@@ -1605,7 +1608,7 @@ impl ReviewScreen {
             .title(format!(
                 " {} · {} ",
                 s.kind.label(),
-                a.submitted_at.format("%Y-%m-%d %H:%M")
+                crate::localtime::local(a.submitted_at).format("%Y-%m-%d %H:%M")
             ));
         let inner = block.inner(area);
         f.render_widget(block, area);
@@ -1685,7 +1688,9 @@ impl ReviewScreen {
             };
             let (d, v) = x.map_or(("?".into(), None), |(_, x)| {
                 (
-                    x.submitted_at.format("%b %d").to_string(),
+                    crate::localtime::local(x.submitted_at)
+                        .format("%b %d")
+                        .to_string(),
                     x.average_score(),
                 )
             });
@@ -1733,7 +1738,7 @@ impl ReviewScreen {
                 title.push(Span::styled(
                     format!(
                         "{} · {} · ",
-                        x.submitted_at.format("%Y-%m-%d"),
+                        crate::localtime::local(x.submitted_at).format("%Y-%m-%d"),
                         s.kind.label()
                     ),
                     theme::text(),
@@ -1983,7 +1988,10 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
             let vals: Vec<String> = keyed.iter().map(|(_, v)| v.to_string()).collect();
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("  replaced {}  ", rev.scored_at.format("%Y-%m-%d %H:%M")),
+                    format!(
+                        "  replaced {}  ",
+                        crate::localtime::local(rev.scored_at).format("%Y-%m-%d %H:%M")
+                    ),
                     theme::dim(),
                 ),
                 match avg {

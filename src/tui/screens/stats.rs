@@ -116,7 +116,7 @@ impl StatsScreen {
                     question: one_line(&a.question),
                 })
                 .collect();
-            self.today = Some(ctx.wall.date_naive());
+            self.today = Some(crate::localtime::local_date(ctx.wall));
             self.wall = Some(ctx.wall);
         }
     }
@@ -560,7 +560,10 @@ fn render_recent(f: &mut Frame, area: Rect, recent: &[Recent]) {
         .map(|r| {
             let used = 10 + 1 + lp_w + 1 + 4 + 1 + 12 + 1;
             Line::from(vec![
-                Span::styled(format!("{} ", r.at.format("%Y-%m-%d")), theme::dim()),
+                Span::styled(
+                    format!("{} ", crate::localtime::local(r.at).format("%Y-%m-%d")),
+                    theme::dim(),
+                ),
                 Span::raw(format!("{} ", pad(&r.lp, lp_w))),
                 match r.avg {
                     Some(v) => Span::styled(pad_left(&format!("{v:.1}"), 4), theme::score(v)),

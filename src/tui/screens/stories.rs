@@ -295,7 +295,7 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
                     text: format!(
                         "{title} was told to {} interviewers in the loop of {} ({}): each should hear a different story.",
                         ivs.len(),
-                        sess.started_at.format("%Y-%m-%d"),
+                        crate::localtime::local(sess.started_at).format("%Y-%m-%d"),
                         who.join(", ")
                     ),
                 });
@@ -1083,7 +1083,10 @@ impl StoriesScreen {
                 }
             }
             lines.push(Line::styled(
-                format!("Updated {}", s.updated_at.format("%Y-%m-%d")),
+                format!(
+                    "Updated {}",
+                    crate::localtime::local(s.updated_at).format("%Y-%m-%d")
+                ),
                 theme::dim(),
             ));
         }

@@ -216,7 +216,12 @@ impl WrittenScreen {
                 Span::styled(
                     format!(
                         " {} {} {} ",
-                        pad(&s.started_at.format("%Y-%m-%d %H:%M").to_string(), 16),
+                        pad(
+                            &crate::localtime::local(s.started_at)
+                                .format("%Y-%m-%d %H:%M")
+                                .to_string(),
+                            16
+                        ),
                         pad(&one_line(&wr.title), title_w),
                         pad_left(&words.to_string(), 7)
                     ),
@@ -256,7 +261,7 @@ impl WrittenScreen {
             .title(format!(
                 " {} · {} ",
                 one_line(&wr.title),
-                s.started_at.format("%Y-%m-%d %H:%M")
+                crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M")
             ));
         let inner = block.inner(area);
         f.render_widget(block, area);
