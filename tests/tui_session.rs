@@ -31,8 +31,14 @@ fn content() -> Content {
 }
 
 fn harness() -> Harness {
+    harness_with(|_| {})
+}
+
+/// A harness whose data dir `prepare` fills before the app opens it.
+fn harness_with(prepare: impl FnOnce(&std::path::Path)) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_path_buf();
+    prepare(&path);
     let store = Store::open(&path).unwrap();
     let clock = FakeClock::default();
     let mut app = App::new(
@@ -667,27 +673,9 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
 
 #[test]
 fn a_new_story_title_is_kept_in_the_notes_when_the_bank_cannot_be_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().to_path_buf();
     let torn = b"{\"schema_version\": 1, \"stories\": [";
-    std::fs::create_dir_all(&path).unwrap();
-    std::fs::write(path.join("stories.json"), torn).unwrap();
-    let store = Store::open(&path).unwrap();
-    let clock = FakeClock::default();
-    let mut app = App::new(
-        content(),
-        store,
-        None,
-        Box::new(clock.clone()),
-        Box::new(wall),
-    );
-    app.load_history_now();
-    let mut h = Harness {
-        app,
-        clock,
-        _dir: dir,
-        dir: path.clone(),
-    };
+    let mut h = harness_with(|dir| std::fs::write(dir.join("stories.json"), torn).unwrap());
+    let path = h.dir.clone();
     let lps = vec!["ownership".to_string()];
     let plan = plan_drill(&h.app.content, &lps, 1, 3, 5, &HashSet::new()).unwrap();
     let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());

@@ -279,15 +279,7 @@ mod tests {
             min_words: 20,
             max_words: 200,
             sections: vec!["Headline".into(), "FAQ".into()],
-            checks: vec![
-                WritingCheck::WordCount,
-                WritingCheck::Sections,
-                WritingCheck::HasMetric,
-                WritingCheck::NoWeaselWords,
-                WritingCheck::NoBulletsOnly,
-                WritingCheck::HasDate,
-                WritingCheck::CustomerFirst,
-            ],
+            checks: ALL_CHECKS.to_vec(),
         }
     }
 

@@ -192,17 +192,9 @@ impl std::fmt::Display for ImportReport {
 
 /// Parses an export document, refusing a newer schema.
 pub fn parse_export(text: &str, name: &str) -> Result<Export> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
-        path: name.into(),
-        line: e.line(),
-        col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    })?;
+    let path = std::path::Path::new(name);
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))?;
     let version = value
         .get("schema_version")
         .and_then(|v| v.as_u64())
@@ -213,17 +205,7 @@ pub fn parse_export(text: &str, name: &str) -> Result<Export> {
             found: version,
         });
     }
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
-        path: name.into(),
-        line: e.line(),
-        col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    })
+    serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))
 }
 
 /// Merges an export into the store by id; newer data is never overwritten.

@@ -469,7 +469,8 @@ impl Store {
     }
 }
 
-fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
+/// A JSON error in a stored or imported file, at its position.
+pub(crate) fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
     StoreError::Corrupt {
         path: path.to_path_buf(),
         line: e.line(),

@@ -1203,21 +1203,7 @@ impl ReviewScreen {
         match &self.overlay {
             None => {}
             Some(Overlay::Search(t)) => {
-                let r = Rect::new(
-                    main.x,
-                    main.bottom().saturating_sub(3),
-                    main.width,
-                    3.min(main.height),
-                );
-                f.render_widget(Clear, r);
-                let mut t = (**t).clone();
-                t.set_block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme::border_focus())
-                        .title(" Search: Enter applies, Esc clears "),
-                );
-                f.render_widget(&t, r);
+                crate::tui::widgets::search_box(f, t, main, " Search: Enter applies, Esc clears ");
             }
             Some(Overlay::ConfirmDelete { answers, label, .. }) => {
                 let r = popup(main, 64, 7);
@@ -1615,16 +1601,8 @@ impl ReviewScreen {
         let lines = detail_lines(ctx, s, a, inner.width.saturating_sub(1) as usize);
         let rows = inner.height as usize;
         self.page_rows.set(rows.max(1));
-        let max = lines.len().saturating_sub(rows) as u16;
+        let (shown, max) = crate::tui::widgets::page(lines, rows, scroll);
         self.max_scroll.set(max);
-        let scroll = scroll.min(max);
-        let mut shown: Vec<Line> = lines.into_iter().skip(scroll as usize).take(rows).collect();
-        if scroll < max
-            && let Some(last) = shown.last_mut()
-        {
-            let pct = (u32::from(scroll) + rows as u32) * 100 / (u32::from(max) + rows as u32);
-            *last = Line::styled(format!("  ↓ more ({pct}%)"), theme::dim());
-        }
         f.render_widget(Paragraph::new(shown), inner);
     }
 

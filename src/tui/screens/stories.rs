@@ -1019,21 +1019,12 @@ impl StoriesScreen {
             list,
         );
         if let Some(t) = &self.search_box {
-            let r = Rect::new(
-                list.x,
-                list.bottom().saturating_sub(3),
-                list.width,
-                3.min(list.height),
+            crate::tui::widgets::search_box(
+                f,
+                t,
+                list,
+                " Search stories: Enter applies, Esc clears ",
             );
-            f.render_widget(Clear, r);
-            let mut t = (**t).clone();
-            t.set_block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme::border_focus())
-                    .title(" Search stories: Enter applies, Esc clears "),
-            );
-            crate::tui::widgets::editor(f, &t, r);
         }
         self.render_story_detail(f, detail, ctx);
         self.render_warnings(f, warn);

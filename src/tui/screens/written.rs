@@ -324,19 +324,8 @@ impl WrittenScreen {
         }
         let rows = usize::from(inner.height);
         self.page_rows.set(rows.max(1));
-        let max = lines.len().saturating_sub(rows) as u16;
+        let (shown, max) = crate::tui::widgets::page(lines, rows, scroll);
         self.max_scroll.set(max);
-        let scroll = scroll.min(max);
-        let mut shown: Vec<Line> = lines
-            .into_iter()
-            .skip(usize::from(scroll))
-            .take(rows)
-            .collect();
-        if scroll < max
-            && let Some(last) = shown.last_mut()
-        {
-            *last = Line::styled("  ↓ more", theme::dim());
-        }
         f.render_widget(Paragraph::new(shown), inner);
     }
 }

@@ -83,6 +83,51 @@ pub fn confirm(f: &mut ratatui::Frame, area: ratatui::layout::Rect, question: &s
     );
 }
 
+/// The `rows` lines from `scroll` on (clamped), the last replaced by a
+/// "↓ more (N%)" marker when more follow; and the largest useful scroll.
+pub fn page(lines: Vec<Line<'static>>, rows: usize, scroll: u16) -> (Vec<Line<'static>>, u16) {
+    let max = lines.len().saturating_sub(rows) as u16;
+    let scroll = scroll.min(max);
+    let mut shown: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(rows)
+        .collect();
+    if scroll < max
+        && let Some(last) = shown.last_mut()
+    {
+        let pct = (u32::from(scroll) + rows as u32) * 100 / (u32::from(max) + rows as u32);
+        *last = Line::styled(format!("  ↓ more ({pct}%)"), theme::dim());
+    }
+    (shown, max)
+}
+
+/// A one-line search box over the bottom three rows of `area`.
+pub fn search_box(
+    f: &mut ratatui::Frame,
+    t: &ratatui_textarea::TextArea<'static>,
+    area: ratatui::layout::Rect,
+    title: &'static str,
+) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Borders, Clear};
+    let r = Rect::new(
+        area.x,
+        area.bottom().saturating_sub(3),
+        area.width,
+        3.min(area.height),
+    );
+    f.render_widget(Clear, r);
+    let mut t = t.clone();
+    t.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border_focus())
+            .title(title),
+    );
+    editor(f, &t, r);
+}
+
 /// Shows the editor's cursor only when it has the focus.
 pub fn show_cursor(t: &mut ratatui_textarea::TextArea, focused: bool) {
     t.set_cursor_style(if focused {
@@ -120,6 +165,18 @@ pub fn editor(f: &mut ratatui::Frame, t: &ratatui_textarea::TextArea, area: rata
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_marks_more_below_and_clamps_the_scroll() {
+        let lines: Vec<Line> = (0..10).map(|i| Line::raw(i.to_string())).collect();
+        let (shown, max) = page(lines.clone(), 4, 0);
+        assert_eq!(max, 6);
+        assert_eq!(shown[0].to_string(), "0");
+        assert_eq!(shown[3].to_string(), "  ↓ more (40%)");
+        let (shown, _) = page(lines, 4, 99);
+        let text: Vec<String> = shown.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["6", "7", "8", "9"], "clamped to the end, no marker");
+    }
 
     #[test]
     fn spark_maps_scores_to_heights() {
