@@ -607,9 +607,12 @@ fn delete_trash_restore_round_trip() {
     key(&mut app, KeyCode::Enter);
     assert!(dir.join("sessions").join(format!("{S2}.json")).exists());
     assert!(!dir.join("trash").join(format!("{S2}.json")).exists());
-    key(&mut app, KeyCode::Esc);
+    // The trash is empty now: it closes, and the list's keys work again.
     let s = screen(&app);
     assert!(s.contains("5 answers in 3 sessions"), "{s}");
+    assert!(!s.contains("Enter restore"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("review · answer"));
     assert_eq!(Store::open_read_only(&dir).load_history().answer_count(), 5);
 }
 
@@ -1063,6 +1066,12 @@ fn slash_searches_the_story_bank_by_title_lp_or_metric() {
     keys(&mut app, " zebra");
     key(&mut app, KeyCode::Enter);
     assert!(screen(&app).contains("No story matches “frugality zebra”"));
+    // Nothing is shown, so nothing can be edited or deleted by mistake.
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Char('x'));
+    let s = screen(&app);
+    assert!(!s.contains("Ctrl-S") && !s.contains("Delete “"), "{s}");
+    assert!(!s.contains("Covers:"), "no story detail: {s}");
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Esc);
     let s = screen(&app);

@@ -791,8 +791,10 @@ impl ReviewScreen {
                         }
                         let id = ctx.trashed[cursor.min(n - 1)].id.clone();
                         self.pending = Pending::All;
-                        self.overlay = Some(Overlay::Trash {
-                            cursor: cursor.min(n.saturating_sub(2)),
+                        // Stay open for the rest of the trash; close when it
+                        // was the last one, so no hidden mode is left behind.
+                        self.overlay = (n > 1).then(|| Overlay::Trash {
+                            cursor: cursor.min(n - 2),
                         });
                         return vec![Cmd::RestoreSession(id)];
                     }

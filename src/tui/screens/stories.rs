@@ -405,6 +405,12 @@ impl StoriesScreen {
             .collect()
     }
 
+    /// The selected story, if the list shows it (a search may hide it).
+    fn selected<'a>(&self, ctx: &Ctx<'a>) -> Option<&'a crate::store::Story> {
+        let shown = self.matrix || self.visible(ctx).contains(&self.cursor);
+        ctx.stories.stories.get(self.cursor).filter(|_| shown)
+    }
+
     fn key_search(&mut self, key: KeyEvent, ctx: &Ctx, mut t: Box<TextArea<'static>>) -> Vec<Cmd> {
         match key.code {
             KeyCode::Enter => self.search = text_of(&t).trim().to_string(),
@@ -589,7 +595,7 @@ impl StoriesScreen {
                 if let Some(why) = ctx.stories_locked() {
                     return vec![Cmd::Status(why)];
                 }
-                if let Some(s) = ctx.stories.stories.get(self.cursor) {
+                if let Some(s) = self.selected(ctx) {
                     self.form = Some(Box::new(Form::new(ctx.content, Some(s))));
                 } else {
                     return vec![Cmd::Status("No story selected: n writes one.".into())];
@@ -599,7 +605,7 @@ impl StoriesScreen {
                 return vec![Cmd::Status(ctx.stories_locked().unwrap_or_default())];
             }
             KeyCode::Char('x') | KeyCode::Delete => {
-                if let Some(s) = ctx.stories.stories.get(self.cursor) {
+                if let Some(s) = self.selected(ctx) {
                     self.confirm = Some(ConfirmDelete {
                         id: s.id.clone(),
                         title: s.title.clone(),
@@ -1033,7 +1039,7 @@ impl StoriesScreen {
     fn render_story_detail(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let w = area.width.saturating_sub(2) as usize;
         let mut lines: Vec<Line> = Vec::new();
-        if let Some(s) = ctx.stories.stories.get(self.cursor) {
+        if let Some(s) = self.selected(ctx) {
             for l in wrap(&one_line(&s.title), w) {
                 lines.push(Line::styled(l, theme::title()));
             }
