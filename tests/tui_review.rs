@@ -1124,3 +1124,21 @@ fn past_writing_is_listed_from_the_review_and_reread_with_its_checks() {
     key(&mut app, KeyCode::Esc); // back to the review
     assert!(screen(&app).contains("w: 1 piece of writing"));
 }
+
+#[test]
+fn home_keeps_listing_files_it_could_not_read() {
+    let (_tmp, dir) = seed();
+    std::fs::write(dir.join("stories.json"), b"{\"schema_version\": 1,").unwrap();
+    std::fs::write(dir.join("sessions").join("broken.json"), b"{\"id\": ").unwrap();
+    let mut app = app_with(&dir, None);
+    app.load_history_now();
+    // Wide, so the temp paths are not wrapped mid-name.
+    let s = text(&draw(&app, 200, 60));
+    assert!(
+        s.contains("⚠ 2 files could not be read, left untouched:"),
+        "{s}"
+    );
+    assert!(s.contains("stories.json:1:"), "{s}");
+    assert!(s.contains("broken.json:1:"), "{s}");
+    assert!(s.contains("story bank unreadable"), "{s}");
+}

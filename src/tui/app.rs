@@ -100,6 +100,10 @@ pub struct Ctx<'a> {
     /// Why `stories.json` could not be read at start, if it could not: the
     /// story bank is then never written, so the file is never overwritten.
     pub stories_unreadable: Option<&'a str>,
+    /// The story bank or draft file if it could not be read at start (left
+    /// untouched), as `PATH:LINE:COL: why`; sessions that could not be read
+    /// are in `history.problems`. Home lists both.
+    pub unreadable: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -129,6 +133,7 @@ macro_rules! ctx {
             read_only: $app.store.is_read_only(),
             trashed: &$app.trashed,
             stories_unreadable: $app.stories_unreadable.as_deref(),
+            unreadable: &$app.unreadable,
         }
     };
 }
@@ -141,6 +146,8 @@ pub struct App {
     pub stories: StoryBank,
     /// Set when `stories.json` could not be read (see [`Ctx::stories_unreadable`]).
     pub stories_unreadable: Option<String>,
+    /// The story bank or draft file, if it could not be read at start.
+    pub unreadable: Vec<String>,
     pub draft: Option<Draft>,
     /// Session ids in the trash, refreshed on open and after trash/restore.
     pub trashed: Vec<TrashEntry>,
@@ -163,10 +170,12 @@ impl App {
         wall: Box<dyn Fn() -> DateTime<Utc>>,
     ) -> App {
         let mut notes: Vec<String> = store.notices.clone();
+        let mut unreadable = Vec::new();
         let (stories, stories_unreadable) = match store.load_stories() {
             Ok(s) => (s, None),
             Err(e) => {
                 notes.push(e.to_string());
+                unreadable.push(e.to_string());
                 (StoryBank::default(), Some(e.to_string()))
             }
         };
@@ -174,6 +183,7 @@ impl App {
             Ok(d) => d,
             Err(e) => {
                 notes.push(e.to_string());
+                unreadable.push(e.to_string());
                 None
             }
         };
@@ -183,6 +193,7 @@ impl App {
         let trashed = trash_entries(&store, &content);
         let mut app = App {
             stories_unreadable,
+            unreadable,
             content,
             store,
             history: None,
@@ -274,7 +285,7 @@ impl App {
                 let first = h.problems[0].to_string();
                 let more = h.problems.len() - 1;
                 self.set_status(if more > 0 {
-                    format!("{first} (+{more} more unreadable files)")
+                    format!("{first} (+{more} more: listed on the home screen)")
                 } else {
                     first
                 });

@@ -536,14 +536,15 @@ impl HomeScreen {
     fn render_side(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let c = ctx.content;
         let w = area.width.saturating_sub(4) as usize;
-        let stories = match ctx.stories.stories.len() {
-            1 => "1 story".to_string(),
-            n => format!("{n} stories"),
+        let stories = if ctx.stories_unreadable.is_some() {
+            "story bank unreadable".to_string()
+        } else {
+            plural(ctx.stories.stories.len(), "story")
         };
         let mut lines = vec![Line::styled(
             truncate(
                 &format!(
-                    "{} questions · {} loops · {stories}",
+                    "{} questions · {} loop templates · {stories}",
                     c.questions.len(),
                     c.templates.len()
                 ),
@@ -551,6 +552,41 @@ impl HomeScreen {
             ),
             theme::dim(),
         )];
+        // Files that could not be read stay listed, not only flashed once.
+        let problems: Vec<String> = ctx
+            .unreadable
+            .iter()
+            .cloned()
+            .chain(
+                ctx.history
+                    .into_iter()
+                    .flat_map(|h| h.problems.iter().map(ToString::to_string)),
+            )
+            .collect();
+        if !problems.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!(
+                    "⚠ {} could not be read, left untouched:",
+                    plural(problems.len(), "file")
+                ),
+                theme::warn(),
+            ));
+            for p in problems.iter().take(3) {
+                for l in super::review::wrap(&one_line(p), w.saturating_sub(1))
+                    .into_iter()
+                    .take(3)
+                {
+                    lines.push(Line::styled(format!(" {l}"), theme::dim()));
+                }
+            }
+            if problems.len() > 3 {
+                lines.push(Line::styled(
+                    format!(" … and {} more", problems.len() - 3),
+                    theme::dim(),
+                ));
+            }
+        }
         lines.push(Line::raw(""));
         match ctx.history {
             None => lines.push(Line::styled(L::LOADING_HISTORY, theme::dim())),
@@ -560,8 +596,8 @@ impl HomeScreen {
                 for s in p.due_order().into_iter().take(5) {
                     let why = match (s.answers, s.average) {
                         (0, _) => "never practised".to_string(),
-                        (n, Some(a)) => format!("{n} answers, avg {a:.1}"),
-                        (n, None) => format!("{n} answers, not scored"),
+                        (n, Some(a)) => format!("{}, avg {a:.1}", plural(n, "answer")),
+                        (n, None) => format!("{}, not scored", plural(n, "answer")),
                     };
                     let room = w.saturating_sub(why.chars().count() + 3).max(8);
                     lines.push(Line::from(vec![

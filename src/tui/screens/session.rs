@@ -1836,7 +1836,11 @@ impl SessionScreen {
                     ),
                 ]),
                 Line::styled(
-                    format!("{} in the bank", plural(ctx.stories.stories.len(), "story")),
+                    if ctx.stories_unreadable.is_some() {
+                        "story bank unreadable: a title goes into the notes".to_string()
+                    } else {
+                        format!("{} in the bank", plural(ctx.stories.stories.len(), "story"))
+                    },
                     theme::dim(),
                 ),
             ]),

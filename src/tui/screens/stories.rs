@@ -953,11 +953,21 @@ impl StoriesScreen {
         )];
         if stories.is_empty() {
             lines.push(Line::raw(""));
-            lines.push(Line::raw(" No stories yet."));
-            lines.push(Line::styled(
-                " n writes one: a title, a STAR outline, a metric and the LPs it shows.",
-                theme::dim(),
-            ));
+            let (first, hint) = if ctx.stories_unreadable.is_some() {
+                (
+                    "The story bank's file could not be read.",
+                    "Warnings below say where; nothing is written to it until it is fixed.",
+                )
+            } else {
+                (
+                    "No stories yet.",
+                    "n writes one: a title, a STAR outline, a metric and the LPs it shows.",
+                )
+            };
+            lines.push(Line::raw(format!(" {first}")));
+            for l in wrap(hint, inner_w.saturating_sub(1)) {
+                lines.push(Line::styled(format!(" {l}"), theme::dim()));
+            }
         }
         let visible = self.visible(ctx);
         if !stories.is_empty() && visible.is_empty() {
