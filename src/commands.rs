@@ -222,6 +222,7 @@ pub fn export_cmd(
     for p in &history.problems {
         eprintln!("warning: {}", printable(&p.to_string()));
     }
+    let mut left_out = history.problems.len();
     let stories = match store.load_stories() {
         Ok(bank) => bank.stories,
         Err(e) => {
@@ -229,6 +230,7 @@ pub fn export_cmd(
                 "warning: {} — exported without stories",
                 printable(&e.to_string())
             );
+            left_out += 1;
             Vec::new()
         }
     };
@@ -254,6 +256,15 @@ pub fn export_cmd(
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
         }
+    }
+    // Everything readable was exported; a script must still learn that the
+    // export is not complete.
+    if left_out > 0 {
+        return Err(Failure(format!(
+            "the export is incomplete: {} could not be read and {} left out (named above)",
+            if left_out == 1 { "1 file" } else { "files" },
+            if left_out == 1 { "is" } else { "are" }
+        )));
     }
     Ok(())
 }

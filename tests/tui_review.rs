@@ -984,7 +984,7 @@ fn an_unreadable_story_bank_is_named_and_never_written() {
 }
 
 #[test]
-fn export_without_a_readable_story_bank_still_exports_the_sessions() {
+fn export_without_a_readable_story_bank_exports_the_sessions_and_exits_1() {
     let (_tmp, dir) = seed();
     std::fs::write(dir.join("stories.json"), b"not json").unwrap();
     let out = assert_cmd::Command::cargo_bin("loopdrill")
@@ -994,13 +994,16 @@ fn export_without_a_readable_story_bank_still_exports_the_sessions() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(out.status.success());
+    // Everything readable is exported, and the exit status says it is incomplete.
+    assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["sessions"].as_array().unwrap().len(), sessions().len());
     assert_eq!(v["stories"].as_array().unwrap().len(), 0);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("stories.json:1:2") && err.contains("exported without stories"),
+        err.contains("stories.json:1:2")
+            && err.contains("exported without stories")
+            && err.contains("loopdrill: the export is incomplete: 1 file could not be read"),
         "{err}"
     );
 }
