@@ -1761,10 +1761,17 @@ impl SessionScreen {
     fn render_score(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(s) = &self.score else { return };
         let ans = self.current_answer();
+        // Short terminals keep the notes and story to one line each while
+        // the criteria have the focus, so all four levels stay readable.
+        let bottom_h = if area.height < 30 && s.field == ScoreField::Criteria {
+            3
+        } else {
+            5
+        };
         let [head, body, bottom] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(8),
-            Constraint::Length(5),
+            Constraint::Length(bottom_h),
         ])
         .areas(area);
         let avg = crate::store::average(s.board.scores.values());
@@ -1810,7 +1817,7 @@ impl SessionScreen {
         widgets::show_cursor(&mut n, s.field == ScoreField::Notes);
         widgets::editor(f, &n, notes);
         let [pick, new] =
-            Layout::vertical([Constraint::Length(2), Constraint::Length(3)]).areas(story);
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(story);
         let current = if s.story == 0 {
             "(no story)".to_string()
         } else {
@@ -1846,6 +1853,25 @@ impl SessionScreen {
             ]),
             pick,
         );
+        if new.height < 3 {
+            // Compact (criteria in focus on a short terminal): one line.
+            let title = text_of(&s.new_story);
+            f.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("New story: ", theme::dim()),
+                    Span::styled(
+                        if title.trim().is_empty() {
+                            "— (Tab to type a title)".to_string()
+                        } else {
+                            truncate(&one_line(&title), new.width.saturating_sub(12) as usize)
+                        },
+                        theme::text(),
+                    ),
+                ])),
+                new,
+            );
+            return;
+        }
         let mut ns = s.new_story.clone();
         ns.set_block(
             Block::default()

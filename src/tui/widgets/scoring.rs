@@ -145,57 +145,66 @@ impl Board {
         focused: bool,
         before: Option<&BTreeMap<String, u8>>,
     ) {
-        let [list, detail] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(area);
+        // Narrow terminals give the level texts more of the width: the
+        // criterion's full name is the Levels panel's title.
+        let list_share = if area.width < 100 { 38 } else { 45 };
+        let [list, detail] = Layout::horizontal([
+            Constraint::Percentage(list_share),
+            Constraint::Percentage(100 - list_share),
+        ])
+        .areas(area);
         let height = list.height.saturating_sub(2) as usize;
-        let start = self.cursor.saturating_sub(height.saturating_sub(1));
-        let lines: Vec<Line> = self
-            .items
-            .iter()
-            .enumerate()
-            .skip(start)
-            .take(height)
-            .map(|(i, it)| {
-                let now = self.scores.get(&it.key).copied();
-                let v = now.map_or("·".to_string(), |v| v.to_string());
-                let changed = before.is_some_and(|b| b.get(&it.key).copied() != now);
-                let label = truncate(
-                    &format!(
-                        "{} — {}",
-                        one_line(&it.rubric),
-                        one_line(&it.criterion.name)
+        // One row per criterion under a row naming its rubric.
+        let mut rows: Vec<Line> = Vec::new();
+        let mut cursor_row = 0;
+        for (i, it) in self.items.iter().enumerate() {
+            if i == 0 || self.items[i - 1].rubric != it.rubric {
+                rows.push(Line::styled(
+                    truncate(
+                        &one_line(&it.rubric),
+                        usize::from(list.width.saturating_sub(3)),
                     ),
-                    list.width
-                        .saturating_sub(if before.is_some() { 9 } else { 8 })
-                        as usize,
-                );
-                let st = if i == self.cursor && focused {
-                    theme::selected()
-                } else {
-                    theme::text()
-                };
-                Line::from(vec![
-                    Span::styled(
-                        format!(" [{v}]"),
-                        if changed || before.is_none() {
-                            theme::accent()
-                        } else {
-                            theme::dim()
-                        },
-                    ),
-                    Span::styled(
-                        match before {
-                            None => " ",
-                            Some(_) if changed => "* ",
-                            Some(_) => "  ",
-                        },
-                        theme::accent(),
-                    ),
-                    Span::styled(label, st),
-                ])
-            })
-            .collect();
+                    theme::dim(),
+                ));
+            }
+            if i == self.cursor {
+                cursor_row = rows.len();
+            }
+            let now = self.scores.get(&it.key).copied();
+            let v = now.map_or("·".to_string(), |v| v.to_string());
+            let changed = before.is_some_and(|b| b.get(&it.key).copied() != now);
+            let label = truncate(
+                &one_line(&it.criterion.name),
+                list.width
+                    .saturating_sub(if before.is_some() { 9 } else { 8 }) as usize,
+            );
+            let st = if i == self.cursor && focused {
+                theme::selected()
+            } else {
+                theme::text()
+            };
+            rows.push(Line::from(vec![
+                Span::styled(
+                    format!(" [{v}]"),
+                    if changed || before.is_none() {
+                        theme::accent()
+                    } else {
+                        theme::dim()
+                    },
+                ),
+                Span::styled(
+                    match before {
+                        None => " ",
+                        Some(_) if changed => "* ",
+                        Some(_) => "  ",
+                    },
+                    theme::accent(),
+                ),
+                Span::styled(label, st),
+            ]));
+        }
+        let start = cursor_row.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = rows.into_iter().skip(start).take(height).collect();
         let border = if focused {
             theme::border_focus()
         } else {
@@ -215,7 +224,7 @@ impl Board {
         };
         let chosen = self.scores.get(&it.key).copied();
         let names = ["1 Strong No Hire", "2 No Hire", "3 Hire", "4 Strong Hire"];
-        let mut lines = vec![Line::styled(one_line(&it.criterion.name), theme::title())];
+        let mut lines = Vec::new();
         if let Some(w) = before.and_then(|b| b.get(&it.key)) {
             lines.push(Line::styled(format!("Before: {w}"), theme::dim()));
         }
@@ -245,7 +254,16 @@ impl Board {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme::border())
-                    .title(" Levels "),
+                    .title(Span::styled(
+                        format!(
+                            " {} ",
+                            truncate(
+                                &one_line(&it.criterion.name),
+                                usize::from(detail.width.saturating_sub(4))
+                            )
+                        ),
+                        theme::title(),
+                    )),
             ),
             detail,
         );
