@@ -656,16 +656,16 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
     // A criterion that names no signal shows no evidence.
     let first = show(&mut h, &items[0].criterion.name.clone());
     assert!(items[0].criterion.signals.is_empty());
-    assert!(!first.contains('⚑') && !first.contains("raised no flag"));
+    assert!(!first.contains('⚑') && !first.contains("Not flagged"));
     // Raised signals are shown with their explanation.
     let own = show(&mut h, "'I', not 'we'");
     assert!(own.contains("⚑ Says \"we\" far more than \"I\""), "{own}");
     let time = show(&mut h, "Within the time");
     assert!(time.contains("⚑ Under a minute spoken"), "{time}");
-    // A criterion whose signals were not raised says so.
+    // A criterion whose signals were not raised says so, and what was checked.
     let data = show(&mut h, "Backed by numbers");
     assert!(
-        data.contains("The analysis raised no flag on this."),
+        data.contains("○ Not flagged. The analysis only checks for: the Result has no number"),
         "{data}"
     );
     assert!(!data.contains('⚑'), "{data}");

@@ -39,7 +39,7 @@ pub const SIGNALS: &[(&str, &str)] = &[
     ("too-short", "Under a minute spoken: too thin to judge."),
     (
         "vague-actions",
-        "Actions are vague (\"helped\", \"worked on\", \"was involved\").",
+        "The Action is thin or vague: short, or more \"helped\" and \"worked on\" than concrete steps.",
     ),
     (
         "no-customer",

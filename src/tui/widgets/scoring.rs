@@ -99,7 +99,28 @@ impl Board {
             })
             .collect();
         if hits.is_empty() {
-            vec![(false, "The analysis raised no flag on this.".to_string())]
+            // Say what was checked: a narrow automatic check passing is not
+            // evidence that the criterion is met.
+            let checked: Vec<String> = it
+                .criterion
+                .signals
+                .iter()
+                .filter_map(|s| crate::content::signal_explanation(s))
+                .map(|e| {
+                    let e = e.trim_end_matches('.');
+                    let mut c = e.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_lowercase().chain(c).collect::<String>()
+                    })
+                })
+                .collect();
+            vec![(
+                false,
+                format!(
+                    "Not flagged. The analysis only checks for: {}.",
+                    checked.join("; ")
+                ),
+            )]
         } else {
             hits
         }
@@ -235,7 +256,7 @@ impl Board {
                     Span::styled(sanitize(&text), theme::text()),
                 ])
             } else {
-                Line::styled(format!("✓ {text}"), theme::dim())
+                Line::styled(format!("○ {text}"), theme::dim())
             });
         }
         for (k, lvl) in it.criterion.levels.iter().enumerate() {
