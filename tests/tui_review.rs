@@ -1145,3 +1145,34 @@ fn home_keeps_listing_files_it_could_not_read() {
     assert!(s.contains("broken.json:1:"), "{s}");
     assert!(s.contains("story bank unreadable"), "{s}");
 }
+
+#[test]
+fn t_answers_the_same_question_again_as_a_new_attempt() {
+    let (_tmp, dir) = seed();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::End); // a1, the oldest attempt at Q_OWN
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('t'));
+    assert!(screen(&app).contains("1 question, about 5 min"));
+    key(&mut app, KeyCode::Enter); // plan → answer
+    let s = screen(&app);
+    let stem = Q_OWN.1.split('.').next().unwrap();
+    let shown: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.contains(stem), "the same question: {s}");
+    keys(&mut app, "This time I led with the numbers.");
+    ctrl(&mut app, 's');
+    ctrl(&mut app, 's'); // submit with the other parts empty
+    let history = Store::open_read_only(&dir).load_history();
+    let attempts: Vec<_> = history
+        .sessions
+        .iter()
+        .flat_map(|s| &s.answers)
+        .filter(|a| a.question_id == Q_OWN.0)
+        .collect();
+    assert_eq!(attempts.len(), 4, "three before, one now");
+    let new = attempts
+        .iter()
+        .find(|a| a.star.situation.contains("led with the numbers"));
+    let new = new.expect("the new attempt is saved");
+    assert_eq!(new.time_limit_secs, 300, "the same time as before");
+}

@@ -50,6 +50,8 @@ pub enum PlanError {
     UnknownPrinciple(String),
     #[error("no questions for {0}")]
     NoQuestions(String),
+    #[error("the question \"{0}\" is no longer in the content")]
+    UnknownQuestion(String),
 }
 
 /// Draws questions without repeats in the plan, avoiding `recent` ones while
@@ -159,6 +161,29 @@ pub fn plan_loop(
 }
 
 /// Plans a drill of `n` questions cycling over `principles` (in the order given).
+/// A drill of one given question, to answer it again and compare attempts.
+pub fn plan_retry(
+    content: &Content,
+    question_id: &str,
+    answer_minutes: u32,
+    seed: u64,
+) -> Result<LoopPlan, PlanError> {
+    let q = content
+        .question(question_id)
+        .ok_or_else(|| PlanError::UnknownQuestion(question_id.to_string()))?;
+    Ok(LoopPlan {
+        template: None,
+        seed,
+        interviews: vec![PlannedInterview {
+            interviewer: String::new(),
+            principles: q.principles.clone(),
+            questions: vec![q.id.clone()],
+            answer_minutes: answer_minutes.max(1),
+            bar_raiser: false,
+        }],
+    })
+}
+
 pub fn plan_drill(
     content: &Content,
     principles: &[String],

@@ -679,8 +679,9 @@ impl ReviewScreen {
             ],
             Some(View::Detail { .. }) => vec![
                 ("↑↓", "scroll"),
-                ("←→", "prev/next"),
+                ("←→", "next"),
                 ("a", "attempts"),
+                ("t", "retry"),
                 ("r", "re-score"),
                 ("l", "story"),
                 ("x", "delete"),
@@ -691,6 +692,7 @@ impl ReviewScreen {
                 ("Tab", "other side"),
                 ("↑↓", "scroll"),
                 ("Enter", "list them"),
+                ("t", "retry"),
                 ("Esc", "back"),
             ],
             Some(View::Rescore(_)) => vec![
@@ -714,6 +716,10 @@ impl ReviewScreen {
             ("a", "every attempt at the question, side by side"),
             ("← →", "detail: previous / next answer"),
             ("r", "detail: re-score (earlier scores are kept)"),
+            (
+                "t",
+                "detail or attempts: answer the question again (a timed drill)",
+            ),
             ("l", "detail: link the answer to a story (a picker)"),
             ("x", "move the whole session to the trash"),
             ("u", "the trash: Enter restores a session"),
@@ -1011,6 +1017,13 @@ impl ReviewScreen {
                 self.open_attempts(h, &at);
                 return vec![];
             }
+            KeyCode::Char('t') => {
+                if let Some((_, _, _, a)) = at.find(h) {
+                    let (question, secs) = (a.question_id.clone(), a.time_limit_secs);
+                    self.views.push(View::Detail { at, scroll });
+                    return retry(ctx, &question, secs);
+                }
+            }
             KeyCode::Char('x') if ctx.read_only => cmds.push(Cmd::Status(READ_ONLY_NOTE.into())),
             KeyCode::Char('x') => self.ask_delete(h, &at),
             KeyCode::Char('r') => {
@@ -1090,6 +1103,15 @@ impl ReviewScreen {
         let n = a.list.len();
         match key.code {
             KeyCode::Esc | KeyCode::Char('q') => return vec![],
+            KeyCode::Char('t') => {
+                let secs = ctx
+                    .history
+                    .and_then(|h| a.list.last()?.find(h))
+                    .map_or(300, |(_, _, _, x)| x.time_limit_secs);
+                let question = a.question.clone();
+                self.views.push(View::Attempts(Box::new(a)));
+                return retry(ctx, &question, secs);
+            }
             KeyCode::Tab | KeyCode::BackTab => a.focus_right = !a.focus_right,
             KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
                 let left = matches!(key.code, KeyCode::Left | KeyCode::Char('h'));
@@ -1643,7 +1665,7 @@ impl ReviewScreen {
             .collect();
         head_lines.push(Line::styled(
             if n == 1 {
-                "1 attempt so far: answer it again to compare.".to_string()
+                "1 attempt so far: t answers it again, to compare.".to_string()
             } else {
                 format!("{n} attempts, oldest first · ◀ left, ▶ right · ←→ pick, Tab side")
             },
@@ -1999,6 +2021,26 @@ fn link_slots(stories: &[crate::store::Story], lp: Option<&str>) -> Vec<Option<u
     std::iter::once(None)
         .chain(idx.into_iter().map(Some))
         .collect()
+}
+
+/// Starts a one-question drill to answer `question` again, with the same time.
+fn retry(ctx: &Ctx, question: &str, time_limit_secs: u64) -> Vec<Cmd> {
+    if ctx.read_only {
+        return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+    }
+    let minutes = time_limit_secs.div_ceil(60).clamp(1, 120) as u32;
+    let seed = crate::practice::rng::fresh_seed(ctx.wall.timestamp_nanos_opt().unwrap_or_default());
+    match crate::practice::plan::plan_retry(ctx.content, question, minutes, seed) {
+        Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
+            Box::new(super::session::SessionScreen::new_drill(
+                ctx.content,
+                plan,
+                false,
+                ctx.wall,
+            )),
+        ))))],
+        Err(e) => vec![Cmd::Status(e.to_string())],
+    }
 }
 
 fn rescore(content: &Content, s: &Session, a: &Answer, at: AnswerRef) -> Rescore {
