@@ -1832,8 +1832,14 @@ fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, w: usize, st: Style,
         lines.push(Line::styled(format!("{indent}(empty)"), theme::dim()));
         return;
     }
-    for l in wrap(&clean, w.saturating_sub(width(indent)).max(8)) {
-        lines.push(Line::styled(format!("{indent}{l}"), st));
+    // The marker opens the first line; the rest hang under its text.
+    let hang = " ".repeat(width(indent));
+    for (i, l) in wrap(&clean, w.saturating_sub(width(indent)).max(8))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { indent } else { hang.as_str() };
+        lines.push(Line::styled(format!("{lead}{l}"), st));
     }
 }
 
@@ -1920,13 +1926,9 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
         lines.push(Line::raw(""));
         lines.push(Line::styled("Follow-ups", theme::title()));
         for fu in &a.follow_ups {
-            let sig = fu
-                .signal
-                .as_ref()
-                .map_or(String::new(), |s| format!("  [{}]", one_line(s)));
             push_wrapped(
                 &mut lines,
-                &format!("“{}”{sig}", one_line(&fu.probe)),
+                &format!("“{}”", one_line(&fu.probe)),
                 w,
                 theme::quote(),
                 "  ",

@@ -1335,7 +1335,8 @@ impl SessionScreen {
             ));
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
-        // Two lines a row: name and role; the owned LPs wrapped over two lines.
+        // A row per interview: name, then the role wrapped under it; the
+        // owned LPs wrapped beside them. Nothing is dropped: a row grows.
         let who_w = (table.width as usize * 34 / 100).max(16);
         let owns_w = (table.width as usize)
             .saturating_sub(3 + who_w + 11 + 3)
@@ -1354,11 +1355,10 @@ impl SessionScreen {
                 let mut owns = vec![String::new()];
                 for lp in &p.principles {
                     let lp = ctx.content.principle_name(lp);
-                    let full = owns.len() == 2;
                     let last = owns.last_mut().expect("one line at least");
                     if last.is_empty() {
                         last.push_str(lp);
-                    } else if full || last.chars().count() + 2 + lp.chars().count() <= owns_w {
+                    } else if last.chars().count() + 2 + lp.chars().count() <= owns_w {
                         last.push_str(", ");
                         last.push_str(lp);
                     } else {
@@ -1369,26 +1369,32 @@ impl SessionScreen {
                     .iter()
                     .map(|l| Line::raw(truncate(l, owns_w)))
                     .collect();
+                let mut who = vec![Line::styled(
+                    truncate(&name, who_w),
+                    if rec.interviewer.bar_raiser {
+                        theme::accent()
+                    } else {
+                        theme::text()
+                    },
+                )];
+                let role = super::review::wrap(&one_line(&rec.interviewer.role), who_w);
+                let role_lines = role.len().min(2);
+                for (i, l) in role.iter().take(2).enumerate() {
+                    let l = if i == 1 && role.len() > 2 {
+                        truncate(&format!("{l} {}", role[2..].join(" ")), who_w)
+                    } else {
+                        l.clone()
+                    };
+                    who.push(Line::styled(l, theme::dim()));
+                }
+                let height = (1 + role_lines).max(owns.len()).max(2) as u16;
                 Row::new(vec![
                     Cell::from(format!("{}", k + 1)),
-                    Cell::from(vec![
-                        Line::styled(
-                            truncate(&name, who_w),
-                            if rec.interviewer.bar_raiser {
-                                theme::accent()
-                            } else {
-                                theme::text()
-                            },
-                        ),
-                        Line::styled(
-                            truncate(&one_line(&rec.interviewer.role), who_w),
-                            theme::dim(),
-                        ),
-                    ]),
+                    Cell::from(who),
                     Cell::from(owns),
                     Cell::from(format!("{} × {} min", p.questions.len(), p.answer_minutes)),
                 ])
-                .height(2)
+                .height(height)
             })
             .collect();
         let t = Table::new(

@@ -324,8 +324,6 @@ impl WritingScreen {
                 );
             }
             Phase::Writing => {
-                let [head, body] =
-                    Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
                 let text = self.text();
                 let words = word_count(&text);
                 let mut spans = Vec::new();
@@ -369,11 +367,27 @@ impl WritingScreen {
                         if has { theme::good() } else { theme::dim() },
                     ));
                 }
+                // The timer, words and section tracker wrap rather than
+                // lose the last sections on a narrow terminal.
+                let status = Line::from(spans);
+                let status_rows = (status.width() as u16)
+                    .div_ceil(area.width.max(1))
+                    .clamp(1, 3);
+                let [head, body] =
+                    Layout::vertical([Constraint::Length(1 + status_rows), Constraint::Min(3)])
+                        .areas(area);
                 f.render_widget(
                     Paragraph::new(vec![
-                        Line::styled(one_line(&self.prompt.title), theme::title()),
-                        Line::from(spans),
-                    ]),
+                        Line::styled(
+                            crate::tui::text::truncate(
+                                &one_line(&self.prompt.title),
+                                usize::from(area.width),
+                            ),
+                            theme::title(),
+                        ),
+                        status,
+                    ])
+                    .wrap(Wrap { trim: true }),
                     head,
                 );
                 if self.show_brief {
