@@ -518,16 +518,20 @@ impl App {
         ])
         .areas(area);
         let ctx = self.ctx();
-        let mut head = vec![
+        let badge = if self.store.is_read_only() {
+            format!("  {}", L::READ_ONLY_BADGE)
+        } else {
+            String::new()
+        };
+        let room = usize::from(area.width).saturating_sub(11 + badge.chars().count());
+        let head = vec![
             Span::styled(" loopdrill ", theme::title()),
-            Span::styled(self.screen.title(&ctx), theme::text()),
+            Span::styled(
+                text::truncate(&text::one_line(&self.screen.title(&ctx)), room),
+                theme::text(),
+            ),
+            Span::styled(badge, theme::warn()),
         ];
-        if self.store.is_read_only() {
-            head.push(Span::styled(
-                format!("  {}", L::READ_ONLY_BADGE),
-                theme::warn(),
-            ));
-        }
         f.render_widget(Paragraph::new(Line::from(head)), header);
         self.screen.render(f, body, &ctx);
         if let Some(lines) = status {
