@@ -1116,9 +1116,11 @@ impl StoriesScreen {
         let [top, rest] =
             Layout::vertical([Constraint::Length(matrix_h), Constraint::Min(0)]).areas(area);
         let inner_w = top.width.saturating_sub(2) as usize;
-        // As wide as the longest LP name where there is room, a third at most.
-        let name_w = longest_lp_name(c).min(inner_w / 3).max(16);
         let colw = 4usize;
+        // As wide as the longest LP name where there is room: a third of the
+        // width, or more when every story's column fits beside it anyway.
+        let all_cols = inner_w.saturating_sub(7 + colw * stories.len().max(1));
+        let name_w = longest_lp_name(c).min(all_cols.max(inner_w / 3)).max(16);
         // " " + name + count + the ◀ column, and room for ▶ at the end.
         let fit = (inner_w.saturating_sub(name_w + 5 + 1) / colw).max(1);
         self.cols_fit.set(fit);
