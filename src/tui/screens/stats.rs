@@ -297,7 +297,11 @@ impl StatsScreen {
             ];
             if wide {
                 let last = s.last_practised.map_or("never".to_string(), |l| {
-                    match (wall - l).num_days().max(0) {
+                    // Calendar days in the user's time zone, as the calendar.
+                    let days = (crate::localtime::local_date(wall)
+                        - crate::localtime::local_date(l))
+                    .num_days();
+                    match days.max(0) {
                         0 => "today".into(),
                         1 => "yesterday".into(),
                         d => format!("{d} days ago"),
@@ -530,9 +534,11 @@ fn render_weakest(f: &mut Frame, area: Rect, p: &Progress, wall: DateTime<Utc>, 
     let mut lines = Vec::new();
     let room = area.height.saturating_sub(2) as usize / 2;
     for (k, s) in p.due_order().into_iter().take(room.min(10)).enumerate() {
+        let n = format!("{} ", k + 1);
+        let name = truncate(&one_line(&s.name), w.saturating_sub(n.len()));
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", k + 1), theme::accent()),
-            Span::raw(truncate(&one_line(&s.name), w.saturating_sub(2))),
+            Span::styled(n, theme::accent()),
+            Span::raw(name),
         ]));
         lines.push(Line::styled(
             format!("  {}", truncate(&reason(s, wall), w.saturating_sub(2))),
