@@ -195,10 +195,10 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
             for t in &c.templates {
                 let _ = writeln!(
                     out,
-                    "{:<14} {} — {} interviews, about {} min",
+                    "{:<14} {} — {}, about {} min in all",
                     t.id,
                     t.name,
-                    t.interviews.len(),
+                    crate::tui::text::plural(t.interviews.len(), "interview"),
                     t.planned_minutes()
                 );
             }

@@ -1153,7 +1153,7 @@ fn t_answers_the_same_question_again_as_a_new_attempt() {
     key(&mut app, KeyCode::End); // a1, the oldest attempt at Q_OWN
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('t'));
-    assert!(screen(&app).contains("1 question, about 5 min"));
+    assert!(screen(&app).contains("1 question: about 5 min of answering"));
     key(&mut app, KeyCode::Enter); // plan → answer
     let s = screen(&app);
     let stem = Q_OWN.1.split('.').next().unwrap();

@@ -194,9 +194,16 @@ impl Template {
     pub fn planned_minutes(&self) -> u32 {
         self.interviews
             .iter()
-            .map(|i| i.questions * (i.answer_minutes + 3) + 5)
+            .map(|i| interview_minutes(i.questions, i.answer_minutes))
             .sum()
     }
+}
+
+/// An interview's length in all: each answer with about 3 minutes of
+/// follow-ups, plus 5 minutes of opening, transitions and questions for the
+/// interviewer.
+pub fn interview_minutes(questions: u32, answer_minutes: u32) -> u32 {
+    questions * (answer_minutes + 3) + 5
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

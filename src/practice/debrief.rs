@@ -115,9 +115,12 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
     if strongly_not as u32 > rules.max_strongly_not_inclined {
         reasons.push(format!(
-            "{strongly_not} Strongly Not Inclined vote{}; at most {} allowed.",
+            "{strongly_not} Strongly Not Inclined vote{}; {}.",
             if strongly_not == 1 { "" } else { "s" },
-            rules.max_strongly_not_inclined
+            match rules.max_strongly_not_inclined {
+                0 => "the loop allows none".to_string(),
+                n => format!("the loop allows at most {n}"),
+            }
         ));
     }
     let hire = !cast.is_empty()

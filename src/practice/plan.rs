@@ -32,6 +32,14 @@ impl LoopPlan {
             .map(|i| i.answer_minutes * i.questions.len() as u32)
             .sum()
     }
+    /// The whole loop's length with follow-ups and openings, as
+    /// `content list templates` estimates it.
+    pub fn minutes_in_all(&self) -> u32 {
+        self.interviews
+            .iter()
+            .map(|i| crate::content::interview_minutes(i.questions.len() as u32, i.answer_minutes))
+            .sum()
+    }
 }
 
 /// Shortening options (`--interviewers`, `--questions`, `--answer-minutes`).

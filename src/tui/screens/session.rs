@@ -1299,13 +1299,18 @@ impl SessionScreen {
         let mut lines = vec![
             Line::styled(format!("{title} — the plan"), theme::title()),
             Line::raw(format!(
-                "{}{}, about {total} min of answering plus follow-ups.{}",
+                "{}{}: about {total} min of answering{}.{}",
                 if self.flow.drill {
                     String::new()
                 } else {
                     format!("{}, ", plural(plan.interviews.len(), "interview"))
                 },
                 plural(plan.question_count(), "question"),
+                if self.flow.drill {
+                    " plus follow-ups".to_string()
+                } else {
+                    format!(", about {} min in all", plan.minutes_in_all())
+                },
                 if self.flow.drill {
                     String::new()
                 } else {

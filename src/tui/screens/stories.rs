@@ -836,10 +836,14 @@ impl StoriesScreen {
             let linked = match c.linked {
                 Some(0) => "No answer is linked to it.".to_string(),
                 Some(n) => {
-                    format!(
-                        "{} keep their link and will show “(deleted story)”.",
-                        plural(n, "linked answer")
-                    )
+                    if n == 1 {
+                        "1 linked answer keeps its link and will show “(deleted story)”."
+                            .to_string()
+                    } else {
+                        format!(
+                            "{n} linked answers keep their link and will show “(deleted story)”."
+                        )
+                    }
                 }
                 None => "Linked answers keep their link and will show “(deleted story)”.".into(),
             };
