@@ -366,8 +366,8 @@ pub fn stats_table(
         pad_left("answers", 7),
         pad_left("avg", 4),
         pad("trend", 12),
-        pad_left("time / limit", 12),
-        pad_left("overtime", 8),
+        pad_left("mean time / limit", 17),
+        pad_left("answers over", 12),
     );
     for x in &p.principles {
         let avg = x.average.map_or("-".into(), |a| format!("{a:.2}"));
@@ -387,8 +387,8 @@ pub fn stats_table(
             pad_left(&x.answers.to_string(), 7),
             pad_left(&avg, 4),
             pad(&crate::tui::widgets::spark(&x.trend), 12),
-            pad_left(&time, 12),
-            pad_left(&x.overtime_answers.to_string(), 8),
+            pad_left(&time, 17),
+            pad_left(&x.overtime_answers.to_string(), 12),
         );
     }
     let _ = writeln!(s, "\nPractise next:");

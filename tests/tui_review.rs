@@ -389,7 +389,10 @@ fn review_attempts_snapshots() {
     assert!(s.contains("3 attempts"), "{s}");
     insta::assert_snapshot!("review_attempts_80x24", draw(&app, 80, 24).backend());
     insta::assert_snapshot!("review_attempts_120x40", draw(&app, 120, 40).backend());
-    assert!(screen(&app).contains("(+0.7)"), "2.7 → 3.3");
+    assert!(
+        screen(&app).contains("(+0.6)"),
+        "2.7 → 3.3 as shown (2.67 → 3.33)"
+    );
     // Tab, then ← moves the left column to the first attempt: 2.0 → 3.3.
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Left);

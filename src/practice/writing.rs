@@ -204,9 +204,9 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                     (
                         ok,
                         if ok {
-                            "a date or deadline is given".into()
+                            "found".into()
                         } else {
-                            "no date or deadline".into()
+                            "none found".into()
                         },
                     )
                 }

@@ -1714,7 +1714,10 @@ impl ReviewScreen {
             left.and_then(|(_, x)| x.average_score()),
             right.and_then(|(_, x)| x.average_score()),
         ) {
-            (Some(l), Some(r)) if a.left != a.right => Some(r - l),
+            // From the one-decimal values shown, so the change adds up.
+            (Some(l), Some(r)) if a.left != a.right => {
+                Some(((r * 10.0).round() - (l * 10.0).round()) / 10.0)
+            }
             _ => None,
         };
         let mut max = 0u16;
