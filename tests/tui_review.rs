@@ -676,6 +676,12 @@ fn coverage_warnings_name_lps_without_a_story() {
     );
     let next = w.iter().find(|w| w.kind == WarnKind::Next).expect("next");
     assert!(next.text.contains("Are Right, A Lot"), "{}", next.text);
+    // Two stories are too few for a loop.
+    assert!(
+        w.iter()
+            .any(|w| w.text.starts_with("Only 2 stories so far")),
+        "{w:?}"
+    );
     let shown = screen(&app);
     assert!(shown.contains("No story yet for"), "{shown}");
 }

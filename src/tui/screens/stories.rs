@@ -215,6 +215,9 @@ fn linked_counts(h: &History) -> HashMap<String, usize> {
 }
 
 /// The coverage warnings and the suggestion of which story to write next.
+/// Fewer stories than this get a warning: a loop needs several per LP group.
+pub const MIN_STORIES: usize = 5;
+
 pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
     let c = ctx.content;
     let bank = &ctx.stories.stories;
@@ -242,6 +245,14 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
         out.push(Warning {
             kind: WarnKind::Info,
             text: "The bank is empty: aim for 5–12 stories that together cover all 16 LPs. n writes the first.".into(),
+        });
+    } else if (1..MIN_STORIES).contains(&bank.len()) {
+        out.push(Warning {
+            kind: WarnKind::Stretched,
+            text: format!(
+                "Only {} so far: a loop asks for two or three stories per interviewer, so aim for 5–12 that together cover all 16 LPs.",
+                plural(bank.len(), "story")
+            ),
         });
     }
     if !missing.is_empty() {
