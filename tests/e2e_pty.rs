@@ -234,6 +234,8 @@ fn kill_mid_answer_then_resume_restores_the_draft() {
     assert!(s.contains("I had to recover the date."), "{s}");
     p.send("\x03"); // Ctrl-C saves the draft and quits
     p.wait_exit();
+    // Back in the shell, it says where the answer went.
+    p.wait_for("is saved; run `loopdrill` and choose Resume");
     let draft = std::fs::read_to_string(dir.path().join("draft.json")).unwrap();
     assert!(draft.contains("The migration slipped twice."));
 }

@@ -160,6 +160,15 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
     done.store(true, Ordering::SeqCst);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    // Back in the shell: say where an unfinished answer went.
+    if result.is_ok()
+        && let Some(d) = &app.draft
+    {
+        println!(
+            "Your unfinished answer ({}) is saved; run `loopdrill` and choose Resume to go on.",
+            crate::localtime::local(d.saved_at).format("%b %d %H:%M")
+        );
+    }
     result
 }
 
