@@ -603,7 +603,7 @@ fn delete_trash_restore_round_trip() {
     key(&mut app, KeyCode::Char('u'));
     let s = screen(&app);
     assert!(
-        s.contains("2025-06-10 18:00  drill · 2 answers"),
+        s.contains("2025-06-10 18:00  drill · 2 answers · Tell me about a time"),
         "the trash describes it: {s}"
     );
     assert!(s.contains("1 session in the trash"), "{s}");

@@ -70,8 +70,15 @@ fn trash_entries(store: &Store, content: &Content) -> Vec<TrashEntry> {
                         ),
                         None => s.kind.label().to_string(),
                     };
+                    // The first question tells two sessions of a day apart.
+                    let first = s
+                        .writing
+                        .as_ref()
+                        .map(|w| w.title.clone())
+                        .or_else(|| s.answers.first().map(|a| a.question.clone()))
+                        .map_or(String::new(), |t| format!(" · {}", text::one_line(&t)));
                     format!(
-                        "{}  {what} · {}",
+                        "{}  {what} · {}{first}",
                         crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M"),
                         text::plural(s.answers.len(), "answer")
                     )
