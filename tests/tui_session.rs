@@ -750,3 +750,57 @@ fn self_score_in_progress_is_autosaved_and_saved_on_ctrl_c() {
     );
     assert_eq!(a.self_scores.len(), 2);
 }
+
+#[test]
+fn a_full_loop_plan_scrolls_to_every_interviewer_and_every_lp() {
+    let mut h = harness();
+    let plan = plan_loop(
+        &h.app.content,
+        "pm-general",
+        3,
+        PlanOptions::default(),
+        &HashSet::new(),
+    )
+    .unwrap();
+    let owned: Vec<String> = plan
+        .interviews
+        .iter()
+        .flat_map(|i| i.principles.clone())
+        .collect();
+    assert_eq!(owned.len(), 16);
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    // The "Owns" column of every page, read top to bottom.
+    let owns_column = |screen: &str| -> String {
+        let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let head = lines
+            .iter()
+            .position(|l| l.iter().collect::<String>().contains("Owns"))
+            .expect("the table header");
+        let text: String = lines[head].iter().collect();
+        let col = |name: &str| {
+            let byte = text.find(name).expect("column");
+            text[..byte].chars().count()
+        };
+        let (a, b) = (col("Owns"), col("Questions"));
+        lines[head + 1..]
+            .iter()
+            .map(|l| l.iter().skip(a).take(b - a).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen = String::new();
+    let first = screen_text(&h, 80, 24);
+    assert!(first.contains("↓ more interviews"), "{first}");
+    for _ in 0..6 {
+        seen.push_str(&owns_column(&screen_text(&h, 80, 24)));
+        seen.push(' ');
+        key(&mut h, KeyCode::Down);
+    }
+    let seen: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for lp in owned {
+        let name = h.app.content.principle_name(&lp);
+        assert!(seen.contains(name), "{name} is never shown:\n{seen}");
+    }
+    assert!(screen_text(&h, 80, 24).contains("↑ more interviews"));
+}

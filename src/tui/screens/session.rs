@@ -607,7 +607,8 @@ impl SessionScreen {
                 }
                 KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
                 KeyCode::Down | KeyCode::Char('j') => {
-                    self.scroll = self.scroll.saturating_add(1);
+                    let last = self.flow.plan.interviews.len().saturating_sub(1);
+                    self.scroll = (self.scroll + 1).min(last as u16);
                     vec![]
                 }
                 KeyCode::Up | KeyCode::Char('k') => {
@@ -1346,7 +1347,7 @@ impl SessionScreen {
         let owns_w = (table.width as usize)
             .saturating_sub(3 + who_w + 11 + 3)
             .max(10);
-        let rows: Vec<Row> = plan
+        let rows: Vec<(u16, Row)> = plan
             .interviews
             .iter()
             .enumerate()
@@ -1359,16 +1360,19 @@ impl SessionScreen {
                 };
                 let mut owns = vec![String::new()];
                 for lp in &p.principles {
-                    let lp = ctx.content.principle_name(lp);
+                    let lp = one_line(ctx.content.principle_name(lp));
                     let last = owns.last_mut().expect("one line at least");
-                    if last.is_empty() {
-                        last.push_str(lp);
-                    } else if last.chars().count() + 2 + lp.chars().count() <= owns_w {
+                    if !last.is_empty() && last.chars().count() + 2 + lp.chars().count() <= owns_w {
                         last.push_str(", ");
-                        last.push_str(lp);
-                    } else {
-                        owns.push(lp.to_string());
+                        last.push_str(&lp);
+                        continue;
                     }
+                    // A name longer than the column wraps over lines of its own.
+                    let parts = super::review::wrap(&lp, owns_w);
+                    if last.is_empty() {
+                        owns.pop();
+                    }
+                    owns.extend(parts);
                 }
                 let owns: Vec<Line> = owns
                     .iter()
@@ -1393,17 +1397,30 @@ impl SessionScreen {
                     who.push(Line::styled(l, theme::dim()));
                 }
                 let height = (1 + role_lines).max(owns.len()).max(2) as u16;
-                Row::new(vec![
-                    Cell::from(format!("{}", k + 1)),
-                    Cell::from(who),
-                    Cell::from(owns),
-                    Cell::from(format!("{} × {} min", p.questions.len(), p.answer_minutes)),
-                ])
-                .height(height)
+                (
+                    height,
+                    Row::new(vec![
+                        Cell::from(format!("{}", k + 1)),
+                        Cell::from(who),
+                        Cell::from(owns),
+                        Cell::from(format!("{} × {} min", p.questions.len(), p.answer_minutes)),
+                    ])
+                    .height(height),
+                )
             })
             .collect();
+        // ↑↓ scroll the interviews when they do not all fit.
+        let room = table.height.saturating_sub(2);
+        let offset = usize::from(self.scroll).min(rows.len().saturating_sub(1));
+        let below: u16 = rows.iter().skip(offset).map(|(h, _)| *h).sum();
+        let title = match (offset > 0, below > room) {
+            (false, false) => " Enter to begin ".to_string(),
+            (false, true) => " Enter to begin · ↓ more interviews ".to_string(),
+            (true, false) => " Enter to begin · ↑ more interviews ".to_string(),
+            (true, true) => " Enter to begin · ↑↓ more interviews ".to_string(),
+        };
         let t = Table::new(
-            rows,
+            rows.into_iter().skip(offset).map(|(_, r)| r),
             [
                 Constraint::Length(3),
                 Constraint::Length(who_w as u16),
@@ -1416,7 +1433,7 @@ impl SessionScreen {
             Block::default()
                 .borders(Borders::TOP)
                 .border_style(theme::border())
-                .title(" Enter to begin "),
+                .title(title),
         );
         f.render_widget(t, table);
     }
