@@ -521,3 +521,27 @@ fn an_old_file_read_without_the_lock_is_backed_up_before_the_writer_replaces_it(
     writer.save_session(&s).expect("save");
     assert_eq!(bytes(&backup), old.as_bytes());
 }
+
+#[test]
+fn restoring_from_the_trash_never_replaces_a_session_that_came_back() {
+    let (_tmp, dir) = data_dir();
+    let store = Store::open(&dir).expect("open");
+    store
+        .save_session(&session("twice", 1_750_000_000, 1))
+        .expect("save");
+    store.trash_session("twice").expect("trash");
+    // An import brings a newer copy of the same session back.
+    let newer = session("twice", 1_750_000_000, 3);
+    store.save_session(&newer).expect("save");
+    match store.restore_session("twice") {
+        Err(e @ StoreError::AlreadyThere(_)) => {
+            assert!(e.to_string().contains("left there"), "{e}")
+        }
+        other => panic!("expected AlreadyThere, got {other:?}"),
+    }
+    assert_eq!(store.load_session("twice").expect("load"), newer);
+    assert!(
+        dir.join("trash/twice.json").exists(),
+        "the trashed copy stays"
+    );
+}

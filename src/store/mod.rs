@@ -51,6 +51,10 @@ pub enum StoreError {
     ReadOnly { dir: PathBuf },
     #[error("no session with id \"{0}\"")]
     NoSuchSession(String),
+    #[error(
+        "session \"{0}\" is already in the history (imported again since it was deleted); the copy in the trash was left there"
+    )]
+    AlreadyThere(String),
     #[error("\"{0}\" is not a valid session id (letters, digits, '-' and '_' only)")]
     BadId(String),
     #[error("cannot encode {what}: {message}")]
@@ -428,6 +432,10 @@ impl Store {
             return Err(StoreError::NoSuchSession(id.to_string()));
         }
         let to = self.session_path(id);
+        if to.exists() {
+            // An import brought the session back meanwhile: keep that copy.
+            return Err(StoreError::AlreadyThere(id.to_string()));
+        }
         fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
         sync_dir(&self.dir.join(SESSIONS))?;
         sync_dir(&self.dir.join(TRASH))
