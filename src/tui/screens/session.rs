@@ -1651,7 +1651,10 @@ impl SessionScreen {
             }
         }
         if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
-            let mut lines = vec![Line::styled("Listen-fors", theme::title())];
+            let mut lines = vec![Line::styled(
+                "What the interviewer listens for",
+                theme::title(),
+            )];
             for s in &p.signals {
                 lines.push(Line::raw(format!("• {}", sanitize(s))));
             }
@@ -1665,7 +1668,13 @@ impl SessionScreen {
                     Block::default()
                         .borders(Borders::LEFT)
                         .border_style(theme::border())
-                        .title(" hints "),
+                        .title(format!(
+                            " {} — hints ",
+                            truncate(
+                                &one_line(&p.name),
+                                usize::from(side.width.saturating_sub(12))
+                            )
+                        )),
                 ),
                 side,
             );
