@@ -328,7 +328,16 @@ fn pause_stops_the_timer_but_strict_refuses() {
         text.contains("3:00"),
         "strict keeps the clock running: {text}"
     );
-    assert!(!text.contains("Listen-fors"), "strict shows no hints");
+    assert!(
+        !text.contains("What the interviewer listens for"),
+        "strict shows no hints"
+    );
+    // ...where a normal loop at the same size does.
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    assert!(screen_text(&h, 120, 40).contains("What the interviewer listens for"));
 }
 
 #[test]
