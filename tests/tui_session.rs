@@ -813,3 +813,30 @@ fn a_full_loop_plan_scrolls_to_every_interviewer_and_every_lp() {
     }
     assert!(screen_text(&h, 80, 24).contains("↑ more interviews"));
 }
+
+#[test]
+fn slash_finds_entries_on_home_and_in_its_pickers() {
+    let mut h = harness();
+    key(&mut h, KeyCode::Char('/'));
+    typ(&mut h, "chosen"); // "Drill chosen LPs"; q and ? are text here
+    assert!(screen_text(&h, 120, 40).contains("Practise · /chosen"));
+    key(&mut h, KeyCode::Enter); // stay on it
+    key(&mut h, KeyCode::Enter); // open the LP picker
+    assert!(screen_text(&h, 120, 40).contains("Drill which LPs?"));
+    key(&mut h, KeyCode::Char('/'));
+    typ(&mut h, "dive");
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Char(' '));
+    key(&mut h, KeyCode::Enter); // start the drill on the ticked LP
+    key(&mut h, KeyCode::Enter); // plan → answer
+    let s = screen_text(&h, 120, 40);
+    assert!(s.contains("Dive Deep"), "{s}");
+    // Esc in a search goes back to where the cursor was.
+    let mut h = harness();
+    key(&mut h, KeyCode::Char('/'));
+    typ(&mut h, "quit");
+    key(&mut h, KeyCode::Esc);
+    assert!(!h.app.quit);
+    key(&mut h, KeyCode::Enter); // the first entry, not Quit
+    assert!(!h.app.quit, "Esc restored the cursor to the top");
+}

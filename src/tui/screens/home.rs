@@ -8,7 +8,7 @@ use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, truncate};
 use crate::tui::theme;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -45,6 +45,9 @@ pub enum Mode {
 pub struct HomeScreen {
     pub cursor: usize,
     pub mode: Mode,
+    /// `/`: the text being looked for in the list shown, and where the
+    /// cursor was when the search began (Esc goes back there).
+    find: Option<(String, usize)>,
 }
 
 /// The latest unfinished session of the last 14 days other than the current
@@ -114,7 +117,92 @@ impl HomeScreen {
     }
 
     pub fn captures_text(&self) -> bool {
-        false
+        self.find.is_some()
+    }
+
+    /// The names in the list shown now, in order.
+    fn names(&self, ctx: &Ctx) -> Vec<String> {
+        match &self.mode {
+            Mode::Menu => self
+                .items(ctx)
+                .into_iter()
+                .map(|it| Self::label(it, ctx))
+                .collect(),
+            Mode::PickTemplate(_) => ctx
+                .content
+                .templates
+                .iter()
+                .map(|t| t.name.clone())
+                .collect(),
+            Mode::PickWriting(_) => ctx
+                .content
+                .writing
+                .iter()
+                .map(|w| w.title.clone())
+                .collect(),
+            Mode::PickPrinciples { .. } => ctx
+                .content
+                .principles
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+        }
+    }
+
+    /// The cursor of the list shown now.
+    fn list_cursor(&mut self) -> &mut usize {
+        match &mut self.mode {
+            Mode::Menu => &mut self.cursor,
+            Mode::PickTemplate(sel) | Mode::PickWriting(sel) => sel,
+            Mode::PickPrinciples { cursor, .. } => cursor,
+        }
+    }
+
+    /// Keys while `/` is open: typing moves to the first entry containing
+    /// the text; Enter keeps it there, Esc goes back.
+    fn key_find(
+        &mut self,
+        key: KeyEvent,
+        ctx: &Ctx,
+        (mut text, from): (String, usize),
+    ) -> Vec<Cmd> {
+        match key.code {
+            KeyCode::Enter => return vec![],
+            KeyCode::Esc => {
+                *self.list_cursor() = from;
+                return vec![];
+            }
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            _ => {}
+        }
+        let want = text.to_lowercase();
+        let hit = self
+            .names(ctx)
+            .iter()
+            .position(|n| n.to_lowercase().contains(&want));
+        let status = match hit {
+            Some(i) => {
+                *self.list_cursor() = i;
+                vec![]
+            }
+            None => vec![Cmd::Status(format!(
+                "Nothing here matches “{}”.",
+                one_line(&text)
+            ))],
+        };
+        self.find = Some((text, from));
+        status
+    }
+
+    /// A picker's title, with the search being typed.
+    fn titled(&self, base: &str) -> String {
+        match &self.find {
+            Some((t, _)) => format!(" {base} · /{} ", one_line(t)),
+            None => format!(" {base} "),
+        }
     }
 
     pub fn title(&self, _ctx: &Ctx) -> String {
@@ -122,6 +210,13 @@ impl HomeScreen {
     }
 
     pub fn footer(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+        if self.find.is_some() {
+            return vec![
+                ("type", "to find"),
+                ("Enter", "stay there"),
+                ("Esc", "go back"),
+            ];
+        }
         match self.mode {
             Mode::Menu => vec![
                 ("↑↓/jk", "move"),
@@ -163,6 +258,10 @@ impl HomeScreen {
             ("↑ ↓ / j k", "move"),
             ("Enter", "open the selected entry"),
             ("Space", "choose an LP (drill picker)"),
+            (
+                "/",
+                "find an entry by a word in it; Enter stays there, Esc goes back",
+            ),
             ("q", "quit"),
         ]
     }
@@ -189,6 +288,14 @@ impl HomeScreen {
     }
 
     pub fn key(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
+        if let Some(find) = self.find.take() {
+            return self.key_find(key, ctx, find);
+        }
+        if key.code == KeyCode::Char('/') {
+            let from = *self.list_cursor();
+            self.find = Some((String::new(), from));
+            return vec![];
+        }
         let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
         let up = matches!(key.code, KeyCode::Up | KeyCode::Char('k'));
         if key.code == KeyCode::Char('q') {
@@ -438,7 +545,7 @@ impl HomeScreen {
                         Block::default()
                             .borders(Borders::ALL)
                             .border_style(theme::border_focus())
-                            .title(" Practise "),
+                            .title(self.titled("Practise")),
                     ),
                     left,
                 );
@@ -467,7 +574,7 @@ impl HomeScreen {
                         Block::default()
                             .borders(Borders::ALL)
                             .border_style(theme::border_focus())
-                            .title(" Choose a loop "),
+                            .title(self.titled("Choose a loop")),
                     ),
                     left,
                 );
@@ -488,7 +595,7 @@ impl HomeScreen {
                         Block::default()
                             .borders(Borders::ALL)
                             .border_style(theme::border_focus())
-                            .title(" Writing exercises "),
+                            .title(self.titled("Writing exercises")),
                     ),
                     left,
                 );
@@ -524,7 +631,7 @@ impl HomeScreen {
                         Block::default()
                             .borders(Borders::ALL)
                             .border_style(theme::border_focus())
-                            .title(" Drill which LPs? "),
+                            .title(self.titled("Drill which LPs?")),
                     ),
                     left,
                 );
