@@ -95,7 +95,16 @@ const WEASEL: &[&str] = &[
     "a lot",
     "huge",
     "soon",
+    "maybe",
+    "probably",
+    "perhaps",
+    "hopefully",
+    "i think",
+    "i believe",
 ];
+
+/// How many weasel words a document may hold and still pass.
+pub const MAX_WEASEL: usize = 2;
 
 fn count_phrase(lower: &str, phrase: &str) -> usize {
     if phrase.contains(' ') {
@@ -106,6 +115,43 @@ fn count_phrase(lower: &str, phrase: &str) -> usize {
             .filter(|w| *w == phrase)
             .count()
     }
+}
+
+/// A line written as a heading: marked (`## Name`, `**Name**`, `Name:`) or
+/// a short bare line that is only a name. Returns its text and whether it
+/// was marked.
+pub fn heading(line: &str) -> Option<(String, bool)> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let marked = t.starts_with('#')
+        || (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.ends_with(':') && t.split_whitespace().count() <= 6);
+    let name = t
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    let bare = t.split_whitespace().count() <= 5 && !t.ends_with(['.', '?', '!', ',', ';']);
+    (marked || bare).then(|| (name.to_string(), marked))
+}
+
+/// Whether `text` has `section` as a heading (case-insensitive). A marked
+/// heading may add words after the name ("## Risks and mitigations (top
+/// 3)"); a bare line must be the name alone.
+pub fn has_section(text: &str, section: &str) -> bool {
+    let want = section.trim().to_lowercase();
+    text.lines().filter_map(heading).any(|(h, marked)| {
+        let h = h.to_lowercase();
+        h == want
+            || (marked
+                && [" ", "(", ":", " -", " —"]
+                    .iter()
+                    .any(|sep| h.starts_with(&format!("{want}{sep}"))))
+    })
 }
 
 /// Runs the prompt's checks on `text`.
@@ -122,20 +168,10 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                     format!("{words} words ({}–{})", prompt.min_words, prompt.max_words),
                 ),
                 WritingCheck::Sections => {
-                    let headings: Vec<String> = text
-                        .lines()
-                        .map(|l| {
-                            l.trim()
-                                .trim_start_matches('#')
-                                .trim()
-                                .trim_end_matches(':')
-                                .to_lowercase()
-                        })
-                        .collect();
                     let missing: Vec<&str> = prompt
                         .sections
                         .iter()
-                        .filter(|s| !headings.iter().any(|h| h.starts_with(&s.to_lowercase())))
+                        .filter(|s| !has_section(text, s))
                         .map(String::as_str)
                         .collect();
                     if missing.is_empty() {
@@ -161,19 +197,20 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                         .collect();
                     let total: usize = WEASEL.iter().map(|w| count_phrase(&lower, w)).sum();
                     (
-                        total <= 2,
+                        total <= MAX_WEASEL,
                         if found.is_empty() {
                             "none".into()
                         } else {
-                            found.join(", ")
+                            format!("{} ({MAX_WEASEL} at most pass)", found.join(", "))
                         },
                     )
                 }
                 WritingCheck::NoBulletsOnly => {
+                    // Headings are neither prose nor bullets.
                     let lines: Vec<&str> = text
                         .lines()
                         .map(str::trim)
-                        .filter(|l| !l.is_empty())
+                        .filter(|l| !l.is_empty() && heading(l).is_none())
                         .collect();
                     let bullets = lines
                         .iter()
@@ -190,7 +227,10 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                     };
                     (
                         share < 0.7,
-                        format!("{:.0} % of lines are bullets", share * 100.0),
+                        format!(
+                            "{:.0} % of text lines are bullets (under 70 % passes)",
+                            share * 100.0
+                        ),
                     )
                 }
                 WritingCheck::HasDate => {
@@ -314,5 +354,49 @@ mod tests {
             ]
         );
         assert!(r[1].detail.contains("Headline"));
+    }
+
+    #[test]
+    fn sections_need_headings_not_lines_that_start_with_the_name() {
+        let p = prompt(); // sections: Headline, FAQ
+        let prose =
+            "Headline numbers were strong this quarter.\nFAQ entries were updated by the team.";
+        assert!(!has_section(prose, "Headline") && !has_section(prose, "FAQ"));
+        for doc in [
+            "## Headline\ntext\n## FAQ\ntext",
+            "**Headline**\ntext\nFAQ:\ntext",
+            "Headline\ntext\nFAQ\ntext",
+            "# Headline: launch of X\ntext\n### FAQ (internal)\ntext",
+        ] {
+            let r = check(&p, doc);
+            assert!(r[1].passed, "{doc:?}: {}", r[1].detail);
+        }
+        // A bare line must be the name alone.
+        assert!(!has_section("Headline of the week\ntext", "Headline"));
+    }
+
+    #[test]
+    fn headings_are_not_counted_as_prose_and_hedges_are_weasel_words() {
+        let p = prompt();
+        let doc = "## Headline\n- a\n## FAQ\n- b\n## Risks\n- c";
+        let r = check(&p, doc);
+        let bullets = r
+            .iter()
+            .find(|c| c.check == WritingCheck::NoBulletsOnly)
+            .unwrap();
+        assert!(!bullets.passed, "{}", bullets.detail);
+        let doc = "Maybe we ship. I think it is probably fine. Perhaps.";
+        let r = check(&p, doc);
+        let weasel = r
+            .iter()
+            .find(|c| c.check == WritingCheck::NoWeaselWords)
+            .unwrap();
+        assert!(!weasel.passed, "{}", weasel.detail);
+        assert!(weasel.detail.contains("maybe ×1"), "{}", weasel.detail);
+        assert!(
+            weasel.detail.contains("2 at most pass"),
+            "{}",
+            weasel.detail
+        );
     }
 }

@@ -354,14 +354,8 @@ impl WritingScreen {
                         theme::warn()
                     },
                 ));
-                let lower = text.to_lowercase();
                 for s in &self.prompt.sections {
-                    let has = lower.lines().any(|l| {
-                        l.trim()
-                            .trim_start_matches('#')
-                            .trim()
-                            .starts_with(&s.to_lowercase())
-                    });
+                    let has = crate::practice::writing::has_section(&text, s);
                     spans.push(Span::styled(
                         format!("{}{} ", if has { "✓" } else { "·" }, s),
                         if has { theme::good() } else { theme::dim() },
