@@ -292,6 +292,15 @@ fn import_pack(
     output: &Path,
 ) -> CmdResult {
     use crate::content::import::{Format, import_questions};
+    // Check where the pack goes before reporting what was imported.
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Failure(format!(
+            "{}: the folder does not exist; create it or choose another --output",
+            dir.display()
+        )));
+    }
     let text =
         std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let format = match format {

@@ -571,6 +571,10 @@ fn markdown_export_includes_writing_exercises() {
     assert!(md.contains("### COE summary: checkout outage"));
     assert!(md.contains("Customers could not pay for 45 minutes."));
     assert!(md.contains("- has-metric: pass"));
+    // The document's own headings are quoted, not part of the export's outline.
+    assert!(md.contains("> ## Impact"), "{md}");
+    assert!(!md.lines().any(|l| l == "## Impact"), "{md}");
+    assert!(md.contains("25:00 of 30:00"), "{md}");
 }
 
 #[test]

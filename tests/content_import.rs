@@ -566,3 +566,24 @@ fn list_entries_that_are_not_questions_are_reported_not_dropped_silently() {
     let toml = std::fs::read_to_string(&out).unwrap();
     assert_eq!(toml.matches("[[question]]").count(), 1, "{toml}");
 }
+
+#[test]
+fn a_missing_output_folder_is_refused_before_anything_is_reported() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("no/such/folder/pack.toml");
+    let run = loopdrill()
+        .args(["content", "import"])
+        .arg(fixture("blog.md"))
+        .args(["--format", "markdown", "--output"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("the folder does not exist"), "{err}");
+    assert!(
+        !err.contains("imported"),
+        "nothing claimed before failing: {err}"
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).is_empty());
+}

@@ -68,15 +68,16 @@ impl Export {
                 let _ = writeln!(out, "### {}\n", one_line(&w.title));
                 let _ = writeln!(
                     out,
-                    "*{} · {} s of {} s*\n",
+                    "*{} · {} of {}*\n",
                     crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M"),
-                    w.duration_secs,
-                    w.time_limit_secs
+                    mmss(w.duration_secs),
+                    mmss(w.time_limit_secs)
                 );
                 for c in &w.checks {
                     let _ = writeln!(out, "- {}", one_line(c));
                 }
-                let _ = writeln!(out, "\n{}\n", w.text.trim());
+                // Quoted, so the document's own headings stay inside it.
+                let _ = writeln!(out, "\n> {}\n", quote(&w.text));
             }
         }
         let mut by_lp: BTreeMap<String, Vec<(&Session, &super::Answer)>> = BTreeMap::new();
@@ -132,6 +133,11 @@ impl Export {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `m:ss`.
+fn mmss(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 fn quote(s: &str) -> String {
