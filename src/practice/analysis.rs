@@ -404,6 +404,19 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
     }
 }
 
+/// [`analyse`] for a question of `track`: a motivation question ("Why
+/// AWS?") is not a STAR story, so only the delivery signals (length,
+/// hedging) apply to it.
+pub fn analyse_for(star: &Star, time_limit_secs: u64, track: crate::content::Track) -> Analysis {
+    let mut a = analyse(star, time_limit_secs);
+    if track == crate::content::Track::Motivation {
+        a.findings
+            .retain(|(s, _)| matches!(s.as_str(), "too-long" | "too-short" | "hedging"));
+        a.record.signals = a.findings.iter().map(|(s, _)| s.clone()).collect();
+    }
+    a
+}
+
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
@@ -538,6 +551,27 @@ mod tests {
             "{:?}",
             c.findings
         );
+    }
+
+    #[test]
+    fn a_motivation_answer_is_not_judged_as_a_star_story() {
+        use crate::content::Track;
+        let s = star(
+            "I think AWS is basically where I can maybe grow.",
+            "",
+            "",
+            "",
+        );
+        let story = analyse_for(&s, 300, Track::Leadership);
+        assert!(story.has("no-result") && story.has("missing-task"));
+        let why = analyse_for(&s, 300, Track::Motivation);
+        assert!(!why.has("no-result") && !why.has("missing-task") && !why.has("no-metric"));
+        assert!(
+            why.has("hedging") && why.has("too-short"),
+            "{:?}",
+            why.findings
+        );
+        assert_eq!(why.record.signals, vec!["too-short", "hedging"]);
     }
 
     #[test]

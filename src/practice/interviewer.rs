@@ -60,7 +60,10 @@ pub fn choose_follow_ups(
     let mut dice = Dice::derive(seed, &format!("probe:{}", question.id));
     let mut out = Vec::new();
     let skip = ["too-long", "too-short"];
-    for (signal, _) in &analysis.findings {
+    // "Why AWS?" is not a STAR story: the story signals do not apply, only
+    // the question's own follow-ups do.
+    let story = question.track != crate::content::Track::Motivation;
+    for (signal, _) in analysis.findings.iter().filter(|_| story) {
         if skip.contains(&signal.as_str()) && analysis.findings.len() > 1 {
             continue;
         }
@@ -473,5 +476,18 @@ mod tests {
         );
         // Same seed and answer: same probes.
         assert_eq!(probes, choose_follow_ups(&c, q, &a, false, 1));
+        // A motivation question ("Why AWS?") asks only its own follow-ups.
+        let why = c
+            .questions
+            .iter()
+            .find(|q| q.track == crate::content::Track::Motivation)
+            .unwrap();
+        let probes = choose_follow_ups(&c, why, &a, false, 1);
+        assert_eq!(probes.len(), 2);
+        assert!(
+            probes
+                .iter()
+                .all(|p| p.signal.is_none() && why.probes.contains(&p.text))
+        );
     }
 }

@@ -878,7 +878,7 @@ impl SessionScreen {
                 findings: Vec::new(),
             }
         } else {
-            analysis::analyse(&star, limit)
+            analysis::analyse_for(&star, limit, q.track)
         };
         let started = self
             .answer_started
