@@ -475,6 +475,11 @@ fn writing_exercise_from_home_is_timed_checked_and_saved() {
     );
     ctrl(&mut h, 'b');
     assert!(screen_text(&h, 120, 40).contains("Customers wait 14 weeks"));
+    // F2 does the same where Ctrl-B is taken (tmux's prefix).
+    key(&mut h, KeyCode::F(2));
+    assert!(screen_text(&h, 120, 40).contains("Brief — Ctrl-B or F2"));
+    key(&mut h, KeyCode::F(2));
+    assert!(!screen_text(&h, 120, 40).contains("Brief — Ctrl-B or F2"));
     h.clock.advance(Duration::from_secs(6));
     h.app.tick();
     let d = Store::open_read_only(&h.dir)
@@ -482,6 +487,12 @@ fn writing_exercise_from_home_is_timed_checked_and_saved() {
         .unwrap()
         .expect("writing draft autosaved");
     assert_eq!(d.step, DraftStep::Writing);
+    ctrl(&mut h, 's'); // short of the minimum with time left: asked first
+    let text = screen_text(&h, 120, 40);
+    assert!(
+        text.contains("is the minimum") && text.contains("Ctrl-S again submits"),
+        "{text}"
+    );
     ctrl(&mut h, 's');
     let text = screen_text(&h, 120, 40);
     assert!(text.contains("checks passed"), "{text}");

@@ -36,6 +36,9 @@ pub struct WritingScreen {
     confirm_leave: bool,
     /// The brief shown over the editor while writing (Ctrl-B).
     show_brief: bool,
+    /// Ctrl-S was pressed while short of the word range with time left; a
+    /// second Ctrl-S submits.
+    submit_asked: bool,
     dirty: bool,
     last_draft: Duration,
     scroll: u16,
@@ -64,6 +67,7 @@ impl WritingScreen {
             results: Vec::new(),
             confirm_leave: false,
             show_brief: false,
+            submit_asked: false,
             dirty: false,
             last_draft: Duration::ZERO,
             scroll: 0,
@@ -91,6 +95,7 @@ impl WritingScreen {
             results: Vec::new(),
             confirm_leave: false,
             show_brief: false,
+            submit_asked: false,
             dirty: false,
             last_draft: now,
             scroll: 0,
@@ -120,9 +125,15 @@ impl WritingScreen {
                 ("↑↓", "scroll"),
                 ("Esc", "back"),
             ],
+            Phase::Writing if self.show_brief => vec![
+                ("↑↓", "scroll"),
+                ("Ctrl-B/F2", "back to your document"),
+                ("Ctrl-S", "submit"),
+                ("Esc", "leave"),
+            ],
             Phase::Writing => vec![
                 ("Ctrl-S", "submit"),
-                ("Ctrl-B", "brief"),
+                ("Ctrl-B/F2", "brief"),
                 ("Enter", "newline"),
                 ("Esc", "leave"),
                 ("F1", "help"),
@@ -135,7 +146,7 @@ impl WritingScreen {
         vec![
             ("Enter", "start (brief); newline (writing)"),
             ("Ctrl-S", "submit the document and run the checks"),
-            ("Ctrl-B", "show or hide the brief while writing"),
+            ("Ctrl-B / F2", "show or hide the brief while writing"),
             ("Esc", "leave (asks first; the draft is kept)"),
         ]
     }
@@ -225,9 +236,29 @@ impl WritingScreen {
                     return vec![];
                 }
                 if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s') {
+                    let words = word_count(&self.text());
+                    let left = self
+                        .timer
+                        .as_ref()
+                        .map_or(Duration::ZERO, |t| t.remaining(ctx.now));
+                    if words < self.prompt.min_words
+                        && left >= Duration::from_secs(60)
+                        && !self.submit_asked
+                    {
+                        self.submit_asked = true;
+                        return vec![Cmd::Status(format!(
+                            "{words} words, {} is the minimum, and {} min left: Ctrl-S again submits as it is.",
+                            self.prompt.min_words,
+                            left.as_secs() / 60
+                        ))];
+                    }
                     return self.submit(ctx);
                 }
-                if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('b') {
+                self.submit_asked = false;
+                // Ctrl-B, or F2 where Ctrl-B is taken (tmux's prefix key).
+                if (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('b'))
+                    || key.code == KeyCode::F(2)
+                {
                     self.show_brief = !self.show_brief;
                     self.scroll = 0;
                     return vec![];
@@ -393,7 +424,7 @@ impl WritingScreen {
                                 Block::default()
                                     .borders(Borders::ALL)
                                     .border_style(theme::border_focus())
-                                    .title(" Brief — Ctrl-B back to your document "),
+                                    .title(" Brief — Ctrl-B or F2: back to your document "),
                             ),
                         body,
                     );
