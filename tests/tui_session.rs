@@ -851,3 +851,50 @@ fn slash_finds_entries_on_home_and_in_its_pickers() {
     key(&mut h, KeyCode::Enter); // the first entry, not Quit
     assert!(!h.app.quit, "Esc restored the cursor to the top");
 }
+
+#[test]
+fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
+    let mut h = harness();
+    let lps = vec!["ownership".to_string()];
+    let plan = plan_drill(&h.app.content, &lps, 1, 3, 5, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter);
+    typ(
+        &mut h,
+        "We failed the launch, we lost the customer, we missed it and our team knew.",
+    );
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's');
+    for _ in 0..3 {
+        if screen_text(&h, 80, 24).contains(" Criteria ") {
+            break;
+        }
+        typ(&mut h, "A reply.");
+        ctrl(&mut h, 's');
+    }
+    key(&mut h, KeyCode::Down);
+    // "Owns outcomes and mistakes": long anchors, and two flags (a "we"
+    // story, a failure with no lesson) above them.
+    key(&mut h, KeyCode::Down);
+    key(&mut h, KeyCode::Enter); // nothing scored: a two-line status takes room too
+    let s = screen_text(&h, 80, 24);
+    assert!(s.contains("Nothing scored yet"), "{s}");
+    assert!(s.contains("Owns outcomes and mistakes"), "{s}");
+    let levels = |s: &str| -> String {
+        s.lines()
+            .map(|l| l.split('│').nth(3).unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Level numbers stand in for the level names, and what still does not
+    // fit is one PgDn away, as the panel's title says.
+    assert!(levels(&s).contains("1: Blames others"), "{s}");
+    assert!(s.contains("PgDn more"), "{s}");
+    key(&mut h, KeyCode::PageDown);
+    let s = screen_text(&h, 80, 24);
+    assert!(levels(&s).contains("because of it."), "{s}");
+    // Moving to another criterion starts its levels at the top.
+    key(&mut h, KeyCode::Down);
+    assert!(!screen_text(&h, 80, 24).contains("PgUp"));
+}

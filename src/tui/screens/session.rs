@@ -1192,6 +1192,10 @@ impl SessionScreen {
                 "self-score: set the level of the selected criterion and move to the next",
             ),
             ("↑ / ↓", "self-score: move between criteria"),
+            (
+                "PgDn / PgUp",
+                "self-score: scroll the levels when they do not fit",
+            ),
             ("Tab", "self-score: notes, then story link"),
             ("Esc", "leave (asks first; the draft is kept)"),
         ]

@@ -55,6 +55,10 @@ pub struct Board {
     /// criteria that name them; `None` when nothing was analysed (a spoken
     /// answer).
     pub raised: Option<Vec<String>>,
+    /// How far the levels panel is scrolled (PgDn/PgUp), for anchors that do
+    /// not fit a small terminal; and how far it can go, as last drawn.
+    pub levels_scroll: u16,
+    levels_max: std::cell::Cell<u16>,
 }
 
 impl Board {
@@ -71,6 +75,8 @@ impl Board {
             cursor: 0,
             scores: answer.self_scores.clone(),
             raised: (!answer.spoken).then(|| answer.analysis.signals.clone()),
+            levels_scroll: 0,
+            levels_max: std::cell::Cell::new(0),
         }
     }
 
@@ -130,7 +136,16 @@ impl Board {
     /// a level. Returns whether the key was used.
     pub fn key(&mut self, key: KeyEvent) -> bool {
         let last = self.items.len().saturating_sub(1);
+        let at = self.cursor;
         match key.code {
+            KeyCode::PageDown => {
+                self.levels_scroll = (self.levels_scroll + 3).min(self.levels_max.get());
+                return true;
+            }
+            KeyCode::PageUp => {
+                self.levels_scroll = self.levels_scroll.saturating_sub(3);
+                return true;
+            }
             KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
             KeyCode::Char(c @ '1'..='4') => {
@@ -145,6 +160,9 @@ impl Board {
                 }
             }
             _ => return false,
+        }
+        if self.cursor != at {
+            self.levels_scroll = 0;
         }
         true
     }
@@ -259,33 +277,80 @@ impl Board {
                 Line::styled(format!("○ {text}"), theme::dim())
             });
         }
+        // Where the four anchors would not fit with their names, the level
+        // numbers alone make room (the names are in the help).
+        let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
+        let rows_of = |t: &str| crate::tui::screens::review::wrap(t, inner_w).len();
+        let used: usize = lines.iter().map(|l: &Line| rows_of(&l.to_string())).sum();
+        let need: usize = it
+            .criterion
+            .levels
+            .iter()
+            .zip(names)
+            .map(|(l, n)| rows_of(&format!("{n}: {l}")))
+            .sum();
+        let rows = usize::from(detail.height.saturating_sub(2));
+        let short = used + need > rows;
+        let total = if short {
+            used + it
+                .criterion
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(k, l)| rows_of(&format!("{}: {l}", k + 1)))
+                .sum::<usize>()
+        } else {
+            used + need
+        };
+        // Still too tall: PgDn/PgUp scroll the panel, and its title says so.
+        let max = total.saturating_sub(rows) as u16;
+        self.levels_max.set(max);
+        let scroll = self.levels_scroll.min(max);
+        let more = match (scroll > 0, scroll < max) {
+            (false, true) => " · PgDn more",
+            (true, true) => " · PgUp/PgDn",
+            (true, false) => " · PgUp",
+            (false, false) => "",
+        };
         for (k, lvl) in it.criterion.levels.iter().enumerate() {
             let st = if chosen == Some(k as u8 + 1) {
                 theme::selected()
             } else {
                 theme::text()
             };
+            let label = if short {
+                format!("{}: ", k + 1)
+            } else {
+                format!("{}: ", names[k])
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", names[k]), theme::accent()),
+                Span::styled(label, theme::accent()),
                 Span::styled(sanitize(lvl), st),
             ]));
         }
         f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme::border())
-                    .title(Span::styled(
-                        format!(
-                            " {} ",
-                            truncate(
-                                &one_line(&it.criterion.name),
-                                usize::from(detail.width.saturating_sub(4))
-                            )
-                        ),
-                        theme::title(),
-                    )),
-            ),
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .scroll((scroll, 0))
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border())
+                        .title(Span::styled(
+                            format!(
+                                " {}{more} ",
+                                truncate(
+                                    &one_line(&it.criterion.name),
+                                    usize::from(
+                                        detail
+                                            .width
+                                            .saturating_sub(4 + more.chars().count() as u16)
+                                    )
+                                )
+                            ),
+                            theme::title(),
+                        )),
+                ),
             detail,
         );
     }
