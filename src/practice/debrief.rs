@@ -82,9 +82,27 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         });
     }
     let cast: Vec<Vote> = votes.iter().filter_map(|v| v.vote).collect();
-    let bar_raiser_veto = votes
+    // The veto weighs the Bar Raiser's own rubric where it was scored (scope,
+    // ambiguity, raising the bar, long-term judgement); else their average.
+    let prefix = format!("{}/", rules.bar_raiser_rubric);
+    let br_judgement = |v: &InterviewVote| {
+        let own = average(
+            session
+                .answers
+                .iter()
+                .filter(|a| a.interview_index == v.interview)
+                .flat_map(|a| a.self_scores.iter())
+                .filter(|(k, _)| !rules.bar_raiser_rubric.is_empty() && k.starts_with(&prefix))
+                .map(|(_, s)| s),
+        );
+        own.or(v.average)
+    };
+    let veto_score = votes
         .iter()
-        .any(|v| v.bar_raiser && v.average.is_some_and(|a| a < rules.bar_raiser_veto_below));
+        .filter(|v| v.bar_raiser)
+        .filter_map(br_judgement)
+        .find(|a| *a < rules.bar_raiser_veto_below);
+    let bar_raiser_veto = veto_score.is_some();
     let inclined = cast.iter().filter(|v| v.is_inclined()).count();
     let strongly_not = cast
         .iter()
@@ -99,9 +117,9 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     if cast.is_empty() {
         reasons.push("No self-scores yet, so no interviewer could vote.".to_string());
     }
-    if bar_raiser_veto {
+    if let Some(score) = veto_score {
         reasons.push(format!(
-            "The Bar Raiser's average is below {:.2}: veto.",
+            "The Bar Raiser's judgement ({score:.2}) is below {:.2}: veto.",
             rules.bar_raiser_veto_below
         ));
     }
@@ -294,6 +312,44 @@ mod tests {
         );
         assert!(!d.bar_raiser_veto);
         assert!(d.hire, "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn the_bar_raisers_own_rubric_decides_the_veto() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let rules = c.debrief.clone().unwrap();
+        let br = rules.bar_raiser_rubric.clone();
+        assert!(
+            !br.is_empty(),
+            "the built-in pack names its Bar Raiser rubric"
+        );
+        let mut s = session(&[(false, 4), (false, 4), (false, 4), (true, 4)]);
+        // Strong on the LP criteria, weak on scope, ambiguity, bar, long term.
+        s.answers[3].self_scores = [
+            ("ownership/beyond-scope".to_string(), 4),
+            ("ownership/long-term-view".to_string(), 4),
+            ("ownership/accountability".to_string(), 4),
+            ("star-delivery/data".to_string(), 4),
+            ("star-delivery/structure".to_string(), 4),
+            ("star-delivery/i-ownership".to_string(), 4),
+            ("star-delivery/specificity".to_string(), 4),
+            ("star-delivery/concision".to_string(), 4),
+            ("star-delivery/lesson".to_string(), 4),
+            (format!("{br}/scope"), 1),
+            (format!("{br}/ambiguity"), 1),
+            (format!("{br}/raises-bar"), 2),
+            (format!("{br}/long-term"), 1),
+        ]
+        .into();
+        let d = debrief(&s, &c);
+        assert!(d.votes[3].average.unwrap() > rules.bar_raiser_veto_below);
+        assert!(d.bar_raiser_veto, "{:?}", d.reasons);
+        assert!(!d.hire);
+        assert!(
+            d.reasons.iter().any(|r| r.contains("judgement (1.25)")),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]
