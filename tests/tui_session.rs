@@ -413,7 +413,22 @@ fn help_overlay_opens_with_f1_and_question_mark_outside_text() {
     let text = screen_text(&h, 120, 40);
     assert!(!text.contains("Help — Esc"), "? is text inside the editor");
     key(&mut h, KeyCode::F(1));
-    assert!(screen_text(&h, 120, 40).contains("Help — Esc"));
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Help — Esc"));
+    // The help is about the step on screen: the STAR editor's keys here...
+    assert!(
+        text.contains("move between Situation, Task, Action, Result"),
+        "{text}"
+    );
+    assert!(!text.contains("set the level"), "{text}");
+    // ...and the plan's keys on the plan.
+    key(&mut h, KeyCode::Esc);
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::F(1));
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("scroll the interviews"), "{text}");
+    assert!(!text.contains("Ctrl-P"), "{text}");
 }
 
 #[test]

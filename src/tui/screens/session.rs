@@ -1175,30 +1175,60 @@ impl SessionScreen {
         v
     }
 
+    /// The keys of the step on screen, for the help overlay.
     pub fn help(&self, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
-        vec![
-            (
-                "Enter",
-                "continue after an interviewer line; newline in text",
-            ),
-            (
-                "Tab / Shift-Tab",
-                "move between Situation, Task, Action, Result",
-            ),
-            ("Ctrl-S", "submit the answer or reply"),
-            ("Ctrl-P", "pause the timer (not in --strict)"),
-            (
-                "1–4",
-                "self-score: set the level of the selected criterion and move to the next",
-            ),
-            ("↑ / ↓", "self-score: move between criteria"),
-            (
-                "PgDn / PgUp",
-                "self-score: scroll the levels when they do not fit",
-            ),
-            ("Tab", "self-score: notes, then story link"),
-            ("Esc", "leave (asks first; the draft is kept)"),
-        ]
+        let leave = ("Esc", "leave (in a loop it asks first; the draft is kept)");
+        if !self.started {
+            return vec![
+                ("Enter", "begin"),
+                ("↑ / ↓", "scroll the interviews"),
+                ("Esc", "back to home"),
+            ];
+        }
+        match self.flow.step {
+            Step::Opening { .. } | Step::Transition { .. } | Step::Closing { .. } => {
+                vec![("Enter", "continue"), leave]
+            }
+            Step::Answer { .. } => vec![
+                (
+                    "Tab / Shift-Tab",
+                    "move between Situation, Task, Action, Result",
+                ),
+                ("Enter", "newline"),
+                (
+                    "Ctrl-S",
+                    "submit the answer (with a part empty it asks first)",
+                ),
+                ("Ctrl-P", "pause the timer (not in --strict)"),
+                leave,
+            ],
+            Step::FollowUp { .. } | Step::YourQuestions { .. } => {
+                vec![("Ctrl-S", "send your reply"), ("Enter", "newline"), leave]
+            }
+            Step::SelfScore { .. } => vec![
+                ("↑ / ↓", "move between criteria"),
+                (
+                    "1–4",
+                    "set the level: 1 Strong No Hire, 2 No Hire, 3 Hire, 4 Strong Hire; then the next",
+                ),
+                ("0", "clear the level"),
+                ("PgDn / PgUp", "scroll the levels when they do not fit"),
+                (
+                    "Tab",
+                    "notes, then the story (←→ picks), then a new story's title",
+                ),
+                (
+                    "Enter",
+                    "confirm (asks first if criteria are left unscored)",
+                ),
+                leave,
+            ],
+            Step::Debrief => vec![
+                ("↑ / ↓", "scroll"),
+                ("w", "the loop's writing exercise, when it has one"),
+                ("Enter / Esc", "home"),
+            ],
+        }
     }
 
     pub fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
