@@ -512,7 +512,7 @@ fn render_calendar(
     let legend = if inner_w >= SHADE_LEGEND.chars().count() {
         SHADE_LEGEND
     } else {
-        "·0 ░1 ▒2 ▓4 █6+"
+        "·0 ░1 ▒2+ ▓4+ █6+"
     };
     lines.push(Line::styled(truncate(legend, inner_w), theme::dim()));
     f.render_widget(
