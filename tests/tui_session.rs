@@ -105,6 +105,21 @@ fn screen_text(h: &Harness, w: u16, hgt: u16) -> String {
     s
 }
 
+/// Answers the follow-ups (however many there are) until the self-score.
+fn reply_until_self_score(h: &mut Harness) {
+    for _ in 0..3 {
+        if screen_text(h, 200, 60).contains(" Criteria ") {
+            return;
+        }
+        typ(h, "A reply.");
+        ctrl(h, 's');
+    }
+    assert!(
+        screen_text(h, 200, 60).contains(" Criteria "),
+        "never reached the self-score"
+    );
+}
+
 fn snap_both(h: &Harness, name: &str) {
     insta::assert_snapshot!(format!("{name}_80x24"), draw(h, 80, 24).backend());
     insta::assert_snapshot!(format!("{name}_120x40"), draw(h, 120, 40).backend());
@@ -660,13 +675,7 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
     );
     ctrl(&mut h, 's');
     ctrl(&mut h, 's'); // submit with Task, Action and Result empty
-    for _ in 0..3 {
-        if screen_text(&h, 200, 60).contains(" Criteria ") {
-            break;
-        }
-        typ(&mut h, "A reply.");
-        ctrl(&mut h, 's');
-    }
+    reply_until_self_score(&mut h);
     let items = loopdrill::tui::widgets::scoring::items_for(&h.app.content, &lps, false);
     let at = |name: &str| {
         items
@@ -718,13 +727,7 @@ fn a_new_story_title_is_kept_in_the_notes_when_the_bank_cannot_be_written() {
     key(&mut h, KeyCode::Enter);
     answer(&mut h);
     ctrl(&mut h, 's');
-    for _ in 0..3 {
-        if screen_text(&h, 200, 60).contains(" Criteria ") {
-            break;
-        }
-        typ(&mut h, "A reply.");
-        ctrl(&mut h, 's');
-    }
+    reply_until_self_score(&mut h);
     for _ in 0..3 {
         key(&mut h, KeyCode::Tab); // notes → story → new story title
     }
@@ -751,13 +754,7 @@ fn self_score_in_progress_is_autosaved_and_saved_on_ctrl_c() {
     key(&mut h, KeyCode::Enter); // opening → answer
     answer(&mut h);
     ctrl(&mut h, 's');
-    for _ in 0..3 {
-        if screen_text(&h, 200, 60).contains(" Criteria ") {
-            break;
-        }
-        typ(&mut h, "A reply.");
-        ctrl(&mut h, 's');
-    }
+    reply_until_self_score(&mut h);
     let dir = h.dir.clone();
     let first_answer = || Store::open_read_only(&dir).load_history().sessions[0].answers[0].clone();
     key(&mut h, KeyCode::Char('3'));
@@ -881,13 +878,7 @@ fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
     );
     ctrl(&mut h, 's');
     ctrl(&mut h, 's');
-    for _ in 0..3 {
-        if screen_text(&h, 80, 24).contains(" Criteria ") {
-            break;
-        }
-        typ(&mut h, "A reply.");
-        ctrl(&mut h, 's');
-    }
+    reply_until_self_score(&mut h);
     key(&mut h, KeyCode::Down);
     // "Owns outcomes and mistakes": long anchors, and two flags (a "we"
     // story, a failure with no lesson) above them.
