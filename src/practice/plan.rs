@@ -168,7 +168,6 @@ pub fn plan_loop(
     })
 }
 
-/// Plans a drill of `n` questions cycling over `principles` (in the order given).
 /// A drill of one given question, to answer it again and compare attempts.
 pub fn plan_retry(
     content: &Content,
@@ -192,6 +191,7 @@ pub fn plan_retry(
     })
 }
 
+/// Plans a drill of `n` questions cycling over `principles` (in the order given).
 pub fn plan_drill(
     content: &Content,
     principles: &[String],

@@ -205,15 +205,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(StoreError::io(path, e)),
         };
-        let version = match schema_of(path, &bytes)? {
-            v if v > u64::from(SCHEMA_VERSION) => {
-                return Err(StoreError::Newer {
-                    path: path.to_path_buf(),
-                    found: v,
-                });
-            }
-            v => v,
-        };
+        let version = schema_of(path, &bytes)?;
         if version < u64::from(SCHEMA_VERSION) {
             let backup = self.backup_path(path, version);
             if !backup.exists() {
@@ -318,7 +310,7 @@ impl Store {
 
     /// Moves an unreadable file into `backups/` under a name that is not in
     /// use (`NAME.unreadable-N`), keeping every byte.
-    fn set_aside(&self, path: &Path) -> Result<PathBuf> {
+    fn set_aside(&self, path: &Path) -> Result<()> {
         let name = path
             .file_name()
             .map_or("file".into(), |n| n.to_string_lossy().into_owned());
@@ -332,7 +324,7 @@ impl Store {
         if let Some(parent) = path.parent() {
             sync_dir(parent)?;
         }
-        Ok(to)
+        Ok(())
     }
 
     fn parked_path(&self, session_id: &str) -> PathBuf {
@@ -446,12 +438,6 @@ impl Store {
     fn read_versioned<T: DeserializeOwned + Serialize>(&self, path: &Path) -> Result<T> {
         let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
         let version = schema_of(path, &bytes)?;
-        if version > u64::from(SCHEMA_VERSION) {
-            return Err(StoreError::Newer {
-                path: path.to_path_buf(),
-                found: version,
-            });
-        }
         // schema_of has checked that the bytes are UTF-8 JSON.
         let text = String::from_utf8_lossy(&bytes);
         let corrupt = |e: serde_json::Error| corrupt(path, &e);
@@ -493,7 +479,8 @@ pub(crate) fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
 }
 
 /// The `schema_version` of a stored file (0 when it has none), or why the
-/// file is unreadable: not UTF-8, not JSON, or a version that is not a number.
+/// file cannot be used: not UTF-8, not JSON, a version that is not a number,
+/// or one newer than this loopdrill reads.
 fn schema_of(path: &Path, bytes: &[u8]) -> Result<u64> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let off = e.valid_up_to();
@@ -511,15 +498,22 @@ fn schema_of(path: &Path, bytes: &[u8]) -> Result<u64> {
         schema_version: Option<serde_json::Value>,
     }
     let v: Version = serde_json::from_str(text).map_err(|e| corrupt(path, &e))?;
-    match v.schema_version {
-        None => Ok(0),
+    let version = match v.schema_version {
+        None => 0,
         Some(v) => v.as_u64().ok_or_else(|| StoreError::Corrupt {
             path: path.to_path_buf(),
             line: 1,
             col: 1,
             message: "schema_version is not a whole number".into(),
-        }),
+        })?,
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+        });
     }
+    Ok(version)
 }
 
 /// Brings a JSON document of an older schema up to [`SCHEMA_VERSION`].

@@ -54,12 +54,20 @@ pub struct TrashEntry {
     pub label: String,
 }
 
-/// The trash, newest first, each session described from its file.
-fn trash_entries(store: &Store, content: &Content) -> Vec<TrashEntry> {
+/// The trash, newest first. With `describe`, each session is read and
+/// described (for the review's restore list); without, the list costs one
+/// directory read (start-up) and shows ids.
+fn trash_entries(store: &Store, content: &Content, describe: bool) -> Vec<TrashEntry> {
     let mut out: Vec<TrashEntry> = store
         .trashed_sessions()
         .into_iter()
         .map(|id| {
+            if !describe {
+                return TrashEntry {
+                    label: id.clone(),
+                    id,
+                };
+            }
             let label = match store.load_trashed(&id) {
                 Ok(s) => {
                     let what = match s.template.as_deref() {
@@ -197,7 +205,7 @@ impl App {
         if store.is_read_only() {
             notes.push(L::READ_ONLY.to_string());
         }
-        let trashed = trash_entries(&store, &content);
+        let trashed = trash_entries(&store, &content, false);
         let mut app = App {
             stories_unreadable,
             unreadable,
@@ -269,7 +277,16 @@ impl App {
     /// Opens a screen as `loopdrill review` etc. would.
     pub fn open(&mut self, screen: Screen) {
         self.screen = screen;
+        self.entered_screen();
         self.sync_screen();
+    }
+
+    /// On arriving at the review, reads the trash to describe it (once per
+    /// visit, never while drawing).
+    fn entered_screen(&mut self) {
+        if matches!(self.screen, Screen::Review(_)) {
+            self.trashed = trash_entries(&self.store, &self.content, true);
+        }
     }
 
     /// How long the event loop may wait before the next tick.
@@ -401,7 +418,7 @@ impl App {
                         if let Some(h) = &mut self.history {
                             h.sessions.retain(|s| s.id != id);
                         }
-                        self.trashed = trash_entries(&self.store, &self.content);
+                        self.trashed = trash_entries(&self.store, &self.content, true);
                         self.set_status(L::MOVED_TO_TRASH);
                     }
                     Err(e) => self.set_status(e.to_string()),
@@ -416,16 +433,19 @@ impl App {
                             h.sessions.push(s);
                             h.sessions.sort_by_key(|a| a.started_at);
                         }
-                        self.trashed = trash_entries(&self.store, &self.content);
+                        self.trashed = trash_entries(&self.store, &self.content, true);
                         self.set_status(L::RESTORED);
                     }
                     Err(e) => {
-                        self.trashed = trash_entries(&self.store, &self.content);
+                        self.trashed = trash_entries(&self.store, &self.content, true);
                         self.set_status(e.to_string());
                     }
                 },
                 Cmd::Go(Target::Home) => self.screen = Screen::Home(HomeScreen::default()),
-                Cmd::Go(Target::Screen(s)) => self.screen = *s,
+                Cmd::Go(Target::Screen(s)) => {
+                    self.screen = *s;
+                    self.entered_screen();
+                }
                 Cmd::Status(s) => self.set_status(s),
                 Cmd::ResumeDraft => self.resume_draft(),
                 Cmd::ResumeSession(id) => self.resume_session(&id),
