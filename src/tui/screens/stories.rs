@@ -991,10 +991,12 @@ impl StoriesScreen {
                 " No story matches “{}”.",
                 one_line(&self.search)
             )));
-            lines.push(Line::styled(
-                " / changes the search; Esc in the search box clears it.",
-                theme::dim(),
-            ));
+            for l in wrap(
+                "/ changes the search; Esc in the search box clears it.",
+                inner_w.saturating_sub(1),
+            ) {
+                lines.push(Line::styled(format!(" {l}"), theme::dim()));
+            }
         }
         let rows = list.height.saturating_sub(3) as usize;
         let at = visible.iter().position(|&i| i == self.cursor).unwrap_or(0);
