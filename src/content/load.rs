@@ -206,6 +206,10 @@ struct RawCriterion {
     levels: Spanned<Vec<S>>,
     #[serde(default)]
     signals: Vec<S>,
+    #[serde(default)]
+    seeks: Vec<S>,
+    #[serde(default)]
+    when: CriterionWhen,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +290,10 @@ struct RawDebrief {
     max_strongly_not_inclined: u32,
     delivery_rubric: S,
     bar_raiser_rubric: S,
+    #[serde(default)]
+    key_principle_below: Option<Spanned<f64>>,
+    #[serde(default)]
+    strong_data_point: Option<Spanned<u8>>,
 }
 
 /// An item with the file it came from.
@@ -763,11 +771,26 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             for sig in &c.signals {
                 check_signal(&mut d, file, sig);
             }
+            for s in &c.seeks {
+                if !super::SEEKS.contains(&s.get_ref().as_str()) {
+                    d.at(
+                        file,
+                        s.span().start,
+                        format!(
+                            "unknown seek \"{}\" (known: {})",
+                            s.get_ref(),
+                            super::SEEKS.join(", ")
+                        ),
+                    );
+                }
+            }
             criteria.push(Criterion {
                 id: c.id.get_ref().clone(),
                 name: c.name.get_ref().clone(),
                 levels: [0, 1, 2, 3].map(|i| levels[i].get_ref().clone()),
                 signals: strings(&c.signals),
+                seeks: strings(&c.seeks),
+                when: c.when,
             });
         }
         content.rubrics.push(Rubric {
@@ -1005,6 +1028,30 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                     "min_inclined_share must be between 0 and 1",
                 );
             }
+            if let Some(k) = &r.key_principle_below
+                && !(1.0..=4.0).contains(k.get_ref())
+            {
+                d.at(
+                    *file,
+                    k.span().start,
+                    format!(
+                        "key_principle_below {} must be between 1 and 4",
+                        k.get_ref()
+                    ),
+                );
+            }
+            if let Some(k) = &r.strong_data_point
+                && !(1..=4).contains(k.get_ref())
+            {
+                d.at(
+                    *file,
+                    k.span().start,
+                    format!(
+                        "strong_data_point {} must be a level from 1 to 4",
+                        k.get_ref()
+                    ),
+                );
+            }
             for s in [&r.delivery_rubric, &r.bar_raiser_rubric] {
                 if !rubric_ids.contains(s.get_ref().as_str()) {
                     d.at(
@@ -1023,6 +1070,8 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 max_strongly_not_inclined: r.max_strongly_not_inclined,
                 delivery_rubric: r.delivery_rubric.get_ref().clone(),
                 bar_raiser_rubric: r.bar_raiser_rubric.get_ref().clone(),
+                key_principle_below: r.key_principle_below.as_ref().map_or(2.0, |k| *k.get_ref()),
+                strong_data_point: r.strong_data_point.as_ref().map_or(3, |k| *k.get_ref()),
             });
         }
     }

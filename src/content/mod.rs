@@ -65,6 +65,64 @@ pub const SIGNALS: &[(&str, &str)] = &[
         "hedging",
         "Filler and hedging words (\"basically\", \"kind of\", \"I think\").",
     ),
+    (
+        "off-topic",
+        "The story does not answer the question that was asked.",
+    ),
+    (
+        "no-failure",
+        "Asked for a failure or a mistake, told a success.",
+    ),
+    (
+        "humble-brag",
+        "A strength dressed up as a weakness (\"I care too much\").",
+    ),
+    (
+        "blame",
+        "The cause is put on others, and no part of it is owned.",
+    ),
+    (
+        "generic",
+        "Habits and platitudes (\"I always…\"), not one specific event.",
+    ),
+    (
+        "non-answer",
+        "A follow-up was dodged: \"I don't remember\", \"nothing really\", a one-liner.",
+    ),
+];
+
+/// What evidence a rubric criterion (and a probe) can look for: the
+/// contract between content and the judge (`practice::judge::seeks`).
+pub const SEEKS: &[&str] = &[
+    "metric",
+    "own-action",
+    "customer",
+    "conflict",
+    "timeline",
+    "lesson",
+    "root-cause",
+    "decision",
+    "mechanism",
+    "data",
+    "trade-off",
+    "risk",
+    "scope",
+    "alignment",
+    "people",
+    "ambiguity",
+    "simplify",
+    "invention",
+    "learning",
+    "speed",
+    "frugal",
+    "candour",
+    "standards",
+    "vision",
+    "responsibility",
+    "setback",
+    "disagreement",
+    "commitment",
+    "outcome",
 ];
 
 /// The explanation of a signal id, if it is known.

@@ -136,6 +136,25 @@ pub struct Criterion {
     /// screen shows the ones an answer raised next to the levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signals: Vec<String>,
+    /// What evidence of this criterion looks like (ids in `content::SEEKS`):
+    /// the judge levels the criterion by how many of these the answer shows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seeks: Vec<String>,
+    /// When the criterion applies at all.
+    #[serde(default)]
+    pub when: CriterionWhen,
+}
+
+/// When a rubric criterion applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionWhen {
+    /// To every answer.
+    #[default]
+    Always,
+    /// Only to a story of a failure or mistake, or to a question that asks
+    /// for one (a lesson, say).
+    Failure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,6 +248,20 @@ pub struct DebriefRules {
     pub max_strongly_not_inclined: u32,
     pub delivery_rubric: String,
     pub bar_raiser_rubric: String,
+    /// A key LP (one an interviewer owns) judged below this average is a
+    /// strong concern that blocks the hire.
+    #[serde(default = "default_key_principle_below")]
+    pub key_principle_below: f64,
+    /// The level from which a criterion counts as a strong data point.
+    #[serde(default = "default_strong_data_point")]
+    pub strong_data_point: u8,
+}
+
+fn default_key_principle_below() -> f64 {
+    2.0
+}
+fn default_strong_data_point() -> u8 {
+    3
 }
 
 /// Everything loaded from the layered packs, validated.

@@ -1,185 +1,12 @@
 //! Answer analysis: pure functions from a STAR answer to the signals that
 //! content probes name (see `content::SIGNALS` and content/README.md).
 
+use super::judge::{Judgement, Said, Topic, signals};
 use crate::store::{AnalysisRecord, Star};
 
 /// Speaking pace used for the time estimate (words per minute).
 pub const WORDS_PER_MINUTE: u32 = 140;
 
-const VAGUE: &[&str] = &[
-    "helped",
-    "help",
-    "helping",
-    "worked on",
-    "was involved",
-    "were involved",
-    "supported",
-    "assisted",
-    "participated",
-    "contributed",
-    "handled",
-    "dealt with",
-    "took care of",
-];
-const CONCRETE: &[&str] = &[
-    "wrote",
-    "built",
-    "decided",
-    "proposed",
-    "negotiated",
-    "escalated",
-    "measured",
-    "analyzed",
-    "analysed",
-    "designed",
-    "launched",
-    "shipped",
-    "called",
-    "met",
-    "drafted",
-    "ran",
-    "set up",
-    "created",
-    "cut",
-    "moved",
-    "hired",
-    "trained",
-    "automated",
-    "reviewed",
-    "mapped",
-    "asked",
-    "convinced",
-    "presented",
-    "rewrote",
-    "reallocated",
-    "prioritized",
-    "prioritised",
-    "tracked",
-    "owned",
-    "led",
-    "scheduled",
-    "interviewed",
-    "changed",
-    "replaced",
-    "removed",
-    "fixed",
-];
-const HEDGES: &[&str] = &[
-    "basically",
-    "kind of",
-    "sort of",
-    "i think",
-    "maybe",
-    "probably",
-    "just",
-    "like",
-    "actually",
-    "literally",
-    "i guess",
-    "somewhat",
-    "pretty much",
-    "more or less",
-];
-const CONFLICT: &[&str] = &[
-    "dispute",
-    "disagreement",
-    "competing",
-    "conflicting",
-    "headcount",
-    "budget",
-    "without adding",
-    "deadline",
-    "pressure",
-    "disagree",
-    "pushback",
-    "push back",
-    "pushed back",
-    "conflict",
-    "trade-off",
-    "tradeoff",
-    "trade off",
-    "risk",
-    "constraint",
-    "objection",
-    "objected",
-    "concern",
-    "tension",
-    "against",
-    "instead of",
-    "versus",
-    " vs ",
-    "compromise",
-    "rejected",
-    "declined",
-    "refused",
-    "argued",
-    "challenge",
-    "blocker",
-    "blocked",
-    "escalat",
-];
-const CUSTOMER: &[&str] = &[
-    "vp",
-    "director",
-    "leadership",
-    "executive",
-    "finance",
-    "sales",
-    "legal",
-    "partner team",
-    "other team",
-    "service team",
-    "internal team",
-    "requester",
-    "customer",
-    "user",
-    "client",
-    "stakeholder",
-    "buyer",
-    "seller",
-    "partner",
-    "tenant",
-    "operator",
-    "clinician",
-    "patient",
-    "shopper",
-    "developer",
-    "account",
-    "end-user",
-    "consumer",
-    "planner",
-    "downstream",
-];
-const FAILURE: &[&str] = &[
-    "fail",
-    "mistake",
-    "missed",
-    "wrong",
-    "error",
-    "regret",
-    "slipped",
-    "outage",
-    "broke",
-    "didn't work",
-    "did not work",
-    "fell short",
-    "lost",
-];
-const LESSON: &[&str] = &[
-    "learn",
-    "lesson",
-    "changed how",
-    "now i",
-    "since then",
-    "next time",
-    "going forward",
-    "would do differently",
-    "taught me",
-    "i now",
-    "mechanism",
-    "since that",
-    "from then on",
-];
 /// Words that place a story in time (dates, durations, deadlines).
 pub const TIMELINE: &[&str] = &[
     "day",
@@ -305,87 +132,41 @@ pub fn count_numbers(text: &str) -> u32 {
     digits + count_phrases(&lower, NUMBER_WORDS)
 }
 
-/// Analyses a STAR answer against its time limit.
+/// Analyses a STAR answer against its time limit, without its question
+/// (so without the signals that need one: `off-topic`, `no-failure`).
 pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
+    analyse_for(star, time_limit_secs, crate::content::Track::Leadership)
+}
+
+/// [`analyse`] for a question of `track`: a motivation question ("Why
+/// AWS?") is not a STAR story, so only the delivery signals (length,
+/// hedging) apply to it.
+pub fn analyse_for(star: &Star, time_limit_secs: u64, track: crate::content::Track) -> Analysis {
+    let found = signals::find(
+        &Said::new(star, &[]),
+        &Topic::default(),
+        time_limit_secs,
+        track != crate::content::Track::Motivation,
+    );
+    from_found(star, &found)
+}
+
+/// The analysis of an answer the judge has judged (with its question and
+/// follow-up replies): the same signals the judge found.
+pub fn from_judgement(star: &Star, judgement: &Judgement) -> Analysis {
+    from_found(star, &judgement.findings)
+}
+
+fn from_found(star: &Star, found: &[signals::Found]) -> Analysis {
     let all = star.full_text();
-    let lower = format!(" {} ", all.to_lowercase().replace('’', "'"));
-    let toks = words(&all);
-    let i_count = toks
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.as_str(),
-                "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine"
-            )
-        })
-        .count() as u32;
-    let we_count = toks
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.as_str(),
-                "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves"
-            )
-        })
-        .count() as u32;
+    let (i_count, we_count) = signals::pronouns(&Said::new(star, &[]));
     let words_n = word_count(&all);
-    let speak = speaking_secs(words_n);
-    let numbers_in_result = count_numbers(&star.result);
-    let action_lower = format!(" {} ", star.action.to_lowercase());
-    let vague = count_phrases(&action_lower, VAGUE);
-    let concrete = count_phrases(&action_lower, CONCRETE);
-    let hedges = count_phrases(&lower, HEDGES);
-
-    let mut f: Vec<(&str, bool)> = Vec::new();
-    let empty = star.is_empty();
-    f.push((
-        "no-result",
-        !empty
-            && (star.result.trim().is_empty()
-                || (word_count(&star.result) < 5 && numbers_in_result == 0)),
-    ));
-    f.push(("we-over-i", we_count >= 4 && we_count > 2 * i_count));
-    f.push((
-        "no-metric",
-        // Under 5 words with no number is `no-result` instead.
-        !empty && word_count(&star.result) >= 5 && numbers_in_result == 0,
-    ));
-    f.push((
-        "missing-situation",
-        !empty && star.situation.trim().is_empty(),
-    ));
-    f.push(("missing-task", !empty && star.task.trim().is_empty()));
-    f.push((
-        "vague-actions",
-        !empty && (word_count(&star.action) < 25 || vague > concrete),
-    ));
-    f.push(("too-long", u64::from(speak) > time_limit_secs));
-    f.push(("too-short", words_n < 120));
-    f.push((
-        "no-conflict",
-        !empty && count_phrases(&lower, CONFLICT) == 0,
-    ));
-    f.push((
-        "no-customer",
-        !empty && count_phrases(&lower, CUSTOMER) == 0,
-    ));
-    f.push((
-        "no-lesson",
-        count_phrases(&lower, FAILURE) > 0 && count_phrases(&lower, LESSON) == 0,
-    ));
-    f.push((
-        "no-timeline",
-        !empty && count_phrases(&lower, TIMELINE) == 0 && !has_year(&all),
-    ));
-    f.push(("hedging", hedges >= 3));
-
-    let findings: Vec<(String, String)> = f
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .map(|(s, _)| {
+    let findings: Vec<(String, String)> = found
+        .iter()
+        .map(|f| {
             (
-                s.to_string(),
-                crate::content::signal_explanation(s)
+                f.signal.to_string(),
+                crate::content::signal_explanation(f.signal)
                     .unwrap_or("")
                     .to_string(),
             )
@@ -396,30 +177,12 @@ pub fn analyse(star: &Star, time_limit_secs: u64) -> Analysis {
             words: words_n,
             i_count,
             we_count,
-            numbers_in_result,
-            speaking_secs: speak,
+            numbers_in_result: count_numbers(&star.result),
+            speaking_secs: speaking_secs(words_n),
             signals: findings.iter().map(|(s, _)| s.clone()).collect(),
         },
         findings,
     }
-}
-
-/// [`analyse`] for a question of `track`: a motivation question ("Why
-/// AWS?") is not a STAR story, so only the delivery signals (length,
-/// hedging) apply to it.
-pub fn analyse_for(star: &Star, time_limit_secs: u64, track: crate::content::Track) -> Analysis {
-    let mut a = analyse(star, time_limit_secs);
-    if track == crate::content::Track::Motivation {
-        a.findings
-            .retain(|(s, _)| matches!(s.as_str(), "too-long" | "too-short" | "hedging"));
-        a.record.signals = a.findings.iter().map(|(s, _)| s.clone()).collect();
-    }
-    a
-}
-
-fn has_year(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
 }
 
 #[cfg(test)]

@@ -63,6 +63,8 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         max_strongly_not_inclined: 0,
         delivery_rubric: String::new(),
         bar_raiser_rubric: String::new(),
+        key_principle_below: 2.0,
+        strong_data_point: 3,
     };
     let rules = content.debrief.as_ref().unwrap_or(&default_rules);
     let mut votes = Vec::new();
@@ -242,6 +244,8 @@ mod tests {
             max_strongly_not_inclined: 0,
             delivery_rubric: "star-delivery".into(),
             bar_raiser_rubric: "bar-raiser".into(),
+            key_principle_below: 2.0,
+            strong_data_point: 3,
         }
     }
 

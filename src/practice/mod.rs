@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod debrief;
 pub mod interviewer;
+pub mod judge;
 pub mod plan;
 pub mod progress;
 pub mod rng;

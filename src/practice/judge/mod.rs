@@ -1,0 +1,669 @@
+//! The interviewer's own judgement of an answer, from evidence in the
+//! candidate's words: per rubric criterion a level 1–4 and the quoted
+//! sentences that raised or lowered it; the answer signals; a vote.
+//!
+//! Pure and deterministic: no I/O, no randomness. How it works, its measured
+//! accuracy and its limits: docs/judge.md.
+
+pub mod cues;
+pub mod seeks;
+pub mod signals;
+pub mod text;
+
+use crate::content::{Content, Criterion, DebriefRules, Question, Rubric, Track};
+use crate::store::{FollowUp, Star, Vote};
+use std::collections::{BTreeMap, HashMap, HashSet};
+pub use text::{Field, Said};
+
+/// Bumped whenever a change to the judge can change a level or a signal;
+/// cached judgements with another version are recomputed.
+pub const JUDGE_VERSION: u32 = 1;
+
+/// Off-topic: below this share of the question's key words (weighted by how
+/// rare each is in the bank) …
+pub const OFF_TOPIC_QUESTION: f64 = 0.2;
+/// … and below this share of the LP's own vocabulary.
+pub const OFF_TOPIC_LP: f64 = 0.1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Plus,
+    Minus,
+}
+
+impl Effect {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Effect::Plus => "+",
+            Effect::Minus => "-",
+        }
+    }
+}
+
+/// A data point: a quote from the candidate (a real substring of what they
+/// typed; empty when the point is that something is missing) and why it
+/// counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub quote: String,
+    pub effect: Effect,
+    pub reason: String,
+}
+
+/// One rubric criterion, judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionJudgement {
+    /// The self-score key: `rubric/criterion`.
+    pub key: String,
+    pub rubric: String,
+    pub criterion: String,
+    pub name: String,
+    /// `None` when the text cannot speak to it; `silent` says why.
+    pub level: Option<u8>,
+    pub silent: Option<String>,
+    pub evidence: Vec<Evidence>,
+    /// Whether the criterion belongs to the question's LP rubric (or a
+    /// functional rubric) rather than delivery or the Bar Raiser's.
+    pub principle: bool,
+}
+
+/// The judgement of one answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub question_id: String,
+    pub criteria: Vec<CriterionJudgement>,
+    /// Signals found, most important first, each with its evidence.
+    pub findings: Vec<signals::Found>,
+    /// The mean of the LP criteria's mean and the delivery criteria's mean.
+    pub average: Option<f64>,
+    pub vote: Option<Vote>,
+}
+
+impl Judgement {
+    pub fn signals(&self) -> Vec<String> {
+        self.findings.iter().map(|f| f.signal.to_string()).collect()
+    }
+    pub fn has(&self, signal: &str) -> bool {
+        self.findings.iter().any(|f| f.signal == signal)
+    }
+    pub fn level(&self, key: &str) -> Option<u8> {
+        self.criteria
+            .iter()
+            .find(|c| c.key == key)
+            .and_then(|c| c.level)
+    }
+    /// Levels by self-score key (criteria the text cannot speak to left out).
+    pub fn levels(&self) -> BTreeMap<String, u8> {
+        self.criteria
+            .iter()
+            .filter_map(|c| c.level.map(|l| (c.key.clone(), l)))
+            .collect()
+    }
+    /// The mean level of the principle criteria.
+    pub fn principle_average(&self) -> Option<f64> {
+        mean(
+            self.criteria
+                .iter()
+                .filter(|c| c.principle)
+                .filter_map(|c| c.level),
+        )
+    }
+}
+
+fn mean(levels: impl Iterator<Item = u8>) -> Option<f64> {
+    let (n, sum) = levels.fold((0u32, 0u32), |(n, s), l| (n + 1, s + u32::from(l)));
+    (n > 0).then(|| f64::from(sum) / f64::from(n))
+}
+
+/// A vote from an average level.
+pub fn vote(avg: f64, rules: &DebriefRules) -> Vote {
+    if avg >= rules.strongly_inclined {
+        Vote::StronglyInclined
+    } else if avg >= rules.inclined {
+        Vote::Inclined
+    } else if avg >= rules.not_inclined {
+        Vote::NotInclined
+    } else {
+        Vote::StronglyNotInclined
+    }
+}
+
+/// The debrief rules when the content has none.
+pub fn default_rules() -> DebriefRules {
+    DebriefRules {
+        strongly_inclined: 3.5,
+        inclined: 2.75,
+        not_inclined: 2.0,
+        bar_raiser_veto_below: 2.75,
+        min_inclined_share: 0.5,
+        max_strongly_not_inclined: 0,
+        delivery_rubric: String::new(),
+        bar_raiser_rubric: String::new(),
+        key_principle_below: 2.0,
+        strong_data_point: 3,
+    }
+}
+
+/// What a question is about, for the off-topic signal.
+#[derive(Debug, Clone, Default)]
+pub struct Topic {
+    /// The question's key words: (stem, word as written, weight).
+    pub terms: Vec<(String, String, f64)>,
+    /// The stems of the primary LP's own vocabulary.
+    pub lp_terms: Vec<String>,
+    pub asks_failure: bool,
+}
+
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "during",
+    "each",
+    "else",
+    "even",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "say",
+    "says",
+    "she",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "tell",
+    "time",
+    "times",
+    "example",
+    "describe",
+    "give",
+    "walk",
+    "share",
+    "situation",
+    "talk",
+    "told",
+    "way",
+    "ways",
+    "thing",
+    "things",
+    "something",
+    "someone",
+    "anything",
+    "way",
+    "went",
+    "made",
+    "make",
+    "take",
+    "took",
+    "happened",
+    "happen",
+    "ended",
+    "end",
+    "kind",
+    "like",
+    "want",
+    "wanted",
+    "recent",
+    "recently",
+    "specific",
+    "particular",
+    "instance",
+    "approach",
+    "handle",
+    "handled",
+    "deal",
+    "dealt",
+    "work",
+    "worked",
+    "working",
+    "team",
+    "teams",
+    "project",
+    "projects",
+    "role",
+    "job",
+    "company",
+    "people",
+    "person",
+    "new",
+    "able",
+    "know",
+    "knew",
+    "think",
+    "thought",
+    "use",
+    "used",
+    "needed",
+    "need",
+    "let",
+    "look",
+    "looking",
+    "back",
+    "still",
+    "really",
+    "much",
+    "many",
+    "lot",
+    "well",
+    "good",
+    "first",
+    "last",
+    "whole",
+    "per",
+    "around",
+    "because",
+    "without",
+    "within",
+    "between",
+    "against",
+    "both",
+    "either",
+    "same",
+    "yourself",
+    "ever",
+    "okay",
+    "big",
+    "small",
+    "long",
+    "short",
+    "part",
+    "point",
+];
+
+/// A crude stem: enough to match "escalated" with "escalation".
+pub fn stem(w: &str) -> String {
+    let w = w.trim_end_matches("'s");
+    let mut chars = w.chars();
+    let head: String = chars.by_ref().take(5).collect();
+    if chars.next().is_none() {
+        head.trim_end_matches('s').to_string()
+    } else {
+        head
+    }
+}
+
+fn key_words(text: &str) -> Vec<String> {
+    text::words(text)
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 3 && !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// The judge, prepared once for a content pack.
+pub struct Judge<'c> {
+    pub content: &'c Content,
+    rules: DebriefRules,
+    /// Stem → weight (rarer across the bank's questions weighs more).
+    idf: HashMap<String, f64>,
+    lp_terms: HashMap<String, Vec<String>>,
+}
+
+impl<'c> Judge<'c> {
+    pub fn new(content: &'c Content) -> Judge<'c> {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for q in &content.questions {
+            let set: HashSet<String> = key_words(&q.text).iter().map(|w| stem(w)).collect();
+            for s in set {
+                *df.entry(s).or_default() += 1;
+            }
+        }
+        let n = content.questions.len().max(1) as f64;
+        let idf = df
+            .into_iter()
+            .map(|(s, d)| (s, ((n + 1.0) / (f64::from(d) + 1.0)).ln().max(0.1)))
+            .collect();
+        let lp_terms = content
+            .principles
+            .iter()
+            .map(|p| {
+                let mut text = format!("{} {} {}", p.name, p.description, p.signals.join(" "));
+                if let Some(r) = content.principle_rubric(&p.id) {
+                    for c in &r.criteria {
+                        text.push(' ');
+                        text.push_str(&c.name);
+                    }
+                }
+                let mut set: Vec<String> = key_words(&text).iter().map(|w| stem(w)).collect();
+                set.sort();
+                set.dedup();
+                (p.id.clone(), set)
+            })
+            .collect();
+        Judge {
+            content,
+            rules: content.debrief.clone().unwrap_or_else(default_rules),
+            idf,
+            lp_terms,
+        }
+    }
+
+    pub fn rules(&self) -> &DebriefRules {
+        &self.rules
+    }
+
+    /// What `question` is about.
+    pub fn topic(&self, question: &Question) -> Topic {
+        let mut seen = HashSet::new();
+        let terms = key_words(&question.text)
+            .into_iter()
+            .filter_map(|w| {
+                let s = stem(&w);
+                let weight = self.idf.get(&s).copied().unwrap_or(1.0);
+                seen.insert(s.clone()).then_some((s, w, weight))
+            })
+            .collect();
+        Topic {
+            terms,
+            lp_terms: self
+                .lp_terms
+                .get(question.primary())
+                .cloned()
+                .unwrap_or_default(),
+            asks_failure: signals::asks_for_failure(&question.text),
+        }
+    }
+
+    /// The rubrics that apply to `question`: its primary LP's, then
+    /// delivery, then (for a Bar Raiser) the Bar Raiser's.
+    pub fn rubrics(&self, question: &Question, bar_raiser: bool) -> Vec<&'c Rubric> {
+        let c = self.content;
+        let mut out: Vec<&Rubric> = Vec::new();
+        if question.track == Track::Motivation {
+            out.extend(c.delivery_rubric());
+            return out;
+        }
+        out.extend(c.principle_rubric(question.primary()));
+        out.extend(c.delivery_rubric());
+        if bar_raiser {
+            out.extend(c.bar_raiser_rubric());
+        }
+        out
+    }
+
+    /// Judges one answer: STAR parts plus the follow-up replies.
+    pub fn judge(
+        &self,
+        question: &Question,
+        star: &Star,
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
+        let said = Said::new(star, follow_ups);
+        let topic = self.topic(question);
+        let story = question.track != Track::Motivation;
+        let findings = signals::find(&said, &topic, time_limit_secs, story);
+        let facts = Facts::of(&said, &topic);
+        let delivery_id = self.rules.delivery_rubric.as_str();
+        let mut criteria = Vec::new();
+        for r in self.rubrics(question, bar_raiser) {
+            let principle = r.kind == crate::content::RubricKind::Principle;
+            for c in &r.criteria {
+                criteria.push(judge_criterion(r, c, principle, &said, &findings, &facts));
+            }
+        }
+        let _ = delivery_id;
+        let lp = mean(
+            criteria
+                .iter()
+                .filter(|c| c.principle)
+                .filter_map(|c| c.level),
+        );
+        let rest = mean(
+            criteria
+                .iter()
+                .filter(|c| !c.principle)
+                .filter_map(|c| c.level),
+        );
+        let mut average = match (lp, rest) {
+            (Some(a), Some(b)) => Some((a + b) / 2.0),
+            (a, b) => a.or(b),
+        };
+        if let Some(avg) = average.as_mut()
+            && findings.iter().any(|f| f.signal == "non-answer")
+        {
+            *avg = (*avg - NON_ANSWER_PENALTY).max(1.0);
+        }
+        Judgement {
+            question_id: question.id.clone(),
+            vote: average.map(|a| vote(a, &self.rules)),
+            average,
+            criteria,
+            findings,
+        }
+    }
+}
+
+/// How much a dodged follow-up takes off the answer's average.
+pub const NON_ANSWER_PENALTY: f64 = 0.5;
+
+/// What the whole answer shows, for levels that need depth.
+struct Facts {
+    numbers: usize,
+    own_actions: usize,
+    failure: bool,
+    asks_failure: bool,
+}
+
+impl Facts {
+    fn of(said: &Said, topic: &Topic) -> Facts {
+        Facts {
+            numbers: said
+                .sentences
+                .iter()
+                .flat_map(|s| s.words.iter())
+                .filter(|w| cues::is_number(w))
+                .count(),
+            own_actions: said
+                .sentences
+                .iter()
+                .filter(|s| seeks::own_action(s))
+                .count(),
+            failure: signals::tells_failure(said).is_some(),
+            asks_failure: topic.asks_failure,
+        }
+    }
+    /// Depth: numbers and several steps of the candidate's own.
+    fn deep(&self) -> bool {
+        self.numbers >= 2 && self.own_actions >= 3
+    }
+}
+
+/// Signals that cap every principle criterion, with the cap.
+const CAPS: &[(&str, u8)] = &[
+    ("off-topic", 1),
+    ("no-failure", 2),
+    ("humble-brag", 2),
+    ("blame", 2),
+    ("generic", 2),
+];
+
+fn judge_criterion(
+    rubric: &Rubric,
+    c: &Criterion,
+    principle: bool,
+    said: &Said,
+    findings: &[signals::Found],
+    facts: &Facts,
+) -> CriterionJudgement {
+    let mut out = CriterionJudgement {
+        key: rubric.score_key(c),
+        rubric: rubric.id.clone(),
+        criterion: c.id.clone(),
+        name: c.name.clone(),
+        level: None,
+        silent: None,
+        evidence: Vec::new(),
+        principle,
+    };
+    if c.seeks.is_empty() && c.signals.is_empty() {
+        out.silent = Some("nothing in an answer's words can show this; judge it yourself".into());
+        return out;
+    }
+    if c.when == crate::content::CriterionWhen::Failure && !facts.failure && !facts.asks_failure {
+        out.silent = Some("a success story: no failure to learn from here".into());
+        return out;
+    }
+    let mut covered = 0usize;
+    for id in &c.seeks {
+        let Some(seek) = seeks::seek(id) else {
+            continue;
+        };
+        let ev = seeks::evidence(seek, said);
+        if let Some(s) = ev.first() {
+            covered += 1;
+            let reason = match seeks::matched_cue(seek, s) {
+                Some(cue) if !cue.contains(['*', '_', '#']) && ev.len() == 1 => {
+                    format!("{} ('{cue}')", seek.shows)
+                }
+                _ if ev.len() > 1 => format!("{} ({} places)", seek.shows, ev.len()),
+                _ => seek.shows.to_string(),
+            };
+            out.evidence.push(Evidence {
+                quote: text::cut_quote(s.text, 160).to_string(),
+                effect: Effect::Plus,
+                reason,
+            });
+        } else {
+            out.evidence.push(Evidence {
+                quote: String::new(),
+                effect: Effect::Minus,
+                reason: seek.missing.to_string(),
+            });
+        }
+    }
+    let mut level: i32 = if c.seeks.is_empty() {
+        4
+    } else {
+        let total = c.seeks.len();
+        let deep = facts.deep();
+        if covered == 0 {
+            1
+        } else if covered == total {
+            if deep { 4 } else { 3 }
+        } else if covered * 2 >= total {
+            if deep { 3 } else { 2 }
+        } else {
+            2
+        }
+    };
+    for f in findings
+        .iter()
+        .filter(|f| c.signals.iter().any(|s| s == f.signal))
+    {
+        level -= 1;
+        out.evidence.push(f.evidence.clone());
+    }
+    if principle {
+        for (signal, cap) in CAPS {
+            if let Some(f) = findings.iter().find(|f| f.signal == *signal)
+                && level > i32::from(*cap)
+            {
+                level = i32::from(*cap);
+                if !out.evidence.contains(&f.evidence) {
+                    out.evidence.push(f.evidence.clone());
+                }
+            }
+        }
+    }
+    out.level = Some(level.clamp(1, 4) as u8);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,737 @@
+//! The answer signals (see `content::SIGNALS`), found with the sentence
+//! that shows each one.
+
+use super::cues;
+use super::seeks::{self, CONFLICT_CUES, CUSTOMER_CUES, FAILURE_CUES, LESSON_CUES, TIMELINE_CUES};
+use super::text::{Field, Said, Sentence, cut_quote};
+use super::{Evidence, Topic};
+use crate::practice::analysis::{speaking_secs, word_count};
+
+/// A signal found, with the evidence for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub signal: &'static str,
+    pub evidence: Evidence,
+}
+
+const HEDGES: &[&str] = &[
+    "basically",
+    "kind of",
+    "sort of",
+    "i think",
+    "i guess",
+    "maybe",
+    "probably",
+    "somewhat",
+    "pretty much",
+    "more or less",
+    "literally",
+    "actually",
+    "hopefully",
+    "i feel like",
+];
+
+const HUMBLE_BRAG: &[&str] = &[
+    "care too much",
+    "cared too much",
+    "care _ too much",
+    "work too hard",
+    "worked too hard",
+    "working too hard",
+    "too hard on myself",
+    "perfectionis*",
+    "too high a standard",
+    "too high a bar",
+    "too high of a bar",
+    "standards too high",
+    "bar too high",
+    "too high standards",
+    "too high expectations",
+    "too dedicated",
+    "too committed",
+    "too passionate",
+    "too detail-oriented",
+    "too detail oriented",
+    "too much of a team player",
+    "too invested",
+    "too demanding of myself",
+    "expect too much of myself",
+    "push myself too",
+    "pushed myself too",
+    "give too much",
+    "too much heart",
+    "too thorough",
+    "too loyal",
+    "too honest",
+    "too driven",
+];
+
+const BLAME: &[&str] = &[
+    "their fault",
+    "fault of",
+    "blame*",
+    "dropped the ball",
+    "let us down",
+    "let me down",
+    "failed to deliver",
+    "never delivered",
+    "didn't deliver",
+    "did not deliver",
+    "they didn't",
+    "they did not",
+    "they never",
+    "they failed",
+    "they missed",
+    "they ignored",
+    "they refused",
+    "they were late",
+    "was late again",
+    "not my fault",
+    "wasn't my",
+    "was not my",
+    "out of my control",
+    "outside my control",
+    "outside of my control",
+    "nothing i could",
+    "if they had",
+    "if the vendor had",
+    "if engineering had",
+    "if they'd",
+    "because of them",
+    "on their side",
+    "their side",
+    "was on them",
+    "their mistake",
+    "their error",
+    "their problem",
+    "incompeten*",
+    "couldn't be bothered",
+    "didn't bother",
+    "threw _ under",
+    "left us",
+    "left me",
+];
+
+const OWNING: &[&str] = &[
+    "my fault",
+    "my mistake",
+    "my part",
+    "my responsibility",
+    "my error",
+    "i should have",
+    "i could have",
+    "i should've",
+    "i missed",
+    "i failed",
+    "i underestimat*",
+    "i misjudg*",
+    "i didn't",
+    "i did not",
+    "i own*",
+    "on me",
+    "i take",
+    "i took responsibility",
+    "i was wrong",
+    "i assumed",
+    "in hindsight",
+    "i'd do differently",
+    "i would do differently",
+    "i learned",
+    "i learnt",
+    "my own",
+    "i accepted",
+];
+
+const GENERIC: &[&str] = &[
+    "always",
+    "usually",
+    "typically",
+    "generally",
+    "in general",
+    "whenever",
+    "every time",
+    "my approach",
+    "i tend to",
+    "i believe",
+    "i make sure",
+    "i try to",
+    "i like to",
+    "as a rule",
+    "in my role",
+    "in my experience",
+    "my philosophy",
+    "my style",
+    "someone who",
+    "the kind of",
+    "i'm passionate",
+    "i am passionate",
+    "i strongly believe",
+    "i would",
+    "i'd",
+    "my rule",
+    "often",
+    "in any project",
+    "on every project",
+    "each time",
+];
+
+const DODGES: &[&str] = &[
+    "don't remember",
+    "do not remember",
+    "can't remember",
+    "cannot remember",
+    "don't recall",
+    "do not recall",
+    "can't recall",
+    "not sure",
+    "nothing really",
+    "not really",
+    "nothing comes to mind",
+    "hard to say",
+    "team effort",
+    "as a team",
+    "all worked on",
+    "no specific",
+    "don't have a specific",
+    "do not have a specific",
+    "don't have an example",
+    "don't know",
+    "do not know",
+    "it depends",
+    "have to check",
+    "not much",
+    "nothing in particular",
+    "can't think of",
+    "cannot think of",
+    "it was fine",
+    "don't really",
+    "sorry",
+    "it's hard to",
+    "everyone did",
+    "everybody",
+    "no idea",
+    "i forget",
+    "i forgot",
+];
+
+const FAILURE_QUESTION: &[&str] = &[
+    "fail*",
+    "mistake*",
+    "wrong",
+    "criticism",
+    "critical feedback",
+    "negative feedback",
+    "tough feedback",
+    "hard feedback",
+    "missed",
+    "didn't go",
+    "did not go",
+    "not go well",
+    "went badly",
+    "regret*",
+    "setback*",
+    "fell short",
+    "didn't meet",
+    "did not meet",
+    "not proud",
+    "mess* up",
+    "underestimat*",
+    "bad call",
+    "would do differently",
+    "weakness*",
+    "shortcoming*",
+    "error*",
+    "backfired",
+];
+
+/// Whether a question asks for a failure, a mistake or criticism.
+pub fn asks_for_failure(question_text: &str) -> bool {
+    let w = super::text::words(question_text);
+    cues::first(FAILURE_QUESTION, &w).is_some()
+}
+
+fn quote(s: &Sentence) -> String {
+    cut_quote(s.text, 160).to_string()
+}
+
+/// The first sentence in which any of `list` matches.
+fn first_hit<'s, 'a>(said: &'s Said<'a>, list: &[&str]) -> Option<&'s Sentence<'a>> {
+    said.sentences
+        .iter()
+        .find(|s| cues::first(list, &s.words).is_some())
+}
+
+fn minus(quote: String, reason: String) -> Evidence {
+    Evidence {
+        quote,
+        effect: super::Effect::Minus,
+        reason,
+    }
+}
+
+/// Whether the candidate tells a failure of their own.
+pub fn tells_failure(said: &Said) -> Option<String> {
+    first_hit(said, FAILURE_CUES).map(quote)
+}
+
+/// Every signal the answer shows, in order of importance.
+pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut push = |signal: &'static str, evidence: Evidence| out.push(Found { signal, evidence });
+    let star_words: u32 = [Field::Situation, Field::Task, Field::Action, Field::Result]
+        .iter()
+        .map(|f| word_count(said.part(*f)))
+        .sum();
+    let empty = star_words == 0;
+    let result = said.part(Field::Result).trim();
+    let result_sentence = || {
+        said.in_field(Field::Result)
+            .next()
+            .map(quote)
+            .unwrap_or_default()
+    };
+
+    if story && !empty {
+        // The answer itself.
+        let numbers_out = said
+            .sentences
+            .iter()
+            .filter(|s| matches!(s.field, Field::Result | Field::Reply(_)))
+            .any(seeks::has_number);
+        let numbers_in_result = said.in_field(Field::Result).any(seeks::has_number);
+        if result.is_empty() || (word_count(result) < 5 && !numbers_in_result) {
+            push(
+                "no-result",
+                minus(
+                    result_sentence(),
+                    if result.is_empty() {
+                        "the Result is empty: the story stops before the outcome".into()
+                    } else {
+                        "the Result is a few words with no outcome in it".into()
+                    },
+                ),
+            );
+        } else if !numbers_out {
+            push(
+                "no-metric",
+                minus(result_sentence(), "no number in the Result".into()),
+            );
+        }
+        let (i, we) = pronouns(said);
+        if we >= 4 && we > 2 * i {
+            let q = said
+                .sentences
+                .iter()
+                .find(|s| s.words.iter().any(|w| is_we(w)))
+                .map(quote)
+                .unwrap_or_default();
+            push(
+                "we-over-i",
+                minus(q, format!("'we' {we} times, 'I' {i} times")),
+            );
+        }
+        if said.part(Field::Situation).trim().is_empty() {
+            push(
+                "missing-situation",
+                minus(
+                    String::new(),
+                    "no Situation: the listener lacks context".into(),
+                ),
+            );
+        }
+        if said.part(Field::Task).trim().is_empty() {
+            push(
+                "missing-task",
+                minus(String::new(), "no Task: their own goal is unclear".into()),
+            );
+        }
+        let action = said.part(Field::Action);
+        let action_words = word_count(action);
+        let own = said
+            .in_field(Field::Action)
+            .filter(|s| seeks::own_action(s))
+            .count();
+        let vague: Vec<&Sentence> = said
+            .in_field(Field::Action)
+            .filter(|s| {
+                cues::first(
+                    &[
+                        "helped",
+                        "help",
+                        "worked on",
+                        "supported",
+                        "assisted",
+                        "participated",
+                        "contributed",
+                        "was involved",
+                        "were involved",
+                        "handled",
+                        "dealt with",
+                        "took care of",
+                    ],
+                    &s.words,
+                )
+                .is_some()
+            })
+            .collect();
+        if action_words < 25 || (vague.len() > own) || (own == 0 && action_words < 80) {
+            let (q, why) = match vague.first() {
+                Some(s) if action_words >= 25 => (
+                    quote(s),
+                    format!(
+                        "more vague verbs ({}) than steps of their own ({own})",
+                        vague.len()
+                    ),
+                ),
+                _ if own == 0 && action_words >= 25 => (
+                    said.in_field(Field::Action)
+                        .next()
+                        .map(quote)
+                        .unwrap_or_default(),
+                    "the Action never says 'I' did a concrete thing".into(),
+                ),
+                _ => (
+                    said.in_field(Field::Action)
+                        .next()
+                        .map(quote)
+                        .unwrap_or_default(),
+                    format!("the Action is {action_words} words: too thin to judge"),
+                ),
+            };
+            push("vague-actions", minus(q, why));
+        }
+    }
+    let limit = time_limit_secs.max(1);
+    if u64::from(speaking_secs(star_words)) > limit {
+        push(
+            "too-long",
+            minus(
+                String::new(),
+                format!(
+                    "{star_words} words, about {} min spoken against {} min",
+                    speaking_secs(star_words).div_ceil(60),
+                    limit.div_ceil(60)
+                ),
+            ),
+        );
+    }
+    if star_words < 120 {
+        push(
+            "too-short",
+            minus(
+                String::new(),
+                format!("{star_words} words: under a minute spoken"),
+            ),
+        );
+    }
+    if story && !empty {
+        let all = |list: &[&str]| first_hit(said, list);
+        if all(CONFLICT_CUES).is_none() && !wants_differ(said) {
+            push(
+                "no-conflict",
+                minus(
+                    String::new(),
+                    "no disagreement, trade-off, risk or obstacle anywhere".into(),
+                ),
+            );
+        }
+        if all(CUSTOMER_CUES).is_none() {
+            push(
+                "no-customer",
+                minus(
+                    String::new(),
+                    "no customer, user or stakeholder named".into(),
+                ),
+            );
+        }
+        let failure = first_hit(said, FAILURE_CUES);
+        if let Some(s) = failure
+            && all(LESSON_CUES).is_none()
+        {
+            push(
+                "no-lesson",
+                minus(
+                    quote(s),
+                    "tells a failure but not what they learned or changed".into(),
+                ),
+            );
+        }
+        if all(TIMELINE_CUES).is_none() && !said.sentences.iter().any(|s| has_year(&s.words)) {
+            push(
+                "no-timeline",
+                minus(String::new(), "no date, duration or deadline".into()),
+            );
+        }
+    }
+    let hedges: Vec<&Sentence> = said
+        .sentences
+        .iter()
+        .filter(|s| cues::count(HEDGES, &s.words) > 0)
+        .collect();
+    let hedge_n: usize = said
+        .sentences
+        .iter()
+        .map(|s| cues::count(HEDGES, &s.words))
+        .sum();
+    if hedge_n >= 3 {
+        push(
+            "hedging",
+            minus(
+                hedges.first().map(|s| quote(s)).unwrap_or_default(),
+                format!("{hedge_n} hedges and fillers"),
+            ),
+        );
+    }
+    if story && !empty {
+        if let Some(ev) = off_topic(said, topic) {
+            push("off-topic", ev);
+        }
+        let failure = first_hit(said, FAILURE_CUES);
+        if topic.asks_failure && failure.is_none() {
+            push(
+                "no-failure",
+                minus(
+                    said.in_field(Field::Result)
+                        .next()
+                        .map(quote)
+                        .unwrap_or_default(),
+                    "asked for a failure, told a success".into(),
+                ),
+            );
+        }
+        if let Some(s) = first_hit(said, HUMBLE_BRAG) {
+            push(
+                "humble-brag",
+                minus(quote(s), "a strength dressed up as a weakness".into()),
+            );
+        }
+        let blames: Vec<&Sentence> = said
+            .sentences
+            .iter()
+            .filter(|s| cues::first(BLAME, &s.words).is_some())
+            .collect();
+        if !blames.is_empty() && first_hit(said, OWNING).is_none() {
+            push(
+                "blame",
+                minus(
+                    quote(blames[0]),
+                    "puts the cause on others and owns no part of it".into(),
+                ),
+            );
+        }
+        if let Some(ev) = generic(said) {
+            push("generic", ev);
+        }
+    }
+    for (n, reply) in said.replies() {
+        if let Some(why) = dodges(reply) {
+            push(
+                "non-answer",
+                minus(
+                    said.in_field(Field::Reply(n))
+                        .next()
+                        .map(quote)
+                        .unwrap_or_default(),
+                    format!("follow-up {} dodged: {why}", n + 1),
+                ),
+            );
+            break;
+        }
+    }
+    out.sort_by_key(|f| {
+        crate::content::SIGNALS
+            .iter()
+            .position(|(s, _)| *s == f.signal)
+            .unwrap_or(usize::MAX)
+    });
+    // The judgement signals matter most; keep them ahead.
+    out.sort_by_key(|f| match f.signal {
+        "off-topic" | "no-failure" | "non-answer" | "generic" | "blame" | "humble-brag" => 0,
+        _ => 1,
+    });
+    out
+}
+
+fn is_we(w: &str) -> bool {
+    matches!(
+        w,
+        "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves"
+    )
+}
+
+fn is_i(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine"
+    )
+}
+
+/// ("I"-words, "we"-words) over everything the candidate said.
+pub fn pronouns(said: &Said) -> (u32, u32) {
+    let mut i = 0;
+    let mut we = 0;
+    for s in &said.sentences {
+        for w in &s.words {
+            i += u32::from(is_i(w));
+            we += u32::from(is_we(w));
+        }
+    }
+    (i, we)
+}
+
+fn has_year(words: &[String]) -> bool {
+    words.iter().any(|d| {
+        d.len() == 4
+            && (d.starts_with("19") || d.starts_with("20"))
+            && d.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// "The GM wanted the date; engineering wanted the features": two parties
+/// wanting things is a tension even without the word.
+fn wants_differ(said: &Said) -> bool {
+    let n: usize = said
+        .sentences
+        .iter()
+        .map(|s| {
+            cues::count(
+                &[
+                    "wanted",
+                    "wants",
+                    "pushed for",
+                    "asked for",
+                    "preferred",
+                    "needed",
+                    "insisted",
+                ],
+                &s.words,
+            )
+        })
+        .sum();
+    n >= 2
+}
+
+fn generic(said: &Said) -> Option<Evidence> {
+    let habits: Vec<&Sentence> = said
+        .star_sentences()
+        .filter(|s| cues::first(GENERIC, &s.words).is_some())
+        .collect();
+    let star_n = said.star_sentences().count().max(1);
+    let digits = said
+        .star_sentences()
+        .flat_map(|s| s.words.iter())
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let specific_time = said
+        .star_sentences()
+        .filter(|s| {
+            has_year(&s.words)
+                || cues::first(
+                    &[
+                        "last year",
+                        "last quarter",
+                        "last month",
+                        "in q1",
+                        "in q2",
+                        "in q3",
+                        "in q4",
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                        "that week",
+                        "that day",
+                        "that quarter",
+                        "that year",
+                        "# week*",
+                        "# month*",
+                        "# day*",
+                    ],
+                    &s.words,
+                )
+                .is_some()
+        })
+        .count();
+    let share = habits.len() as f64 / star_n as f64;
+    (habits.len() >= 3 && share >= 0.25 && digits <= 1 && specific_time <= 1).then(|| {
+        minus(
+            quote(habits[0]),
+            format!(
+                "{} of {star_n} sentences speak in habits, with no particular event, date or number",
+                habits.len()
+            ),
+        )
+    })
+}
+
+/// Why a reply dodges, if it does.
+pub fn dodges(reply: &str) -> Option<String> {
+    let w = super::text::words(reply);
+    let n = word_count(reply);
+    let number = w.iter().any(|x| cues::is_number(x));
+    if number {
+        return None;
+    }
+    if n < 8 {
+        return Some(if n == 0 {
+            "no reply".into()
+        } else {
+            format!("a {n}-word reply")
+        });
+    }
+    let dodge = cues::first(DODGES, &w)?;
+    let concrete = w.iter().enumerate().any(|(i, x)| {
+        x == "i"
+            && w.get(i + 1).is_some_and(|v| {
+                v.len() > 4 && v.ends_with("ed") && !seeks::VAGUE_VERBS.contains(&v.as_str())
+            })
+    });
+    (n < 40 && !concrete).then(|| format!("'{dodge}' with nothing specific"))
+}
+
+/// An answer that does not address its question: few of the question's own
+/// distinctive words and few of its LP's words appear in it.
+fn off_topic(said: &Said, topic: &Topic) -> Option<Evidence> {
+    if topic.terms.is_empty() {
+        return None;
+    }
+    let mut seen = std::collections::HashSet::new();
+    for s in said.star_sentences() {
+        for w in &s.words {
+            seen.insert(super::stem(w));
+        }
+    }
+    let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
+    let found: f64 = topic
+        .terms
+        .iter()
+        .filter(|(t, _, _)| seen.contains(t))
+        .map(|(_, _, w)| w)
+        .sum();
+    let coverage = found / total.max(f64::EPSILON);
+    let lp_hits = topic.lp_terms.iter().filter(|t| seen.contains(*t)).count();
+    let lp_share = lp_hits as f64 / topic.lp_terms.len().max(1) as f64;
+    (coverage < super::OFF_TOPIC_QUESTION && lp_share < super::OFF_TOPIC_LP).then(|| {
+        let mut missing: Vec<&str> = topic
+            .terms
+            .iter()
+            .filter(|(t, _, _)| !seen.contains(t))
+            .map(|(_, w, _)| w.as_str())
+            .collect();
+        missing.truncate(4);
+        minus(
+            String::new(),
+            format!(
+                "the story never touches what was asked (no sign of: {})",
+                missing.join(", ")
+            ),
+        )
+    })
+}
