@@ -65,6 +65,21 @@ pub enum Command {
         /// The export file
         file: PathBuf,
     },
+    /// Judge one answer written in your own editor, as the question's interviewer would
+    #[command(
+        after_help = "Input: JSON {\"situation\",\"task\",\"action\",\"result\",\"follow_ups\":[{\"probe\",\"response\"}]}\nor Markdown with '## Situation', '## Task', '## Action', '## Result' and optional\n'## Follow-up: <probe>' sections. Question ids: `loopdrill content list questions`."
+    )]
+    Assess {
+        /// The question answered
+        #[arg(long, value_name = "ID")]
+        question: String,
+        /// The answer file; `-` or nothing reads standard input
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+        /// Feedback as text, or JSON for scripts
+        #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
+        format: AssessFormat,
+    },
     /// Validate, list, initialise or import content packs
     #[command(subcommand)]
     Content(ContentCommand),
@@ -111,6 +126,12 @@ pub struct DrillArgs {
     /// Answer aloud against the timer, then type short notes and self-score
     #[arg(long)]
     pub spoken: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssessFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -423,3 +423,56 @@ pub fn stats_table(
     }
     s
 }
+
+/// The most `assess` reads: an answer is a few pages, never megabytes.
+const ASSESS_MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+/// `loopdrill assess`: judges one answer from FILE or standard input.
+pub fn assess_cmd(
+    c: &Content,
+    question: &str,
+    file: Option<&Path>,
+    format: crate::cli::AssessFormat,
+) -> CmdResult {
+    use std::io::Read as _;
+    let q = c.question(question).ok_or_else(|| {
+        Failure(format!(
+            "unknown question \"{question}\" (see `loopdrill content list questions`)"
+        ))
+    })?;
+    let (name, mut reader): (String, Box<dyn std::io::Read>) = match file {
+        None => ("standard input".into(), Box::new(std::io::stdin())),
+        Some(p) if p == Path::new("-") => ("standard input".into(), Box::new(std::io::stdin())),
+        Some(p) => (
+            p.display().to_string(),
+            Box::new(std::fs::File::open(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?),
+        ),
+    };
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(ASSESS_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > ASSESS_MAX_BYTES {
+        return Err(Failure(format!(
+            "{name}: larger than {} MiB; an answer is a few pages",
+            ASSESS_MAX_BYTES / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Failure(format!("{name}: not UTF-8 text")))?;
+    let input = crate::assess::parse(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
+    let (j, report) = crate::assess::assess(c, q, &input);
+    let mut out = std::io::stdout().lock();
+    match format {
+        crate::cli::AssessFormat::Json => {
+            let text = serde_json::to_string_pretty(&report)
+                .map_err(|e| Failure(format!("cannot encode the assessment: {e}")))?;
+            writeln!(out, "{text}")?;
+        }
+        crate::cli::AssessFormat::Text => {
+            out.write_all(printable(&crate::assess::text(c, q, &j, &report)).as_bytes())?;
+        }
+    }
+    Ok(())
+}

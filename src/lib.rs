@@ -4,6 +4,7 @@
 //! which [`tui`] draws and drives. `practice` never imports `tui`; `content`
 //! and `store` import neither.
 
+pub mod assess;
 pub mod cli;
 pub mod commands;
 pub mod content;

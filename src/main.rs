@@ -36,6 +36,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             commands::export_cmd(g, &c, format, output.as_deref())
         }
         Some(Command::Import { file }) => commands::import_cmd(g, &file),
+        Some(Command::Assess {
+            question,
+            file,
+            format,
+        }) => {
+            let c = commands::load_content(g)?;
+            commands::assess_cmd(&c, &question, file.as_deref(), format)
+        }
         Some(Command::Stats { json }) => {
             let c = commands::load_content(g)?;
             commands::stats_cmd(g, &c, json)

@@ -106,6 +106,55 @@ pub fn choose_follow_ups(
     out
 }
 
+/// The probe this interviewer would ask next, given the judgement of
+/// everything said so far and the follow-ups already asked: a general probe
+/// for the most important signal still open, else one of the question's own
+/// probes while fewer than two follow-ups have been asked; `None` when the
+/// interviewer is satisfied. Deterministic: the first fitting probe in
+/// content order, never one already asked.
+pub fn next_probe(
+    content: &Content,
+    question: &Question,
+    judgement: &super::judge::Judgement,
+    asked: &[crate::store::FollowUp],
+) -> Option<ChosenProbe> {
+    let was_asked = |t: &str| asked.iter().any(|f| f.probe == t);
+    let story = question.track != crate::content::Track::Motivation;
+    // A dodged reply is noted as a data point, not chased with a new probe
+    // on the same signal.
+    for f in judgement.findings.iter().filter(|_| story) {
+        if matches!(f.signal, "too-long" | "too-short" | "non-answer") {
+            continue;
+        }
+        if let Some(p) = content
+            .probes_for_signal(f.signal, question.primary())
+            .find(|p| !was_asked(&p.text))
+        {
+            return Some(ChosenProbe {
+                text: p.text.clone(),
+                signal: Some(f.signal.to_string()),
+            });
+        }
+    }
+    if asked.len() >= 2 {
+        return None;
+    }
+    question
+        .probes
+        .iter()
+        .chain(
+            question
+                .probe_refs
+                .iter()
+                .filter_map(|id| content.probe(id).map(|p| &p.text)),
+        )
+        .find(|t| !was_asked(t))
+        .map(|t| ChosenProbe {
+            text: t.clone(),
+            signal: None,
+        })
+}
+
 /// Which line of a persona to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {

@@ -6,6 +6,7 @@
 //! accuracy and its limits: docs/judge.md.
 
 pub mod cues;
+pub mod feedback;
 pub mod seeks;
 pub mod signals;
 pub mod text;
@@ -22,8 +23,21 @@ pub const JUDGE_VERSION: u32 = 1;
 /// Off-topic: below this share of the question's key words (weighted by how
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.2;
-/// … and below this share of the LP's own vocabulary.
+/// … and below this share of the LP's own vocabulary …
 pub const OFF_TOPIC_LP: f64 = 0.1;
+/// … and below this share of what the question asks about (its seeks).
+pub const OFF_TOPIC_SEEKS: f64 = 0.5;
+
+/// Seeks too common to tell one question from another.
+const TOPIC_NEUTRAL_SEEKS: &[&str] = &[
+    "own-action",
+    "metric",
+    "timeline",
+    "outcome",
+    "conflict",
+    "decision",
+    "data",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
@@ -151,6 +165,8 @@ pub struct Topic {
     pub terms: Vec<(String, String, f64)>,
     /// The stems of the primary LP's own vocabulary.
     pub lp_terms: Vec<String>,
+    /// What the question asks about: the seeks its own words show.
+    pub seeks: Vec<&'static str>,
     pub asks_failure: bool,
 }
 
@@ -375,6 +391,11 @@ pub fn stem(w: &str) -> String {
     }
 }
 
+/// Whether a word is too common to tell one question or story from another.
+pub fn is_stop(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
 fn key_words(text: &str) -> Vec<String> {
     text::words(text)
         .into_iter()
@@ -407,7 +428,7 @@ impl<'c> Judge<'c> {
             .into_iter()
             .map(|(s, d)| (s, ((n + 1.0) / (f64::from(d) + 1.0)).ln().max(0.1)))
             .collect();
-        let lp_terms = content
+        let lp_terms: HashMap<String, Vec<String>> = content
             .principles
             .iter()
             .map(|p| {
@@ -422,6 +443,24 @@ impl<'c> Judge<'c> {
                 set.sort();
                 set.dedup();
                 (p.id.clone(), set)
+            })
+            .collect();
+        // Keep each LP's own words: those few other LPs share.
+        let mut lp_df: HashMap<&str, usize> = HashMap::new();
+        for set in lp_terms.values() {
+            for w in set {
+                *lp_df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let lp_terms = lp_terms
+            .iter()
+            .map(|(id, set)| {
+                let own = set
+                    .iter()
+                    .filter(|w| lp_df.get(w.as_str()).copied().unwrap_or(0) <= 2)
+                    .cloned()
+                    .collect();
+                (id.clone(), own)
             })
             .collect();
         Judge {
@@ -454,6 +493,15 @@ impl<'c> Judge<'c> {
                 .get(question.primary())
                 .cloned()
                 .unwrap_or_default(),
+            seeks: {
+                let words = text::words(&question.text);
+                seeks::SEEKS
+                    .iter()
+                    .filter(|k| !TOPIC_NEUTRAL_SEEKS.contains(&k.id))
+                    .filter(|k| k.matches(&words))
+                    .map(|k| k.id)
+                    .collect()
+            },
             asks_failure: signals::asks_for_failure(&question.text),
         }
     }
@@ -529,6 +577,44 @@ impl<'c> Judge<'c> {
     }
 }
 
+impl Judge<'_> {
+    /// Judges a stored answer. Its question comes from the content; one no
+    /// longer there is rebuilt from what the answer stored (its text and
+    /// LPs). An answer given aloud has no text to judge: `None`.
+    pub fn judge_answer(&self, a: &crate::store::Answer, bar_raiser: bool) -> Option<Judgement> {
+        if a.spoken || a.star.is_empty() {
+            return None;
+        }
+        let owned;
+        let q = match self.content.question(&a.question_id) {
+            Some(q) => q,
+            None => {
+                owned = Question {
+                    id: a.question_id.clone(),
+                    text: a.question.clone(),
+                    principles: a.principles.clone(),
+                    track: Track::Leadership,
+                    difficulty: crate::content::Difficulty::Standard,
+                    roles: Vec::new(),
+                    probes: Vec::new(),
+                    probe_refs: Vec::new(),
+                };
+                &owned
+            }
+        };
+        Some(self.judge(q, &a.star, &a.follow_ups, a.time_limit_secs, bar_raiser))
+    }
+
+    /// The interviewer's average for a stored answer; for an answer given
+    /// aloud (no text to judge), the candidate's own average.
+    pub fn answer_average(&self, a: &crate::store::Answer) -> Option<f64> {
+        match self.judge_answer(a, false) {
+            Some(j) => j.average,
+            None => a.average_score(),
+        }
+    }
+}
+
 /// How much a dodged follow-up takes off the answer's average.
 pub const NON_ANSWER_PENALTY: f64 = 0.5;
 
@@ -564,7 +650,7 @@ impl Facts {
     }
 }
 
-/// Signals that cap every principle criterion, with the cap.
+/// Red flags: each caps every level of the answer it is found in.
 const CAPS: &[(&str, u8)] = &[
     ("off-topic", 1),
     ("no-failure", 2),
@@ -627,8 +713,30 @@ fn judge_criterion(
             });
         }
     }
+    let fired: Vec<&signals::Found> = findings
+        .iter()
+        .filter(|f| c.signals.iter().any(|s| s == f.signal))
+        .collect();
+    // A seek that is missing because a declared signal fired says the same
+    // thing twice: keep the signal's (quoted) evidence.
+    out.evidence.retain(|e| {
+        e.effect == Effect::Plus
+            || !fired
+                .iter()
+                .any(|f| same_point(&c.seeks, f.signal, &e.reason))
+    });
     let mut level: i32 = if c.seeks.is_empty() {
-        4
+        if fired.is_empty() {
+            out.evidence.push(Evidence {
+                quote: String::new(),
+                effect: Effect::Plus,
+                reason: format!("none of its warning signs ({})", c.signals.join(", ")),
+            });
+            4
+        } else {
+            // One warning sign costs two levels here: it is the whole test.
+            3
+        }
     } else {
         let total = c.seeks.len();
         let deep = facts.deep();
@@ -642,14 +750,11 @@ fn judge_criterion(
             2
         }
     };
-    for f in findings
-        .iter()
-        .filter(|f| c.signals.iter().any(|s| s == f.signal))
-    {
+    for f in &fired {
         level -= 1;
         out.evidence.push(f.evidence.clone());
     }
-    if principle {
+    {
         for (signal, cap) in CAPS {
             if let Some(f) = findings.iter().find(|f| f.signal == *signal)
                 && level > i32::from(*cap)
@@ -665,5 +770,22 @@ fn judge_criterion(
     out
 }
 
+/// Whether a missing seek (its `missing` reason) and a signal say the same.
+fn same_point(seeks_of: &[String], signal: &str, missing_reason: &str) -> bool {
+    let seek = match signal {
+        "no-metric" | "no-result" => "metric",
+        "we-over-i" | "vague-actions" => "own-action",
+        "no-customer" => "customer",
+        "no-conflict" => "conflict",
+        "no-timeline" => "timeline",
+        "no-lesson" => "lesson",
+        _ => return false,
+    };
+    seeks_of.iter().any(|s| s == seek)
+        && seeks::seek(seek).is_some_and(|s| s.missing == missing_reason)
+}
+
+#[cfg(test)]
+pub(crate) mod samples;
 #[cfg(test)]
 mod tests;

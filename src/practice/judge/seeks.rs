@@ -706,10 +706,11 @@ pub static SEEKS: &[Seek] = &[
             "workload",
             "stretch",
             "strengths",
-            "performance",
+            "performance review*",
             "team member*",
-            "report",
-            "reports",
+            "direct report*",
+            "my reports",
+            "reported to me",
         ],
     },
     Seek {
@@ -997,6 +998,9 @@ pub static SEEKS: &[Seek] = &[
         missing: "no setback faced",
         cues: &[
             "setback*",
+            "roadblock*",
+            "obstacle*",
+            "hurdle*",
             "slip*",
             "delay*",
             "blocked",
@@ -1098,6 +1102,14 @@ pub static SEEKS: &[Seek] = &[
         ],
     },
 ];
+
+impl Seek {
+    /// Whether any of the seek's cues is in `words` (for the seeks found by
+    /// their own logic, metric and own-action, never).
+    pub fn matches(&self, words: &[String]) -> bool {
+        cues::first(self.cues, words).is_some()
+    }
+}
 
 /// The ids the content may name in `seeks`.
 pub fn ids() -> impl Iterator<Item = &'static str> {

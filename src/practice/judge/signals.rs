@@ -87,8 +87,6 @@ const BLAME: &[&str] = &[
     "they were late",
     "was late again",
     "not my fault",
-    "wasn't my",
-    "was not my",
     "out of my control",
     "outside my control",
     "outside of my control",
@@ -697,7 +695,8 @@ pub fn dodges(reply: &str) -> Option<String> {
 }
 
 /// An answer that does not address its question: few of the question's own
-/// distinctive words and few of its LP's words appear in it.
+/// distinctive words, none of the things it asks about (its seeks: a hire,
+/// a setback, a customer…) and few of its LP's words appear in it.
 fn off_topic(said: &Said, topic: &Topic) -> Option<Evidence> {
     if topic.terms.is_empty() {
         return None;
@@ -706,6 +705,19 @@ fn off_topic(said: &Said, topic: &Topic) -> Option<Evidence> {
     for s in said.star_sentences() {
         for w in &s.words {
             seen.insert(super::stem(w));
+        }
+    }
+    if !topic.seeks.is_empty() {
+        let covered = topic
+            .seeks
+            .iter()
+            .filter(|id| seeks::seek(id).is_some_and(|k| !seeks::evidence(k, said).is_empty()))
+            .count();
+        if std::env::var_os("JUDGE_DEBUG").is_some() {
+            eprintln!("seeks {:?} covered {covered}", topic.seeks);
+        }
+        if covered as f64 / topic.seeks.len() as f64 >= super::OFF_TOPIC_SEEKS {
+            return None;
         }
     }
     let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
@@ -718,6 +730,14 @@ fn off_topic(said: &Said, topic: &Topic) -> Option<Evidence> {
     let coverage = found / total.max(f64::EPSILON);
     let lp_hits = topic.lp_terms.iter().filter(|t| seen.contains(*t)).count();
     let lp_share = lp_hits as f64 / topic.lp_terms.len().max(1) as f64;
+    if std::env::var_os("JUDGE_DEBUG").is_some() {
+        eprintln!(
+            "off-topic? coverage {coverage:.2} lp_share {lp_share:.3} ({lp_hits}/{}) seeks {:?} terms {:?}",
+            topic.lp_terms.len(),
+            topic.seeks,
+            topic.terms.iter().map(|t| &t.1).collect::<Vec<_>>()
+        );
+    }
     (coverage < super::OFF_TOPIC_QUESTION && lp_share < super::OFF_TOPIC_LP).then(|| {
         let mut missing: Vec<&str> = topic
             .terms

@@ -1,11 +1,173 @@
+use super::samples::*;
 use super::*;
 use crate::content::load_layered;
 
-fn star(s: &str, t: &str, a: &str, r: &str) -> Star {
-    Star {
-        situation: s.into(),
-        task: t.into(),
-        action: a.into(),
-        result: r.into(),
+fn judge_on(qid: &str, s: &Star, follow_ups: &[FollowUp]) -> Judgement {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c);
+    let q = c.question(qid).unwrap().clone();
+    j.judge(&q, s, follow_ups, 300, false)
+}
+
+fn quotes_are_substrings(s: &Star, follow_ups: &[FollowUp], j: &Judgement) {
+    let all = format!(
+        "{}\n{}",
+        s.full_text(),
+        follow_ups
+            .iter()
+            .map(|f| f.response.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    for c in &j.criteria {
+        for e in &c.evidence {
+            assert!(all.contains(&e.quote), "{}: {:?}", c.key, e.quote);
+        }
     }
+}
+
+#[test]
+fn a_strong_answer_is_inclined_with_quoted_data_points() {
+    let s = strong_ownership();
+    let j = judge_on("own-gap-between-two-teams", &s, &[]);
+    quotes_are_substrings(&s, &[], &j);
+    assert!(
+        j.vote.unwrap().is_inclined(),
+        "{:?} {:?}",
+        j.average,
+        j.signals()
+    );
+    let acc = j
+        .criteria
+        .iter()
+        .find(|c| c.key == "ownership/accountability")
+        .unwrap();
+    assert!(acc.level.unwrap() >= 3, "{acc:?}");
+    assert!(
+        acc.evidence.iter().any(|e| e.effect == Effect::Plus
+            && !e.quote.is_empty()
+            && s.full_text().contains(&e.quote)),
+        "{acc:?}"
+    );
+    for s in [
+        "we-over-i",
+        "no-metric",
+        "no-conflict",
+        "no-customer",
+        "blame",
+        "generic",
+    ] {
+        assert!(!j.has(s), "{s}: {:?}", j.signals());
+    }
+}
+
+#[test]
+fn a_weak_we_answer_is_not_inclined_and_says_why() {
+    let s = weak_we();
+    let j = judge_on("own-gap-between-two-teams", &s, &[]);
+    quotes_are_substrings(&s, &[], &j);
+    assert!(!j.vote.unwrap().is_inclined(), "{:?}", j.average);
+    assert!(j.has("we-over-i") && j.has("no-metric") && j.has("vague-actions"));
+    let i = j
+        .criteria
+        .iter()
+        .find(|c| c.key == "star-delivery/i-ownership")
+        .unwrap();
+    assert_eq!(i.level, Some(1), "{i:?}");
+    assert!(
+        i.evidence
+            .iter()
+            .any(|e| e.reason.contains("'we'") && e.reason.contains("'I' 0 times")),
+        "{i:?}"
+    );
+}
+
+#[test]
+fn a_success_story_to_a_failure_question_with_a_humble_brag_is_caught() {
+    let c = load_layered(&[]).unwrap();
+    let q = c
+        .questions
+        .iter()
+        .find(|q| signals::asks_for_failure(&q.text) && q.track == Track::Leadership)
+        .unwrap()
+        .clone();
+    let mut s = strong_delivery();
+    s.result
+        .push_str(" If anything, my biggest weakness is that I care too much.");
+    let j = Judge::new(&c).judge(&q, &s, &[], 300, false);
+    assert!(j.has("no-failure"), "{}: {:?}", q.id, j.signals());
+    assert!(j.has("humble-brag"), "{:?}", j.signals());
+    assert!(j.principle_average().unwrap() <= 2.0);
+    assert!(!j.vote.unwrap().is_inclined());
+}
+
+#[test]
+fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
+    let s = strong_delivery();
+    let dodge = [FollowUp {
+        probe: "What did you do yourself?".into(),
+        response: "We all worked on it together as a team.".into(),
+        signal: None,
+    }];
+    let j = judge_on("dr-roadblock-near-deadline", &s, &dodge);
+    assert!(j.has("non-answer"), "{:?}", j.signals());
+    let fine = [FollowUp {
+        probe: "What did you cut?".into(),
+        response: "I cut bulk returns and the label printer integration, which saved about 3 weeks of work for the payments team.".into(),
+        signal: None,
+    }];
+    let k = judge_on("dr-roadblock-near-deadline", &s, &fine);
+    assert!(!k.has("non-answer"), "{:?}", k.signals());
+    assert!(k.average.unwrap() > j.average.unwrap());
+}
+
+#[test]
+fn criteria_the_text_cannot_speak_to_say_so() {
+    let s = strong_delivery();
+    let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    let lesson = j
+        .criteria
+        .iter()
+        .find(|c| c.key == "star-delivery/lesson")
+        .unwrap();
+    // A success story: no failure to take a lesson from.
+    assert_eq!(lesson.level, None);
+    assert!(lesson.silent.as_deref().unwrap().contains("success"));
+}
+
+#[test]
+fn an_off_topic_story_is_caught_by_the_questions_own_words() {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c);
+    // A frugality story to a hiring question.
+    let q = c
+        .questions
+        .iter()
+        .find(|q| q.primary() == "hire-and-develop-the-best" && q.text.contains("hire"))
+        .unwrap();
+    let s = star(
+        "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
+        "I was asked to cut the spend without slowing down the nightly reports.",
+        "I pulled the cost explorer data, found that 60% of the spend was idle reserved nodes, moved the batch jobs to spot capacity and switched off the staging cluster at weekends. Finance worried that spot would break the month-end close, so I kept one on-demand node as a fallback.",
+        "The monthly bill fell from $84,000 to $51,000 within six weeks and no report was late.",
+    );
+    let k = j.judge(q, &s, &[], 300, false);
+    assert!(k.has("off-topic"), "{}: {:?}", q.text, k.signals());
+    // The same story to a frugality question is on topic.
+    let f = c
+        .questions
+        .iter()
+        .find(|q| q.primary() == "frugality" && q.text.contains("a cost you took out"))
+        .unwrap();
+    let k = j.judge(f, &s, &[], 300, false);
+    assert!(!k.has("off-topic"), "{}: {:?}", f.text, k.signals());
+}
+
+#[test]
+fn judging_is_deterministic() {
+    let s = strong_delivery();
+    assert_eq!(
+        judge_on("dr-roadblock-near-deadline", &s, &[]),
+        judge_on("dr-roadblock-near-deadline", &s, &[])
+    );
 }

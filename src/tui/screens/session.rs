@@ -1989,7 +1989,10 @@ impl SessionScreen {
                 lines.push(Line::styled(format!("  {r}"), theme::dim()));
             }
             lines.push(Line::raw(""));
-            lines.push(Line::styled("Votes", theme::title()));
+            lines.push(Line::from(vec![
+                Span::styled("Votes", theme::title()),
+                Span::styled("  the interviewer's level · your self-score", theme::dim()),
+            ]));
             for v in &d.votes {
                 let rec = &self.session.interviews[v.interview];
                 let name = format!(
@@ -1998,34 +2001,115 @@ impl SessionScreen {
                     if v.bar_raiser { " (Bar Raiser)" } else { "" }
                 );
                 let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
-                let vote = v.vote.map_or("no vote (not scored)", |x| x.label());
+                let vote = v.vote.map_or("no vote (nothing to judge)", |x| x.label());
                 let st = v.average.map_or(theme::dim(), theme::score);
                 lines.push(Line::from(vec![
-                    Span::raw(format!("  {:<34} ", truncate(&name, 34))),
-                    Span::styled(format!("{avg:>5}  {vote}"), st),
+                    Span::raw(format!("  {:<30} ", truncate(&name, 30))),
+                    Span::styled(format!("{avg:>5}  {vote:<22}"), st),
+                    Span::styled(
+                        v.self_average
+                            .map_or(String::new(), |a| format!(" you {a:.2}")),
+                        theme::dim(),
+                    ),
                 ]));
             }
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled("By Leadership Principle", theme::title()));
-        lines.push(Line::styled(
-            "  LP: its own rubric's criteria · all: every criterion, as review and stats show",
-            theme::dim(),
-        ));
-        let name_w = usize::from(area.width).saturating_sub(38).clamp(16, 44);
+        lines.push(Line::from(vec![
+            Span::styled("By Leadership Principle", theme::title()),
+            Span::styled("  its own rubric: interviewer · you", theme::dim()),
+        ]));
+        let name_w = usize::from(area.width).saturating_sub(40).clamp(16, 44);
         for p in &d.principles {
             let fmt = |v: Option<f64>| v.map_or("  –  ".into(), |a| format!("{a:.2}"));
-            lines.push(Line::from(vec![
+            let mut row = vec![
                 Span::raw(format!(
                     "  {:<name_w$} {:<10}  ",
                     truncate(ctx.content.principle_name(&p.principle), name_w),
                     plural(p.answers, "answer")
                 )),
-                Span::styled("LP ", theme::dim()),
                 Span::styled(fmt(p.average), p.average.map_or(theme::dim(), theme::score)),
-                Span::styled("  all ", theme::dim()),
-                Span::styled(fmt(p.overall), p.overall.map_or(theme::dim(), theme::score)),
-            ]));
+                Span::styled(" · ", theme::dim()),
+                Span::styled(fmt(p.self_average), theme::dim()),
+            ];
+            if p.average.is_some() && !p.strong {
+                row.push(Span::styled("  no strong point", theme::warn()));
+            }
+            lines.push(Line::from(row));
+        }
+        if !self.flow.drill {
+            let notes: Vec<_> = d.notes.iter().filter(|n| !n.lps.is_empty()).collect();
+            if !notes.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Feedback notes", theme::title()));
+            }
+            for n in notes {
+                let rec = &self.session.interviews[n.interview];
+                lines.push(Line::styled(
+                    format!(
+                        "  {}, {}",
+                        one_line(&rec.interviewer.name),
+                        one_line(&rec.interviewer.role)
+                    ),
+                    theme::accent(),
+                ));
+                for lp in &n.lps {
+                    lines.push(Line::from(vec![
+                        Span::raw(format!(
+                            "    {}: ",
+                            ctx.content.principle_name(&lp.principle)
+                        )),
+                        Span::styled(
+                            format!(
+                                "{}{}",
+                                if lp.inclined {
+                                    "inclined"
+                                } else {
+                                    "not inclined"
+                                },
+                                lp.average.map_or(String::new(), |a| format!(" ({a:.2})"))
+                            ),
+                            if lp.inclined {
+                                theme::good()
+                            } else {
+                                theme::bad()
+                            },
+                        ),
+                    ]));
+                    for dp in &lp.data_points {
+                        let text = if dp.quote.is_empty() {
+                            one_line(&dp.reason)
+                        } else {
+                            format!("\"{}\" — {}", one_line(&dp.quote), one_line(&dp.reason))
+                        };
+                        let st = if dp.effect == crate::practice::judge::Effect::Plus {
+                            theme::good()
+                        } else {
+                            theme::warn()
+                        };
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("      {} ", dp.effect.symbol()), st),
+                            Span::styled(text, theme::text()),
+                        ]));
+                    }
+                    if let Some(c) = &lp.concern {
+                        lines.push(Line::styled(
+                            format!("      Concern: {}", one_line(c)),
+                            theme::dim(),
+                        ));
+                    }
+                }
+            }
+            if !d.bar_raiser_notes.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    "The Bar Raiser, across the loop",
+                    theme::title(),
+                ));
+                for n in &d.bar_raiser_notes {
+                    lines.push(Line::styled(format!("  • {}", one_line(n)), theme::warn()));
+                }
+            }
         }
         if !d.flags.is_empty() {
             lines.push(Line::raw(""));
@@ -2042,7 +2126,7 @@ impl SessionScreen {
                 ]));
             }
         }
-        if !d.reused_stories.is_empty() {
+        if !d.reused_stories.is_empty() && d.reused_answers.is_empty() {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "Stories told to more than one interviewer",
