@@ -64,13 +64,19 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_signal.toml",
         5,
         10,
-        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging",
+        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer",
     ),
     (
         "criterion_unknown_signal.toml",
         16,
         24,
-        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging",
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer",
+    ),
+    (
+        "criterion_unknown_seek.toml",
+        16,
+        20,
+        "unknown seek \"charisma\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome)",
     ),
     (
         "criterion_three_levels.toml",

@@ -503,13 +503,18 @@ fn rescore_keeps_the_earlier_scores_on_disk() {
     );
     insta::assert_snapshot!("review_rescore_80x24", draw(&app, 80, 24).backend());
     insta::assert_snapshot!("review_rescore_120x40", draw(&app, 120, 40).backend());
-    // The stored analysis raised we-over-i; "Owns outcomes and mistakes"
-    // names it, so the evidence is shown there.
+    // Re-scoring shows the interviewer's level and quoted evidence beside
+    // the earlier self-score.
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
     let s = text(&draw(&app, 200, 60));
     assert!(s.contains("Owns outcomes and mistakes"), "{s}");
-    assert!(s.contains("⚑ Says \"we\" far more than \"I\""), "{s}");
+    assert!(s.contains("Before: 3"), "{s}");
+    assert!(s.contains("Interviewer: 3 of 4   you: 3"), "{s}");
+    assert!(
+        s.contains("+ \"The payments migration was six weeks late when I took it over;\""),
+        "{s}"
+    );
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Char('1'));

@@ -661,7 +661,7 @@ fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
 }
 
 #[test]
-fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
+fn self_score_shows_the_interviewers_level_and_evidence_and_flags_padding() {
     let mut h = harness();
     let lps = vec!["dive-deep".to_string()];
     let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
@@ -697,22 +697,41 @@ fn self_score_shows_the_analysis_evidence_beside_the_criteria_that_name_it() {
         }
         screen_text(h, 200, 60)
     };
-    // A criterion that names no signal shows no evidence.
-    let first = show(&mut h, &items[0].criterion.name.clone());
-    assert!(items[0].criterion.signals.is_empty());
-    assert!(!first.contains('⚑') && !first.contains("Not flagged"));
-    // Raised signals are shown with their explanation.
+    // Every criterion shows the interviewer's level beside yours, with the
+    // evidence for it quoted from what was typed.
     let own = show(&mut h, "'I', not 'we'");
-    assert!(own.contains("⚑ Says \"we\" far more than \"I\""), "{own}");
-    let time = show(&mut h, "Within the time");
-    assert!(time.contains("⚑ Under a minute spoken"), "{time}");
-    // A criterion whose signals were not raised says so, and what was checked.
-    let data = show(&mut h, "Backed by numbers");
     assert!(
-        data.contains("○ Not flagged. The analysis only checks for: the Result has no number"),
-        "{data}"
+        own.contains("Interviewer: 1 of 4   you: not scored"),
+        "{own}"
     );
-    assert!(!data.contains('⚑'), "{data}");
+    assert!(
+        own.contains(
+            "\"We found it, we fixed it, our team shipped it for us.\" — 'we' 4 times, 'I' 0 times"
+        ),
+        "{own}"
+    );
+    let time = show(&mut h, "Within the time");
+    assert!(time.contains("under a minute spoken"), "{time}");
+    // A criterion the text cannot speak to says so.
+    let lesson = show(&mut h, "Lesson learned");
+    assert!(lesson.contains("Interviewer: not judged"), "{lesson}");
+    // A self-score two levels above the evidence is called out, with the
+    // way to take the interviewer's level; both numbers stay visible.
+    let _ = show(&mut h, "'I', not 'we'");
+    key(&mut h, KeyCode::Char('4'));
+    key(&mut h, KeyCode::Up); // a level moves on to the next criterion
+    let padded = screen_text(&h, 200, 60);
+    assert!(
+        padded.contains("⚠ You gave 4; the evidence supports 1."),
+        "{padded}"
+    );
+    assert!(padded.contains("[4] !"), "{padded}");
+    insta::assert_snapshot!("self_score_padded_80x24", draw(&h, 80, 24).backend());
+    insta::assert_snapshot!("self_score_padded_120x40", draw(&h, 120, 40).backend());
+    key(&mut h, KeyCode::Char('='));
+    let taken = screen_text(&h, 200, 60);
+    assert!(taken.contains("[1] 1"), "{taken}");
+    assert!(!taken.contains("⚠ You gave"), "{taken}");
 }
 
 #[test]
@@ -897,9 +916,18 @@ fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
     // fit is one PgDn away, as the panel's title says.
     assert!(levels(&s).contains("1: Blames others"), "{s}");
     assert!(s.contains("PgDn more"), "{s}");
-    key(&mut h, KeyCode::PageDown);
-    let s = screen_text(&h, 80, 24);
+    // The interviewer's evidence sits above the levels: a few PgDn reach
+    // the last anchor.
+    let mut s = String::new();
+    for _ in 0..6 {
+        key(&mut h, KeyCode::PageDown);
+        s = screen_text(&h, 80, 24);
+        if levels(&s).contains("because of it.") {
+            break;
+        }
+    }
     assert!(levels(&s).contains("because of it."), "{s}");
+    assert!(s.contains("PgUp"), "{s}");
     // Moving to another criterion starts its levels at the top.
     key(&mut h, KeyCode::Down);
     assert!(!screen_text(&h, 80, 24).contains("PgUp"));

@@ -120,10 +120,14 @@ pub fn next_probe(
 ) -> Option<ChosenProbe> {
     let was_asked = |t: &str| asked.iter().any(|f| f.probe == t);
     let story = question.track != crate::content::Track::Motivation;
-    // A dodged reply is noted as a data point, not chased with a new probe
-    // on the same signal.
+    // A dodged reply is pressed once, then noted as a data point and left.
+    let pressed = asked.iter().any(|f| {
+        content
+            .probes_for_signal("non-answer", question.primary())
+            .any(|p| p.text == f.probe)
+    });
     for f in judgement.findings.iter().filter(|_| story) {
-        if matches!(f.signal, "too-long" | "too-short" | "non-answer") {
+        if matches!(f.signal, "too-long" | "too-short") || (f.signal == "non-answer" && pressed) {
             continue;
         }
         if let Some(p) = content

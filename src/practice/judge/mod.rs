@@ -23,10 +23,13 @@ pub const JUDGE_VERSION: u32 = 1;
 /// Off-topic: below this share of the question's key words (weighted by how
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.2;
-/// … and below this share of the LP's own vocabulary …
-pub const OFF_TOPIC_LP: f64 = 0.1;
+/// … and with at least this many other LPs whose own words fit it better …
+pub const OFF_TOPIC_LP_RANK: usize = 3;
 /// … and below this share of what the question asks about (its seeks).
 pub const OFF_TOPIC_SEEKS: f64 = 0.5;
+
+/// Answers shorter than this are not judged off-topic.
+pub const OFF_TOPIC_MIN_WORDS: usize = 60;
 
 /// Seeks too common to tell one question from another.
 const TOPIC_NEUTRAL_SEEKS: &[&str] = &[
@@ -535,7 +538,17 @@ impl<'c> Judge<'c> {
         let said = Said::new(star, follow_ups);
         let topic = self.topic(question);
         let story = question.track != Track::Motivation;
-        let findings = signals::find(&said, &topic, time_limit_secs, story);
+        let mut findings = signals::find(&said, &topic, time_limit_secs, story);
+        if story && let Some(evidence) = self.off_topic(&said, &topic, question.primary()) {
+            // The most important finding: it comes first.
+            findings.insert(
+                0,
+                signals::Found {
+                    signal: "off-topic",
+                    evidence,
+                },
+            );
+        }
         let facts = Facts::of(&said, &topic);
         let delivery_id = self.rules.delivery_rubric.as_str();
         let mut criteria = Vec::new();
@@ -612,6 +625,79 @@ impl Judge<'_> {
             Some(j) => j.average,
             None => a.average_score(),
         }
+    }
+}
+
+impl Judge<'_> {
+    /// An answer that does not address its question: it shows few of the
+    /// question's distinctive words (weighted by how rare each is in the
+    /// bank), not half of what the question asks about (its seeks: a hire, a
+    /// setback, a customer…), and its words fit other LPs better than the
+    /// question's own.
+    fn off_topic(&self, said: &Said, topic: &Topic, primary: &str) -> Option<Evidence> {
+        // Too little said to tell what it is about (too-short says so).
+        let words: usize = said.star_sentences().map(|s| s.words.len()).sum();
+        if topic.terms.is_empty() || words < OFF_TOPIC_MIN_WORDS {
+            return None;
+        }
+        let mut seen = HashSet::new();
+        for s in said.star_sentences() {
+            for w in &s.words {
+                seen.insert(stem(w));
+            }
+        }
+        if !topic.seeks.is_empty() {
+            let covered = topic
+                .seeks
+                .iter()
+                .filter(|id| seeks::seek(id).is_some_and(|k| !seeks::evidence(k, said).is_empty()))
+                .count();
+            if covered as f64 / topic.seeks.len() as f64 >= OFF_TOPIC_SEEKS {
+                return None;
+            }
+        }
+        let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
+        let found: f64 = topic
+            .terms
+            .iter()
+            .filter(|(t, _, _)| seen.contains(t))
+            .map(|(_, _, w)| w)
+            .sum();
+        let coverage = found / total.max(f64::EPSILON);
+        if coverage >= OFF_TOPIC_QUESTION {
+            return None;
+        }
+        // Rank the LPs by how much of each one's own vocabulary the answer
+        // uses; the question's LP near the top means the story fits it.
+        let score = |terms: &Vec<String>| {
+            let hits = terms.iter().filter(|t| seen.contains(*t)).count() as f64;
+            hits / (terms.len().max(1) as f64).sqrt()
+        };
+        let own = self.lp_terms.get(primary).map(score).unwrap_or(0.0);
+        let better = self
+            .lp_terms
+            .iter()
+            .filter(|(id, _)| id.as_str() != primary)
+            .filter(|(_, t)| score(t) > own)
+            .count();
+        if better < OFF_TOPIC_LP_RANK {
+            return None;
+        }
+        let mut missing: Vec<&str> = topic
+            .terms
+            .iter()
+            .filter(|(t, _, _)| !seen.contains(t))
+            .map(|(_, w, _)| w.as_str())
+            .collect();
+        missing.truncate(4);
+        Some(Evidence {
+            quote: String::new(),
+            effect: Effect::Minus,
+            reason: format!(
+                "the story does not answer the question (nothing on: {})",
+                missing.join(", ")
+            ),
+        })
     }
 }
 

@@ -69,7 +69,6 @@ const HUMBLE_BRAG: &[&str] = &[
 const BLAME: &[&str] = &[
     "their fault",
     "fault of",
-    "blame*",
     "dropped the ball",
     "let us down",
     "let me down",
@@ -212,6 +211,33 @@ const DODGES: &[&str] = &[
     "i forgot",
 ];
 
+/// "It worked in the end": a success told as if it were the failure asked
+/// for.
+const REFRAMES: &[&str] = &[
+    "not really a failure",
+    "not really call it a failure",
+    "wouldn't call it a failure",
+    "would not call it a failure",
+    "not call it a failure",
+    "wasn't really a failure",
+    "was not really a failure",
+    "not a failure",
+    "did work in the end",
+    "worked out in the end",
+    "it worked out",
+    "did land in the end",
+    "landed in the end",
+    "the only setback",
+    "only in the sense",
+    "turned out to be a success",
+    "turned into a success",
+    "still a success",
+    "blessing in disguise",
+    "no real failure",
+    "can't think of a failure",
+    "cannot think of a failure",
+];
+
 const FAILURE_QUESTION: &[&str] = &[
     "fail*",
     "mistake*",
@@ -240,12 +266,32 @@ const FAILURE_QUESTION: &[&str] = &[
     "shortcoming*",
     "error*",
     "backfired",
+    "didn't work",
+    "did not work",
+    "off the ground",
+    "bite you",
+    "wasn't up to",
+    "not up to",
+    "misread",
+    "misjudg*",
+    "got wrong",
+    "go wrong",
+    "went wrong",
+    "lost",
 ];
 
-/// Whether a question asks for a failure, a mistake or criticism.
+/// Whether a question asks for a failure, a mistake or criticism ("… you
+/// stopped, or failed to stop" offers it, and does not ask for it).
 pub fn asks_for_failure(question_text: &str) -> bool {
     let w = super::text::words(question_text);
-    cues::first(FAILURE_QUESTION, &w).is_some()
+    FAILURE_QUESTION.iter().any(|c| {
+        let n = c.split(' ').count();
+        (0..w.len().saturating_sub(n - 1)).any(|i| {
+            cues::find(c, &w[i..i + n]).is_some()
+                && !(i >= 1 && w[i - 1] == "or")
+                && !(i >= 2 && w[i - 2] == "or")
+        })
+    })
 }
 
 fn quote(s: &Sentence) -> String {
@@ -442,14 +488,18 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 ),
             );
         }
-        let failure = first_hit(said, FAILURE_CUES);
-        if let Some(s) = failure
+        // A failure story: the candidate's own failure, one the question
+        // asked for, or one put on others.
+        let failure = first_hit(said, FAILURE_CUES)
+            .or_else(|| blame(said))
+            .map(quote);
+        if let Some(q) = failure
             && all(LESSON_CUES).is_none()
         {
             push(
                 "no-lesson",
                 minus(
-                    quote(s),
+                    q,
                     "tells a failure but not what they learned or changed".into(),
                 ),
             );
@@ -481,11 +531,9 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         );
     }
     if story && !empty {
-        if let Some(ev) = off_topic(said, topic) {
-            push("off-topic", ev);
-        }
-        let failure = first_hit(said, FAILURE_CUES);
-        if topic.asks_failure && failure.is_none() {
+        let failure = first_hit(said, FAILURE_CUES).or_else(|| blame(said));
+        let reframed = first_hit(said, REFRAMES);
+        if topic.asks_failure && (failure.is_none() || reframed.is_some()) {
             push(
                 "no-failure",
                 minus(
@@ -503,16 +551,11 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 minus(quote(s), "a strength dressed up as a weakness".into()),
             );
         }
-        let blames: Vec<&Sentence> = said
-            .sentences
-            .iter()
-            .filter(|s| cues::first(BLAME, &s.words).is_some())
-            .collect();
-        if !blames.is_empty() && first_hit(said, OWNING).is_none() {
+        if let Some(b) = blame(said) {
             push(
                 "blame",
                 minus(
-                    quote(blames[0]),
+                    quote(b),
                     "puts the cause on others and owns no part of it".into(),
                 ),
             );
@@ -548,6 +591,70 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         _ => 1,
     });
     out
+}
+
+/// Someone else named as the subject of a failure.
+const PARTIES: &[&str] = &[
+    "vendor*",
+    "team",
+    "director*",
+    "manager*",
+    "engineering",
+    "engineers",
+    "they",
+    "he",
+    "she",
+    "leadership",
+    "sales",
+    "client*",
+    "contractor*",
+    "partner*",
+    "supplier*",
+    "lead",
+    "architect*",
+    "finance",
+    "legal",
+    "ops",
+    "qa",
+];
+
+const LET_DOWN: &[&str] = &[
+    "never",
+    "didn't",
+    "did not",
+    "failed to",
+    "refused",
+    "ignored",
+    "wouldn't",
+    "would not",
+    "poor",
+    "dropped",
+    "late",
+    "missed",
+    "forgot",
+    "couldn't be bothered",
+];
+
+/// The first sentence that puts the cause on others, when the answer owns
+/// no part of it: a plain blame phrase, or two sentences in which another
+/// party (not "I" or "we") let the work down.
+fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
+    if first_hit(said, OWNING).is_some() {
+        return None;
+    }
+    if let Some(s) = first_hit(said, BLAME) {
+        return Some(s);
+    }
+    let theirs: Vec<&Sentence> = said
+        .sentences
+        .iter()
+        .filter(|s| {
+            !s.words.iter().any(|w| is_i(w) || is_we(w))
+                && cues::first(PARTIES, &s.words).is_some()
+                && cues::first(LET_DOWN, &s.words).is_some()
+        })
+        .collect();
+    (theirs.len() >= 2).then(|| theirs[0])
 }
 
 fn is_we(w: &str) -> bool {
@@ -692,66 +799,4 @@ pub fn dodges(reply: &str) -> Option<String> {
             })
     });
     (n < 40 && !concrete).then(|| format!("'{dodge}' with nothing specific"))
-}
-
-/// An answer that does not address its question: few of the question's own
-/// distinctive words, none of the things it asks about (its seeks: a hire,
-/// a setback, a customer…) and few of its LP's words appear in it.
-fn off_topic(said: &Said, topic: &Topic) -> Option<Evidence> {
-    if topic.terms.is_empty() {
-        return None;
-    }
-    let mut seen = std::collections::HashSet::new();
-    for s in said.star_sentences() {
-        for w in &s.words {
-            seen.insert(super::stem(w));
-        }
-    }
-    if !topic.seeks.is_empty() {
-        let covered = topic
-            .seeks
-            .iter()
-            .filter(|id| seeks::seek(id).is_some_and(|k| !seeks::evidence(k, said).is_empty()))
-            .count();
-        if std::env::var_os("JUDGE_DEBUG").is_some() {
-            eprintln!("seeks {:?} covered {covered}", topic.seeks);
-        }
-        if covered as f64 / topic.seeks.len() as f64 >= super::OFF_TOPIC_SEEKS {
-            return None;
-        }
-    }
-    let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
-    let found: f64 = topic
-        .terms
-        .iter()
-        .filter(|(t, _, _)| seen.contains(t))
-        .map(|(_, _, w)| w)
-        .sum();
-    let coverage = found / total.max(f64::EPSILON);
-    let lp_hits = topic.lp_terms.iter().filter(|t| seen.contains(*t)).count();
-    let lp_share = lp_hits as f64 / topic.lp_terms.len().max(1) as f64;
-    if std::env::var_os("JUDGE_DEBUG").is_some() {
-        eprintln!(
-            "off-topic? coverage {coverage:.2} lp_share {lp_share:.3} ({lp_hits}/{}) seeks {:?} terms {:?}",
-            topic.lp_terms.len(),
-            topic.seeks,
-            topic.terms.iter().map(|t| &t.1).collect::<Vec<_>>()
-        );
-    }
-    (coverage < super::OFF_TOPIC_QUESTION && lp_share < super::OFF_TOPIC_LP).then(|| {
-        let mut missing: Vec<&str> = topic
-            .terms
-            .iter()
-            .filter(|(t, _, _)| !seen.contains(t))
-            .map(|(_, w, _)| w.as_str())
-            .collect();
-        missing.truncate(4);
-        minus(
-            String::new(),
-            format!(
-                "the story never touches what was asked (no sign of: {})",
-                missing.join(", ")
-            ),
-        )
-    })
 }

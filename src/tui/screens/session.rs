@@ -5,6 +5,7 @@ use crate::content::Content;
 use crate::practice::analysis::{self, Analysis};
 use crate::practice::debrief::{Debrief, debrief};
 use crate::practice::interviewer::{Event, Flow, LineKind, Step, choose_follow_ups, line};
+use crate::practice::judge::Judge;
 use crate::practice::plan::{LoopPlan, PlannedInterview};
 use crate::practice::timer::{Timer, TimerPhase, format_clock};
 use crate::store::{
@@ -48,6 +49,8 @@ struct ScoreState {
     field: ScoreField,
     /// The candidate was told not everything is scored, and may confirm.
     partial_ok: bool,
+    /// Confirmed once with self-scores well above the interviewer's.
+    padded_ok: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -296,7 +299,16 @@ impl SessionScreen {
                         .find(|a| a.interview_index == interview && a.question_id == qid),
                     content.question(&qid),
                 ) {
-                    let a = analysis::analyse(&ans.star, ans.time_limit_secs);
+                    let a = analysis::from_judgement(
+                        &ans.star,
+                        &Judge::new(content).judge(
+                            qu,
+                            &ans.star,
+                            &[],
+                            ans.time_limit_secs,
+                            me.session.interviews[interview].interviewer.bar_raiser,
+                        ),
+                    );
                     me.flow.probes = choose_follow_ups(
                         content,
                         qu,
@@ -419,6 +431,7 @@ impl SessionScreen {
             story: 0,
             field: ScoreField::Criteria,
             partial_ok: false,
+            padded_ok: false,
         });
     }
 
@@ -878,7 +891,11 @@ impl SessionScreen {
                 findings: Vec::new(),
             }
         } else {
-            analysis::analyse_for(&star, limit, q.track)
+            // The interviewer's judge, with the question: it finds what the
+            // question-free analysis cannot (off-topic, no failure told).
+            let bar_raiser = self.session.interviews[interview].interviewer.bar_raiser;
+            let j = Judge::new(content).judge(q, &star, &[], limit, bar_raiser);
+            analysis::from_judgement(&star, &j)
         };
         let started = self
             .answer_started
@@ -945,18 +962,38 @@ impl SessionScreen {
                 ));
         if confirm {
             let (scored, total) = (s.board.scored(), s.board.items.len());
-            if scored < total && !s.partial_ok {
-                // A second confirm keeps the partial score on purpose.
+            let padded = s.board.padded_count();
+            let partial = scored < total && !s.partial_ok;
+            let padded_ask = padded > 0 && !s.padded_ok && text_of(&s.notes).trim().is_empty();
+            if partial || padded_ask {
+                // Ask once; a second confirm keeps the partial score or the
+                // scores above the evidence on purpose (both numbers are
+                // kept either way).
                 s.partial_ok = true;
-                return vec![Cmd::Status(if scored == 0 {
-                    format!(
-                        "Nothing scored yet: press 1–4 on each of the {total} criteria, or confirm again to skip scoring."
-                    )
-                } else {
-                    format!(
-                        "{scored} of {total} criteria scored: score the rest, or confirm again to keep it partial."
-                    )
-                })];
+                s.padded_ok = true;
+                let mut msg = Vec::new();
+                if partial {
+                    msg.push(if scored == 0 {
+                        format!(
+                            "Nothing scored yet: press 1–4 on each of the {total} criteria, or confirm again to skip scoring."
+                        )
+                    } else {
+                        format!(
+                            "{scored} of {total} criteria scored: score the rest, or confirm again to keep it partial."
+                        )
+                    });
+                }
+                if padded_ask {
+                    msg.push(format!(
+                        "{} 2 or more levels above the interviewer's evidence (marked !): point at the sentence that earns yours in the notes (Tab), press = to take the interviewer's level, or confirm again to keep yours.",
+                        if padded == 1 {
+                            "1 score is".to_string()
+                        } else {
+                            format!("{padded} scores are")
+                        }
+                    ));
+                }
+                return vec![Cmd::Status(msg.join(" "))];
             }
             return self.confirm_score(ctx);
         }
@@ -1154,6 +1191,19 @@ impl SessionScreen {
                     ("Enter", "confirm"),
                     ("Esc", "leave"),
                 ],
+                _ if self
+                    .score
+                    .as_ref()
+                    .is_some_and(|s| s.board.padded(s.board.cursor)) =>
+                {
+                    vec![
+                        ("↑↓", "criterion"),
+                        ("1-4", "level"),
+                        ("=", "take interviewer's"),
+                        ("Tab", "notes"),
+                        ("Enter", "confirm"),
+                    ]
+                }
                 _ => vec![
                     ("↑↓", "criterion"),
                     ("1-4", "level, then next"),
@@ -1211,6 +1261,7 @@ impl SessionScreen {
                     "1–4",
                     "set the level: 1 Strong No Hire, 2 No Hire, 3 Hire, 4 Strong Hire; then the next",
                 ),
+                ("=", "take the interviewer's level for this criterion"),
                 ("0", "clear the level"),
                 ("PgDn / PgUp", "scroll the levels when they do not fit"),
                 (
@@ -1219,7 +1270,7 @@ impl SessionScreen {
                 ),
                 (
                     "Enter",
-                    "confirm (asks first if criteria are left unscored)",
+                    "confirm (asks first if criteria are left unscored or scored 2+ above the evidence)",
                 ),
                 leave,
             ],
@@ -2019,7 +2070,7 @@ impl SessionScreen {
             Span::styled("By Leadership Principle", theme::title()),
             Span::styled("  its own rubric: interviewer · you", theme::dim()),
         ]));
-        let name_w = usize::from(area.width).saturating_sub(40).clamp(16, 44);
+        let name_w = usize::from(area.width).saturating_sub(58).clamp(16, 44);
         for p in &d.principles {
             let fmt = |v: Option<f64>| v.map_or("  –  ".into(), |a| format!("{a:.2}"));
             let mut row = vec![

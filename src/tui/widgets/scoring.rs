@@ -2,12 +2,14 @@
 //! review's re-score: which criteria apply, the keys, and the drawing.
 
 use crate::content::{Content, Criterion};
+use crate::practice::judge::{CriterionJudgement, Effect, Judge, Judgement};
 use crate::store::{Answer, Session};
 use crate::tui::text::{one_line, sanitize, truncate};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::collections::BTreeMap;
@@ -51,10 +53,9 @@ pub struct Board {
     pub items: Vec<ScoreItem>,
     pub cursor: usize,
     pub scores: BTreeMap<String, u8>,
-    /// The signals the answer's analysis raised, shown as evidence beside the
-    /// criteria that name them; `None` when nothing was analysed (a spoken
-    /// answer).
-    pub raised: Option<Vec<String>>,
+    /// The interviewer's own judgement of the answer, shown beside each
+    /// criterion; `None` when there is no text to judge (a spoken answer).
+    pub judged: Option<Judgement>,
     /// How far the levels panel is scrolled (PgDn/PgUp), for anchors that do
     /// not fit a small terminal; and how far it can go, as last drawn.
     pub levels_scroll: u16,
@@ -74,62 +75,124 @@ impl Board {
             items: items_for(content, &answer.principles, bar_raiser),
             cursor: 0,
             scores: answer.self_scores.clone(),
-            raised: (!answer.spoken).then(|| answer.analysis.signals.clone()),
+            judged: Judge::new(content).judge_answer(answer, bar_raiser),
             levels_scroll: 0,
             levels_max: std::cell::Cell::new(0),
         }
     }
 
-    /// What the analysis says about the criterion at `i`: one line per
-    /// raised signal the criterion names, or a note that none was raised.
-    /// Empty when the criterion names no signal or nothing was analysed.
-    pub fn evidence(&self, i: usize) -> Vec<(bool, String)> {
-        let (Some(raised), Some(it)) = (&self.raised, self.items.get(i)) else {
-            return Vec::new();
-        };
-        if it.criterion.signals.is_empty() {
-            return Vec::new();
-        }
-        let hits: Vec<(bool, String)> = it
-            .criterion
-            .signals
+    /// The interviewer's judgement of the criterion at `i`.
+    pub fn judged(&self, i: usize) -> Option<&CriterionJudgement> {
+        let it = self.items.get(i)?;
+        self.judged
+            .as_ref()?
+            .criteria
             .iter()
-            .filter(|s| raised.contains(s))
-            .map(|s| {
-                (
-                    true,
-                    crate::content::signal_explanation(s)
-                        .unwrap_or(s)
-                        .to_string(),
-                )
-            })
-            .collect();
-        if hits.is_empty() {
-            // Say what was checked: a narrow automatic check passing is not
-            // evidence that the criterion is met.
-            let checked: Vec<String> = it
-                .criterion
-                .signals
-                .iter()
-                .filter_map(|s| crate::content::signal_explanation(s))
-                .map(|e| {
-                    let e = e.trim_end_matches('.');
-                    let mut c = e.chars();
-                    c.next().map_or(String::new(), |f| {
-                        f.to_lowercase().chain(c).collect::<String>()
-                    })
-                })
-                .collect();
-            vec![(
-                false,
-                format!(
-                    "Not flagged. The analysis only checks for: {}.",
-                    checked.join("; ")
-                ),
-            )]
-        } else {
-            hits
+            .find(|c| c.key == it.key)
+    }
+
+    /// The interviewer's level of the criterion at `i`, if judged.
+    pub fn level(&self, i: usize) -> Option<u8> {
+        self.judged(i).and_then(|c| c.level)
+    }
+
+    /// Whether the self-score at `i` is two or more levels above the
+    /// interviewer's.
+    pub fn padded(&self, i: usize) -> bool {
+        let Some(it) = self.items.get(i) else {
+            return false;
+        };
+        match (self.scores.get(&it.key), self.level(i)) {
+            (Some(&mine), Some(theirs)) => mine >= theirs + 2,
+            _ => false,
         }
+    }
+
+    /// How many criteria are self-scored two or more levels above the
+    /// interviewer's.
+    pub fn padded_count(&self) -> usize {
+        (0..self.items.len()).filter(|&i| self.padded(i)).count()
+    }
+
+    /// Takes the interviewer's level for the criterion at the cursor.
+    pub fn accept_interviewer(&mut self) -> bool {
+        match (self.items.get(self.cursor), self.level(self.cursor)) {
+            (Some(it), Some(l)) => {
+                self.scores.insert(it.key.clone(), l);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The lines above the levels: the interviewer's level and evidence, and
+    /// a plain warning when the self-score is well above it.
+    pub fn evidence_lines(&self, i: usize) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        let Some(it) = self.items.get(i) else {
+            return lines;
+        };
+        let Some(c) = self.judged(i) else {
+            if self.judged.is_none() {
+                lines.push(Line::styled(
+                    "Interviewer: answered aloud, so only your score speaks for it.",
+                    theme::dim(),
+                ));
+            }
+            return lines;
+        };
+        match c.level {
+            Some(l) => lines.push(Line::from(vec![
+                Span::styled("Interviewer: ", theme::dim()),
+                Span::styled(
+                    format!("{l} of 4"),
+                    theme::score(f64::from(l)).add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(
+                    match self.scores.get(&it.key) {
+                        Some(m) => format!("   you: {m}"),
+                        None => "   you: not scored".into(),
+                    },
+                    theme::dim(),
+                ),
+            ])),
+            None => lines.push(Line::styled(
+                format!(
+                    "Interviewer: not judged ({})",
+                    sanitize(c.silent.as_deref().unwrap_or(""))
+                ),
+                theme::dim(),
+            )),
+        }
+        for e in &c.evidence {
+            let text = if e.quote.is_empty() {
+                sanitize(&e.reason)
+            } else {
+                format!("\"{}\" — {}", one_line(&e.quote), sanitize(&e.reason))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} ", e.effect.symbol()),
+                    if e.effect == Effect::Plus {
+                        theme::good()
+                    } else {
+                        theme::warn()
+                    },
+                ),
+                Span::styled(text, theme::text()),
+            ]));
+        }
+        if self.padded(i) {
+            let mine = self.scores.get(&it.key).copied().unwrap_or(0);
+            lines.push(Line::styled(
+                format!(
+                    "⚠ You gave {mine}; the evidence supports {}. Point at the sentence that earns a {mine} in your notes (Tab), or press = to take the interviewer's level.",
+                    c.level.unwrap_or(0)
+                ),
+                theme::bad(),
+            ));
+        }
+        lines
     }
 
     /// Moves, sets (`1`–`4`, then on to the next) or clears (`0`, Backspace)
@@ -153,6 +216,9 @@ impl Board {
                     self.scores.insert(it.key.clone(), c as u8 - b'0');
                     self.cursor = (self.cursor + 1).min(last);
                 }
+            }
+            KeyCode::Char('=') => {
+                self.accept_interviewer();
             }
             KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => {
                 if let Some(it) = self.items.get(self.cursor) {
@@ -211,11 +277,14 @@ impl Board {
             }
             let now = self.scores.get(&it.key).copied();
             let v = now.map_or("·".to_string(), |v| v.to_string());
+            let theirs = self.level(i);
+            let padded = self.padded(i);
             let changed = before.is_some_and(|b| b.get(&it.key).copied() != now);
             let label = truncate(
                 &one_line(&it.criterion.name),
                 list.width
-                    .saturating_sub(if before.is_some() { 9 } else { 8 }) as usize,
+                    .saturating_sub(if before.is_some() { 12 } else { 11 })
+                    as usize,
             );
             let st = if i == self.cursor && focused {
                 theme::selected()
@@ -224,12 +293,20 @@ impl Board {
             };
             rows.push(Line::from(vec![
                 Span::styled(
-                    format!(" [{v}]"),
+                    format!(" [{v}] "),
                     if changed || before.is_none() {
                         theme::accent()
                     } else {
                         theme::dim()
                     },
+                ),
+                Span::styled(
+                    match theirs {
+                        _ if padded => "!".to_string(),
+                        Some(l) => l.to_string(),
+                        None => "·".to_string(),
+                    },
+                    if padded { theme::bad() } else { theme::dim() },
                 ),
                 Span::styled(
                     match before {
@@ -254,7 +331,7 @@ impl Board {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(border)
-                    .title(" Criteria "),
+                    .title(" Criteria (you · interviewer) "),
             ),
             list,
         );
@@ -267,16 +344,7 @@ impl Board {
         if let Some(w) = before.and_then(|b| b.get(&it.key)) {
             lines.push(Line::styled(format!("Before: {w}"), theme::dim()));
         }
-        for (flag, text) in self.evidence(self.cursor) {
-            lines.push(if flag {
-                Line::from(vec![
-                    Span::styled("⚑ ", theme::warn()),
-                    Span::styled(sanitize(&text), theme::text()),
-                ])
-            } else {
-                Line::styled(format!("○ {text}"), theme::dim())
-            });
-        }
+        lines.extend(self.evidence_lines(self.cursor));
         // Where the four anchors would not fit with their names, the level
         // numbers alone make room (the names are in the help).
         let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
