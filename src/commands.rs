@@ -60,6 +60,11 @@ pub fn open_store(global: &Global) -> Result<Store, Failure> {
     match open_waiting(&dir) {
         Ok(s) => Ok(s),
         Err(store::StoreError::Locked { .. }) => Ok(Store::open_read_only(&dir)),
+        // A read-only mount or an immutable file: history can still be read.
+        Err(store::StoreError::NotWritable { source, .. }) => Ok(Store::open_read_only_because(
+            &dir,
+            store::ReadOnlyWhy::NotWritable(source.to_string()),
+        )),
         Err(e) => Err(e.into()),
     }
 }

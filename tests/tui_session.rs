@@ -904,3 +904,169 @@ fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
     key(&mut h, KeyCode::Down);
     assert!(!screen_text(&h, 80, 24).contains("PgUp"));
 }
+
+// ------------------------------------------------------------ a full disk
+
+/// Every write the store makes fails as on a full disk (ENOSPC).
+fn fill_disk(h: &mut Harness) {
+    h.app
+        .store
+        .inject_write_fault(Some(std::sync::Arc::new(|_: &std::path::Path| {
+            Some(std::io::Error::from_raw_os_error(28))
+        })));
+}
+
+/// Every file under `dir`, with its text.
+fn texts_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push((p, t));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_full_disk_at_submit_keeps_the_draft_a_copy_and_an_honest_quit() {
+    let mut h = harness();
+    let fallback = tempfile::tempdir().unwrap();
+    h.app.set_fallback_dir(fallback.path().join("unsaved"));
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, S);
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick(); // the draft is autosaved while there is space
+    let draft_before = std::fs::read_to_string(h.dir.join("draft.json")).unwrap();
+    assert!(draft_before.contains(S));
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, T);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, A);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, R);
+    fill_disk(&mut h);
+    ctrl(&mut h, 's');
+    // The draft is not removed while the session holding it is not saved.
+    assert_eq!(
+        std::fs::read_to_string(h.dir.join("draft.json")).unwrap(),
+        draft_before,
+        "draft.json must survive a failed save"
+    );
+    let shown = screen_text(&h, 200, 60);
+    assert!(shown.contains("NOT SAVED"), "{shown}");
+    assert!(shown.contains("No space left on device"), "{shown}");
+    // The data dir is full too, so the copy went to the fallback dir, as an
+    // export `loopdrill import` restores, with every STAR part.
+    let copies = texts_under(fallback.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let export = loopdrill::store::export::parse_export(&copies[0].1, "copy").unwrap();
+    let star = &export.sessions[0].answers[0].star;
+    assert_eq!((star.situation.as_str(), star.result.as_str()), (S, R));
+    assert!(shown.contains("A copy is in"), "{shown}");
+    // Scores given meanwhile are kept in the copy written at quit.
+    reply_until_self_score(&mut h);
+    key(&mut h, KeyCode::Char('4'));
+    ctrl(&mut h, 'c');
+    assert!(h.app.quit);
+    let lines = h.app.farewell().expect_err("nothing was saved: not Ok");
+    let all = lines.join("\n");
+    assert!(all.contains("NOT saved"), "{all}");
+    assert!(all.contains("loopdrill import"), "{all}");
+    assert!(!all.contains("is saved;"), "no false reassurance: {all}");
+    let copies = texts_under(fallback.path());
+    let export = loopdrill::store::export::parse_export(&copies[0].1, "copy").unwrap();
+    let a = &export.sessions[0].answers[0];
+    assert_eq!(a.star.action, A);
+    assert!(
+        a.self_scores.values().any(|v| *v == 4),
+        "the score on screen is in the copy: {:?}",
+        a.self_scores
+    );
+}
+
+#[test]
+fn a_full_disk_with_nowhere_for_a_copy_prints_the_text_at_quit() {
+    let mut h = harness();
+    // A fallback dir that cannot be created (its parent is a file).
+    let blocker = tempfile::NamedTempFile::new().unwrap();
+    h.app.set_fallback_dir(blocker.path().join("unsaved"));
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    fill_disk(&mut h);
+    typ(&mut h, "Only in memory: the 212 databases.");
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick(); // the autosave fails
+    assert!(screen_text(&h, 200, 60).contains("Draft not saved"));
+    ctrl(&mut h, 'c');
+    let lines = h.app.farewell().expect_err("nothing could be saved");
+    let all = lines.join("\n");
+    assert!(all.contains("No copy could be written anywhere"), "{all}");
+    assert!(all.contains("Only in memory: the 212 databases."), "{all}");
+}
+
+#[test]
+fn a_held_back_draft_goes_once_the_session_is_saved() {
+    let mut h = harness();
+    let fallback = tempfile::tempdir().unwrap();
+    h.app.set_fallback_dir(fallback.path().to_path_buf());
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    answer(&mut h);
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick();
+    fill_disk(&mut h);
+    ctrl(&mut h, 's');
+    assert!(h.dir.join("draft.json").exists());
+    assert!(h.app.has_unsaved());
+    // Space comes back: the next save writes the session, then the draft goes.
+    h.app.store.inject_write_fault(None);
+    reply_until_self_score(&mut h);
+    assert!(!h.app.has_unsaved());
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    assert_eq!(s.answers[0].star.result, R);
+    assert!(
+        !h.dir.join("draft.json").exists(),
+        "the stale draft is gone"
+    );
+    ctrl(&mut h, 'c');
+    assert!(h.app.farewell().is_ok());
+}
+
+#[test]
+fn a_store_that_cannot_be_written_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_read_only_because(
+        dir.path(),
+        loopdrill::store::ReadOnlyWhy::NotWritable("Read-only file system (os error 30)".into()),
+    );
+    let mut app = App::new(
+        content(),
+        store,
+        None,
+        Box::new(FakeClock::default()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    let h = Harness {
+        app,
+        clock: FakeClock::default(),
+        dir: dir.path().to_path_buf(),
+        _dir: dir,
+    };
+    let text = screen_text(&h, 200, 40);
+    assert!(text.contains("[read-only]"), "{text}");
+    assert!(
+        text.contains("The data dir cannot be written (Read-only file system (os error 30))"),
+        "{text}"
+    );
+}
