@@ -196,8 +196,6 @@ pub struct App {
     pub quit: bool,
     clock: Box<dyn Clock>,
     wall: Box<dyn Fn() -> DateTime<Utc>>,
-    /// The terminal size at the last draw.
-    last_size: std::cell::Cell<(u16, u16)>,
     /// Writes that failed: what could not be saved, kept until a later save
     /// (or the one at quit) succeeds. See [`App::farewell`].
     unsaved: Unsaved,
@@ -281,7 +279,6 @@ impl App {
             quit: false,
             clock,
             wall,
-            last_size: std::cell::Cell::new((0, 0)),
             unsaved: Unsaved::default(),
             fallback_dir: default_fallback_dir(),
         };
@@ -415,11 +412,8 @@ impl App {
             self.quit = true;
             return;
         }
-        // Below the smallest layout nothing is visible to type into.
-        let (w, h) = self.last_size.get();
-        if w > 0 && (w < MIN_WIDTH || h < MIN_HEIGHT) {
-            return;
-        }
+        // Below the smallest layout the screen is not drawn, but keys still
+        // reach it as usual: nothing typed meanwhile is lost.
         // A status message answers the previous key; the next key clears it.
         self.status = None;
         if self.help {
@@ -787,7 +781,6 @@ impl App {
 
     pub fn render(&self, f: &mut Frame) {
         let area = f.area();
-        self.last_size.set((area.width, area.height));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = vec![
                 Line::styled(L::TOO_SMALL, theme::accent()),
