@@ -164,7 +164,9 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
     if as_json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
+            store::export::escape_controls(
+                &serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
         );
         return;
     }
@@ -341,7 +343,7 @@ pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
     if json {
         let text = serde_json::to_string_pretty(&p)
             .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", store::export::escape_controls(&text))?;
         return Ok(());
     }
     out.write_all(printable(&stats_table(&p, now)).as_bytes())?;

@@ -667,3 +667,92 @@ fn times_are_shown_in_the_local_time_zone() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("2026-02-01T09:00:00Z"));
 }
+
+#[test]
+fn json_output_escapes_c1_controls_and_bidi_overrides_and_round_trips() {
+    // U+009B is a one-byte CSI for terminals reading C1; U+202E reverses text.
+    let nasty = "Cut cost \u{9b}2J by 31%\u{202e}%13 \u{85}\u{2066}x\u{2069}\u{7f}.";
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    store
+        .save_session(&sample_session("s-c1", 9, nasty))
+        .unwrap();
+    drop(store);
+    let out = bin()
+        .args(["export", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json = String::from_utf8(out.stdout).unwrap();
+    for c in [
+        '\u{9b}', '\u{202e}', '\u{85}', '\u{2066}', '\u{2069}', '\u{7f}',
+    ] {
+        assert!(
+            !json.contains(c),
+            "raw U+{:04X} in the export",
+            u32::from(c)
+        );
+    }
+    assert!(
+        json.contains(r"\u009b2J") && json.contains(r"\u202e"),
+        "{json}"
+    );
+    // Still valid JSON with the exact text, and `import` restores it.
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["sessions"][0]["answers"][0]["star"]["result"], nasty);
+    let file = data.path().join("export.json");
+    std::fs::write(&file, &json).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["import"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(other.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Store::open_read_only(other.path())
+        .load_session("s-c1")
+        .unwrap();
+    assert_eq!(s.answers[0].star.result, nasty);
+
+    // A user pack's question through `content list --json`.
+    let pack = tempfile::tempdir().unwrap();
+    std::fs::write(
+        pack.path().join("evil.toml"),
+        "[[question]]\nid = \"evil-q\"\ntext = \"Tell me about \\u009b2J a time \\u202e you flipped text.\"\nprinciples = [\"ownership\"]\ntrack = \"leadership\"\ndifficulty = \"standard\"\nroles = [\"pm\"]\nprobes = [\"Why?\"]\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["content", "list", "questions", "--json", "--content"])
+        .arg(pack.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(!list.contains('\u{9b}') && !list.contains('\u{202e}'));
+    assert!(
+        list.contains(r"Tell me about \u009b2J a time \u202e you"),
+        "{list}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let q = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "evil-q")
+        .unwrap();
+    assert_eq!(
+        q["text"],
+        "Tell me about \u{9b}2J a time \u{202e} you flipped text."
+    );
+}
