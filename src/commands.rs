@@ -277,8 +277,7 @@ pub fn export_cmd(
 }
 
 pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text = content::read_input(file, content::max_input_bytes()?)?;
     let export = store::export::parse_export(&text, &file.display().to_string())?;
     let store = open_store_for_writing(global)?;
     let report = store::export::import(&store, &export)?;
@@ -308,17 +307,16 @@ fn import_pack(
             dir.display()
         )));
     }
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text = content::read_input(file, content::max_input_bytes()?)?;
     let format = match format {
         crate::cli::ImportFormat::Markdown => Format::Markdown,
         crate::cli::ImportFormat::Csv => Format::Csv,
         crate::cli::ImportFormat::Json => Format::Json,
     };
-    let imported =
-        import_questions(c, &text, format, &file.display().to_string()).map_err(Failure)?;
+    let imported = import_questions(c, &text, format, &file.display().to_string())
+        .map_err(|e| Failure(content::shorten_quotes(&e)))?;
     for line in &imported.report {
-        eprintln!("{}", printable(line));
+        eprintln!("{}", printable(&content::shorten_quotes(line)));
     }
     store::write_bytes(output, imported.toml.as_bytes())?;
     println!(

@@ -756,3 +756,97 @@ fn json_output_escapes_c1_controls_and_bidi_overrides_and_round_trips() {
         "Tell me about \u{9b}2J a time \u{202e} you flipped text."
     );
 }
+
+#[test]
+fn inputs_are_capped_and_read_incrementally() {
+    let data = tempfile::tempdir().unwrap();
+    let big = data.path().join("big.json");
+    std::fs::write(&big, format!("[\"{}\"]", "x".repeat(5000))).unwrap();
+    let run = |args: &[&str], file: &Path, limit: Option<&str>| {
+        let mut cmd = bin();
+        cmd.args(args)
+            .arg(file)
+            .arg("--data-dir")
+            .arg(data.path().join("d"));
+        if let Some(l) = limit {
+            cmd.env("LOOPDRILL_MAX_INPUT_BYTES", l);
+        }
+        if args[0] == "content" {
+            cmd.args(["--output"]).arg(data.path().join("pack.toml"));
+        }
+        let start = std::time::Instant::now();
+        let out = cmd
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            start.elapsed(),
+        )
+    };
+    let zero = Path::new("/dev/zero");
+    for args in [
+        &["import"][..],
+        &["content", "import", "--format", "csv"][..],
+    ] {
+        // An endless input stops at the cap instead of filling memory.
+        let (code, err, took) = run(args, zero, Some("1000000"));
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("larger than the input limit of 1000000 bytes")
+                && err.contains("LOOPDRILL_MAX_INPUT_BYTES"),
+            "{err}"
+        );
+        assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+        // A regular file over the cap is refused, under it is read.
+        let (code, err, _) = run(args, &big, Some("4096"));
+        assert_eq!(code, Some(1), "{err}");
+        assert!(
+            err.contains("larger than the input limit of 4096 bytes"),
+            "{err}"
+        );
+        let (_, err, _) = run(args, &big, Some("6000"));
+        assert!(!err.contains("input limit"), "{err}");
+    }
+    let (code, err, _) = run(&["import"], &big, Some("lots"));
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("LOOPDRILL_MAX_INPUT_BYTES must be a number of bytes"),
+        "{err}"
+    );
+    // The default cap is documented as 256 MiB.
+    assert_eq!(loopdrill::content::MAX_INPUT_BYTES, 256 * 1024 * 1024);
+    let help = bin().args(["import", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("256 MiB"));
+    let help = bin()
+        .args(["content", "import", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("LOOPDRILL_MAX_INPUT_BYTES"));
+}
+
+#[test]
+fn an_error_quoting_a_value_quotes_a_short_excerpt() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("wrong-shape.json");
+    let long = "y".repeat(1100);
+    std::fs::write(
+        &file,
+        format!("{{\"schema_version\":1,\"sessions\":\"{long}\",\"stories\":[]}}"),
+    )
+    .unwrap();
+    let out = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(data.path().join("d"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.len() < 250, "{} bytes: {err}", err.len());
+    assert!(err.contains(&format!("\"{}…\"", "y".repeat(60))), "{err}");
+}

@@ -615,12 +615,9 @@ pub(crate) fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
         path: path.to_path_buf(),
         line: e.line(),
         col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
+        message: crate::content::shorten_quotes(
+            e.to_string().split(" at line").next().unwrap_or(""),
+        ),
     }
 }
 
