@@ -316,7 +316,13 @@ fn import_pack(
     let imported = import_questions(c, &text, format, &file.display().to_string())
         .map_err(|e| Failure(content::shorten_quotes(&e)))?;
     for line in &imported.report {
-        eprintln!("{}", printable(&content::shorten_quotes(line)));
+        eprintln!(
+            "{}",
+            printable(&content::shorten_quotes_to(
+                line,
+                content::REPORT_QUOTE_CHARS
+            ))
+        );
     }
     store::write_bytes(output, imported.toml.as_bytes())?;
     println!(

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// How many characters of a quoted value an error message shows.
 pub const EXCERPT_CHARS: usize = 60;
+/// How many characters of a question an import report line quotes.
+pub const REPORT_QUOTE_CHARS: usize = 160;
 
 /// The first `max` characters of `s`, with "…" when cut.
 pub fn excerpt(s: &str, max: usize) -> String {
@@ -24,8 +26,14 @@ pub fn excerpt(s: &str, max: usize) -> String {
 
 /// `message` with every double-quoted part cut to an [`excerpt`] of
 /// [`EXCERPT_CHARS`], so an error that quotes a whole value (a serde
-/// "invalid type: string \"…\"", an unmapped question) stays one short line.
+/// "invalid type: string \"…\"") stays one short line.
 pub fn shorten_quotes(message: &str) -> String {
+    shorten_quotes_to(message, EXCERPT_CHARS)
+}
+
+/// [`shorten_quotes`] with another length (an import report quotes whole
+/// questions up to [`REPORT_QUOTE_CHARS`]).
+pub fn shorten_quotes_to(message: &str, max: usize) -> String {
     let mut out = String::with_capacity(message.len().min(512));
     let mut rest = message;
     while let Some(open) = rest.find('"') {
@@ -33,12 +41,12 @@ pub fn shorten_quotes(message: &str) -> String {
         let after = &rest[open + 1..];
         match after.find('"') {
             Some(close) => {
-                out.push_str(&excerpt(&after[..close], EXCERPT_CHARS));
+                out.push_str(&excerpt(&after[..close], max));
                 out.push('"');
                 rest = &after[close + 1..];
             }
             None => {
-                out.push_str(&excerpt(after, EXCERPT_CHARS));
+                out.push_str(&excerpt(after, max));
                 return out;
             }
         }
