@@ -1071,3 +1071,75 @@ fn a_store_that_cannot_be_written_opens_read_only_and_says_why() {
         "{text}"
     );
 }
+
+/// The live word count, read off the Action field's frame.
+fn action_words(h: &Harness) -> u32 {
+    let text = screen_text(h, 200, 60);
+    let at = text.find(" Action · ").expect("the Action frame");
+    let rest = &text[at + " Action · ".len()..];
+    rest.split(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_word_count_kept_per_line_matches_a_full_count_after_every_edit() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Tab); // Action
+    let mut typed = String::new();
+    let script = "one two\nthree  four five\n\nsix 日本語 seven";
+    for c in script.chars() {
+        typ(&mut h, &c.to_string());
+        typed.push(c);
+        assert_eq!(
+            action_words(&h),
+            loopdrill::practice::analysis::word_count(&typed)
+        );
+    }
+    // Joins and splits of lines, deletes, undo, a run typed at once.
+    let edits: &[(KeyCode, KeyModifiers)] = &[
+        (KeyCode::Home, KeyModifiers::NONE),
+        (KeyCode::Backspace, KeyModifiers::NONE), // joins two lines
+        (KeyCode::Up, KeyModifiers::NONE),
+        (KeyCode::End, KeyModifiers::NONE),
+        (KeyCode::Delete, KeyModifiers::NONE), // joins two lines
+        (KeyCode::Char('z'), KeyModifiers::CONTROL), // undo
+        (KeyCode::Enter, KeyModifiers::NONE),
+        (KeyCode::Char('w'), KeyModifiers::CONTROL),
+        (KeyCode::Backspace, KeyModifiers::NONE),
+    ];
+    for (code, m) in edits {
+        h.app.key(KeyEvent::new(*code, *m));
+        h.app.type_run("x y");
+        let full = match &h.app.screen {
+            Screen::Session(_) => {
+                let d = h.app.current_draft().unwrap();
+                loopdrill::practice::analysis::word_count(&d.fields[2])
+            }
+            _ => unreachable!(),
+        };
+        assert_eq!(action_words(&h), full, "after {code:?}");
+    }
+}
+
+#[test]
+fn a_run_of_queued_keys_types_as_the_keys_would() {
+    let mut by_keys = harness();
+    let mut by_run = harness();
+    for h in [&mut by_keys, &mut by_run] {
+        mini_loop(h, false);
+        key(h, KeyCode::Enter);
+        key(h, KeyCode::Enter);
+    }
+    typ(&mut by_keys, "Cut churn 12% in Q3");
+    by_run.app.type_run("Cut churn 12% in Q3");
+    let a = by_keys.app.current_draft().unwrap();
+    let b = by_run.app.current_draft().unwrap();
+    assert_eq!(a.fields, b.fields);
+    // Outside a text field a run is keys: `q` on home quits.
+    let mut home = harness();
+    home.app.type_run("q");
+    assert!(home.app.quit);
+}

@@ -406,6 +406,24 @@ impl App {
         self.screen.paste(s, now);
     }
 
+    /// A run of plain characters typed (queued together, say by an
+    /// unbracketed paste): handled as that many keys would be, as one edit
+    /// when the screen can take it so (the STAR editor), else key by key.
+    pub fn type_run(&mut self, run: &str) {
+        if !self.help && self.screen.captures_text() && !run.is_empty() {
+            let ctx = ctx!(self);
+            if let Screen::Session(s) = &mut self.screen
+                && s.type_run(run, &ctx)
+            {
+                self.status = None;
+                return;
+            }
+        }
+        for c in run.chars() {
+            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
     pub fn key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.save_draft_now();

@@ -15,7 +15,9 @@ use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
 use crate::store::{self, Draft};
 use app::App;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::execute;
 use screens::Screen;
 use screens::session::SessionScreen;
@@ -250,19 +252,34 @@ fn event_loop(
                 // a burst of input (an unbracketed paste, key repeat) is not
                 // throttled by one draw per key.
                 let start = std::time::Instant::now();
+                // Plain characters in a row are typed as one run, so the
+                // editor lays its text out once per batch, not once per key.
+                let mut run = String::new();
                 loop {
                     match event::read() {
                         Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
-                            app.key(k);
+                            match k.code {
+                                KeyCode::Char(c)
+                                    if (k.modifiers - KeyModifiers::SHIFT).is_empty() =>
+                                {
+                                    run.push(c);
+                                }
+                                _ => {
+                                    app.type_run(&std::mem::take(&mut run));
+                                    app.key(k);
+                                }
+                            }
                             changed = true;
                         }
                         Ok(Event::Paste(s)) => {
+                            app.type_run(&std::mem::take(&mut run));
                             app.paste(&s);
                             changed = true;
                         }
                         Ok(_) => {}
                         Err(_) => {
                             // The terminal went away (closed window): keep the draft.
+                            app.type_run(&run);
                             app.save_draft_now();
                             return Ok(());
                         }
@@ -274,6 +291,7 @@ fn event_loop(
                         break;
                     }
                 }
+                app.type_run(&run);
             }
             Ok(false) => {}
             Err(_) => {
