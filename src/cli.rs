@@ -61,8 +61,11 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Restore an `export --format json` file, merging by id (newer data is never overwritten)
+    ///
+    /// The file may hold at most 256 MiB (set LOOPDRILL_MAX_INPUT_BYTES, a
+    /// number of bytes, to change that); a larger one is refused unread.
     Import {
-        /// The export file
+        /// The export file (at most 256 MiB, or LOOPDRILL_MAX_INPUT_BYTES)
         file: PathBuf,
     },
     /// Judge one answer written in your own editor, as the question's interviewer would
@@ -173,7 +176,12 @@ pub enum ContentCommand {
     /// Write the built-in pack into DIR as a starting point for your own
     Init { dir: PathBuf },
     /// Turn a third-party list of questions into a pack
+    ///
+    /// Every entry skipped or altered is reported on stderr with its line.
+    /// The file may hold at most 256 MiB (set LOOPDRILL_MAX_INPUT_BYTES, a
+    /// number of bytes, to change that); a larger one is refused unread.
     Import {
+        /// The list to import (at most 256 MiB, or LOOPDRILL_MAX_INPUT_BYTES)
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ImportFormat,

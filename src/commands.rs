@@ -60,6 +60,11 @@ pub fn open_store(global: &Global) -> Result<Store, Failure> {
     match open_waiting(&dir) {
         Ok(s) => Ok(s),
         Err(store::StoreError::Locked { .. }) => Ok(Store::open_read_only(&dir)),
+        // A read-only mount or an immutable file: history can still be read.
+        Err(store::StoreError::NotWritable { source, .. }) => Ok(Store::open_read_only_because(
+            &dir,
+            store::ReadOnlyWhy::NotWritable(source.to_string()),
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -159,7 +164,9 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
     if as_json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
+            store::export::escape_controls(
+                &serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
         );
         return;
     }
@@ -270,8 +277,7 @@ pub fn export_cmd(
 }
 
 pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text = content::read_input(file, content::max_input_bytes()?)?;
     let export = store::export::parse_export(&text, &file.display().to_string())?;
     let store = open_store_for_writing(global)?;
     let report = store::export::import(&store, &export)?;
@@ -301,17 +307,22 @@ fn import_pack(
             dir.display()
         )));
     }
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let text = content::read_input(file, content::max_input_bytes()?)?;
     let format = match format {
         crate::cli::ImportFormat::Markdown => Format::Markdown,
         crate::cli::ImportFormat::Csv => Format::Csv,
         crate::cli::ImportFormat::Json => Format::Json,
     };
-    let imported =
-        import_questions(c, &text, format, &file.display().to_string()).map_err(Failure)?;
+    let imported = import_questions(c, &text, format, &file.display().to_string())
+        .map_err(|e| Failure(content::shorten_quotes(&e)))?;
     for line in &imported.report {
-        eprintln!("{}", printable(line));
+        eprintln!(
+            "{}",
+            printable(&content::shorten_quotes_to(
+                line,
+                content::REPORT_QUOTE_CHARS
+            ))
+        );
     }
     store::write_bytes(output, imported.toml.as_bytes())?;
     println!(
@@ -336,7 +347,7 @@ pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
     if json {
         let text = serde_json::to_string_pretty(&p)
             .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", store::export::escape_controls(&text))?;
         return Ok(());
     }
     out.write_all(printable(&stats_table(&p, now)).as_bytes())?;

@@ -667,3 +667,186 @@ fn times_are_shown_in_the_local_time_zone() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("2026-02-01T09:00:00Z"));
 }
+
+#[test]
+fn json_output_escapes_c1_controls_and_bidi_overrides_and_round_trips() {
+    // U+009B is a one-byte CSI for terminals reading C1; U+202E reverses text.
+    let nasty = "Cut cost \u{9b}2J by 31%\u{202e}%13 \u{85}\u{2066}x\u{2069}\u{7f}.";
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    store
+        .save_session(&sample_session("s-c1", 9, nasty))
+        .unwrap();
+    drop(store);
+    let out = bin()
+        .args(["export", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json = String::from_utf8(out.stdout).unwrap();
+    for c in [
+        '\u{9b}', '\u{202e}', '\u{85}', '\u{2066}', '\u{2069}', '\u{7f}',
+    ] {
+        assert!(
+            !json.contains(c),
+            "raw U+{:04X} in the export",
+            u32::from(c)
+        );
+    }
+    assert!(
+        json.contains(r"\u009b2J") && json.contains(r"\u202e"),
+        "{json}"
+    );
+    // Still valid JSON with the exact text, and `import` restores it.
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["sessions"][0]["answers"][0]["star"]["result"], nasty);
+    let file = data.path().join("export.json");
+    std::fs::write(&file, &json).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["import"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(other.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Store::open_read_only(other.path())
+        .load_session("s-c1")
+        .unwrap();
+    assert_eq!(s.answers[0].star.result, nasty);
+
+    // A user pack's question through `content list --json`.
+    let pack = tempfile::tempdir().unwrap();
+    std::fs::write(
+        pack.path().join("evil.toml"),
+        "[[question]]\nid = \"evil-q\"\ntext = \"Tell me about \\u009b2J a time \\u202e you flipped text.\"\nprinciples = [\"ownership\"]\ntrack = \"leadership\"\ndifficulty = \"standard\"\nroles = [\"pm\"]\nprobes = [\"Why?\"]\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["content", "list", "questions", "--json", "--content"])
+        .arg(pack.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(!list.contains('\u{9b}') && !list.contains('\u{202e}'));
+    assert!(
+        list.contains(r"Tell me about \u009b2J a time \u202e you"),
+        "{list}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let q = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "evil-q")
+        .unwrap();
+    assert_eq!(
+        q["text"],
+        "Tell me about \u{9b}2J a time \u{202e} you flipped text."
+    );
+}
+
+#[test]
+fn inputs_are_capped_and_read_incrementally() {
+    let data = tempfile::tempdir().unwrap();
+    let big = data.path().join("big.json");
+    std::fs::write(&big, format!("[\"{}\"]", "x".repeat(5000))).unwrap();
+    let run = |args: &[&str], file: &Path, limit: Option<&str>| {
+        let mut cmd = bin();
+        cmd.args(args)
+            .arg(file)
+            .arg("--data-dir")
+            .arg(data.path().join("d"));
+        if let Some(l) = limit {
+            cmd.env("LOOPDRILL_MAX_INPUT_BYTES", l);
+        }
+        if args[0] == "content" {
+            cmd.args(["--output"]).arg(data.path().join("pack.toml"));
+        }
+        let start = std::time::Instant::now();
+        let out = cmd
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            start.elapsed(),
+        )
+    };
+    let zero = Path::new("/dev/zero");
+    for args in [
+        &["import"][..],
+        &["content", "import", "--format", "csv"][..],
+    ] {
+        // An endless input stops at the cap instead of filling memory.
+        let (code, err, took) = run(args, zero, Some("1000000"));
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("larger than the input limit of 1000000 bytes")
+                && err.contains("LOOPDRILL_MAX_INPUT_BYTES"),
+            "{err}"
+        );
+        assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+        // A regular file over the cap is refused, under it is read.
+        let (code, err, _) = run(args, &big, Some("4096"));
+        assert_eq!(code, Some(1), "{err}");
+        assert!(
+            err.contains("larger than the input limit of 4096 bytes"),
+            "{err}"
+        );
+        let (_, err, _) = run(args, &big, Some("6000"));
+        assert!(!err.contains("input limit"), "{err}");
+    }
+    let (code, err, _) = run(&["import"], &big, Some("lots"));
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("LOOPDRILL_MAX_INPUT_BYTES must be a number of bytes"),
+        "{err}"
+    );
+    // The default cap is documented as 256 MiB.
+    assert_eq!(loopdrill::content::MAX_INPUT_BYTES, 256 * 1024 * 1024);
+    let help = bin().args(["import", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("256 MiB"));
+    let help = bin()
+        .args(["content", "import", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("LOOPDRILL_MAX_INPUT_BYTES"));
+}
+
+#[test]
+fn an_error_quoting_a_value_quotes_a_short_excerpt() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("wrong-shape.json");
+    let long = "y".repeat(1100);
+    std::fs::write(
+        &file,
+        format!("{{\"schema_version\":1,\"sessions\":\"{long}\",\"stories\":[]}}"),
+    )
+    .unwrap();
+    let out = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(data.path().join("d"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.len() < 250, "{} bytes: {err}", err.len());
+    assert!(err.contains(&format!("\"{}…\"", "y".repeat(60))), "{err}");
+}

@@ -587,3 +587,107 @@ fn a_missing_output_folder_is_refused_before_anything_is_reported() {
     );
     assert!(String::from_utf8_lossy(&run.stdout).is_empty());
 }
+
+/// Every list item of a blog-style list is either imported or reported with
+/// its line: numbered and bulleted items, items without "?", items that
+/// continue on the next line, imperative questions ("Take me through…").
+#[test]
+fn markdown_list_items_are_imported_or_reported_never_dropped() {
+    let imp = import("lists.md", "markdown");
+    let texts = imp.texts();
+    for q in [
+        "Take me through a product you launched from start to end",
+        "Walk me through how you handled an unhappy customer",
+        "Describe a time when you had to push back on a customer request, and what you learned from it.",
+        "Give me an example of a customer insight you found in the data",
+        "Share an example of when you fixed a problem nobody asked you to fix.",
+        "Talk me through a decision you made without all the data",
+        "Explain how you handled a project that was failing",
+        "Run me through the last time you missed a deadline",
+    ] {
+        assert!(
+            texts.contains(&q),
+            "{q:?} not imported whole:\n{texts:#?}\n{}",
+            imp.stderr
+        );
+    }
+    // Skipped entries, each named with its line.
+    for (line, what) in [
+        (
+            5,
+            "\"The job description, twice\" does not read as a question; skipped",
+        ),
+        (
+            6,
+            "\"Your own resume\" does not read as a question; skipped",
+        ),
+        (
+            16,
+            "\"Customer empathy\" does not read as a question; skipped",
+        ),
+        (
+            22,
+            "\"Budget and headcount\" (nested under the question at line 21)",
+        ),
+        (
+            29,
+            "\"Great question to prepare for!\" does not read as a question",
+        ),
+        (30, "bold list entry \"Bonus round\""),
+    ] {
+        assert!(
+            imp.has_report(line, what),
+            "line {line}: {what}\n{}",
+            imp.stderr
+        );
+    }
+    // Altered entries: what was cut is reported with the line.
+    for (line, cut) in [
+        (
+            34,
+            "\"Very common at AWS\" was cut from the end of the question",
+        ),
+        (35, "\"asked in 3 loops\" was cut"),
+        (36, "\"(tip: bring numbers)\" was cut"),
+    ] {
+        assert!(
+            imp.has_report(line, cut),
+            "line {line}: {cut}\n{}",
+            imp.stderr
+        );
+    }
+    assert!(
+        texts.contains(&"Tell me about a time data surprised you."),
+        "{texts:#?}"
+    );
+    // The nested question became a follow-up of its parent.
+    let parent = imp
+        .questions()
+        .iter()
+        .find(|q| q["text"].as_str() == Some("Describe a project you owned end to end"))
+        .expect("the parent question");
+    assert!(
+        strs(&parent["probes"]).contains(&"What would you do differently?"),
+        "{parent:?}"
+    );
+    // Nothing else is silent: every list item's line is in the pack or the report.
+    let source = std::fs::read_to_string(fixture("lists.md")).unwrap();
+    for (i, l) in source.lines().enumerate() {
+        let t = l.trim_start();
+        let is_item = t.starts_with(['-', '*', '+'])
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        if !is_item {
+            continue;
+        }
+        let body = t.split_once(' ').map_or("", |(_, b)| b).trim();
+        let head: String = body.trim_matches('*').chars().take(20).collect();
+        let imported = texts.iter().any(|q| q.starts_with(&head)) || imp.toml.contains(&head);
+        assert!(
+            imported || imp.has_report(i + 1, ""),
+            "line {}: {l:?} is neither imported nor reported\n{}",
+            i + 1,
+            imp.stderr
+        );
+    }
+}

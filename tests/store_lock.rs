@@ -192,3 +192,144 @@ fn import_refuses_while_another_loopdrill_holds_the_store() {
         export.stories
     );
 }
+
+// ------------------------------------------------ a data dir that cannot be written
+
+fn erofs() -> std::io::Error {
+    std::io::Error::from_raw_os_error(30) // EROFS: Read-only file system
+}
+
+#[test]
+fn a_store_that_cannot_be_written_is_refused_as_not_writable() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    Store::open(&dir)
+        .expect("create")
+        .save_session(&common::session("kept", 1_750_000_000, 1))
+        .expect("seed");
+    // A read-only mount: every write, the lock file's included, fails.
+    let fault: loopdrill::store::WriteFault = std::sync::Arc::new(|_: &Path| Some(erofs()));
+    match Store::open_with(&dir, Some(fault)) {
+        Err(StoreError::NotWritable { source, .. }) => assert_eq!(source.raw_os_error(), Some(30)),
+        other => panic!("expected NotWritable, got {other:?}"),
+    }
+    // Read-only, the history is still there, and writes say why they fail.
+    let ro = Store::open_read_only_because(
+        &dir,
+        loopdrill::store::ReadOnlyWhy::NotWritable(erofs().to_string()),
+    );
+    assert_eq!(ro.load_history().sessions.len(), 1);
+    let e = ro.save_draft(&common::draft(1)).unwrap_err().to_string();
+    assert!(
+        e.contains("cannot be written (Read-only file system"),
+        "{e}"
+    );
+}
+
+#[test]
+fn opening_changes_a_mode_only_when_it_is_not_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    drop(Store::open(&dir).expect("create"));
+    // chmod on the data dir itself fails, as on a read-only mount or an
+    // immutable directory; everything else may be written.
+    let d = dir.clone();
+    let chmod_fails: loopdrill::store::WriteFault =
+        std::sync::Arc::new(move |p: &Path| (p == d).then(erofs));
+    // Already 0700: no chmod is needed, so the store opens.
+    Store::open_with(&dir, Some(chmod_fails.clone())).expect("a private dir opens");
+    // Owner-read-only (0500) is private too: left as it is.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let r = Store::open_with(&dir, Some(chmod_fails.clone()));
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o500,
+        "the user's read-only mode was changed"
+    );
+    drop(r);
+    // Open to others (0755): it must be tightened, which fails here.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(matches!(
+        Store::open_with(&dir, Some(chmod_fails)),
+        Err(StoreError::NotWritable { .. })
+    ));
+    Store::open(&dir).expect("tightened without the fault");
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+}
+
+/// A data dir its owner made read-only (0500), used by the real binary. As
+/// root, permissions do not bind, so the dir is given to `nobody` and the
+/// binary runs as `nobody`: the same refusal, for the same reason, on CI.
+#[test]
+fn a_read_only_data_dir_is_read_by_every_reading_command_and_import_refuses() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = tmp.path().join("data");
+    Store::open(&dir)
+        .expect("create")
+        .save_session(&common::session("kept-1", 1_750_000_000, 2))
+        .expect("seed");
+    let file = tmp.path().join("export.json");
+    let export = Export::new(vec![common::session("new-1", 1_750_000_100, 1)], vec![]);
+    std::fs::write(&file, export.to_json()).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        eprintln!(
+            "running as root: permissions do not bind root, so the data dir is given to nobody (65534) and loopdrill runs as nobody"
+        );
+        for p in common::all_files(&dir).iter().chain([&dir]) {
+            std::os::unix::fs::chown(p, Some(65534), Some(65534)).unwrap();
+        }
+        for sub in ["sessions", "trash", "backups"] {
+            std::os::unix::fs::chown(dir.join(sub), Some(65534), Some(65534)).unwrap();
+        }
+    }
+    for sub in ["sessions", ""] {
+        std::fs::set_permissions(dir.join(sub), std::fs::Permissions::from_mode(0o500)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_loopdrill"));
+        cmd.args(args)
+            .arg("--data-dir")
+            .arg(&dir)
+            .env_remove("LOOPDRILL_CONTENT")
+            .env("TZ", "UTC");
+        if root {
+            cmd.uid(65534).gid(65534);
+        }
+        let out = cmd.output().expect("run loopdrill");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = run(&["import", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "import: {stdout}{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("cannot be written"), "{stderr}");
+    assert!(!dir.join("sessions/new-1.json").exists());
+    let (code, _, stderr) = run(&["drill"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("cannot be written"), "{stderr}");
+    assert!(stderr.contains("loopdrill review"), "{stderr}");
+    let (code, stdout, stderr) = run(&["export"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("kept-1"));
+    let (code, _, stderr) = run(&["stats"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o500,
+        "the data dir's mode was changed"
+    );
+}

@@ -378,12 +378,13 @@ fn tiny_terminal_shows_a_note_and_keeps_state() {
     for (w, hh) in [(1, 1), (20, 5), (79, 24), (80, 23)] {
         let _ = draw(&h, w, hh);
     }
-    // Keys typed while nothing can be seen do nothing…
+    // Keys typed while the screen cannot be drawn still reach it: the note
+    // says nothing is lost meanwhile, and nothing is.
     key(&mut h, KeyCode::Enter);
-    assert!(screen_text(&h, 80, 24).contains("Enter to begin"));
-    // …and work again once the terminal is big enough.
     key(&mut h, KeyCode::Enter);
-    assert!(screen_text(&h, 80, 24).contains("Press Enter to continue"));
+    assert!(screen_text(&h, 60, 15).contains("Terminal too small"));
+    typ(&mut h, "typed while tiny");
+    assert!(screen_text(&h, 120, 40).contains("typed while tiny"));
 }
 
 #[test]
@@ -931,4 +932,242 @@ fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
     // Moving to another criterion starts its levels at the top.
     key(&mut h, KeyCode::Down);
     assert!(!screen_text(&h, 80, 24).contains("PgUp"));
+}
+
+// ------------------------------------------------------------ a full disk
+
+/// Every write the store makes fails as on a full disk (ENOSPC).
+fn fill_disk(h: &mut Harness) {
+    h.app
+        .store
+        .inject_write_fault(Some(std::sync::Arc::new(|_: &std::path::Path| {
+            Some(std::io::Error::from_raw_os_error(28))
+        })));
+}
+
+/// Every file under `dir`, with its text.
+fn texts_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push((p, t));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_full_disk_at_submit_keeps_the_draft_a_copy_and_an_honest_quit() {
+    let mut h = harness();
+    let fallback = tempfile::tempdir().unwrap();
+    h.app.set_fallback_dir(fallback.path().join("unsaved"));
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    typ(&mut h, S);
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick(); // the draft is autosaved while there is space
+    let draft_before = std::fs::read_to_string(h.dir.join("draft.json")).unwrap();
+    assert!(draft_before.contains(S));
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, T);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, A);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, R);
+    fill_disk(&mut h);
+    ctrl(&mut h, 's');
+    // The draft is not removed while the session holding it is not saved.
+    assert_eq!(
+        std::fs::read_to_string(h.dir.join("draft.json")).unwrap(),
+        draft_before,
+        "draft.json must survive a failed save"
+    );
+    let shown = screen_text(&h, 200, 60);
+    assert!(shown.contains("NOT SAVED"), "{shown}");
+    assert!(shown.contains("No space left on device"), "{shown}");
+    // The data dir is full too, so the copy went to the fallback dir, as an
+    // export `loopdrill import` restores, with every STAR part.
+    let copies = texts_under(fallback.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let export = loopdrill::store::export::parse_export(&copies[0].1, "copy").unwrap();
+    let star = &export.sessions[0].answers[0].star;
+    assert_eq!((star.situation.as_str(), star.result.as_str()), (S, R));
+    assert!(shown.contains("A copy is in"), "{shown}");
+    // Scores given meanwhile are kept in the copy written at quit.
+    reply_until_self_score(&mut h);
+    key(&mut h, KeyCode::Char('4'));
+    ctrl(&mut h, 'c');
+    assert!(h.app.quit);
+    let lines = h.app.farewell().expect_err("nothing was saved: not Ok");
+    let all = lines.join("\n");
+    assert!(all.contains("NOT saved"), "{all}");
+    assert!(all.contains("loopdrill import"), "{all}");
+    assert!(!all.contains("is saved;"), "no false reassurance: {all}");
+    let copies = texts_under(fallback.path());
+    let export = loopdrill::store::export::parse_export(&copies[0].1, "copy").unwrap();
+    let a = &export.sessions[0].answers[0];
+    assert_eq!(a.star.action, A);
+    assert!(
+        a.self_scores.values().any(|v| *v == 4),
+        "the score on screen is in the copy: {:?}",
+        a.self_scores
+    );
+}
+
+#[test]
+fn a_full_disk_with_nowhere_for_a_copy_prints_the_text_at_quit() {
+    let mut h = harness();
+    // A fallback dir that cannot be created (its parent is a file).
+    let blocker = tempfile::NamedTempFile::new().unwrap();
+    h.app.set_fallback_dir(blocker.path().join("unsaved"));
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    fill_disk(&mut h);
+    typ(&mut h, "Only in memory: the 212 databases.");
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick(); // the autosave fails
+    assert!(screen_text(&h, 200, 60).contains("Draft not saved"));
+    ctrl(&mut h, 'c');
+    let lines = h.app.farewell().expect_err("nothing could be saved");
+    let all = lines.join("\n");
+    assert!(all.contains("No copy could be written anywhere"), "{all}");
+    assert!(all.contains("Only in memory: the 212 databases."), "{all}");
+}
+
+#[test]
+fn a_held_back_draft_goes_once_the_session_is_saved() {
+    let mut h = harness();
+    let fallback = tempfile::tempdir().unwrap();
+    h.app.set_fallback_dir(fallback.path().to_path_buf());
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    answer(&mut h);
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick();
+    fill_disk(&mut h);
+    ctrl(&mut h, 's');
+    assert!(h.dir.join("draft.json").exists());
+    assert!(h.app.has_unsaved());
+    // Space comes back: the next save writes the session, then the draft goes.
+    h.app.store.inject_write_fault(None);
+    reply_until_self_score(&mut h);
+    assert!(!h.app.has_unsaved());
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    assert_eq!(s.answers[0].star.result, R);
+    assert!(
+        !h.dir.join("draft.json").exists(),
+        "the stale draft is gone"
+    );
+    ctrl(&mut h, 'c');
+    assert!(h.app.farewell().is_ok());
+}
+
+#[test]
+fn a_store_that_cannot_be_written_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_read_only_because(
+        dir.path(),
+        loopdrill::store::ReadOnlyWhy::NotWritable("Read-only file system (os error 30)".into()),
+    );
+    let mut app = App::new(
+        content(),
+        store,
+        None,
+        Box::new(FakeClock::default()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    let h = Harness {
+        app,
+        clock: FakeClock::default(),
+        dir: dir.path().to_path_buf(),
+        _dir: dir,
+    };
+    let text = screen_text(&h, 200, 40);
+    assert!(text.contains("[read-only]"), "{text}");
+    assert!(
+        text.contains("The data dir cannot be written (Read-only file system (os error 30))"),
+        "{text}"
+    );
+}
+
+/// The live word count, read off the Action field's frame.
+fn action_words(h: &Harness) -> u32 {
+    let text = screen_text(h, 200, 60);
+    let at = text.find(" Action · ").expect("the Action frame");
+    let rest = &text[at + " Action · ".len()..];
+    rest.split(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_word_count_kept_per_line_matches_a_full_count_after_every_edit() {
+    let mut h = harness();
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Tab); // Action
+    let mut typed = String::new();
+    let script = "one two\nthree  four five\n\nsix 日本語 seven";
+    for c in script.chars() {
+        typ(&mut h, &c.to_string());
+        typed.push(c);
+        assert_eq!(
+            action_words(&h),
+            loopdrill::practice::analysis::word_count(&typed)
+        );
+    }
+    // Joins and splits of lines, deletes, undo, a run typed at once.
+    let edits: &[(KeyCode, KeyModifiers)] = &[
+        (KeyCode::Home, KeyModifiers::NONE),
+        (KeyCode::Backspace, KeyModifiers::NONE), // joins two lines
+        (KeyCode::Up, KeyModifiers::NONE),
+        (KeyCode::End, KeyModifiers::NONE),
+        (KeyCode::Delete, KeyModifiers::NONE), // joins two lines
+        (KeyCode::Char('z'), KeyModifiers::CONTROL), // undo
+        (KeyCode::Enter, KeyModifiers::NONE),
+        (KeyCode::Char('w'), KeyModifiers::CONTROL),
+        (KeyCode::Backspace, KeyModifiers::NONE),
+    ];
+    for (code, m) in edits {
+        h.app.key(KeyEvent::new(*code, *m));
+        h.app.type_run("x y");
+        let full = match &h.app.screen {
+            Screen::Session(_) => {
+                let d = h.app.current_draft().unwrap();
+                loopdrill::practice::analysis::word_count(&d.fields[2])
+            }
+            _ => unreachable!(),
+        };
+        assert_eq!(action_words(&h), full, "after {code:?}");
+    }
+}
+
+#[test]
+fn a_run_of_queued_keys_types_as_the_keys_would() {
+    let mut by_keys = harness();
+    let mut by_run = harness();
+    for h in [&mut by_keys, &mut by_run] {
+        mini_loop(h, false);
+        key(h, KeyCode::Enter);
+        key(h, KeyCode::Enter);
+    }
+    typ(&mut by_keys, "Cut churn 12% in Q3");
+    by_run.app.type_run("Cut churn 12% in Q3");
+    let a = by_keys.app.current_draft().unwrap();
+    let b = by_run.app.current_draft().unwrap();
+    assert_eq!(a.fields, b.fields);
+    // Outside a text field a run is keys: `q` on home quits.
+    let mut home = harness();
+    home.app.type_run("q");
+    assert!(home.app.quit);
 }

@@ -173,10 +173,20 @@ fn build(
             Format::Markdown => t.to_string(),
             Format::Csv | Format::Json => t.replace('\\', "\\\\"),
         };
-        let (text, text_lps) = clean_question(&ctx.matcher, &literal(&item.text));
+        let (text, text_lps, cut) = clean_question_cut(&ctx.matcher, &literal(&item.text));
         if text.is_empty() {
             ctx.note(line, "empty question skipped");
             continue;
+        }
+        for tail in &cut {
+            ctx.note(
+                line,
+                format!(
+                    "\"{}\" was cut from the end of the question \"{}\" (a note, not part of it); add it back by hand if it belongs",
+                    one_line(tail),
+                    one_line(&text)
+                ),
+            );
         }
         let key = tokens_in_order(&text).join(" ");
         if let Some((_, first)) = seen_texts.iter().find(|(k, _)| *k == key) {
@@ -1134,6 +1144,10 @@ const NOTE_MARKERS: &[&str] = &[
 ];
 
 const STARTERS: &[&str] = &[
+    "take me through",
+    "take us through",
+    "run me through",
+    "run us through",
     "tell me",
     "tell us",
     "describe",
@@ -1174,6 +1188,12 @@ const STARTERS: &[&str] = &[
 /// Starters strong enough to make a plain paragraph line a question even
 /// without a question mark.
 const STRONG_STARTERS: &[&str] = &[
+    "take me through",
+    "take us through",
+    "run me through",
+    "run us through",
+    "talk me through",
+    "talk us through",
     "tell me",
     "tell us",
     "describe",
@@ -1311,6 +1331,13 @@ fn lps_in_fragment(m: &LpMatcher, frag: &str) -> Vec<String> {
 /// Cleans one question: markup, numbering labels, inline LP tags and
 /// trailing notes removed. Returns the text and the LPs it named inline.
 fn clean_question(m: &LpMatcher, raw: &str) -> (String, Vec<String>) {
+    let (s, lps, _) = clean_question_cut(m, raw);
+    (s, lps)
+}
+
+/// [`clean_question`], also returning what was cut off the end of the
+/// question (trailing notes, text after its "?"), to be reported.
+fn clean_question_cut(m: &LpMatcher, raw: &str) -> (String, Vec<String>, Vec<String>) {
     let mut s = clean_inline(raw);
     let mut lps = Vec::new();
 
@@ -1379,6 +1406,13 @@ fn clean_question(m: &LpMatcher, raw: &str) -> (String, Vec<String>) {
         .min()
         .filter(|&i| i > 0)
     {
+        // "(tip: …)": the note starts at its bracket, which goes with it.
+        let before = s[..i].trim_end();
+        let i = if before.ends_with(['(', '[']) {
+            before.len() - 1
+        } else {
+            i
+        };
         tails.push(s[i..].to_string());
         s.truncate(i);
     }
@@ -1445,7 +1479,12 @@ fn clean_question(m: &LpMatcher, raw: &str) -> (String, Vec<String>) {
     if s.ends_with(" ?") {
         s = format!("{}?", s[..s.len() - 2].trim_end());
     }
-    (s, lps)
+    // A tail that only named an LP was a tag, not part of the question.
+    tails.retain(|t| {
+        let t = t.trim();
+        !t.is_empty() && lps_in_fragment(m, t).is_empty()
+    });
+    (s, lps, tails)
 }
 
 // ------------------------------------------------------------------ markdown
@@ -1724,6 +1763,14 @@ fn parse_markdown(ctx: &mut Ctx, text: &str) -> Vec<RawItem> {
                             current = lps;
                             level = PSEUDO;
                             last_q = None;
+                        } else if !t.trim().is_empty() {
+                            ctx.note(
+                                line,
+                                format!(
+                                    "bold list entry \"{}\" is neither a question nor a Leadership Principle; skipped",
+                                    one_line(&t)
+                                ),
+                            );
                         }
                         continue;
                     }
@@ -1739,6 +1786,15 @@ fn parse_markdown(ctx: &mut Ctx, text: &str) -> Vec<RawItem> {
                         items[qi].probes.push(t[n..].trim().to_string());
                     } else if question_like(&t) {
                         items[qi].probes.push(text);
+                    } else if !t.trim().is_empty() {
+                        ctx.note(
+                            line,
+                            format!(
+                                "\"{}\" (nested under the question at line {}) does not read as a follow-up question; skipped",
+                                one_line(&t),
+                                items[qi].line
+                            ),
+                        );
                     }
                     continue;
                 }
@@ -1752,10 +1808,9 @@ fn parse_markdown(ctx: &mut Ctx, text: &str) -> Vec<RawItem> {
                     last_q = Some((items.len() - 1, indent));
                 } else {
                     last_q = None;
-                    // A list entry in a question section, or one that asks
-                    // something, is reported rather than dropped silently.
-                    if !t.trim().is_empty() && (t.trim_end().ends_with('?') || !current.is_empty())
-                    {
+                    // Every list entry that is not taken is reported, never
+                    // dropped silently.
+                    if !t.trim().is_empty() {
                         ctx.note(
                             line,
                             format!("\"{}\" does not read as a question; skipped", one_line(&t)),

@@ -11,6 +11,102 @@ pub use model::*;
 
 use std::path::{Path, PathBuf};
 
+/// How many characters of a quoted value an error message shows.
+pub const EXCERPT_CHARS: usize = 60;
+/// How many characters of a question an import report line quotes.
+pub const REPORT_QUOTE_CHARS: usize = 160;
+
+/// The first `max` characters of `s`, with "…" when cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// `message` with every double-quoted part cut to an [`excerpt`] of
+/// [`EXCERPT_CHARS`], so an error that quotes a whole value (a serde
+/// "invalid type: string \"…\"") stays one short line.
+pub fn shorten_quotes(message: &str) -> String {
+    shorten_quotes_to(message, EXCERPT_CHARS)
+}
+
+/// [`shorten_quotes`] with another length (an import report quotes whole
+/// questions up to [`REPORT_QUOTE_CHARS`]).
+pub fn shorten_quotes_to(message: &str, max: usize) -> String {
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut rest = message;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find('"') {
+            Some(close) => {
+                out.push_str(&excerpt(&after[..close], max));
+                out.push('"');
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&excerpt(after, max));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The most bytes a file given to `import` or `content import` may hold,
+/// unless `LOOPDRILL_MAX_INPUT_BYTES` says otherwise: 256 MiB.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The input cap: `LOOPDRILL_MAX_INPUT_BYTES` (a number of bytes) or
+/// [`MAX_INPUT_BYTES`].
+pub fn max_input_bytes() -> Result<u64, String> {
+    match std::env::var("LOOPDRILL_MAX_INPUT_BYTES") {
+        Err(_) => Ok(MAX_INPUT_BYTES),
+        Ok(v) => v.trim().parse::<u64>().map_err(|_| {
+            format!(
+                "LOOPDRILL_MAX_INPUT_BYTES must be a number of bytes, not \"{}\"",
+                excerpt(&v, EXCERPT_CHARS)
+            )
+        }),
+    }
+}
+
+/// Reads a whole input file as UTF-8 text, at most `limit` bytes: it is
+/// read incrementally and refused as soon as it is larger (so `/dev/zero`
+/// or a runaway pipe cannot exhaust memory). Errors are one line.
+pub fn read_input(path: &Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let name = path.display();
+    let too_big = || {
+        format!(
+            "{name}: larger than the input limit of {limit} bytes ({} MiB); set LOOPDRILL_MAX_INPUT_BYTES to raise it",
+            limit / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+    if let Ok(m) = file.metadata()
+        && m.is_file()
+        && m.len() > limit
+    {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let off = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..off]);
+        let (line, col) = line_col(&valid, off);
+        format!("{name}:{line}:{col}: not UTF-8 text")
+    })
+}
+
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The answer signals a probe may name, with what each means. This list is

@@ -6,6 +6,36 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// Whether `c` must not reach a terminal raw: C0 and C1 controls, DEL, and
+/// the bidirectional formatting characters (embeddings, overrides, isolates,
+/// marks) that can make text read differently from what it is.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{2028}' | '\u{2029}')
+}
+
+/// Escapes, as `\uXXXX`, every [`is_unsafe_char`] left raw in JSON text
+/// (serde_json escapes only C0). Such characters can only be inside strings,
+/// so the result is valid JSON with the same value.
+pub fn escape_controls(json: &str) -> String {
+    if !json.chars().any(is_unsafe_char) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Structural whitespace between tokens (newline, indent) stays.
+        if is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r') {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The whole history in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
@@ -24,8 +54,11 @@ impl Export {
         }
     }
 
+    /// Pretty JSON, with every character a terminal could act on escaped
+    /// (see [`escape_controls`]); `parse_export` reads it back unchanged.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into());
+        let mut s =
+            escape_controls(&serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into()));
         s.push('\n');
         s
     }

@@ -10,6 +10,8 @@
 //! drafts/<id>.json     earlier drafts, parked when another session started
 //! trash/               deleted sessions and answers (restorable)
 //! backups/             copies kept before a migration
+//! unsaved/             what could not be saved where it belongs (a refused
+//!                      or failed write), kept as an importable export
 //! ```
 
 pub mod export;
@@ -47,8 +49,16 @@ pub enum StoreError {
         path.display()
     )]
     Newer { path: PathBuf, found: u64 },
-    #[error("the data dir {} is open read-only because another loopdrill holds it", dir.display())]
-    ReadOnly { dir: PathBuf },
+    #[error("the data dir {} is open read-only: {reason}", dir.display())]
+    ReadOnly { dir: PathBuf, reason: String },
+    #[error(
+        "the data dir {} cannot be written ({source}); nothing can be saved there",
+        dir.display()
+    )]
+    NotWritable {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no session with id \"{0}\"")]
     NoSuchSession(String),
     #[error(
@@ -85,14 +95,43 @@ impl History {
     }
 }
 
+/// A test hook run before every write the store makes: returning an error
+/// makes that write fail as the disk would (say, `ENOSPC` on a full disk).
+pub type WriteFault = std::sync::Arc<dyn Fn(&Path) -> Option<std::io::Error> + Send + Sync>;
+
 /// The open data dir.
-#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     /// Held for as long as the store is open for writing.
     lock: Option<File>,
+    /// Why the store is read-only when it is (another instance holds it, or
+    /// the data dir cannot be written).
+    read_only: Option<ReadOnlyWhy>,
     /// Problems met while opening (stale temp files swept, migrations).
     pub notices: Vec<String>,
+    fault: Option<WriteFault>,
+}
+
+/// Why a store was opened read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    /// Another loopdrill holds the writer lock.
+    Locked,
+    /// The data dir cannot be written (read-only mount, immutable file,
+    /// permissions): the error met, e.g. "Read-only file system (os error 30)".
+    NotWritable(String),
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .field("lock", &self.lock)
+            .field("read_only", &self.read_only)
+            .field("notices", &self.notices)
+            .field("fault", &self.fault.is_some())
+            .finish()
+    }
 }
 
 const SESSIONS: &str = "sessions";
@@ -103,24 +142,58 @@ const STORIES: &str = "stories.json";
 pub const DRAFT_FILE: &str = "draft.json";
 const DRAFT: &str = DRAFT_FILE;
 const DRAFTS: &str = "drafts";
+/// Copies of what could not be saved where it belongs (see `keep_unsaved`).
+pub const UNSAVED: &str = "unsaved";
 
 impl Store {
     /// Opens `dir` for writing: creates it (0700), takes the writer lock and
-    /// sweeps stale temp files. A second writer gets [`StoreError::Locked`].
+    /// sweeps stale temp files. A second writer gets [`StoreError::Locked`];
+    /// a data dir that cannot be written (read-only mount, immutable file,
+    /// permissions, full disk) gets [`StoreError::NotWritable`].
     pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_with(dir, None)
+    }
+
+    /// [`Store::open`] with a write fault injected (tests): every write the
+    /// store makes, from creating its folders on, first asks `fault`.
+    pub fn open_with(dir: &Path, fault: Option<WriteFault>) -> Result<Store> {
+        let check = |path: &Path| -> std::io::Result<()> {
+            match fault.as_ref().and_then(|f| f(path)) {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        };
+        let refused = |path: &Path, e: std::io::Error| {
+            if is_not_writable(&e) {
+                StoreError::NotWritable {
+                    dir: dir.to_path_buf(),
+                    source: e,
+                }
+            } else {
+                StoreError::io(path, e)
+            }
+        };
         for sub in ["", SESSIONS, TRASH, BACKUPS] {
             let d = dir.join(sub);
-            fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, e))?;
-            set_mode(&d, 0o700)?;
+            if !d.is_dir() {
+                check(&d)
+                    .and_then(|()| fs::create_dir_all(&d))
+                    .map_err(|e| refused(&d, e))?;
+            }
+            // Only when it differs: a read-only data dir must still open.
+            ensure_mode(&d, 0o700, &check).map_err(|e| refused(&d, e))?;
         }
         let lock_path = dir.join("lock");
-        let lock = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io(&lock_path, e))?;
-        set_mode(&lock_path, 0o600)?;
+        let lock = check(&lock_path)
+            .and_then(|()| {
+                fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&lock_path)
+            })
+            .map_err(|e| refused(&lock_path, e))?;
+        ensure_mode(&lock_path, 0o600, &check).map_err(|e| refused(&lock_path, e))?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -128,12 +201,29 @@ impl Store {
                     dir: dir.to_path_buf(),
                 });
             }
-            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+            Err(fs::TryLockError::Error(e)) => return Err(refused(&lock_path, e)),
+        }
+        // The lock file may be writable while the folders are not (an
+        // immutable directory): find out now, not at the first answer.
+        for sub in ["", SESSIONS] {
+            let probe = dir.join(sub).join(".write-test.json.probe");
+            check(&probe)
+                .and_then(|()| {
+                    fs::OpenOptions::new()
+                        .create(true)
+                        .truncate(true)
+                        .write(true)
+                        .open(&probe)
+                })
+                .and_then(|_| fs::remove_file(&probe))
+                .map_err(|e| refused(&probe, e))?;
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
             lock: Some(lock),
+            read_only: None,
             notices: Vec::new(),
+            fault,
         };
         store.sweep_temp_files();
         Ok(store)
@@ -141,10 +231,17 @@ impl Store {
 
     /// Opens `dir` without the lock: every write fails with [`StoreError::ReadOnly`].
     pub fn open_read_only(dir: &Path) -> Store {
+        Store::open_read_only_because(dir, ReadOnlyWhy::Locked)
+    }
+
+    /// Opens `dir` without the lock, saying why it is read-only.
+    pub fn open_read_only_because(dir: &Path, why: ReadOnlyWhy) -> Store {
         Store {
             dir: dir.to_path_buf(),
             lock: None,
+            read_only: Some(why),
             notices: Vec::new(),
+            fault: None,
         }
     }
 
@@ -156,17 +253,52 @@ impl Store {
         self.lock.is_none()
     }
 
+    /// Why the store is read-only, if it is.
+    pub fn read_only_why(&self) -> Option<&ReadOnlyWhy> {
+        self.read_only.as_ref()
+    }
+
+    /// Makes every later write of this store ask `fault` first (tests: a
+    /// full disk, an I/O error); `None` removes the fault.
+    pub fn inject_write_fault(&mut self, fault: Option<WriteFault>) {
+        self.fault = fault;
+    }
+
     fn writable(&self) -> Result<()> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 dir: self.dir.clone(),
+                reason: self
+                    .read_only
+                    .as_ref()
+                    .unwrap_or(&ReadOnlyWhy::Locked)
+                    .to_string(),
             });
         }
         Ok(())
     }
 
+    fn fault(&self, path: &Path) -> Result<()> {
+        match self.fault.as_ref().and_then(|f| f(path)) {
+            Some(e) => Err(StoreError::io(path, e)),
+            None => Ok(()),
+        }
+    }
+
+    /// [`write_json`], through the injected fault if there is one.
+    fn put_json<T: Serialize>(&self, path: &Path, value: &T) -> Result<()> {
+        self.fault(path)?;
+        write_json(path, value)
+    }
+
+    /// [`write_bytes`], through the injected fault if there is one.
+    fn put_bytes(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.fault(path)?;
+        write_bytes(path, bytes)
+    }
+
     fn sweep_temp_files(&mut self) {
-        for sub in ["", SESSIONS, TRASH, BACKUPS, DRAFTS] {
+        for sub in ["", SESSIONS, TRASH, BACKUPS, DRAFTS, UNSAVED] {
             let Ok(entries) = fs::read_dir(self.dir.join(sub)) else {
                 continue;
             };
@@ -193,7 +325,7 @@ impl Store {
         check_id(&session.id)?;
         let path = self.session_path(&session.id);
         self.guard_overwrite(&path)?;
-        write_json(&path, session)
+        self.put_json(&path, session)
     }
 
     /// Checks the file about to be replaced: a corrupt one or one from a newer
@@ -209,7 +341,7 @@ impl Store {
         if version < u64::from(SCHEMA_VERSION) {
             let backup = self.backup_path(path, version);
             if !backup.exists() {
-                write_bytes(&backup, &bytes)?;
+                self.put_bytes(&backup, &bytes)?;
             }
         }
         Ok(())
@@ -277,7 +409,7 @@ impl Store {
         self.writable()?;
         let path = self.dir.join(STORIES);
         self.guard_overwrite(&path)?;
-        write_json(&path, bank)
+        self.put_json(&path, bank)
     }
 
     /// Saves the draft being typed. A draft of another session already in
@@ -296,7 +428,7 @@ impl Store {
                         let parked = self.dir.join(DRAFTS);
                         fs::create_dir_all(&parked).map_err(|e| StoreError::io(&parked, e))?;
                         set_mode(&parked, 0o700)?;
-                        write_json(&self.parked_path(&old.session_id), &old)?;
+                        self.put_json(&self.parked_path(&old.session_id), &old)?;
                     }
                 }
                 Err(StoreError::Corrupt { .. } | StoreError::Newer { .. }) => {
@@ -305,12 +437,26 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        write_json(&current, draft)
+        self.put_json(&current, draft)
+    }
+
+    /// Keeps a copy of something that could not be saved where it belongs
+    /// (`unsaved/NAME`), so nothing typed is lost; returns where it went.
+    /// Works on a read-only store too, if the folder can be written.
+    pub fn keep_unsaved(&self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+        let dir = self.dir.join(UNSAVED);
+        self.fault(&dir)?;
+        fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        set_mode(&dir, 0o700)?;
+        let path = dir.join(name);
+        self.put_bytes(&path, bytes)?;
+        Ok(path)
     }
 
     /// Moves an unreadable file into `backups/` under a name that is not in
     /// use (`NAME.unreadable-N`), keeping every byte.
     fn set_aside(&self, path: &Path) -> Result<()> {
+        self.fault(path)?;
         let name = path
             .file_name()
             .map_or("file".into(), |n| n.to_string_lossy().into_owned());
@@ -453,9 +599,9 @@ impl Store {
             if self.lock.is_some() {
                 let backup = self.backup_path(path, version);
                 if !backup.exists() {
-                    write_bytes(&backup, &bytes)?;
+                    self.put_bytes(&backup, &bytes)?;
                 }
-                write_json(path, &parsed)?;
+                self.put_json(path, &parsed)?;
             }
             return Ok(parsed);
         }
@@ -469,12 +615,9 @@ pub(crate) fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
         path: path.to_path_buf(),
         line: e.line(),
         col: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_string(),
+        message: crate::content::shorten_quotes(
+            e.to_string().split(" at line").next().unwrap_or(""),
+        ),
     }
 }
 
@@ -596,6 +739,47 @@ fn sync_dir(dir: &Path) -> Result<()> {
             .map_err(|e| StoreError::io(dir, e))?;
     }
     let _ = dir;
+    Ok(())
+}
+
+impl std::fmt::Display for ReadOnlyWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadOnlyWhy::Locked => f.write_str("another loopdrill holds it"),
+            ReadOnlyWhy::NotWritable(e) => write!(f, "it cannot be written ({e})"),
+        }
+    }
+}
+
+/// An error that means "this place cannot be written", as opposed to a
+/// passing failure: read-only file system, permission, full disk or quota.
+pub fn is_not_writable(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::ReadOnlyFilesystem | K::PermissionDenied | K::StorageFull | K::QuotaExceeded
+    ) || e.raw_os_error().is_some_and(|n| n == libc::EPERM)
+}
+
+/// Makes `path` private (no group or other bits beyond `mode`), changing
+/// its mode only when it is not: a data dir that is already private, even
+/// one its owner made read-only (0500), opens without needing to write it.
+fn ensure_mode(
+    path: &Path,
+    mode: u32,
+    check: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let current = fs::metadata(path)?.permissions().mode() & 0o7777;
+        let private = current & mode & 0o700;
+        if current != private {
+            check(path)?;
+            fs::set_permissions(path, fs::Permissions::from_mode(private))?;
+        }
+    }
+    let _ = (path, mode, check);
     Ok(())
 }
 

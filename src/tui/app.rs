@@ -6,7 +6,7 @@ use super::screens::{Screen, home::HomeScreen, session::SessionScreen};
 use super::{text, theme, widgets};
 use crate::content::Content;
 use crate::practice::timer::Clock;
-use crate::store::{Draft, History, Session, Store, StoryBank};
+use crate::store::{Draft, History, ReadOnlyWhy, Session, Store, StoryBank};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -110,6 +110,8 @@ pub struct Ctx<'a> {
     pub now: Duration,
     pub wall: DateTime<Utc>,
     pub read_only: bool,
+    /// Why the store is read-only, when it is.
+    pub read_only_why: Option<&'a ReadOnlyWhy>,
     /// Ids of the sessions in the trash (restorable from the review screen).
     pub trashed: &'a [TrashEntry],
     /// Why `stories.json` could not be read at start, if it could not: the
@@ -122,10 +124,31 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Why nothing can be changed here (shown when a change is refused).
+    pub fn read_only_note(&self) -> String {
+        match self.read_only_why {
+            Some(ReadOnlyWhy::NotWritable(e)) => format!(
+                "Read-only: the data dir cannot be written ({e}), so nothing can be changed here."
+            ),
+            _ => "Read-only: another loopdrill holds the data dir, so nothing can be changed here."
+                .to_string(),
+        }
+    }
+
+    /// Why practising cannot start here (home's refusal).
+    pub fn practise_read_only_note(&self) -> String {
+        match self.read_only_why {
+            Some(ReadOnlyWhy::NotWritable(e)) => format!(
+                "Read-only: the data dir cannot be written ({e}), so nothing could be saved. Make it writable to practise here."
+            ),
+            _ => "Read-only: another loopdrill holds this data dir, so nothing could be saved. Close it to practise here.".to_string(),
+        }
+    }
+
     /// Why the story bank cannot be changed right now, if it cannot.
     pub fn stories_locked(&self) -> Option<String> {
         if self.read_only {
-            Some(crate::tui::screens::review::READ_ONLY_NOTE.to_string())
+            Some(self.read_only_note())
         } else {
             self.stories_unreadable.map(|e| {
                 format!("The story bank is not changed while its file cannot be read: {e}")
@@ -146,6 +169,7 @@ macro_rules! ctx {
             now: $app.clock.now(),
             wall: ($app.wall)(),
             read_only: $app.store.is_read_only(),
+            read_only_why: $app.store.read_only_why(),
             trashed: &$app.trashed,
             stories_unreadable: $app.stories_unreadable.as_deref(),
             unreadable: &$app.unreadable,
@@ -172,8 +196,37 @@ pub struct App {
     pub quit: bool,
     clock: Box<dyn Clock>,
     wall: Box<dyn Fn() -> DateTime<Utc>>,
-    /// The terminal size at the last draw (keys are ignored while too small).
-    last_size: std::cell::Cell<(u16, u16)>,
+    /// Writes that failed: what could not be saved, kept until a later save
+    /// (or the one at quit) succeeds. See [`App::farewell`].
+    unsaved: Unsaved,
+    /// Where what cannot be saved in the data dir goes (outside it, as a
+    /// full disk or read-only mount there would refuse that copy too).
+    fallback_dir: std::path::PathBuf,
+}
+
+/// What could not be saved, and where copies of it went.
+#[derive(Debug, Default)]
+struct Unsaved {
+    /// The latest copy of each session whose save failed, with the error.
+    sessions: std::collections::BTreeMap<String, (Session, String)>,
+    /// The latest draft whose save failed, with the error.
+    draft: Option<(Draft, String)>,
+    /// Drafts whose removal was held back because their session's save
+    /// failed: session id → the `saved_at` of the draft on disk then.
+    held_drafts: std::collections::BTreeMap<String, Option<DateTime<Utc>>>,
+    /// Where the copy of each unsaved thing was last written ("" = nowhere).
+    copies: std::collections::BTreeMap<String, String>,
+}
+
+/// The default place for copies of what the data dir refused:
+/// `$TMPDIR/loopdrill-unsaved-UID`.
+pub fn default_fallback_dir() -> std::path::PathBuf {
+    #[cfg(unix)]
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let who = unsafe { libc::geteuid() }.to_string();
+    #[cfg(not(unix))]
+    let who = std::env::var("USERNAME").unwrap_or_default();
+    std::env::temp_dir().join(format!("loopdrill-unsaved-{who}"))
 }
 
 impl App {
@@ -202,8 +255,12 @@ impl App {
                 None
             }
         };
-        if store.is_read_only() {
-            notes.push(L::READ_ONLY.to_string());
+        match store.read_only_why() {
+            Some(ReadOnlyWhy::NotWritable(e)) => notes.push(format!(
+                "The data dir cannot be written ({e}): this loopdrill is read-only (nothing you type can be saved)."
+            )),
+            Some(ReadOnlyWhy::Locked) => notes.push(L::READ_ONLY.to_string()),
+            None => {}
         }
         let trashed = trash_entries(&store, &content, false);
         let mut app = App {
@@ -222,7 +279,8 @@ impl App {
             quit: false,
             clock,
             wall,
-            last_size: std::cell::Cell::new((0, 0)),
+            unsaved: Unsaved::default(),
+            fallback_dir: default_fallback_dir(),
         };
         if !notes.is_empty() {
             app.set_status(notes.join(" · "));
@@ -348,17 +406,32 @@ impl App {
         self.screen.paste(s, now);
     }
 
+    /// A run of plain characters typed (queued together, say by an
+    /// unbracketed paste): handled as that many keys would be, as one edit
+    /// when the screen can take it so (the STAR editor), else key by key.
+    pub fn type_run(&mut self, run: &str) {
+        if !self.help && self.screen.captures_text() && !run.is_empty() {
+            let ctx = ctx!(self);
+            if let Screen::Session(s) = &mut self.screen
+                && s.type_run(run, &ctx)
+            {
+                self.status = None;
+                return;
+            }
+        }
+        for c in run.chars() {
+            self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+
     pub fn key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.save_draft_now();
             self.quit = true;
             return;
         }
-        // Below the smallest layout nothing is visible to type into.
-        let (w, h) = self.last_size.get();
-        if w > 0 && (w < MIN_WIDTH || h < MIN_HEIGHT) {
-            return;
-        }
+        // Below the smallest layout the screen is not drawn, but keys still
+        // reach it as usual: nothing typed meanwhile is lost.
         // A status message answers the previous key; the next key clears it.
         self.status = None;
         if self.help {
@@ -390,6 +463,7 @@ impl App {
             match cmd {
                 Cmd::SaveSession(s) => match self.store.save_session(&s) {
                     Ok(()) => {
+                        self.saved_session(&s.id);
                         if let Some(h) = &mut self.history {
                             match h.sessions.iter_mut().find(|x| x.id == s.id) {
                                 Some(x) => *x = *s,
@@ -397,13 +471,43 @@ impl App {
                             }
                         }
                     }
-                    Err(e) => self.set_status(format!("{}: {e}", L::NOT_SAVED)),
+                    Err(e) => {
+                        // Keep it: in memory (retried on the next save and at
+                        // quit) and as a copy on disk wherever one can go.
+                        let where_ = self.keep_copy_of_session(&s);
+                        self.unsaved
+                            .sessions
+                            .insert(s.id.clone(), (*s, e.to_string()));
+                        self.set_status(format!("{}: {e}. {where_}", L::NOT_SAVED));
+                    }
                 },
-                Cmd::SaveDraft(d) => match self.store.save_draft(&d) {
-                    Ok(()) => self.draft = Some(*d),
-                    Err(e) => self.set_status(format!("{}: {e}", L::DRAFT_NOT_SAVED)),
+                Cmd::SaveDraft(d) => match self
+                    .retry_unsaved_sessions()
+                    .and_then(|()| self.store.save_draft(&d))
+                {
+                    Ok(()) => {
+                        self.unsaved.draft = None;
+                        self.unsaved.copies.remove(DRAFT_KEY);
+                        self.draft = Some(*d);
+                    }
+                    Err(e) => {
+                        let where_ = self.keep_copy_of_draft(&d);
+                        self.unsaved.draft = Some((*d, e.to_string()));
+                        self.set_status(format!("{}: {e}. {where_}", L::DRAFT_NOT_SAVED));
+                    }
                 },
                 Cmd::DiscardDraft(session) => {
+                    // A draft goes only once the session holding its text is
+                    // saved: after a failed save it is all there is on disk.
+                    if self.unsaved.sessions.contains_key(&session) {
+                        let on_disk = self
+                            .draft
+                            .as_ref()
+                            .filter(|d| d.session_id == session)
+                            .map(|d| d.saved_at);
+                        self.unsaved.held_drafts.insert(session, on_disk);
+                        continue;
+                    }
                     if let Err(e) = self.store.discard_draft_for(&session) {
                         self.set_status(e.to_string());
                     }
@@ -456,6 +560,183 @@ impl App {
             }
         }
         self.sync_screen();
+    }
+
+    /// A session's save succeeded: it is no longer unsaved, and a draft held
+    /// back for it goes now, unless a newer draft was written since.
+    fn saved_session(&mut self, id: &str) {
+        if self.unsaved.sessions.remove(id).is_none() {
+            return;
+        }
+        self.unsaved.copies.remove(id);
+        if let Some(held) = self.unsaved.held_drafts.remove(id) {
+            let current = self
+                .store
+                .load_draft_for(id)
+                .ok()
+                .flatten()
+                .map(|d| d.saved_at);
+            if current.is_none() || current == held {
+                let _ = self.store.discard_draft_for(id);
+                self.draft = self.store.load_draft().ok().flatten();
+            }
+        }
+    }
+
+    /// Tries again to save the sessions whose save failed (before a draft
+    /// replaces the one on disk, and at quit); the first error stops it.
+    fn retry_unsaved_sessions(&mut self) -> crate::store::Result<()> {
+        let ids: Vec<String> = self.unsaved.sessions.keys().cloned().collect();
+        for id in ids {
+            let s = self.unsaved.sessions[&id].0.clone();
+            match self.store.save_session(&s) {
+                Ok(()) => {
+                    self.saved_session(&id);
+                    if let Some(h) = &mut self.history {
+                        match h.sessions.iter_mut().find(|x| x.id == s.id) {
+                            Some(x) => *x = s,
+                            None => h.sessions.push(s),
+                        }
+                    }
+                }
+                Err(e) => {
+                    if let Some(x) = self.unsaved.sessions.get_mut(&id) {
+                        x.1 = e.to_string();
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Where copies of what the data dir refuses go (tests point it at a
+    /// temp dir; the default is [`default_fallback_dir`]).
+    pub fn set_fallback_dir(&mut self, dir: std::path::PathBuf) {
+        self.fallback_dir = dir;
+    }
+
+    /// Writes `bytes` as `name` in the data dir's `unsaved/`, else in the
+    /// fallback dir; says where (or that no copy could be written).
+    fn keep_copy(&mut self, key: &str, name: &str, bytes: &[u8], how: &str) -> String {
+        let written = self.store.keep_unsaved(name, bytes).or_else(|_| {
+            let dir = &self.fallback_dir;
+            create_private_dir(dir)?;
+            let path = dir.join(name);
+            crate::store::write_bytes(&path, bytes).map(|()| path)
+        });
+        match written {
+            Ok(path) => {
+                let p = path.display().to_string();
+                self.unsaved.copies.insert(key.to_string(), p.clone());
+                format!("A copy is in {p} ({how}); saving is tried again at quit.")
+            }
+            Err(e) => {
+                self.unsaved.copies.insert(key.to_string(), String::new());
+                format!(
+                    "No copy could be written either ({e}): it is kept in memory and tried again at quit. Free some space or quit to see it."
+                )
+            }
+        }
+    }
+
+    fn keep_copy_of_session(&mut self, s: &Session) -> String {
+        let export = crate::store::export::Export::new(vec![s.clone()], Vec::new());
+        self.keep_copy(
+            &s.id,
+            &format!("session-{}.json", s.id),
+            export.to_json().as_bytes(),
+            "`loopdrill import` restores it",
+        )
+    }
+
+    fn keep_copy_of_draft(&mut self, d: &Draft) -> String {
+        let mut bytes = serde_json::to_vec_pretty(d).unwrap_or_default();
+        bytes.push(b'\n');
+        self.keep_copy(
+            DRAFT_KEY,
+            &format!("draft-{}.json", d.session_id),
+            &bytes,
+            "copied to the data dir as draft.json, it can be resumed",
+        )
+    }
+
+    /// Whether something typed is not saved in the data dir right now.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.sessions.is_empty() || self.unsaved.draft.is_some()
+    }
+
+    /// Called once the terminal is restored at quit: tries once more to save
+    /// what could not be saved, and says what happened to everything typed.
+    /// `Ok` holds lines for stdout (all is saved); `Err` means something is
+    /// not in the data dir: its lines (for stderr) say where each copy is,
+    /// and hold the text itself when no copy could be written anywhere.
+    pub fn farewell(&mut self) -> Result<Vec<String>, Vec<String>> {
+        if self.retry_unsaved_sessions().is_err() {
+            // The copies on disk must be the latest versions.
+            let pending: Vec<Session> = self
+                .unsaved
+                .sessions
+                .values()
+                .map(|(s, _)| s.clone())
+                .collect();
+            for s in &pending {
+                let _ = self.keep_copy_of_session(s);
+            }
+        }
+        if let Some((d, _)) = self.unsaved.draft.clone() {
+            match self.store.save_draft(&d) {
+                Ok(()) => {
+                    self.unsaved.draft = None;
+                    self.unsaved.copies.remove(DRAFT_KEY);
+                    self.draft = Some(d);
+                }
+                Err(e) => {
+                    let _ = self.keep_copy_of_draft(&d);
+                    self.unsaved.draft = Some((d, e.to_string()));
+                }
+            }
+        }
+        if !self.has_unsaved() {
+            return Ok(self
+                .draft
+                .iter()
+                .map(|d| {
+                    format!(
+                        "Your unfinished answer ({}) is saved; run `loopdrill` and choose Resume to go on.",
+                        crate::localtime::local(d.saved_at).format("%b %d %H:%M")
+                    )
+                })
+                .collect());
+        }
+        let mut lines = Vec::new();
+        let copy = |key: &str| self.unsaved.copies.get(key).filter(|p| !p.is_empty());
+        for (id, (s, e)) in &self.unsaved.sessions {
+            lines.push(format!("Session {id} was NOT saved in the data dir: {e}"));
+            match copy(id) {
+                Some(p) => lines.push(format!(
+                    "  A copy is in {p}; `loopdrill import {p}` restores it."
+                )),
+                None => {
+                    lines.push("  No copy could be written anywhere; its answers follow.".into());
+                    lines.extend(session_text(s));
+                }
+            }
+        }
+        if let Some((d, e)) = &self.unsaved.draft {
+            lines.push(format!("Your unfinished answer was NOT saved: {e}"));
+            match copy(DRAFT_KEY) {
+                Some(p) => lines.push(format!(
+                    "  A copy is in {p}; copy it to {} to resume it.",
+                    self.store.dir().join(crate::store::DRAFT_FILE).display()
+                )),
+                None => {
+                    lines.push("  No copy could be written anywhere; here is the text:".into());
+                    lines.extend(d.fields.iter().map(|f| format!("  {f}")));
+                }
+            }
+        }
+        Err(lines)
     }
 
     /// Picks up an unfinished session where its saved answers stop.
@@ -518,7 +799,6 @@ impl App {
 
     pub fn render(&self, f: &mut Frame) {
         let area = f.area();
-        self.last_size.set((area.width, area.height));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = vec![
                 Line::styled(L::TOO_SMALL, theme::accent()),
@@ -628,10 +908,77 @@ fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
     );
 }
 
-/// The message for a command that needs to write while another instance holds the store.
-pub fn read_only_message(dir: &std::path::Path) -> String {
-    format!(
-        "another loopdrill is already using {}; close it first (plain `loopdrill` opens read-only)",
-        dir.display()
-    )
+/// The key of the draft in `Unsaved::copies` (session ids never contain a space).
+const DRAFT_KEY: &str = "draft file";
+
+/// Creates `dir` (0700) if missing; an existing one must be a folder of ours.
+fn create_private_dir(dir: &std::path::Path) -> crate::store::Result<()> {
+    let err = |e| crate::store::StoreError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+        match std::fs::DirBuilder::new().mode(0o700).create(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(err(e)),
+        }
+        let m = std::fs::symlink_metadata(dir).map_err(err)?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if !m.is_dir() || m.uid() != unsafe { libc::geteuid() } {
+            return Err(err(std::io::Error::other("not a folder of this user")));
+        }
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir).map_err(err)?;
+    Ok(())
+}
+
+/// A session's typed text, for the terminal when no copy could be written.
+fn session_text(s: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in &s.answers {
+        out.push(format!("  Q: {}", a.question));
+        for (label, t) in L::STAR.iter().zip([
+            &a.star.situation,
+            &a.star.task,
+            &a.star.action,
+            &a.star.result,
+        ]) {
+            if !t.trim().is_empty() {
+                out.push(format!("  {label}: {t}"));
+            }
+        }
+        for f in &a.follow_ups {
+            out.push(format!("  {}: {}", f.probe, f.response));
+        }
+        if !a.self_scores.is_empty() {
+            let scores: Vec<String> = a
+                .self_scores
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            out.push(format!("  self-scores: {}", scores.join(", ")));
+        }
+        if !a.notes.trim().is_empty() {
+            out.push(format!("  notes: {}", a.notes));
+        }
+    }
+    out
+}
+
+/// The message for a command that needs to write while the store is read-only.
+pub fn read_only_message(dir: &std::path::Path, why: Option<&ReadOnlyWhy>) -> String {
+    match why {
+        Some(ReadOnlyWhy::NotWritable(e)) => format!(
+            "{} cannot be written ({e}); nothing could be saved, so this does not start (plain `loopdrill` and `loopdrill review` open it read-only)",
+            dir.display()
+        ),
+        _ => format!(
+            "another loopdrill is already using {}; close it first (plain `loopdrill` opens read-only)",
+            dir.display()
+        ),
+    }
 }

@@ -15,7 +15,9 @@ use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
 use crate::store::{self, Draft};
 use app::App;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::execute;
 use screens::Screen;
 use screens::session::SessionScreen;
@@ -50,7 +52,10 @@ pub fn build_app(
         None => {}
         Some(Command::Loop(args)) => {
             if app.store.is_read_only() {
-                return Err(Failure(app::read_only_message(&dir)));
+                return Err(Failure(app::read_only_message(
+                    &dir,
+                    app.store.read_only_why(),
+                )));
             }
             let history = app
                 .history
@@ -82,7 +87,10 @@ pub fn build_app(
         }
         Some(Command::Drill(args)) => {
             if app.store.is_read_only() {
-                return Err(Failure(app::read_only_message(&dir)));
+                return Err(Failure(app::read_only_message(
+                    &dir,
+                    app.store.read_only_why(),
+                )));
             }
             let history = app
                 .history
@@ -160,16 +168,26 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
     done.store(true, Ordering::SeqCst);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    // Back in the shell: say where an unfinished answer went.
-    if result.is_ok()
-        && let Some(d) = &app.draft
-    {
-        println!(
-            "Your unfinished answer ({}) is saved; run `loopdrill` and choose Resume to go on.",
-            crate::localtime::local(d.saved_at).format("%b %d %H:%M")
-        );
+    result?;
+    // Back in the shell: say where everything typed went. Whatever could not
+    // be saved in the data dir is named (with its copy, or its text when no
+    // copy could be written) and the exit status is 1.
+    match app.farewell() {
+        Ok(lines) => {
+            for l in lines {
+                println!("{}", text::printable(&l));
+            }
+            Ok(())
+        }
+        Err(lines) => {
+            for l in lines {
+                eprintln!("{}", text::printable(&l));
+            }
+            Err(Failure(
+                "not everything typed could be saved in the data dir (see above)".into(),
+            ))
+        }
     }
-    result
 }
 
 /// On SIGTERM or SIGHUP the event loop normally saves the draft and exits.
@@ -193,12 +211,14 @@ fn spawn_watchdog(
                 if done.load(Ordering::SeqCst) {
                     return;
                 }
+                let mut saved = true;
                 if let Some(d) = latest.lock().ok().and_then(|mut g| g.take()) {
-                    let _ = store::write_json(&draft_path, &d);
+                    saved = store::write_json(&draft_path, &d).is_ok();
                 }
                 let _ = execute!(std::io::stdout(), DisableBracketedPaste);
                 ratatui::restore();
-                std::process::exit(0);
+                // An honest exit: 1 when the draft could not be written.
+                std::process::exit(if saved { 0 } else { 1 });
             }
         }
     });
@@ -232,19 +252,34 @@ fn event_loop(
                 // a burst of input (an unbracketed paste, key repeat) is not
                 // throttled by one draw per key.
                 let start = std::time::Instant::now();
+                // Plain characters in a row are typed as one run, so the
+                // editor lays its text out once per batch, not once per key.
+                let mut run = String::new();
                 loop {
                     match event::read() {
                         Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
-                            app.key(k);
+                            match k.code {
+                                KeyCode::Char(c)
+                                    if (k.modifiers - KeyModifiers::SHIFT).is_empty() =>
+                                {
+                                    run.push(c);
+                                }
+                                _ => {
+                                    app.type_run(&std::mem::take(&mut run));
+                                    app.key(k);
+                                }
+                            }
                             changed = true;
                         }
                         Ok(Event::Paste(s)) => {
+                            app.type_run(&std::mem::take(&mut run));
                             app.paste(&s);
                             changed = true;
                         }
                         Ok(_) => {}
                         Err(_) => {
                             // The terminal went away (closed window): keep the draft.
+                            app.type_run(&run);
                             app.save_draft_now();
                             return Ok(());
                         }
@@ -256,6 +291,7 @@ fn event_loop(
                         break;
                     }
                 }
+                app.type_run(&run);
             }
             Ok(false) => {}
             Err(_) => {

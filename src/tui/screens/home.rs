@@ -325,9 +325,7 @@ impl HomeScreen {
                                     | Item::Writing
                             ) =>
                     {
-                        return vec![Cmd::Status(
-                            "Read-only: another loopdrill holds this data dir, so nothing could be saved. Close it to practise here.".into(),
-                        )];
+                        return vec![Cmd::Status(ctx.practise_read_only_note())];
                     }
                     KeyCode::Enter => match items[self.cursor] {
                         Item::Resume => return vec![Cmd::ResumeDraft],

@@ -125,9 +125,6 @@ pub(crate) fn text_of(t: &TextArea) -> String {
     t.lines().join("\n")
 }
 
-pub(crate) const READ_ONLY_NOTE: &str =
-    "Read-only: another loopdrill holds the data dir, so nothing can be changed here.";
-
 /// Where an answer's rows are coloured by their average self-score.
 fn score_span(avg: Option<f64>, w: usize) -> Span<'static> {
     match avg {
@@ -773,7 +770,7 @@ impl ReviewScreen {
             Overlay::ConfirmDelete { sid, .. } => {
                 if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                     if ctx.read_only {
-                        return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                        return vec![Cmd::Status(ctx.read_only_note())];
                     }
                     self.views.clear();
                     self.pending = Pending::All;
@@ -793,7 +790,7 @@ impl ReviewScreen {
                     KeyCode::Enter if n > 0 => {
                         if ctx.read_only {
                             self.overlay = Some(Overlay::Trash { cursor });
-                            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                            return vec![Cmd::Status(ctx.read_only_note())];
                         }
                         let id = ctx.trashed[cursor.min(n - 1)].id.clone();
                         self.pending = Pending::All;
@@ -916,7 +913,7 @@ impl ReviewScreen {
                 }
             }
             KeyCode::Char('x') if ctx.read_only => {
-                return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+                return vec![Cmd::Status(ctx.read_only_note())];
             }
             KeyCode::Char('x') => {
                 if let Some(r) = self.selected_ref(h) {
@@ -1024,11 +1021,11 @@ impl ReviewScreen {
                     return retry(ctx, &question, secs);
                 }
             }
-            KeyCode::Char('x') if ctx.read_only => cmds.push(Cmd::Status(READ_ONLY_NOTE.into())),
+            KeyCode::Char('x') if ctx.read_only => cmds.push(Cmd::Status(ctx.read_only_note())),
             KeyCode::Char('x') => self.ask_delete(h, &at),
             KeyCode::Char('r') => {
                 if ctx.read_only {
-                    cmds.push(Cmd::Status(READ_ONLY_NOTE.into()));
+                    cmds.push(Cmd::Status(ctx.read_only_note()));
                 } else if let Some((_, s, _, a)) = at.find(h) {
                     let r = rescore(ctx.content, s, a, at.clone());
                     self.views.push(View::Detail { at, scroll });
@@ -1046,7 +1043,7 @@ impl ReviewScreen {
     /// Opens the story picker for the answer at `at`, on its current story.
     fn open_link_picker(&mut self, ctx: &Ctx, h: &History, at: &AnswerRef) -> Vec<Cmd> {
         if ctx.read_only {
-            return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+            return vec![Cmd::Status(ctx.read_only_note())];
         }
         let stories = &ctx.stories.stories;
         if stories.is_empty() {
@@ -2031,7 +2028,7 @@ fn link_slots(stories: &[crate::store::Story], lp: Option<&str>) -> Vec<Option<u
 /// Starts a one-question drill to answer `question` again, with the same time.
 fn retry(ctx: &Ctx, question: &str, time_limit_secs: u64) -> Vec<Cmd> {
     if ctx.read_only {
-        return vec![Cmd::Status(READ_ONLY_NOTE.into())];
+        return vec![Cmd::Status(ctx.read_only_note())];
     }
     let minutes = time_limit_secs.div_ceil(60).clamp(1, 120) as u32;
     let seed = crate::practice::rng::fresh_seed(ctx.wall.timestamp_nanos_opt().unwrap_or_default());

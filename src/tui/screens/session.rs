@@ -65,6 +65,11 @@ pub struct SessionScreen {
     editors: [TextArea<'static>; 4],
     /// Word count of each STAR field, updated with the text.
     words: [u32; 4],
+    /// Word count of each line of each STAR field: a keystroke recounts only
+    /// the line(s) it changed, so its cost does not grow with the answer.
+    line_words: [Vec<u32>; 4],
+    /// The editors were replaced or pasted into: recount them all.
+    recount_all: bool,
     focus: usize,
     reply: TextArea<'static>,
     timer: Option<Timer>,
@@ -122,6 +127,8 @@ impl SessionScreen {
             spoken_notes: false,
             editors: L::STAR_HINTS.map(editor),
             words: [0; 4],
+            line_words: Default::default(),
+            recount_all: true,
             focus: 0,
             reply: editor("Type your reply. Ctrl-S sends it."),
             timer: None,
@@ -344,6 +351,7 @@ impl SessionScreen {
             Step::Debrief => {}
             _ => {}
         }
+        me.recount_all = true;
         me.style_editors();
         me
     }
@@ -391,6 +399,7 @@ impl SessionScreen {
         };
         let limit = Duration::from_secs(u64::from(self.planned(interview).answer_minutes) * 60);
         self.editors = L::STAR_HINTS.map(editor);
+        self.recount_all = true;
         self.focus = 0;
         self.spoken_notes = false;
         self.timer = Some(Timer::start(limit, now, already));
@@ -578,6 +587,7 @@ impl SessionScreen {
             t.insert_str(clean);
             self.dirty = true;
         }
+        self.recount_all = true;
         self.style_editors();
     }
 
@@ -591,13 +601,56 @@ impl SessionScreen {
         cmds
     }
 
+    /// Recounts every line of STAR field `k` (on opening, after a paste or
+    /// an edit that is not a simple keystroke).
+    fn recount(&mut self, k: usize) {
+        self.line_words[k] = self.editors[k]
+            .lines()
+            .iter()
+            .map(|l| analysis::word_count(l))
+            .collect();
+        self.words[k] = self.line_words[k].iter().sum();
+    }
+
+    /// Updates field `k`'s word count after a simple keystroke (typing,
+    /// Enter, Backspace, Delete) that moved the cursor from `row0` with
+    /// `lines0` lines: only the line(s) around the cursor are recounted.
+    /// Anything else (undo, a multi-line change) recounts the field.
+    fn recount_after_key(&mut self, k: usize, row0: usize, lines0: usize) {
+        let lines = self.editors[k].lines();
+        let row1 = self.editors[k].cursor().0;
+        let lo = row0.min(row1);
+        let counts = &mut self.line_words[k];
+        let wc = |r: usize| analysis::word_count(&lines[r]);
+        if counts.len() != lines0 {
+            return self.recount(k);
+        }
+        match lines.len() as isize - lines0 as isize {
+            0 if row0 == row1 => counts[lo] = wc(lo),
+            1 if row1 == row0 + 1 => {
+                counts.splice(lo..=lo, [wc(lo), wc(lo + 1)]);
+            }
+            -1 if lo + 1 < lines0 => {
+                counts.splice(lo..lo + 2, [wc(lo)]);
+            }
+            _ => return self.recount(k),
+        }
+        self.words[k] = counts.iter().sum();
+    }
+
     /// Sets each STAR editor's frame (focus, word count) after a change, so
-    /// drawing never has to copy an editor.
+    /// drawing never has to copy an editor. Word counts come from
+    /// `line_words`, kept up to date by the edits themselves.
     fn style_editors(&mut self) {
+        if std::mem::take(&mut self.recount_all) {
+            (0..4).for_each(|k| self.recount(k));
+        }
         for k in 0..4 {
             let focused = k == self.focus;
-            let wc = analysis::word_count(&text_of(&self.editors[k]));
-            self.words[k] = wc;
+            if self.line_words[k].len() != self.editors[k].lines().len() {
+                self.recount(k);
+            }
+            let wc = self.words[k];
             let e = &mut self.editors[k];
             e.set_block(widgets::field_block(
                 format!(" {} · {wc} w ", L::STAR[k]),
@@ -786,13 +839,57 @@ impl SessionScreen {
     }
 
     fn edit(&mut self, key: KeyEvent, target: Target2) {
+        let k = self.focus;
         let t = match target {
-            Target2::Star => &mut self.editors[self.focus],
+            Target2::Star => &mut self.editors[k],
             Target2::Reply => &mut self.reply,
         };
+        let (row0, lines0) = (t.cursor().0, t.lines().len());
         if t.input(key) {
             self.dirty = true;
+            if target == Target2::Star {
+                let simple = !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && matches!(
+                        key.code,
+                        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete
+                    );
+                if simple {
+                    self.recount_after_key(k, row0, lines0);
+                } else {
+                    self.recount(k);
+                }
+            }
         }
+    }
+
+    /// Types a run of plain characters (no newline) into the field being
+    /// edited, exactly as that many keystrokes would, but as one edit: the
+    /// event loop hands a burst of queued keys (an unbracketed paste) here so
+    /// the editor re-lays out its text once, not once per key. Returns false
+    /// (nothing done) when the run must go key by key instead.
+    pub fn type_run(&mut self, run: &str, ctx: &Ctx) -> bool {
+        let plain_answer = matches!(self.flow.step, Step::Answer { .. })
+            && self.started
+            && !self.confirm_leave
+            && !self.spoken
+            && !self.timer.as_ref().is_some_and(Timer::is_paused);
+        if !plain_answer || run.contains(['\n', '\r']) {
+            return false;
+        }
+        self.submit_asked = false;
+        if self.answer_started.is_none() {
+            self.answer_started = Some(ctx.wall);
+        }
+        let k = self.focus;
+        let (row0, lines0) = (self.editors[k].cursor().0, self.editors[k].lines().len());
+        if self.editors[k].insert_str(run) {
+            self.dirty = true;
+            self.recount_after_key(k, row0, lines0);
+        }
+        self.style_editors();
+        true
     }
 
     fn key_answer(&mut self, key: KeyEvent, ctx: &Ctx) -> Vec<Cmd> {
@@ -2219,7 +2316,7 @@ impl SessionScreen {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Target2 {
     Star,
     Reply,
