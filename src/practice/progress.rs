@@ -9,6 +9,7 @@
 //!   else 14 days. An LP practised but never scored counts as average 2.0.
 
 use crate::content::Content;
+use crate::practice::judge::Judge;
 use crate::store::{Answer, Session};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -19,9 +20,17 @@ pub struct PrincipleStats {
     pub id: String,
     pub name: String,
     pub answers: usize,
+    /// The interviewer's average level (the judge's), over the answers.
     pub average: Option<f64>,
-    /// Average self-score of each answer, oldest first (the last 12).
+    /// The interviewer's level of each answer, oldest first (the last 12).
     pub trend: Vec<f64>,
+    /// The candidate's own average self-score, for comparison.
+    pub self_average: Option<f64>,
+    /// Calibration: the mean of (self-score − interviewer level) over the
+    /// answers that have both; positive means scoring yourself high.
+    pub calibration_gap: Option<f64>,
+    /// That gap per answer, oldest first (the last 12).
+    pub calibration_trend: Vec<f64>,
     /// Mean seconds per answer and mean limit.
     pub mean_secs: Option<f64>,
     pub mean_limit_secs: Option<f64>,
@@ -81,6 +90,7 @@ pub fn priority(order: usize, recent_avg: Option<f64>, days_since: Option<f64>) 
 }
 
 pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> Progress {
+    let judge = Judge::new(content);
     let mut by_lp: BTreeMap<&str, Vec<&Answer>> = BTreeMap::new();
     let mut calendar = BTreeMap::new();
     let mut answers = 0;
@@ -102,7 +112,18 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
         .map(|(order, p)| {
             let mut list = by_lp.remove(p.id.as_str()).unwrap_or_default();
             list.sort_by_key(|a| a.submitted_at);
-            let scored: Vec<f64> = list.iter().filter_map(|a| a.average_score()).collect();
+            // The interviewer's level of each answer (the candidate's own
+            // score only for answers given aloud, which have no text).
+            let judged: Vec<(Option<f64>, Option<f64>)> = list
+                .iter()
+                .map(|a| (judge.answer_average(a), a.average_score()))
+                .collect();
+            let scored: Vec<f64> = judged.iter().filter_map(|(j, _)| *j).collect();
+            let gaps: Vec<f64> = judged
+                .iter()
+                .filter_map(|(j, s)| Some(s.as_ref()? - j.as_ref()?))
+                .collect();
+            let self_scored: Vec<f64> = judged.iter().filter_map(|(_, s)| *s).collect();
             let recent: Vec<f64> = scored.iter().rev().take(5).copied().collect();
             let recent_avg =
                 (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
@@ -117,6 +138,11 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
                 average: (!scored.is_empty())
                     .then(|| scored.iter().sum::<f64>() / scored.len() as f64),
                 trend: scored.iter().rev().take(12).rev().copied().collect(),
+                self_average: (!self_scored.is_empty())
+                    .then(|| self_scored.iter().sum::<f64>() / self_scored.len() as f64),
+                calibration_gap: (!gaps.is_empty())
+                    .then(|| gaps.iter().sum::<f64>() / gaps.len() as f64),
+                calibration_trend: gaps.iter().rev().take(12).rev().copied().collect(),
                 mean_secs: (n > 0)
                     .then(|| list.iter().map(|a| a.duration_secs as f64).sum::<f64>() / n as f64),
                 mean_limit_secs: (n > 0)

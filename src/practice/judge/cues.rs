@@ -4,44 +4,18 @@
 //! that starts with it (`escalat*`: escalated, escalation); `_` matches any
 //! one word; `#` matches a number. Everything is lower case.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 /// Whether a word is a number: digits (with `%`, `$`, `,`, `.`) or a number
 /// word.
 pub fn is_number(w: &str) -> bool {
-    const NUMBER_WORDS: &[&str] = &[
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "half",
-        "double",
-        "doubled",
-        "tripled",
-        "halved",
-        "percent",
-        "dozen",
-        "quarter",
-    ];
-    w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+    w.bytes().any(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions" | "billion" | "half" | "double" | "doubled" | "tripled" | "halved" | "percent" | "dozen" | "quarter"
+        )
 }
 
 fn word_matches(pat: &str, w: &str) -> bool {
@@ -55,42 +29,139 @@ fn word_matches(pat: &str, w: &str) -> bool {
     }
 }
 
+fn matches_at(cue: &str, words: &[String]) -> bool {
+    let mut ws = words.iter();
+    cue.split(' ')
+        .all(|p| ws.next().is_some_and(|w| word_matches(p, w)))
+}
+
 /// Where `cue` first matches in `words`, as the index of its first word.
 pub fn find(cue: &str, words: &[String]) -> Option<usize> {
-    let pats: Vec<&str> = cue.split(' ').collect();
-    if pats.is_empty() || words.len() < pats.len() {
-        return None;
+    (0..words.len()).find(|&i| matches_at(cue, &words[i..]))
+}
+
+/// Cues that start with the same exact word, split by their second word.
+#[derive(Default)]
+struct ByFirst {
+    /// One-word cues, and cues whose second word is a pattern.
+    rest: Vec<usize>,
+    /// Cues whose second word is exact, by that word.
+    second: HashMap<String, Vec<usize>>,
+}
+
+/// A cue list indexed by its first (and second) word, so a sentence is
+/// scanned once per list instead of once per cue.
+struct Compiled {
+    exact: HashMap<String, ByFirst>,
+    prefix: Vec<(String, Vec<usize>)>,
+    /// Cues starting with `_` or `#`.
+    other: Vec<usize>,
+}
+
+fn is_pattern(p: &str) -> bool {
+    p == "_" || p == "#" || p.ends_with('*')
+}
+
+impl Compiled {
+    fn new(cues: &[&str]) -> Compiled {
+        let mut c = Compiled {
+            exact: HashMap::new(),
+            prefix: Vec::new(),
+            other: Vec::new(),
+        };
+        for (k, cue) in cues.iter().enumerate() {
+            let mut parts = cue.split(' ');
+            let first = parts.next().unwrap_or("");
+            let second = parts.next();
+            match first {
+                "_" | "#" => c.other.push(k),
+                f => match f.strip_suffix('*') {
+                    Some(p) => match c.prefix.iter_mut().find(|(q, _)| q == p) {
+                        Some((_, ids)) => ids.push(k),
+                        None => c.prefix.push((p.to_string(), vec![k])),
+                    },
+                    None => {
+                        let e = c.exact.entry(f.to_string()).or_default();
+                        match second {
+                            Some(s) if !is_pattern(s) => {
+                                e.second.entry(s.to_string()).or_default().push(k)
+                            }
+                            _ => e.rest.push(k),
+                        }
+                    }
+                },
+            }
+        }
+        c
     }
-    (0..=words.len() - pats.len()).find(|&i| {
-        pats.iter()
-            .enumerate()
-            .all(|(j, p)| word_matches(p, &words[i + j]))
+
+    /// Each cue that matches at `words[i]`.
+    fn at<'w>(
+        &'w self,
+        cues: &'w [&str],
+        words: &'w [String],
+        i: usize,
+    ) -> impl Iterator<Item = usize> + 'w {
+        let w = words[i].as_str();
+        let next = words.get(i + 1).map(String::as_str);
+        let by_first = self
+            .exact
+            .get(w)
+            .into_iter()
+            .chain(w.strip_suffix('s').and_then(|p| self.exact.get(p)));
+        let exact = by_first.flat_map(move |b| {
+            let second = next.into_iter().flat_map(move |n| {
+                b.second
+                    .get(n)
+                    .into_iter()
+                    .chain(n.strip_suffix('s').and_then(|p| b.second.get(p)))
+                    .flatten()
+            });
+            b.rest.iter().chain(second)
+        });
+        exact
+            .copied()
+            .chain(
+                self.prefix
+                    .iter()
+                    .filter(move |(p, _)| w.starts_with(p.as_str()))
+                    .flat_map(|(_, ids)| ids.iter().copied()),
+            )
+            .chain(self.other.iter().copied())
+            .filter(move |&k| matches_at(cues[k], &words[i..]))
+    }
+}
+
+thread_local! {
+    /// Cue lists are `static`: each is compiled once per thread, found by
+    /// its address.
+    static COMPILED: RefCell<HashMap<(usize, usize), Rc<Compiled>>> = RefCell::new(HashMap::new());
+}
+
+fn compiled(cues: &[&str]) -> Rc<Compiled> {
+    let key = (cues.as_ptr() as usize, cues.len());
+    COMPILED.with(|m| {
+        m.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(Compiled::new(cues)))
+            .clone()
     })
 }
 
-/// How many times any of `cues` matches in `words` (overlaps counted once per
-/// cue and start).
+/// How many times any of `cues` matches in `words` (each cue counted once
+/// per starting word).
 pub fn count(cues: &[&str], words: &[String]) -> usize {
-    cues.iter()
-        .map(|cue| {
-            let pats: Vec<&str> = cue.split(' ').collect();
-            if words.len() < pats.len() {
-                return 0;
-            }
-            (0..=words.len() - pats.len())
-                .filter(|&i| {
-                    pats.iter()
-                        .enumerate()
-                        .all(|(j, p)| word_matches(p, &words[i + j]))
-                })
-                .count()
-        })
-        .sum()
+    let c = compiled(cues);
+    (0..words.len()).map(|i| c.at(cues, words, i).count()).sum()
 }
 
-/// The first cue of `cues` that matches `words`.
+/// The first cue of `cues` (in list order) that matches `words`.
 pub fn first<'c>(cues: &[&'c str], words: &[String]) -> Option<&'c str> {
-    cues.iter().copied().find(|c| find(c, words).is_some())
+    let c = compiled(cues);
+    (0..words.len())
+        .filter_map(|i| c.at(cues, words, i).min())
+        .min()
+        .map(|k| cues[k])
 }
 
 #[cfg(test)]

@@ -166,8 +166,6 @@ pub fn default_rules() -> DebriefRules {
 pub struct Topic {
     /// The question's key words: (stem, word as written, weight).
     pub terms: Vec<(String, String, f64)>,
-    /// The stems of the primary LP's own vocabulary.
-    pub lp_terms: Vec<String>,
     /// What the question asks about: the seeks its own words show.
     pub seeks: Vec<&'static str>,
     pub asks_failure: bool,
@@ -415,6 +413,8 @@ pub struct Judge<'c> {
     /// Stem → weight (rarer across the bank's questions weighs more).
     idf: HashMap<String, f64>,
     lp_terms: HashMap<String, Vec<String>>,
+    /// Topics already worked out, by question id and text.
+    topics: std::cell::RefCell<HashMap<(String, String), std::rc::Rc<Topic>>>,
 }
 
 impl<'c> Judge<'c> {
@@ -471,6 +471,7 @@ impl<'c> Judge<'c> {
             rules: content.debrief.clone().unwrap_or_else(default_rules),
             idf,
             lp_terms,
+            topics: Default::default(),
         }
     }
 
@@ -478,8 +479,18 @@ impl<'c> Judge<'c> {
         &self.rules
     }
 
-    /// What `question` is about.
-    pub fn topic(&self, question: &Question) -> Topic {
+    /// What `question` is about (worked out once per question).
+    pub fn topic(&self, question: &Question) -> std::rc::Rc<Topic> {
+        let key = (question.id.clone(), question.text.clone());
+        if let Some(t) = self.topics.borrow().get(&key) {
+            return t.clone();
+        }
+        let t = std::rc::Rc::new(self.work_out_topic(question));
+        self.topics.borrow_mut().insert(key, t.clone());
+        t
+    }
+
+    fn work_out_topic(&self, question: &Question) -> Topic {
         let mut seen = HashSet::new();
         let terms = key_words(&question.text)
             .into_iter()
@@ -491,11 +502,6 @@ impl<'c> Judge<'c> {
             .collect();
         Topic {
             terms,
-            lp_terms: self
-                .lp_terms
-                .get(question.primary())
-                .cloned()
-                .unwrap_or_default(),
             seeks: {
                 let words = text::words(&question.text);
                 seeks::SEEKS
@@ -538,8 +544,9 @@ impl<'c> Judge<'c> {
         let said = Said::new(star, follow_ups);
         let topic = self.topic(question);
         let story = question.track != Track::Motivation;
+        let memo = seeks::Memo::new(&said);
         let mut findings = signals::find(&said, &topic, time_limit_secs, story);
-        if story && let Some(evidence) = self.off_topic(&said, &topic, question.primary()) {
+        if story && let Some(evidence) = self.off_topic(&said, &memo, &topic, question.primary()) {
             // The most important finding: it comes first.
             findings.insert(
                 0,
@@ -550,15 +557,13 @@ impl<'c> Judge<'c> {
             );
         }
         let facts = Facts::of(&said, &topic);
-        let delivery_id = self.rules.delivery_rubric.as_str();
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
             for c in &r.criteria {
-                criteria.push(judge_criterion(r, c, principle, &said, &findings, &facts));
+                criteria.push(judge_criterion(r, c, principle, &memo, &findings, &facts));
             }
         }
-        let _ = delivery_id;
         let lp = mean(
             criteria
                 .iter()
@@ -634,7 +639,13 @@ impl Judge<'_> {
     /// bank), not half of what the question asks about (its seeks: a hire, a
     /// setback, a customer…), and its words fit other LPs better than the
     /// question's own.
-    fn off_topic(&self, said: &Said, topic: &Topic, primary: &str) -> Option<Evidence> {
+    fn off_topic(
+        &self,
+        said: &Said,
+        memo: &seeks::Memo,
+        topic: &Topic,
+        primary: &str,
+    ) -> Option<Evidence> {
         // Too little said to tell what it is about (too-short says so).
         let words: usize = said.star_sentences().map(|s| s.words.len()).sum();
         if topic.terms.is_empty() || words < OFF_TOPIC_MIN_WORDS {
@@ -650,7 +661,7 @@ impl Judge<'_> {
             let covered = topic
                 .seeks
                 .iter()
-                .filter(|id| seeks::seek(id).is_some_and(|k| !seeks::evidence(k, said).is_empty()))
+                .filter(|id| seeks::seek(id).is_some_and(|k| !memo.evidence(k).is_empty()))
                 .count();
             if covered as f64 / topic.seeks.len() as f64 >= OFF_TOPIC_SEEKS {
                 return None;
@@ -749,7 +760,7 @@ fn judge_criterion(
     rubric: &Rubric,
     c: &Criterion,
     principle: bool,
-    said: &Said,
+    memo: &seeks::Memo,
     findings: &[signals::Found],
     facts: &Facts,
 ) -> CriterionJudgement {
@@ -776,7 +787,7 @@ fn judge_criterion(
         let Some(seek) = seeks::seek(id) else {
             continue;
         };
-        let ev = seeks::evidence(seek, said);
+        let ev = memo.evidence(seek);
         if let Some(s) = ev.first() {
             covered += 1;
             let reason = match seeks::matched_cue(seek, s) {

@@ -2,7 +2,7 @@
 //! probes). Each one is found in a sentence of the candidate's own words,
 //! which becomes the quoted evidence.
 
-use super::cues::{self, is_number};
+use super::cues;
 use super::text::{Field, Said, Sentence};
 
 /// One thing an interviewer looks for, with the cues that show it.
@@ -16,93 +16,55 @@ pub struct Seek {
 }
 
 /// Verbs that say what the speaker did without saying what that was.
-pub const VAGUE_VERBS: &[&str] = &[
-    "helped",
-    "help",
-    "helping",
-    "supported",
-    "assisted",
-    "participated",
-    "contributed",
-    "handled",
-    "was",
-    "were",
-    "worked",
-    "tried",
-    "got",
-    "had",
-    "did",
-    "felt",
-    "think",
-    "thought",
-    "believe",
-    "guess",
-];
+pub fn is_vague_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "helped" | "help" | "helping" | "supported" | "assisted" | "participated" | "contributed" | "handled" | "was" | "were" | "worked" | "tried" | "got" | "had" | "did" | "felt" | "think" | "thought" | "believe" | "guess"
+    )
+}
 
-const IRREGULAR_PAST: &[&str] = &[
-    "wrote", "ran", "built", "made", "took", "set", "cut", "sent", "met", "led", "drew", "chose",
-    "told", "gave", "put", "sat", "went", "spent", "sold", "found", "brought", "kept", "held",
-    "paid", "read", "spoke", "sought", "taught", "won", "bought", "began", "drove", "flew",
-    "rewrote", "oversaw", "split", "shut", "pulled", "dug", "hid", "struck", "froze", "rang",
-    "redrew", "rebuilt", "reran", "overrode", "withdrew", "shot",
-];
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "wrote" | "ran" | "built" | "made" | "took" | "set" | "cut" | "sent" | "met" | "led" | "drew" | "chose" | "told" | "gave" | "put" | "sat" | "went" | "spent" | "sold" | "found" | "brought" | "kept" | "held" | "paid" | "read" | "spoke" | "sought" | "taught" | "won" | "bought" | "began" | "drove" | "flew" | "rewrote" | "oversaw" | "split" | "shut" | "pulled" | "dug" | "hid" | "struck" | "froze" | "rang" | "redrew" | "rebuilt" | "reran" | "overrode" | "withdrew" | "shot"
+    )
+}
 
-const CONCRETE_PRESENT: &[&str] = &[
-    "own",
-    "write",
-    "run",
-    "build",
-    "decide",
-    "call",
-    "cut",
-    "set",
-    "ask",
-    "pull",
-    "map",
-    "draft",
-    "escalate",
-    "negotiate",
-    "propose",
-    "review",
-    "track",
-    "measure",
-];
+fn is_concrete_present(w: &str) -> bool {
+    matches!(
+        w,
+        "own" | "write" | "run" | "build" | "decide" | "call" | "cut" | "set" | "ask" | "pull" | "map" | "draft" | "escalate" | "negotiate" | "propose" | "review" | "track" | "measure"
+    )
+}
 
-const SKIPPABLE: &[&str] = &[
-    "then",
-    "also",
-    "personally",
-    "quickly",
-    "immediately",
-    "first",
-    "finally",
-    "myself",
-    "directly",
-    "still",
-    "next",
-    "instead",
-    "eventually",
-    "actually",
-    "just",
-];
+fn is_skippable(w: &str) -> bool {
+    matches!(
+        w,
+        "then" | "also" | "personally" | "quickly" | "immediately" | "first" | "finally" | "myself" | "directly" | "still" | "next" | "instead" | "eventually" | "actually" | "just"
+    )
+}
 
 /// Whether the sentence says what the speaker did themselves: "I" followed
 /// by a concrete verb ("I wrote", "I then called"), not "I helped".
 pub fn own_action(s: &Sentence) -> bool {
-    let w = &s.words;
+    s.own_action
+}
+
+/// [`own_action`] over a sentence's words (worked out once per sentence).
+pub fn own_action_in(w: &[String]) -> bool {
     w.iter().enumerate().any(|(i, x)| {
         if x != "i" {
             return false;
         }
         for v in w.iter().skip(i + 1).take(3) {
-            if SKIPPABLE.contains(&v.as_str()) {
+            if is_skippable(v) {
                 continue;
             }
-            if VAGUE_VERBS.contains(&v.as_str()) {
+            if is_vague_verb(v) {
                 return false;
             }
-            return IRREGULAR_PAST.contains(&v.as_str())
-                || CONCRETE_PRESENT.contains(&v.as_str())
+            return is_irregular_past(v)
+                || is_concrete_present(v)
                 || (v.len() > 4 && v.ends_with("ed") && v != "need" && v != "indeed");
         }
         false
@@ -111,7 +73,7 @@ pub fn own_action(s: &Sentence) -> bool {
 
 /// Whether the sentence holds a number.
 pub fn has_number(s: &Sentence) -> bool {
-    s.words.iter().any(|w| is_number(w))
+    s.has_number
 }
 
 pub const CUSTOMER_CUES: &[&str] = &[
@@ -1180,6 +1142,40 @@ pub fn evidence<'s, 'a>(seek: &Seek, said: &'s Said<'a>) -> Vec<&'s Sentence<'a>
         });
     }
     out
+}
+
+/// [`evidence`] remembered per seek for one answer: several criteria (and
+/// the off-topic check) ask for the same seek.
+pub struct Memo<'s, 'a> {
+    said: &'s Said<'a>,
+    seen: std::cell::RefCell<std::collections::HashMap<&'static str, Vec<usize>>>,
+}
+
+impl<'s, 'a> Memo<'s, 'a> {
+    pub fn new(said: &'s Said<'a>) -> Self {
+        Memo {
+            said,
+            seen: Default::default(),
+        }
+    }
+
+    /// The sentences that show `seek`, best first.
+    pub fn evidence(&self, seek: &'static Seek) -> Vec<&'s Sentence<'a>> {
+        let mut seen = self.seen.borrow_mut();
+        let idx = seen.entry(seek.id).or_insert_with(|| {
+            evidence(seek, self.said)
+                .into_iter()
+                .map(|s| {
+                    self.said
+                        .sentences
+                        .iter()
+                        .position(|x| std::ptr::eq(x, s))
+                        .unwrap_or(0)
+                })
+                .collect()
+        });
+        idx.iter().map(|&i| &self.said.sentences[i]).collect()
+    }
 }
 
 /// The cue that matched, to explain the evidence ("names the tension:

@@ -511,15 +511,15 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
             );
         }
     }
+    let live_hedges = HEDGES;
     let hedges: Vec<&Sentence> = said
         .sentences
         .iter()
-        .filter(|s| cues::count(HEDGES, &s.words) > 0)
+        .filter(|s| cues::count(live_hedges, &s.words) > 0)
         .collect();
-    let hedge_n: usize = said
-        .sentences
+    let hedge_n: usize = hedges
         .iter()
-        .map(|s| cues::count(HEDGES, &s.words))
+        .map(|s| cues::count(live_hedges, &s.words))
         .sum();
     if hedge_n >= 3 {
         push(
@@ -645,13 +645,14 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     if let Some(s) = first_hit(said, BLAME) {
         return Some(s);
     }
+    let (parties, let_down) = (PARTIES, LET_DOWN);
     let theirs: Vec<&Sentence> = said
         .sentences
         .iter()
         .filter(|s| {
             !s.words.iter().any(|w| is_i(w) || is_we(w))
-                && cues::first(PARTIES, &s.words).is_some()
-                && cues::first(LET_DOWN, &s.words).is_some()
+                && cues::first(parties, &s.words).is_some()
+                && cues::first(let_down, &s.words).is_some()
         })
         .collect();
     (theirs.len() >= 2).then(|| theirs[0])
@@ -717,9 +718,10 @@ fn wants_differ(said: &Said) -> bool {
 }
 
 fn generic(said: &Said) -> Option<Evidence> {
+    let generic_cues = GENERIC;
     let habits: Vec<&Sentence> = said
         .star_sentences()
-        .filter(|s| cues::first(GENERIC, &s.words).is_some())
+        .filter(|s| cues::first(generic_cues, &s.words).is_some())
         .collect();
     let star_n = said.star_sentences().count().max(1);
     let digits = said
@@ -795,7 +797,7 @@ pub fn dodges(reply: &str) -> Option<String> {
     let concrete = w.iter().enumerate().any(|(i, x)| {
         x == "i"
             && w.get(i + 1).is_some_and(|v| {
-                v.len() > 4 && v.ends_with("ed") && !seeks::VAGUE_VERBS.contains(&v.as_str())
+                v.len() > 4 && v.ends_with("ed") && !seeks::is_vague_verb(v)
             })
     });
     (n < 40 && !concrete).then(|| format!("'{dodge}' with nothing specific"))

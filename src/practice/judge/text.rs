@@ -37,6 +37,10 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     /// Lower-case words (apostrophes kept, curly ones made straight).
     pub words: Vec<String>,
+    /// It holds a number (worked out once).
+    pub has_number: bool,
+    /// It says what the speaker did: "I" and a concrete verb.
+    pub own_action: bool,
 }
 
 /// Everything the candidate said in one answer.
@@ -65,6 +69,8 @@ impl<'a> Said<'a> {
                     sentences.push(Sentence {
                         field: *field,
                         text: s,
+                        has_number: words.iter().any(|w| super::cues::is_number(w)),
+                        own_action: super::seeks::own_action_in(&words),
                         words,
                     });
                 }
