@@ -60,6 +60,7 @@ fn fill(dir: &Path, sessions: usize, per: usize) {
                 story_id: None,
                 notes: String::new(),
                 spoken: false,
+                judged: None,
             });
         }
         store.save_session(&session).unwrap();

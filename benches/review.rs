@@ -55,6 +55,7 @@ fn fill(dir: &std::path::Path) {
                 story_id: None,
                 notes: "tighten the opening".into(),
                 spoken: false,
+                judged: None,
             });
         }
         store.save_session(&session).unwrap();

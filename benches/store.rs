@@ -61,6 +61,7 @@ fn answer(n: usize) -> Answer {
         story_id: None,
         notes: String::new(),
         spoken: false,
+        judged: None,
     }
 }
 

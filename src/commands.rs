@@ -381,10 +381,15 @@ pub fn stats_table(
         .max(20);
     let _ = writeln!(
         s,
-        "{}  {} {}  {}  {}  {}  last practised",
+        "Levels are the interviewer's, judged from your words; you± is how far your\nself-scores sit above them (calibration).\n"
+    );
+    let _ = writeln!(
+        s,
+        "{}  {} {} {}  {}  {}  {}  last practised",
         pad("Leadership Principle", name_w),
         pad_left("answers", 7),
         pad_left("avg", 4),
+        pad_left("you±", 5),
         pad("trend", 12),
         pad_left("mean time / limit", 17),
         pad_left("answers over", 12),
@@ -400,12 +405,14 @@ pub fn stats_table(
         let last = x.last_practised.map_or("never".into(), |l| {
             crate::localtime::local(l).format("%Y-%m-%d").to_string()
         });
+        let cal = x.calibration_gap.map_or("-".into(), |g| format!("{g:+.1}"));
         let _ = writeln!(
             s,
-            "{}  {} {}  {}  {}  {}  {last}",
+            "{}  {} {} {}  {}  {}  {}  {last}",
             pad(&one_line(&x.name), name_w),
             pad_left(&x.answers.to_string(), 7),
             pad_left(&avg, 4),
+            pad_left(&cal, 5),
             pad(&crate::tui::widgets::spark(&x.trend), 12),
             pad_left(&time, 17),
             pad_left(&x.overtime_answers.to_string(), 12),

@@ -75,6 +75,7 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
         story_id: Some("st-1".into()),
         notes: "tighten the result".into(),
         spoken: false,
+        judged: None,
     });
     s
 }

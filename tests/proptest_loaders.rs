@@ -153,6 +153,7 @@ fn answer() -> impl Strategy<Value = Answer> {
             story_id,
             notes,
             spoken,
+            judged: None,
         },
     )
 }

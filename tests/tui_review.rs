@@ -93,6 +93,7 @@ fn answer(a: &A) -> Answer {
         story_id: a.story.map(str::to_string),
         notes: "Lead with the numbers next time.".into(),
         spoken: false,
+        judged: None,
     }
 }
 

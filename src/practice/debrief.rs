@@ -508,6 +508,7 @@ mod tests {
                 story_id: None,
                 notes: String::new(),
                 spoken: false,
+                judged: None,
             });
         }
         s

@@ -46,6 +46,11 @@ pub struct Progress {
     pub principles: Vec<PrincipleStats>,
     /// Answers per day.
     pub calendar: BTreeMap<NaiveDate, usize>,
+    /// Calibration over every answer: the mean of (self-score − interviewer
+    /// level); positive means scoring yourself above the evidence.
+    pub calibration_gap: Option<f64>,
+    /// That gap per answer, oldest first (the last 12).
+    pub calibration_trend: Vec<f64>,
 }
 
 impl Progress {
@@ -153,11 +158,21 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
             }
         })
         .collect();
+    // Calibration over every answer, oldest first.
+    let mut all: Vec<&Answer> = sessions.iter().flat_map(|s| s.answers.iter()).collect();
+    all.sort_by_key(|a| a.submitted_at);
+    let gaps: Vec<f64> = all
+        .iter()
+        .filter(|a| !a.spoken)
+        .filter_map(|a| Some(a.average_score()? - judge.answer_average(a)?))
+        .collect();
     Progress {
         sessions: sessions.len(),
         answers,
         principles,
         calendar,
+        calibration_gap: (!gaps.is_empty()).then(|| gaps.iter().sum::<f64>() / gaps.len() as f64),
+        calibration_trend: gaps.iter().rev().take(12).rev().copied().collect(),
     }
 }
 
@@ -230,5 +245,73 @@ mod tests {
         );
         assert_eq!(weeks[2][3], None, "no future days");
         assert_eq!(weeks[1][6], Some((day(15), 0)));
+    }
+}
+
+#[cfg(test)]
+mod calibration_tests {
+    use super::*;
+    use crate::practice::judge::samples::{strong_ownership, weak_we};
+    use crate::store::*;
+    use chrono::TimeZone;
+
+    fn answer(i: usize, star: Star, self_score: u8) -> Answer {
+        let t = Utc
+            .with_ymd_and_hms(2026, 1, 1 + i as u32, 0, 0, 0)
+            .unwrap();
+        Answer {
+            id: format!("a{i}"),
+            question_id: "own-gap-between-two-teams".into(),
+            question: String::new(),
+            principles: vec!["ownership".into()],
+            interviewer_id: None,
+            interview_index: 0,
+            star,
+            follow_ups: vec![],
+            started_at: t,
+            submitted_at: t,
+            duration_secs: 200,
+            time_limit_secs: 300,
+            overtime_secs: 0,
+            self_scores: [("ownership/beyond-scope".to_string(), self_score)].into(),
+            score_history: vec![],
+            analysis: AnalysisRecord::default(),
+            story_id: None,
+            notes: String::new(),
+            spoken: false,
+            judged: None,
+        }
+    }
+
+    #[test]
+    fn stats_rest_on_the_interviewers_levels_and_show_padding_as_calibration() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let mut s = Session::new("s".into(), SessionKind::Drill, t);
+        s.answers = vec![answer(0, weak_we(), 4), answer(1, weak_we(), 4)];
+        let now = Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap();
+        let p = progress(std::slice::from_ref(&s), &c, now);
+        let own = p.principles.iter().find(|x| x.id == "ownership").unwrap();
+        assert_eq!(own.self_average, Some(4.0));
+        assert!(own.average.unwrap() < 2.0, "{own:?}");
+        assert!(own.calibration_gap.unwrap() >= 2.0, "{own:?}");
+        assert_eq!(own.calibration_trend.len(), 2);
+        assert!(p.calibration_gap.unwrap() >= 2.0);
+        // The weak judged average (not the 4s) sets how due Ownership is.
+        let days = (now - s.answers[1].submitted_at).num_seconds() as f64 / 86_400.0;
+        assert!(own.priority > priority(1, Some(4.0), Some(days)), "{own:?}");
+        // A strong answer scored modestly: the gap is negative.
+        let mut s2 = Session::new("s2".into(), SessionKind::Drill, t);
+        s2.answers = vec![answer(2, strong_ownership(), 2)];
+        let p = progress(std::slice::from_ref(&s2), &c, now);
+        let own = p.principles.iter().find(|x| x.id == "ownership").unwrap();
+        assert!(own.calibration_gap.unwrap() < 0.0, "{own:?}");
+        // The cached judgement gives the same numbers.
+        let mut cached = s.clone();
+        crate::practice::judge::Judge::new(&c).refresh_cache(&mut cached);
+        assert!(cached.answers.iter().all(|a| a.judged.is_some()));
+        let a = progress(std::slice::from_ref(&s), &c, now);
+        let b = progress(std::slice::from_ref(&cached), &c, now);
+        assert_eq!(a.principles, b.principles);
     }
 }

@@ -77,7 +77,7 @@ pub struct InterviewRecord {
     pub candidate_questions: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Star {
     pub situation: String,
     pub task: String,
@@ -157,6 +157,19 @@ pub struct Answer {
     pub notes: String,
     #[serde(default)]
     pub spoken: bool,
+    /// The interviewer's judgement, cached: derived data, recomputed when
+    /// `key` (the judge's version, its rubric and the answer's words) no
+    /// longer matches. Never the source of truth.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged: Option<JudgedCache>,
+}
+
+/// A cached judgement of an answer (see `practice::judge`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgedCache {
+    pub key: u64,
+    pub average: Option<f64>,
+    pub signals: Vec<String>,
 }
 
 impl Answer {

@@ -461,7 +461,11 @@ impl App {
     pub fn apply(&mut self, cmds: Vec<Cmd>) {
         for cmd in cmds {
             match cmd {
-                Cmd::SaveSession(s) => match self.store.save_session(&s) {
+                Cmd::SaveSession(mut s) => match {
+                    // The judgement is cached with the answers it judged.
+                    crate::practice::judge::Judge::new(&self.content).refresh_cache(&mut s);
+                    self.store.save_session(&s)
+                } {
                     Ok(()) => {
                         self.saved_session(&s.id);
                         if let Some(h) = &mut self.history {

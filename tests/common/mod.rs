@@ -54,6 +54,7 @@ pub fn answer(n: usize, filler: &str) -> Answer {
         story_id: None,
         notes: String::new(),
         spoken: false,
+        judged: None,
     }
 }
 

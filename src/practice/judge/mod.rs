@@ -413,6 +413,9 @@ pub struct Judge<'c> {
     /// Stem → weight (rarer across the bank's questions weighs more).
     idf: HashMap<String, f64>,
     lp_terms: HashMap<String, Vec<String>>,
+    /// What the judge reads of the content, hashed with its version (part
+    /// of every cache key).
+    fingerprint: u64,
     /// Topics already worked out, by question id and text.
     topics: std::cell::RefCell<HashMap<(String, String), std::rc::Rc<Topic>>>,
 }
@@ -466,7 +469,30 @@ impl<'c> Judge<'c> {
                 (id.clone(), own)
             })
             .collect();
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            JUDGE_VERSION.hash(&mut h);
+            for r in &content.rubrics {
+                r.id.hash(&mut h);
+                for c in &r.criteria {
+                    (
+                        &c.id,
+                        &c.seeks,
+                        &c.signals,
+                        c.when == crate::content::CriterionWhen::Failure,
+                    )
+                        .hash(&mut h);
+                }
+            }
+            for q in &content.questions {
+                (&q.id, &q.text, &q.principles, q.track.id()).hash(&mut h);
+            }
+            format!("{:?}", content.debrief).hash(&mut h);
+            h.finish()
+        };
         Judge {
+            fingerprint,
             content,
             rules: content.debrief.clone().unwrap_or_else(default_rules),
             idf,
@@ -623,12 +649,56 @@ impl Judge<'_> {
         Some(self.judge(q, &a.star, &a.follow_ups, a.time_limit_secs, bar_raiser))
     }
 
-    /// The interviewer's average for a stored answer; for an answer given
-    /// aloud (no text to judge), the candidate's own average.
+    /// The interviewer's average for a stored answer (from its cached
+    /// judgement when that is current); for an answer given aloud (no text
+    /// to judge), the candidate's own average.
     pub fn answer_average(&self, a: &crate::store::Answer) -> Option<f64> {
-        match self.judge_answer(a, false) {
-            Some(j) => j.average,
-            None => a.average_score(),
+        if a.spoken || a.star.is_empty() {
+            return a.average_score();
+        }
+        if let Some(c) = &a.judged
+            && c.key == self.cache_key(a)
+        {
+            return c.average;
+        }
+        self.judge_answer(a, false).and_then(|j| j.average)
+    }
+
+    /// What a cached judgement of `a` must match: the judge's version, the
+    /// rubrics and questions it reads, and the answer's own words.
+    pub fn cache_key(&self, a: &crate::store::Answer) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.fingerprint.hash(&mut h);
+        a.question_id.hash(&mut h);
+        a.principles.hash(&mut h);
+        a.star.hash(&mut h);
+        for f in &a.follow_ups {
+            f.response.hash(&mut h);
+        }
+        a.time_limit_secs.hash(&mut h);
+        h.finish()
+    }
+
+    /// Fills in the cached judgement of every answer of `session` that has
+    /// none or a stale one (done before a session is saved).
+    pub fn refresh_cache(&self, session: &mut crate::store::Session) {
+        for a in &mut session.answers {
+            if a.spoken || a.star.is_empty() {
+                a.judged = None;
+                continue;
+            }
+            let key = self.cache_key(a);
+            if a.judged.as_ref().is_some_and(|c| c.key == key) {
+                continue;
+            }
+            a.judged = self
+                .judge_answer(a, false)
+                .map(|j| crate::store::JudgedCache {
+                    key,
+                    average: j.average,
+                    signals: j.signals(),
+                });
         }
     }
 }

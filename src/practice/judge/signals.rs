@@ -796,9 +796,8 @@ pub fn dodges(reply: &str) -> Option<String> {
     let dodge = cues::first(DODGES, &w)?;
     let concrete = w.iter().enumerate().any(|(i, x)| {
         x == "i"
-            && w.get(i + 1).is_some_and(|v| {
-                v.len() > 4 && v.ends_with("ed") && !seeks::is_vague_verb(v)
-            })
+            && w.get(i + 1)
+                .is_some_and(|v| v.len() > 4 && v.ends_with("ed") && !seeks::is_vague_verb(v))
     });
     (n < 40 && !concrete).then(|| format!("'{dodge}' with nothing specific"))
 }

@@ -1019,6 +1019,7 @@ impl SessionScreen {
             story_id: None,
             notes,
             spoken: self.spoken,
+            judged: None,
         };
         // Replace an earlier attempt at the same slot (a resumed answer), else append.
         match self

@@ -220,20 +220,22 @@ impl StatsScreen {
         let w = area.width.saturating_sub(2) as usize;
         let wide = w >= 90;
         let trend_w = if wide { 12 } else { 8 };
-        // name | answers | avg | trend | time / limit | over | last
+        // name | answers | avg | you± | trend | time / limit | over | last
         let fixed = 1
             + (1 + 3)
             + (1 + 4)
+            + (1 + 5)
             + (1 + trend_w)
             + (1 + 12)
             + (1 + 4)
             + if wide { 2 + 10 } else { 0 };
         let name_w = w.saturating_sub(fixed).clamp(10, 46);
         let mut head = format!(
-            " {} {} {} {} {} {}",
+            " {} {} {} {} {} {} {}",
             pad("Leadership Principle", name_w),
             pad_left("ans", 3),
             pad_left("avg", 4),
+            pad_left("you±", 5),
             pad("trend", trend_w),
             pad_left("time / limit", 12),
             pad_left("over", 4)
@@ -256,6 +258,20 @@ impl StatsScreen {
             let avg = match s.average {
                 Some(v) => Span::styled(pad_left(&format!("{v:.1}"), 4), theme::score(v)),
                 None => Span::styled(pad_left("–", 4), theme::dim()),
+            };
+            // Calibration: how far the self-scores sit above the evidence.
+            let cal = match s.calibration_gap {
+                Some(g) => Span::styled(
+                    pad_left(&format!("{g:+.1}"), 5),
+                    if g >= 1.0 {
+                        theme::bad()
+                    } else if g >= 0.5 {
+                        theme::warn()
+                    } else {
+                        theme::dim()
+                    },
+                ),
+                None => Span::styled(pad_left("–", 5), theme::dim()),
             };
             let tail = &s.trend[s.trend.len().saturating_sub(trend_w)..];
             let trend = widgets::spark(tail);
@@ -288,6 +304,8 @@ impl StatsScreen {
                 Span::styled(pad_left(&s.answers.to_string(), 4), theme::text()),
                 Span::raw(" "),
                 avg,
+                Span::raw(" "),
+                cal,
                 Span::raw(" "),
                 Span::styled(pad(&trend, trend_w), trend_st),
                 Span::raw(" "),
@@ -325,6 +343,14 @@ impl StatsScreen {
 
 /// The widest the per-LP table gets; wider terminals give the rest to the calendar.
 const TABLE_MAX: u16 = 112;
+
+/// Calibration gaps (−3…+3) as spark heights (1…4): higher is scoring
+/// yourself further above the interviewer.
+fn calibration_bars(gaps: &[f64]) -> Vec<f64> {
+    gaps.iter()
+        .map(|g| 2.5 + g.clamp(-3.0, 3.0) / 2.0)
+        .collect()
+}
 
 /// Totals over every LP, answers per week and practice streaks.
 fn render_overall(
@@ -376,12 +402,29 @@ fn render_overall(
     let most = per_week.iter().copied().fold(1.0, f64::max);
     let scaled: Vec<f64> = per_week.iter().map(|v| 1.0 + 3.0 * v / most).collect();
     let mut lines = vec![Line::from(vec![
-        Span::styled("Average self-score ", theme::dim()),
+        Span::styled("Interviewer avg ", theme::dim()),
         match avg {
             Some(v) => Span::styled(format!("{v:.2}"), theme::score(v)),
             None => Span::styled("–", theme::dim()),
         },
-        Span::styled("   mean time ", theme::dim()),
+        Span::styled("  you± ", theme::dim()),
+        match p.calibration_gap {
+            Some(g) => Span::styled(
+                format!(
+                    "{g:+.2} {}",
+                    widgets::spark(&calibration_bars(&p.calibration_trend))
+                ),
+                if g >= 1.0 {
+                    theme::bad()
+                } else if g >= 0.5 {
+                    theme::warn()
+                } else {
+                    theme::good()
+                },
+            ),
+            None => Span::styled("–", theme::dim()),
+        },
+        Span::styled("  mean time ", theme::dim()),
         Span::styled(
             if answered > 0 {
                 format!(
@@ -398,7 +441,7 @@ fn render_overall(
                 theme::text()
             },
         ),
-        Span::styled("   over time ", theme::dim()),
+        Span::styled("  over ", theme::dim()),
         Span::styled(
             format!("{over} of {answered}"),
             if over > 0 {
