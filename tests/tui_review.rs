@@ -520,8 +520,13 @@ fn rescore_keeps_the_earlier_scores_on_disk() {
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Enter);
-    let s = screen(&app);
+    // The detail is long now (evidence per criterion): a tall screen.
+    let s = text(&draw(&app, 120, 200));
     assert!(s.contains("Score history"), "{s}");
+    assert!(
+        s.contains("By criterion: the interviewer's level, then yours"),
+        "{s}"
+    );
 
     let store = Store::open_read_only(&dir);
     let session = store.load_session(S3).expect("load");

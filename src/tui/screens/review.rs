@@ -1936,8 +1936,11 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
             push_wrapped(&mut lines, &fu.response, w, theme::text(), "  ↳ ");
         }
     }
+    // The interviewer's judgement, worked out again from the words (it is
+    // derived data: a newer judge gives newer levels).
+    let judged = crate::practice::judge::Judge::new(c).judge_answer(a, br);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("What the analysis found", theme::title()));
+    lines.push(Line::styled("What the interviewer heard", theme::title()));
     let an = &a.analysis;
     lines.push(Line::styled(
         truncate(
@@ -1953,10 +1956,25 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
         ),
         theme::dim(),
     ));
-    if an.signals.is_empty() {
+    let signals: Vec<String> = match &judged {
+        Some(j) => j.signals(),
+        None => an.signals.clone(),
+    };
+    if let Some(j) = &judged {
+        lines.push(Line::from(vec![
+            Span::styled("  Vote on this answer: ", theme::dim()),
+            match (j.vote, j.average) {
+                (Some(v), Some(avg)) => {
+                    Span::styled(format!("{} ({avg:.2})", v.label()), theme::score(avg))
+                }
+                _ => Span::styled("none", theme::dim()),
+            },
+        ]));
+    }
+    if signals.is_empty() {
         lines.push(Line::styled("  No warning signals.", theme::good()));
     }
-    for sig in &an.signals {
+    for sig in &signals {
         // The explanation says it in words; an id from an older version
         // that is no longer known is shown as it is.
         let e =
@@ -1964,18 +1982,79 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
         push_wrapped(&mut lines, &e, w, theme::warn(), "  ⚑ ");
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Self-scores by criterion", theme::title()));
+    lines.push(Line::styled(
+        "By criterion: the interviewer's level, then yours",
+        theme::title(),
+    ));
     if a.self_scores.is_empty() {
-        lines.push(Line::styled("  Not scored yet: r scores it.", theme::dim()));
+        lines.push(Line::styled(
+            "  Not self-scored yet: r scores it.",
+            theme::dim(),
+        ));
     }
-    // In the content's rubric and criterion order; unknown keys last.
-    let mut keys: Vec<(&String, &u8)> = a.self_scores.iter().collect();
+    let mut shown: Vec<&str> = Vec::new();
+    if let Some(j) = &judged {
+        for cj in &j.criteria {
+            shown.push(cj.key.as_str());
+            let mine = a.self_scores.get(&cj.key).copied();
+            let padded = matches!((mine, cj.level), (Some(m), Some(l)) if m >= l + 2);
+            let (r, cn) = criterion_name(c, &cj.key);
+            let label = truncate(&format!("{r} — {cn}"), w.saturating_sub(16));
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {} ", cj.level.map_or("·".into(), |l| l.to_string())),
+                    cj.level
+                        .map_or(theme::dim(), |l| theme::score(f64::from(l))),
+                ),
+                Span::styled(
+                    format!("you {} ", mine.map_or("·".into(), |m| m.to_string())),
+                    if padded { theme::bad() } else { theme::dim() },
+                ),
+                Span::raw(label),
+                Span::styled(if padded { "  ⚠ 2+ above" } else { "" }, theme::bad()),
+            ]));
+            if cj.level.is_none() {
+                push_wrapped(
+                    &mut lines,
+                    &format!("not judged: {}", cj.silent.as_deref().unwrap_or("")),
+                    w,
+                    theme::dim(),
+                    "      ",
+                );
+            }
+            for e in &cj.evidence {
+                let text = if e.quote.is_empty() {
+                    e.reason.clone()
+                } else {
+                    format!("“{}” — {}", one_line(&e.quote), e.reason)
+                };
+                push_wrapped(
+                    &mut lines,
+                    &text,
+                    w,
+                    if e.effect == crate::practice::judge::Effect::Plus {
+                        theme::text()
+                    } else {
+                        theme::warn()
+                    },
+                    &format!("      {} ", e.effect.symbol()),
+                );
+            }
+        }
+    }
+    // Self-scores on criteria the judge did not list (an older rubric).
+    let mut keys: Vec<(&String, &u8)> = a
+        .self_scores
+        .iter()
+        .filter(|(k, _)| !shown.contains(&k.as_str()))
+        .collect();
     keys.sort_by_key(|(k, _)| criterion_order(c, k));
     for (key, v) in keys {
         let (r, cn) = criterion_name(c, key);
-        let label = truncate(&format!("{r} — {cn}"), w.saturating_sub(8));
+        let label = truncate(&format!("{r} — {cn}"), w.saturating_sub(16));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {v} "), theme::score(f64::from(*v))),
+            Span::styled("  · ", theme::dim()),
+            Span::styled(format!("you {v} "), theme::score(f64::from(*v))),
             Span::raw(label),
         ]));
     }
