@@ -37,18 +37,21 @@ struct JsonFollowUp {
     response: String,
 }
 
+const EMPTY: &str = "the answer is empty: give at least one of situation, task, action, result";
+
 /// Parses JSON (when the text starts with `{`) or Markdown. The error is
 /// one line naming the problem and, where there is one, its line.
 pub fn parse(text: &str) -> Result<Input, String> {
+    if text.trim().is_empty() {
+        return Err(EMPTY.into());
+    }
     let input = if text.trim_start().starts_with('{') {
         parse_json(text)?
     } else {
         parse_markdown(text)?
     };
     if input.star.is_empty() {
-        return Err(
-            "the answer is empty: give at least one of situation, task, action, result".into(),
-        );
+        return Err(EMPTY.into());
     }
     Ok(input)
 }

@@ -544,3 +544,45 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod next_probe_tests {
+    use super::*;
+    use crate::practice::judge::{Judge, samples::strong_delivery};
+    use crate::store::FollowUp;
+
+    #[test]
+    fn a_dodged_reply_is_pressed_once_then_left() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let q = c.question("dr-roadblock-near-deadline").unwrap();
+        let j = Judge::new(&c);
+        let star = strong_delivery();
+        let mut asked = vec![FollowUp {
+            probe: q.probes[0].clone(),
+            response: "I don't remember, sorry.".into(),
+            signal: None,
+        }];
+        let first = next_probe(&c, q, &j.judge(q, &star, &asked, 300, false), &asked).unwrap();
+        assert_eq!(first.signal.as_deref(), Some("non-answer"), "{first:?}");
+        assert!(!asked.iter().any(|f| f.probe == first.text));
+        // Dodged again: noted, not pressed a second time.
+        asked.push(FollowUp {
+            probe: first.text.clone(),
+            response: "Not really.".into(),
+            signal: Some("non-answer".into()),
+        });
+        let judged = j.judge(q, &star, &asked, 300, false);
+        assert!(judged.has("non-answer"));
+        let second = next_probe(&c, q, &judged, &asked);
+        assert!(
+            second
+                .as_ref()
+                .is_none_or(|p| p.signal.as_deref() != Some("non-answer")),
+            "{second:?}"
+        );
+        // Never a probe already asked.
+        if let Some(p) = second {
+            assert!(!asked.iter().any(|f| f.probe == p.text));
+        }
+    }
+}
