@@ -22,11 +22,25 @@ pub const JUDGE_VERSION: u32 = 1;
 
 /// Off-topic: below this share of the question's key words (weighted by how
 /// rare each is in the bank) …
-pub const OFF_TOPIC_QUESTION: f64 = 0.2;
+pub const OFF_TOPIC_QUESTION: f64 = 0.13;
 /// … and with at least this many other LPs whose own words fit it better …
-pub const OFF_TOPIC_LP_RANK: usize = 3;
+pub const OFF_TOPIC_LP_RANK: usize = 2;
 /// … and below this share of what the question asks about (its seeks).
 pub const OFF_TOPIC_SEEKS: f64 = 0.5;
+
+/// Seeks too broad to say what a question is about (nearly every story
+/// shows them).
+const BROAD_SEEKS: &[&str] = &[
+    "own-action",
+    "metric",
+    "timeline",
+    "outcome",
+    "conflict",
+    "decision",
+    "data",
+    "customer",
+    "mechanism",
+];
 
 /// Answers shorter than this are not judged off-topic.
 pub const OFF_TOPIC_MIN_WORDS: usize = 60;
@@ -166,6 +180,10 @@ pub fn default_rules() -> DebriefRules {
 pub struct Topic {
     /// The question's key words: (stem, word as written, weight).
     pub terms: Vec<(String, String, f64)>,
+    /// For each key word, the seeks whose cues name it: a word is covered
+    /// by an answer that shows one of them in other words ("roadblock" by
+    /// "the vendor slipped three weeks").
+    pub term_seeks: Vec<Vec<&'static str>>,
     /// What the question asks about: the seeks its own words show.
     pub seeks: Vec<&'static str>,
     pub asks_failure: bool,
@@ -518,7 +536,7 @@ impl<'c> Judge<'c> {
 
     fn work_out_topic(&self, question: &Question) -> Topic {
         let mut seen = HashSet::new();
-        let terms = key_words(&question.text)
+        let terms: Vec<(String, String, f64)> = key_words(&question.text)
             .into_iter()
             .filter_map(|w| {
                 let s = stem(&w);
@@ -526,8 +544,20 @@ impl<'c> Judge<'c> {
                 seen.insert(s.clone()).then_some((s, w, weight))
             })
             .collect();
+        let term_seeks = terms
+            .iter()
+            .map(|(_, w, _): &(String, String, f64)| {
+                let one = [w.clone()];
+                seeks::SEEKS
+                    .iter()
+                    .filter(|k| !BROAD_SEEKS.contains(&k.id) && k.matches(&one))
+                    .map(|k| k.id)
+                    .collect()
+            })
+            .collect();
         Topic {
             terms,
+            term_seeks,
             seeks: {
                 let words = text::words(&question.text);
                 seeks::SEEKS
@@ -606,10 +636,16 @@ impl<'c> Judge<'c> {
             (Some(a), Some(b)) => Some((a + b) / 2.0),
             (a, b) => a.or(b),
         };
+        // Dodged follow-ups take off in proportion to the drill-down dodged:
+        // one of two costs half a level, both a whole level.
+        let dodged = follow_ups
+            .iter()
+            .filter(|f| signals::dodges(&f.response).is_some())
+            .count();
         if let Some(avg) = average.as_mut()
-            && findings.iter().any(|f| f.signal == "non-answer")
+            && dodged > 0
         {
-            *avg = (*avg - NON_ANSWER_PENALTY).max(1.0);
+            *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
         }
         Judgement {
             question_id: question.id.clone(),
@@ -727,22 +763,16 @@ impl Judge<'_> {
                 seen.insert(stem(w));
             }
         }
-        if !topic.seeks.is_empty() {
-            let covered = topic
-                .seeks
-                .iter()
-                .filter(|id| seeks::seek(id).is_some_and(|k| !memo.evidence(k).is_empty()))
-                .count();
-            if covered as f64 / topic.seeks.len() as f64 >= OFF_TOPIC_SEEKS {
-                return None;
-            }
-        }
         let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
-        let found: f64 = topic
-            .terms
-            .iter()
-            .filter(|(t, _, _)| seen.contains(t))
-            .map(|(_, _, w)| w)
+        let covered = |k: usize| {
+            seen.contains(&topic.terms[k].0)
+                || topic.term_seeks[k]
+                    .iter()
+                    .any(|id| seeks::seek(id).is_some_and(|s| !memo.evidence(s).is_empty()))
+        };
+        let found: f64 = (0..topic.terms.len())
+            .filter(|&k| covered(k))
+            .map(|k| topic.terms[k].2)
             .sum();
         let coverage = found / total.max(f64::EPSILON);
         if coverage >= OFF_TOPIC_QUESTION {
@@ -764,11 +794,9 @@ impl Judge<'_> {
         if better < OFF_TOPIC_LP_RANK {
             return None;
         }
-        let mut missing: Vec<&str> = topic
-            .terms
-            .iter()
-            .filter(|(t, _, _)| !seen.contains(t))
-            .map(|(_, w, _)| w.as_str())
+        let mut missing: Vec<&str> = (0..topic.terms.len())
+            .filter(|&k| !covered(k))
+            .map(|k| topic.terms[k].1.as_str())
             .collect();
         missing.truncate(4);
         Some(Evidence {
@@ -782,8 +810,9 @@ impl Judge<'_> {
     }
 }
 
-/// How much a dodged follow-up takes off the answer's average.
-pub const NON_ANSWER_PENALTY: f64 = 0.5;
+/// How much dodging every follow-up takes off the answer's average (a
+/// share of it for some).
+pub const NON_ANSWER_PENALTY: f64 = 1.0;
 
 /// What the whole answer shows, for levels that need depth.
 struct Facts {

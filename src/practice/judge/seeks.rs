@@ -241,6 +241,17 @@ pub const CUSTOMER_CUES: &[&str] = &[
 ];
 
 pub const CONFLICT_CUES: &[&str] = &[
+    "scarce",
+    "shortage*",
+    "hard to find",
+    "too big",
+    "too risky",
+    "too expensive",
+    "too ambitious",
+    "too slow",
+    "didn't like",
+    "did not like",
+    "not convinced",
     "disagre*",
     "dispute*",
     "conflict*",
@@ -328,6 +339,10 @@ pub const CONFLICT_CUES: &[&str] = &[
 ];
 
 pub const TIMELINE_CUES: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
     "day*",
     "week*",
     "month*",
@@ -373,6 +388,12 @@ pub const TIMELINE_CUES: &[&str] = &[
 ];
 
 pub const LESSON_CUES: &[&str] = &[
+    "i changed",
+    "we changed",
+    "now needs",
+    "now need",
+    "years since",
+    "months since",
     "learn*",
     "lesson*",
     "taught me",
@@ -851,6 +872,7 @@ pub static SEEKS: &[Seek] = &[
             "remov*",
             "eliminat*",
             "simplif*",
+            "simpler",
             "automat*",
             "fewer",
             "consolidat*",

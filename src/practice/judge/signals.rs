@@ -64,9 +64,26 @@ const HUMBLE_BRAG: &[&str] = &[
     "too loyal",
     "too honest",
     "too driven",
+    "my bar is",
+    "my standards are",
+    "my standard is too",
+    "expect so much of myself",
+    "expect a lot of myself",
+    "expect too much",
+    "expected too much",
+    "expecting too much",
+    "too demanding",
+    "holding out for the best",
 ];
 
 const BLAME: &[&str] = &[
+    "was caused by",
+    "caused by the",
+    "caused by their",
+    "a failure of the",
+    "little we could do",
+    "nothing we could do",
+    "little i could do",
     "their fault",
     "fault of",
     "dropped the ball",
@@ -76,9 +93,6 @@ const BLAME: &[&str] = &[
     "never delivered",
     "didn't deliver",
     "did not deliver",
-    "they didn't",
-    "they did not",
-    "they never",
     "they failed",
     "they missed",
     "they ignored",
@@ -124,7 +138,11 @@ const OWNING: &[&str] = &[
     "i misjudg*",
     "i didn't",
     "i did not",
-    "i own*",
+    "i own it",
+    "i owned it",
+    "i owned that",
+    "i owned the mistake",
+    "i own the mistake",
     "on me",
     "i take",
     "i took responsibility",
@@ -234,6 +252,7 @@ const REFRAMES: &[&str] = &[
     "still a success",
     "blessing in disguise",
     "no real failure",
+    "if you can call it that",
     "can't think of a failure",
     "cannot think of a failure",
 ];
@@ -488,10 +507,11 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 ),
             );
         }
-        // A failure story: the candidate's own failure, one the question
-        // asked for, or one put on others.
+        // A failure story: the candidate's own failure, or one put on
+        // others; not a success told as a failure ("it worked in the end").
         let failure = first_hit(said, FAILURE_CUES)
             .or_else(|| blame(said))
+            .filter(|_| first_hit(said, REFRAMES).is_none())
             .map(quote);
         if let Some(q) = failure
             && all(LESSON_CUES).is_none()
@@ -619,6 +639,11 @@ const PARTIES: &[&str] = &[
 ];
 
 const LET_DOWN: &[&str] = &[
+    "never mentioned",
+    "had not tested",
+    "hadn't tested",
+    "kept missing",
+    "kept giving",
     "never",
     "didn't",
     "did not",
