@@ -344,3 +344,85 @@ fn a_word_typed_in_an_earlier_answer_is_found_by_the_review_search() {
     p.send("\x03");
     p.wait_exit();
 }
+
+/// A weak "we" answer to every question, self-scored all 4s: the debrief
+/// votes on the interviewers' evidence, so it is NO HIRE, with the reason.
+#[test]
+fn padded_self_scores_after_weak_we_answers_end_in_no_hire() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "loop",
+            "--seed",
+            "11",
+            "--interviewers",
+            "2",
+            "--questions",
+            "1",
+        ],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    for _ in 0..2 {
+        p.wait_for("Press Enter to continue");
+        p.send("\r");
+        p.wait_for("Situation");
+        p.send("Our team had a big migration for a customer and we had a lot going on.\t");
+        p.send("We needed to get it done.\t");
+        p.send("We planned it, we helped the vendor and we worked on the cutover together.\t");
+        p.send("We finished and everyone was happy with our work.");
+        p.send(CTRL_S);
+        // However many follow-ups come, each gets a dodge.
+        loop {
+            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
+            if s.contains("Self-score") {
+                break;
+            }
+            p.send("We all worked on it together as a team.");
+            p.send(CTRL_S);
+            std::thread::sleep(Duration::from_millis(150));
+        }
+        // Every criterion at 4.
+        p.send(&"4".repeat(13));
+        p.send("\r");
+        // The padding is called out; confirming again keeps the 4s.
+        let s = p.wait_for("levels above the interviewer's evidence");
+        assert!(s.contains("Self-score"), "{s}");
+        p.send("\r");
+        p.wait_for("Your questions");
+        p.send("What does the team need most?");
+        p.send(CTRL_S);
+        // The closing line.
+        p.wait_for("Press Enter to continue");
+        p.send("\r");
+    }
+    let s = p.wait_for("Debrief");
+    assert!(s.contains("NO HIRE"), "{s}");
+    assert!(
+        s.contains("interviewers inclined")
+            || s.contains("Bar Raiser vetoes")
+            || s.contains("Strong concern"),
+        "the reason is shown: {s}"
+    );
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+    // The self-scores were kept as typed (both numbers stay).
+    let out = std::process::Command::new(BIN)
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &v["sessions"][0]["answers"][0];
+    assert!(
+        a["self_scores"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|x| x == 4)
+    );
+    assert_eq!(v["sessions"][0]["debrief"]["hire"], false);
+}
