@@ -209,9 +209,16 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
     // `LOOPDRILL_CORPUS=corpus_a.toml` measures one file alone (it then
     // neither checks nor writes the documented table).
     let only = std::env::var("LOOPDRILL_CORPUS").ok();
+    let dir = format!("{}/tests/fixtures/judge", env!("CARGO_MANIFEST_DIR"));
+    let mut all_files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("corpus_") && n.ends_with(".toml"))
+        .collect();
+    all_files.sort();
     let files: Vec<&str> = match &only {
         Some(f) => vec![f.as_str()],
-        None => vec!["corpus_a.toml", "corpus_b.toml"],
+        None => all_files.iter().map(String::as_str).collect(),
     };
     let mut all = Tally::default();
     let mut report = String::new();
