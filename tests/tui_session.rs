@@ -190,6 +190,16 @@ fn every_loop_screen_renders_at_both_sizes() {
     ctrl(&mut h, 's');
     key(&mut h, KeyCode::Enter);
     snap_both(&h, "loop_debrief");
+    // Scrolled to the feedback notes and the Bar Raiser's view.
+    for _ in 0..11 {
+        key(&mut h, KeyCode::Down);
+    }
+    let s = screen_text(&h, 80, 24);
+    assert!(
+        s.contains("Feedback notes") || s.contains("inclined ("),
+        "{s}"
+    );
+    snap_both(&h, "loop_debrief_notes");
 }
 
 #[test]

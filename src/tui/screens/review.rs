@@ -1826,7 +1826,15 @@ fn cycle(v: Option<usize>, n: usize, back: bool) -> Option<usize> {
 }
 
 /// Pushes `text` (sanitized) wrapped to `w` columns, each line prefixed.
-fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, w: usize, st: Style, indent: &str) {
+/// Pushes `text` wrapped to `w` columns: `indent` opens the first line and
+/// the rest hang under its text.
+pub(crate) fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    w: usize,
+    st: Style,
+    indent: &str,
+) {
     let clean = sanitize(text);
     if clean.trim().is_empty() {
         lines.push(Line::styled(format!("{indent}(empty)"), theme::dim()));

@@ -14,6 +14,7 @@ use crate::store::{
 };
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
+use crate::tui::screens::review::push_wrapped;
 use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
 use crate::tui::widgets::{self, scoring::Board};
@@ -2187,6 +2188,7 @@ impl SessionScreen {
             lines.push(Line::from(row));
         }
         if !self.flow.drill {
+            let width = usize::from(area.width);
             let notes: Vec<_> = d.notes.iter().filter(|n| !n.lps.is_empty()).collect();
             if !notes.is_empty() {
                 lines.push(Line::raw(""));
@@ -2229,23 +2231,23 @@ impl SessionScreen {
                         let text = if dp.quote.is_empty() {
                             one_line(&dp.reason)
                         } else {
-                            format!("\"{}\" — {}", one_line(&dp.quote), one_line(&dp.reason))
+                            format!("“{}” — {}", one_line(&dp.quote), one_line(&dp.reason))
                         };
                         let st = if dp.effect == crate::practice::judge::Effect::Plus {
-                            theme::good()
+                            theme::text()
                         } else {
                             theme::warn()
                         };
-                        lines.push(Line::from(vec![
-                            Span::styled(format!("      {} ", dp.effect.symbol()), st),
-                            Span::styled(text, theme::text()),
-                        ]));
+                        push_wrapped(
+                            &mut lines,
+                            &text,
+                            width,
+                            st,
+                            &format!("      {} ", dp.effect.symbol()),
+                        );
                     }
                     if let Some(c) = &lp.concern {
-                        lines.push(Line::styled(
-                            format!("      Concern: {}", one_line(c)),
-                            theme::dim(),
-                        ));
+                        push_wrapped(&mut lines, c, width, theme::dim(), "      Concern: ");
                     }
                 }
             }
@@ -2256,7 +2258,7 @@ impl SessionScreen {
                     theme::title(),
                 ));
                 for n in &d.bar_raiser_notes {
-                    lines.push(Line::styled(format!("  • {}", one_line(n)), theme::warn()));
+                    push_wrapped(&mut lines, n, width, theme::warn(), "  • ");
                 }
             }
         }
