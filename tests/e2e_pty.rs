@@ -387,7 +387,7 @@ fn padded_self_scores_after_weak_we_answers_end_in_no_hire() {
         p.send(&"4".repeat(13));
         p.send("\r");
         // The padding is called out; confirming again keeps the 4s.
-        let s = p.wait_for("levels above the interviewer's evidence");
+        let s = p.wait_for("levels above the interviewer's evidence (!)");
         assert!(s.contains("Self-score"), "{s}");
         p.send("\r");
         p.wait_for("Your questions");

@@ -1084,7 +1084,7 @@ impl SessionScreen {
                 }
                 if padded_ask {
                     msg.push(format!(
-                        "{} 2 or more levels above the interviewer's evidence (marked !): point at the sentence that earns yours in the notes (Tab), press = to take the interviewer's level, or confirm again to keep yours.",
+                        "{} 2+ levels above the interviewer's evidence (!): = takes theirs, or say in the notes (Tab) which sentence earns yours; confirm again to keep yours.",
                         if padded == 1 {
                             "1 score is".to_string()
                         } else {
@@ -2114,15 +2114,19 @@ impl SessionScreen {
                     .iter()
                     .flat_map(|a| a.self_scores.values()),
             );
+            let judged: Vec<f64> = d.votes.iter().filter_map(|v| v.average).collect();
+            let judged =
+                (!judged.is_empty()).then(|| judged.iter().sum::<f64>() / judged.len() as f64);
             lines.push(Line::from(vec![
                 Span::styled("Drill summary  ", theme::title()),
+                Span::raw(plural(self.session.answers.len(), "answer")),
                 Span::styled(
-                    format!(
-                        "{}{}",
-                        plural(self.session.answers.len(), "answer"),
-                        avg.map_or(String::new(), |a| format!(" · average self-score {a:.2}"))
-                    ),
-                    avg.map_or(theme::dim(), theme::score),
+                    judged.map_or(String::new(), |a| format!(" · interviewer {a:.2}")),
+                    judged.map_or(theme::dim(), theme::score),
+                ),
+                Span::styled(
+                    avg.map_or(String::new(), |a| format!(" · your self-score {a:.2}")),
+                    theme::dim(),
                 ),
             ]));
         } else {

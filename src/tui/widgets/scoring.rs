@@ -331,7 +331,11 @@ impl Board {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(border)
-                    .title(" Criteria (you · interviewer) "),
+                    .title(if list.width >= 32 {
+                        " Criteria (you · interviewer) "
+                    } else {
+                        " You · interviewer "
+                    }),
             ),
             list,
         );
