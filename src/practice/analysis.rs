@@ -7,43 +7,6 @@ use crate::store::{AnalysisRecord, Star};
 /// Speaking pace used for the time estimate (words per minute).
 pub const WORDS_PER_MINUTE: u32 = 140;
 
-/// Words that place a story in time (dates, durations, deadlines).
-pub const TIMELINE: &[&str] = &[
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "year",
-    "hour",
-    "minute",
-    "deadline",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "sprint",
-    "by the end of",
-    "launch date",
-    "eta",
-];
-
 /// The outcome of analysing one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {

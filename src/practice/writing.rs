@@ -1,6 +1,7 @@
 //! Checks for timed writing exercises (narratives, PR/FAQs, COEs, …).
 
-use super::analysis::{TIMELINE, count_numbers, word_count};
+use super::analysis::{count_numbers, word_count};
+use super::judge::{cues, seeks::TIMELINE_CUES, text};
 use crate::content::{WritingCheck, WritingPrompt};
 
 /// One check's outcome.
@@ -234,7 +235,8 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
                     )
                 }
                 WritingCheck::HasDate => {
-                    let ok = TIMELINE.iter().any(|m| count_phrase(&lower, m) > 0)
+                    // The judge's time words (as for `no-timeline`), or a date.
+                    let ok = cues::first(TIMELINE_CUES, &text::words(text)).is_some()
                         || text
                             .split(|c: char| !c.is_ascii_digit() && c != '-' && c != '/')
                             .any(|t| {

@@ -25,8 +25,6 @@ pub const JUDGE_VERSION: u32 = 1;
 pub const OFF_TOPIC_QUESTION: f64 = 0.13;
 /// … and with at least this many other LPs whose own words fit it better …
 pub const OFF_TOPIC_LP_RANK: usize = 2;
-/// … and below this share of what the question asks about (its seeks).
-pub const OFF_TOPIC_SEEKS: f64 = 0.5;
 
 /// Seeks too broad to say what a question is about (nearly every story
 /// shows them).
@@ -44,17 +42,6 @@ const BROAD_SEEKS: &[&str] = &[
 
 /// Answers shorter than this are not judged off-topic.
 pub const OFF_TOPIC_MIN_WORDS: usize = 60;
-
-/// Seeks too common to tell one question from another.
-const TOPIC_NEUTRAL_SEEKS: &[&str] = &[
-    "own-action",
-    "metric",
-    "timeline",
-    "outcome",
-    "conflict",
-    "decision",
-    "data",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
@@ -184,8 +171,6 @@ pub struct Topic {
     /// by an answer that shows one of them in other words ("roadblock" by
     /// "the vendor slipped three weeks").
     pub term_seeks: Vec<Vec<&'static str>>,
-    /// What the question asks about: the seeks its own words show.
-    pub seeks: Vec<&'static str>,
     pub asks_failure: bool,
 }
 
@@ -558,15 +543,6 @@ impl<'c> Judge<'c> {
         Topic {
             terms,
             term_seeks,
-            seeks: {
-                let words = text::words(&question.text);
-                seeks::SEEKS
-                    .iter()
-                    .filter(|k| !TOPIC_NEUTRAL_SEEKS.contains(&k.id))
-                    .filter(|k| k.matches(&words))
-                    .map(|k| k.id)
-                    .collect()
-            },
             asks_failure: signals::asks_for_failure(&question.text),
         }
     }

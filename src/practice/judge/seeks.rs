@@ -338,6 +338,25 @@ pub const CONFLICT_CUES: &[&str] = &[
     "wrong",
 ];
 
+/// Whether a word names a month.
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 pub const TIMELINE_CUES: &[&str] = &[
     "spring",
     "summer",

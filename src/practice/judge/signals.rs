@@ -758,6 +758,7 @@ fn generic(said: &Said) -> Option<Evidence> {
         .star_sentences()
         .filter(|s| {
             has_year(&s.words)
+                || s.words.iter().any(|w| seeks::is_month(w))
                 || cues::first(
                     &[
                         "last year",
@@ -767,17 +768,6 @@ fn generic(said: &Said) -> Option<Evidence> {
                         "in q2",
                         "in q3",
                         "in q4",
-                        "january",
-                        "february",
-                        "march",
-                        "april",
-                        "june",
-                        "july",
-                        "august",
-                        "september",
-                        "october",
-                        "november",
-                        "december",
                         "that week",
                         "that day",
                         "that quarter",
