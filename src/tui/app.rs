@@ -461,30 +461,31 @@ impl App {
     pub fn apply(&mut self, cmds: Vec<Cmd>) {
         for cmd in cmds {
             match cmd {
-                Cmd::SaveSession(mut s) => match {
+                Cmd::SaveSession(mut s) => {
                     // The judgement is cached with the answers it judged.
                     crate::practice::judge::Judge::new(&self.content).refresh_cache(&mut s);
-                    self.store.save_session(&s)
-                } {
-                    Ok(()) => {
-                        self.saved_session(&s.id);
-                        if let Some(h) = &mut self.history {
-                            match h.sessions.iter_mut().find(|x| x.id == s.id) {
-                                Some(x) => *x = *s,
-                                None => h.sessions.push(*s),
+                    let saved = self.store.save_session(&s);
+                    match saved {
+                        Ok(()) => {
+                            self.saved_session(&s.id);
+                            if let Some(h) = &mut self.history {
+                                match h.sessions.iter_mut().find(|x| x.id == s.id) {
+                                    Some(x) => *x = *s,
+                                    None => h.sessions.push(*s),
+                                }
                             }
                         }
+                        Err(e) => {
+                            // Keep it: in memory (retried on the next save and at
+                            // quit) and as a copy on disk wherever one can go.
+                            let where_ = self.keep_copy_of_session(&s);
+                            self.unsaved
+                                .sessions
+                                .insert(s.id.clone(), (*s, e.to_string()));
+                            self.set_status(format!("{}: {e}. {where_}", L::NOT_SAVED));
+                        }
                     }
-                    Err(e) => {
-                        // Keep it: in memory (retried on the next save and at
-                        // quit) and as a copy on disk wherever one can go.
-                        let where_ = self.keep_copy_of_session(&s);
-                        self.unsaved
-                            .sessions
-                            .insert(s.id.clone(), (*s, e.to_string()));
-                        self.set_status(format!("{}: {e}. {where_}", L::NOT_SAVED));
-                    }
-                },
+                }
                 Cmd::SaveDraft(d) => match self
                     .retry_unsaved_sessions()
                     .and_then(|()| self.store.save_draft(&d))
