@@ -22,7 +22,7 @@ pub const JUDGE_VERSION: u32 = 1;
 
 /// Off-topic: below this share of the question's key words (weighted by how
 /// rare each is in the bank) …
-pub const OFF_TOPIC_QUESTION: f64 = 0.13;
+pub const OFF_TOPIC_QUESTION: f64 = 0.05;
 /// … and with at least this many other LPs whose own words fit it better …
 pub const OFF_TOPIC_LP_RANK: usize = 2;
 

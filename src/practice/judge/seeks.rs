@@ -175,6 +175,26 @@ pub fn has_number(s: &Sentence) -> bool {
 }
 
 pub const CUSTOMER_CUES: &[&str] = &[
+    "waiting on",
+    "relied on",
+    "rely on",
+    "relies on",
+    "depended on",
+    "depend on",
+    "depends on",
+    "team wanted",
+    "teams wanted",
+    "team needed",
+    "teams needed",
+    "for the _ team*",
+    "employees",
+    "staff",
+    "colleagues",
+    "our people",
+    "morale",
+    "wellbeing",
+    "well-being",
+    "burnout",
     "customer*",
     "user*",
     "client*",
@@ -241,6 +261,11 @@ pub const CUSTOMER_CUES: &[&str] = &[
 ];
 
 pub const CONFLICT_CUES: &[&str] = &[
+    "promised",
+    "was small",
+    "understaffed",
+    "short-staffed",
+    "stretched",
     "scarce",
     "shortage*",
     "hard to find",
@@ -517,7 +542,8 @@ pub const FAILURE_CUES: &[&str] = &[
     "we lost",
     "i let _ down",
     "i regret*",
-    "it was my",
+    "it was my fault",
+    "it was my error",
     "that was on me",
     "was on me",
     "the launch failed",

@@ -74,9 +74,19 @@ const HUMBLE_BRAG: &[&str] = &[
     "expecting too much",
     "too demanding",
     "holding out for the best",
+    "taking on too much",
+    "take on too much",
+    "higher standard than",
+    "higher standards than",
 ];
 
 const BLAME: &[&str] = &[
+    "the real problem was",
+    "the first problem was",
+    "not fit for purpose",
+    "followed the process",
+    "what the process required",
+    "put us behind",
     "was caused by",
     "caused by the",
     "caused by their",
@@ -119,8 +129,6 @@ const BLAME: &[&str] = &[
     "couldn't be bothered",
     "didn't bother",
     "threw _ under",
-    "left us",
-    "left me",
 ];
 
 const OWNING: &[&str] = &[
@@ -151,8 +159,6 @@ const OWNING: &[&str] = &[
     "in hindsight",
     "i'd do differently",
     "i would do differently",
-    "i learned",
-    "i learnt",
     "my own",
     "i accepted",
 ];
@@ -200,7 +206,6 @@ const DODGES: &[&str] = &[
     "can't recall",
     "not sure",
     "nothing really",
-    "not really",
     "nothing comes to mind",
     "hard to say",
     "team effort",
@@ -212,13 +217,11 @@ const DODGES: &[&str] = &[
     "don't have an example",
     "don't know",
     "do not know",
-    "it depends",
     "have to check",
     "not much",
     "nothing in particular",
     "can't think of",
     "cannot think of",
-    "it was fine",
     "don't really",
     "sorry",
     "it's hard to",
@@ -252,6 +255,11 @@ const REFRAMES: &[&str] = &[
     "still a success",
     "blessing in disguise",
     "no real failure",
+    "never backfired",
+    "didn't backfire",
+    "did not backfire",
+    "nothing went wrong",
+    "never went wrong",
     "if you can call it that",
     "can't think of a failure",
     "cannot think of a failure",
@@ -296,21 +304,43 @@ const FAILURE_QUESTION: &[&str] = &[
     "got wrong",
     "go wrong",
     "went wrong",
-    "lost",
+    "didn't achieve",
+    "did not achieve",
 ];
 
-/// Whether a question asks for a failure, a mistake or criticism ("… you
-/// stopped, or failed to stop" offers it, and does not ask for it).
+/// Whether a question asks for a failure, a mistake or criticism of the
+/// candidate's own: the failure word sits in a clause about "you", is not
+/// "almost" or "nearly" one ("a near miss"), not offered as an alternative
+/// ("… you stopped, or failed to stop") and not someone else's ("a problem
+/// the engineers had missed").
 pub fn asks_for_failure(question_text: &str) -> bool {
-    let w = super::text::words(question_text);
-    FAILURE_QUESTION.iter().any(|c| {
-        let n = c.split(' ').count();
-        (0..w.len().saturating_sub(n - 1)).any(|i| {
-            cues::find(c, &w[i..i + n]).is_some()
-                && !(i >= 1 && w[i - 1] == "or")
-                && !(i >= 2 && w[i - 2] == "or")
+    question_text
+        .split(['.', '?', '!', ':', ';'])
+        .map(super::text::words)
+        .filter(|w| {
+            // A clause about "you", or the question's own opening ("Tell me
+            // about a program that failed").
+            w.iter()
+                .any(|x| matches!(x.as_str(), "you" | "your" | "yours" | "yourself"))
+                || cues::find("tell me about", w) == Some(0)
+                || cues::find("give me an example", w) == Some(0)
+                || cues::find("describe", w) == Some(0)
         })
-    })
+        .any(|w| {
+            FAILURE_QUESTION.iter().any(|c| {
+                let n = c.split(' ').count();
+                (0..w.len().saturating_sub(n - 1)).any(|i| {
+                    let before = &w[i.saturating_sub(3)..i];
+                    cues::find(c, &w[i..i + n]) == Some(0)
+                        && !before.iter().any(|b| {
+                            matches!(
+                                b.as_str(),
+                                "or" | "almost" | "nearly" | "near" | "had" | "they" | "others"
+                            )
+                        })
+                })
+            })
+        })
 }
 
 fn quote(s: &Sentence) -> String {
@@ -511,7 +541,9 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         // others; not a success told as a failure ("it worked in the end").
         let failure = first_hit(said, FAILURE_CUES)
             .or_else(|| blame(said))
-            .filter(|_| first_hit(said, REFRAMES).is_none())
+            .filter(|_| {
+                first_hit(said, REFRAMES).is_none() && first_hit(said, HUMBLE_BRAG).is_none()
+            })
             .map(quote);
         if let Some(q) = failure
             && all(LESSON_CUES).is_none()
@@ -551,7 +583,11 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         );
     }
     if story && !empty {
-        let failure = first_hit(said, FAILURE_CUES).or_else(|| blame(said));
+        // A failure is told in its own words, put on others, or shown by
+        // what changed because of it.
+        let failure = first_hit(said, FAILURE_CUES)
+            .or_else(|| blame(said))
+            .or_else(|| first_hit(said, LESSON_CUES));
         let reframed = first_hit(said, REFRAMES);
         if topic.asks_failure && (failure.is_none() || reframed.is_some()) {
             push(
@@ -613,6 +649,22 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
     out
 }
 
+/// Denying any part of it: blame whatever else is said.
+const DENIALS: &[&str] = &[
+    "not my fault",
+    "not my mistake",
+    "wasn't my mistake",
+    "was not my mistake",
+    "see it as my mistake",
+    "not something i could",
+    "nothing i could have",
+    "nobody told me",
+    "no one told me",
+    "never told me",
+    "never reached me",
+    "out of my hands",
+];
+
 /// Someone else named as the subject of a failure.
 const PARTIES: &[&str] = &[
     "vendor*",
@@ -664,6 +716,9 @@ const LET_DOWN: &[&str] = &[
 /// no part of it: a plain blame phrase, or two sentences in which another
 /// party (not "I" or "we") let the work down.
 fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
+    if let Some(s) = first_hit(said, DENIALS) {
+        return Some(s);
+    }
     if first_hit(said, OWNING).is_some() {
         return None;
     }
@@ -801,7 +856,7 @@ pub fn dodges(reply: &str) -> Option<String> {
     if number {
         return None;
     }
-    if n < 8 {
+    if n < 6 {
         return Some(if n == 0 {
             "no reply".into()
         } else {
