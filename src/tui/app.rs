@@ -296,8 +296,17 @@ impl App {
         }
         let (tx, rx) = std::sync::mpsc::channel();
         let dir = self.store.dir().to_path_buf();
+        let content = self.content.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(Store::open_read_only(&dir).load_history());
+            let mut history = Store::open_read_only(&dir).load_history();
+            // Judge, off the UI thread, the answers whose cached judgement is
+            // missing or stale (in memory only: nothing is rewritten), so the
+            // screens that show progress find every judgement ready.
+            let judge = crate::practice::judge::Judge::new(&content);
+            for s in &mut history.sessions {
+                judge.refresh_cache(s);
+            }
+            let _ = tx.send(history);
         });
         self.history_rx = Some(rx);
     }
