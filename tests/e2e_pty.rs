@@ -426,3 +426,147 @@ fn padded_self_scores_after_weak_we_answers_end_in_no_hire() {
     );
     assert_eq!(v["sessions"][0]["debrief"]["hire"], false);
 }
+
+/// A read-only second instance honours SIGTERM and SIGHUP at once, even
+/// though it has no draft to keep (it used to run on with no watchdog).
+#[test]
+fn a_read_only_second_instance_exits_on_sigterm_and_sighup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = Pty::spawn(&["drill", "--principle", "ownership"], dir.path());
+    writer.wait_for("Enter to begin");
+    for signal in ["-TERM", "-HUP"] {
+        let mut second = Pty::spawn(&["review"], dir.path());
+        second.wait_for("read-only");
+        let pid = second.child.process_id().expect("pid");
+        let sent = Instant::now();
+        let ok = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        while second.child.try_wait().unwrap().is_none() {
+            assert!(
+                sent.elapsed() < Duration::from_secs(2),
+                "{signal}: still running after 2 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    writer.send("\x03");
+    writer.wait_exit();
+}
+
+/// Closes the terminal under a running loopdrill (the window is killed, the
+/// SSH connection drops): both a writer and a read-only second instance
+/// exit within 2 s, and the writer keeps what was typed.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_both_kinds_of_instance() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    struct Bare {
+        master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+        writer: Option<Box<dyn Write + Send>>,
+        stop: Arc<AtomicBool>,
+        reader: Option<std::thread::JoinHandle<()>>,
+        child: Box<dyn portable_pty::Child + Send + Sync>,
+        screen: Arc<Mutex<vt100::Parser>>,
+    }
+    fn spawn(args: &[&str], data: &Path) -> Bare {
+        let pty = NativePtySystem::default()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(BIN);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let fd = pty.master.as_raw_fd().unwrap();
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
+        let (s, p) = (Arc::clone(&stop), Arc::clone(&screen));
+        // Reads only when there is something to read, so the thread can let
+        // go of its copy of the terminal when asked.
+        let reader_thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while !s.load(Ordering::SeqCst) {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd on the master the test owns.
+                if unsafe { libc::poll(&mut pfd, 1, 50) } > 0 {
+                    match reader.read(&mut buf) {
+                        Ok(n) if n > 0 => p.lock().unwrap().process(&buf[..n]),
+                        _ => break,
+                    }
+                }
+            }
+        });
+        Bare {
+            master: Some(pty.master),
+            writer: Some(writer),
+            stop,
+            reader: Some(reader_thread),
+            child,
+            screen,
+        }
+    }
+    fn wait_for(b: &Bare, text: &str) {
+        let start = Instant::now();
+        while !b.screen.lock().unwrap().screen().contents().contains(text) {
+            assert!(start.elapsed() < Duration::from_secs(20), "no {text:?}");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+    fn close_and_wait(mut b: Bare) {
+        b.stop.store(true, Ordering::SeqCst);
+        b.reader.take().unwrap().join().unwrap();
+        drop(b.writer.take());
+        drop(b.master.take());
+        let closed = Instant::now();
+        while b.child.try_wait().unwrap().is_none() {
+            assert!(
+                closed.elapsed() < Duration::from_secs(2),
+                "still running 2 s after its terminal closed"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = spawn(&["drill", "--principle", "ownership"], dir.path());
+    wait_for(&w, "Enter to begin");
+    let second = spawn(&["review"], dir.path());
+    wait_for(&second, "read-only");
+    close_and_wait(second);
+    // The writer, mid-answer.
+    let wr = w.writer.as_mut().unwrap();
+    wr.write_all(b"\r").unwrap();
+    wait_for(&w, "Situation");
+    let wr = w.writer.as_mut().unwrap();
+    wr.write_all(b"Typed just before the window closed.")
+        .unwrap();
+    wr.flush().unwrap();
+    wait_for(&w, "Typed just before the window closed.");
+    close_and_wait(w);
+    let draft = std::fs::read_to_string(dir.path().join("draft.json")).expect("draft kept");
+    assert!(
+        draft.contains("Typed just before the window closed."),
+        "{draft}"
+    );
+}

@@ -153,14 +153,14 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
     // The latest draft, for the watchdog below.
     let latest: Arc<Mutex<Option<Draft>>> = Arc::new(Mutex::new(None));
     let done = Arc::new(AtomicBool::new(false));
-    if !app.store.is_read_only() {
-        spawn_watchdog(
-            app.store.dir().join(store::DRAFT_FILE),
-            Arc::clone(&term),
-            Arc::clone(&done),
-            Arc::clone(&latest),
-        );
-    }
+    // Every instance gets the watchdog: a read-only one has no draft to keep
+    // but must still never outlive its terminal.
+    spawn_watchdog(
+        (!app.store.is_read_only()).then(|| app.store.dir().join(store::DRAFT_FILE)),
+        Arc::clone(&term),
+        Arc::clone(&done),
+        Arc::clone(&latest),
+    );
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot start the terminal UI: {e}")))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
@@ -190,12 +190,32 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
     }
 }
 
+/// Whether the terminal on standard input has hung up (its window closed,
+/// the SSH connection dropped): `poll` reports it without reading anything.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; nothing is read.
+    let n = unsafe { libc::poll(&mut fd, 1, 0) };
+    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
 /// On SIGTERM or SIGHUP the event loop normally saves the draft and exits.
-/// When the terminal is gone, reading it can block or spin inside crossterm,
-/// so if the loop has not finished shortly after the signal, this thread
-/// writes the latest draft itself and exits the process.
+/// When the terminal is gone (a signal, or a hung-up terminal without one),
+/// reading it can block or spin inside crossterm, so if the loop has not
+/// finished shortly after, this thread writes the latest draft itself (a
+/// writer) and exits the process.
 fn spawn_watchdog(
-    draft_path: std::path::PathBuf,
+    draft_path: Option<std::path::PathBuf>,
     term: Arc<AtomicBool>,
     done: Arc<AtomicBool>,
     latest: Arc<Mutex<Option<Draft>>>,
@@ -206,14 +226,19 @@ fn spawn_watchdog(
             if done.load(Ordering::SeqCst) {
                 return;
             }
+            if terminal_gone() {
+                term.store(true, Ordering::SeqCst);
+            }
             if term.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(500));
                 if done.load(Ordering::SeqCst) {
                     return;
                 }
                 let mut saved = true;
-                if let Some(d) = latest.lock().ok().and_then(|mut g| g.take()) {
-                    saved = store::write_json(&draft_path, &d).is_ok();
+                if let (Some(path), Some(d)) =
+                    (&draft_path, latest.lock().ok().and_then(|mut g| g.take()))
+                {
+                    saved = store::write_json(path, &d).is_ok();
                 }
                 let _ = execute!(std::io::stdout(), DisableBracketedPaste);
                 ratatui::restore();
