@@ -420,6 +420,12 @@ fn stats_snapshots() {
     insta::assert_snapshot!("stats_80x24", draw(&app, 80, 24).backend());
     insta::assert_snapshot!("stats_120x40", draw(&app, 120, 40).backend());
     insta::assert_snapshot!("stats_200x60", draw(&app, 200, 60).backend());
+    // Calibration: per LP in the table, overall and for the selected LP with
+    // its trend.
+    let s = text(&draw(&app, 120, 40));
+    assert!(s.contains(" you± "), "{s}");
+    assert!(s.contains("Interviewer avg "), "{s}");
+    assert!(s.contains("Customer Obsession: you± +"), "{s}");
 }
 
 // ------------------------------------------------------------ behaviour

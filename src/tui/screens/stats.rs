@@ -202,9 +202,11 @@ impl StatsScreen {
             Layout::vertical([Constraint::Length(table_h), Constraint::Min(0)]).areas(left);
         self.render_table(f, table, p, wall);
         if below.height >= 4 {
+            // With room, a third line: the selected LP's calibration trend.
+            let h = if below.height >= 9 { 5 } else { 4 };
             let [overall, recent] =
-                Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(below);
-            render_overall(f, overall, p, &weeks);
+                Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(below);
+            render_overall(f, overall, p, &weeks, p.principles.get(self.cursor));
             if recent.height >= 4 {
                 render_recent(f, recent, &self.recent);
             }
@@ -358,6 +360,7 @@ fn render_overall(
     area: Rect,
     p: &Progress,
     weeks: &[[Option<(NaiveDate, usize)>; 7]],
+    selected: Option<&crate::practice::progress::PrincipleStats>,
 ) {
     let answered: usize = p.principles.iter().map(|s| s.answers).sum();
     let scored: Vec<(f64, usize)> = p
@@ -460,6 +463,42 @@ fn render_overall(
         Span::styled("   answers per week ", theme::dim()),
         Span::styled(widgets::spark(&scaled), theme::accent()),
     ]));
+    if area.height >= 5
+        && let Some(sel) = selected
+    {
+        lines.push(Line::from(match sel.calibration_gap {
+            Some(g) => vec![
+                Span::styled(format!("{}: you± ", one_line(&sel.name)), theme::dim()),
+                Span::styled(
+                    format!(
+                        "{g:+.2} {}",
+                        widgets::spark(&calibration_bars(&sel.calibration_trend))
+                    ),
+                    if g >= 1.0 {
+                        theme::bad()
+                    } else if g >= 0.5 {
+                        theme::warn()
+                    } else {
+                        theme::good()
+                    },
+                ),
+                Span::styled(
+                    format!(
+                        "  over its last {}",
+                        plural(sel.calibration_trend.len(), "scored answer")
+                    ),
+                    theme::dim(),
+                ),
+            ],
+            None => vec![Span::styled(
+                format!(
+                    "{}: no self-scored answer to calibrate yet",
+                    one_line(&sel.name)
+                ),
+                theme::dim(),
+            )],
+        }));
+    }
     f.render_widget(
         Paragraph::new(lines).block(
             Block::default()
@@ -467,7 +506,7 @@ fn render_overall(
                 .border_style(theme::border())
                 .title(" Overall "),
         ),
-        area.intersection(Rect::new(area.x, area.y, area.width, 4)),
+        area,
     );
 }
 
