@@ -613,7 +613,7 @@ impl<'c> Judge<'c> {
             (a, b) => a.or(b),
         };
         // Dodged follow-ups take off in proportion to the drill-down dodged:
-        // one of two costs half a level, both a whole level.
+        // one of two costs three quarters of a level, both one and a half.
         let dodged = follow_ups
             .iter()
             .filter(|f| signals::dodges(&f.response).is_some())
@@ -788,7 +788,7 @@ impl Judge<'_> {
 
 /// How much dodging every follow-up takes off the answer's average (a
 /// share of it for some).
-pub const NON_ANSWER_PENALTY: f64 = 1.0;
+pub const NON_ANSWER_PENALTY: f64 = 1.5;
 
 /// What the whole answer shows, for levels that need depth.
 struct Facts {

@@ -119,8 +119,6 @@ const BLAME: &[&str] = &[
     "if engineering had",
     "if they'd",
     "because of them",
-    "on their side",
-    "their side",
     "was on them",
     "their mistake",
     "their error",
@@ -255,6 +253,18 @@ const REFRAMES: &[&str] = &[
     "still a success",
     "blessing in disguise",
     "no real failure",
+    "i've been lucky",
+    "i have been lucky",
+    "always managed to",
+    "turned out to be the best",
+    "turned out to be the right",
+    "was the right call",
+    "technically i",
+    "confirmed what i",
+    "reinforced my",
+    "nobody was really",
+    "no one was really",
+    "nobody was negatively",
     "never backfired",
     "didn't backfire",
     "did not backfire",
@@ -272,8 +282,6 @@ const FAILURE_QUESTION: &[&str] = &[
     "criticism",
     "critical feedback",
     "negative feedback",
-    "tough feedback",
-    "hard feedback",
     "missed",
     "didn't go",
     "did not go",
@@ -306,6 +314,8 @@ const FAILURE_QUESTION: &[&str] = &[
     "went wrong",
     "didn't achieve",
     "did not achieve",
+    "couldn't turn",
+    "could not turn",
 ];
 
 /// Whether a question asks for a failure, a mistake or criticism of the
@@ -331,12 +341,13 @@ pub fn asks_for_failure(question_text: &str) -> bool {
                 let n = c.split(' ').count();
                 (0..w.len().saturating_sub(n - 1)).any(|i| {
                     let before = &w[i.saturating_sub(3)..i];
+                    let yours = before
+                        .iter()
+                        .any(|b| matches!(b.as_str(), "you" | "your" | "yours"));
                     cues::find(c, &w[i..i + n]) == Some(0)
                         && !before.iter().any(|b| {
-                            matches!(
-                                b.as_str(),
-                                "or" | "almost" | "nearly" | "near" | "had" | "they" | "others"
-                            )
+                            matches!(b.as_str(), "or" | "almost" | "nearly" | "near")
+                                || (!yours && matches!(b.as_str(), "had" | "they" | "others"))
                         })
                 })
             })
@@ -651,6 +662,9 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
 
 /// Denying any part of it: blame whatever else is said.
 const DENIALS: &[&str] = &[
+    "none of it was on me",
+    "wasn't on me",
+    "was not on me",
     "not my fault",
     "not my mistake",
     "wasn't my mistake",

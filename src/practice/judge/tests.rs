@@ -171,3 +171,34 @@ fn judging_is_deterministic() {
         judge_on("dr-roadblock-near-deadline", &s, &[])
     );
 }
+
+#[test]
+fn which_questions_ask_for_a_failure_of_your_own() {
+    use signals::asks_for_failure as asks;
+    assert!(asks(
+        "Tell me about a decision you made that turned out to be wrong."
+    ));
+    assert!(asks(
+        "Tell me about a program that failed: it missed its goal. What was your part?"
+    ));
+    assert!(asks(
+        "Tell me about a time you found out you had been wrong about something."
+    ));
+    assert!(asks(
+        "Give me one that was red and you turned it green. If you have another, one where you couldn't turn it around, tell me that too."
+    ));
+    // Not asked: offered as an alternative, almost, someone else's, or the
+    // failure is the news the candidate delivers.
+    assert!(!asks(
+        "Give me an example of scope creep you stopped, or failed to stop."
+    ));
+    assert!(!asks(
+        "Tell me about a near miss: something that almost went wrong."
+    ));
+    assert!(!asks(
+        "Tell me about a time you found a problem the engineers had missed."
+    ));
+    assert!(!asks(
+        "Give me an example of when you had to give bad news: a slip, a missed commitment."
+    ));
+}
