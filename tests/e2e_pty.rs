@@ -16,29 +16,41 @@ struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
+/// A 120×40 pseudo-terminal running loopdrill with `args` on `data`.
+fn open_and_spawn(
+    args: &[&str],
+    data: &Path,
+) -> (
+    Box<dyn portable_pty::MasterPty + Send>,
+    Box<dyn portable_pty::Child + Send + Sync>,
+) {
+    let pty = NativePtySystem::default()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(BIN);
+    for a in args {
+        cmd.arg(a);
+    }
+    cmd.arg("--data-dir");
+    cmd.arg(data);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NO_COLOR", "1");
+    cmd.env("TZ", "UTC");
+    let child = pty.slave.spawn_command(cmd).expect("spawn loopdrill");
+    drop(pty.slave);
+    (pty.master, child)
+}
+
 impl Pty {
     fn spawn(args: &[&str], data: &Path) -> Pty {
-        let pty = NativePtySystem::default()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        for a in args {
-            cmd.arg(a);
-        }
-        cmd.arg("--data-dir");
-        cmd.arg(data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("TZ", "UTC");
-        let child = pty.slave.spawn_command(cmd).expect("spawn loopdrill");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let (master, child) = open_and_spawn(args, data);
+        let mut reader = master.try_clone_reader().unwrap();
+        let writer = master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
         let p = Arc::clone(&parser);
         std::thread::spawn(move || {
@@ -51,7 +63,7 @@ impl Pty {
             }
         });
         // Keep the master alive as long as the child: leak it into the thread above.
-        std::mem::forget(pty.master);
+        std::mem::forget(master);
         Pty {
             parser,
             writer,
@@ -474,27 +486,10 @@ fn closing_the_terminal_ends_both_kinds_of_instance() {
         screen: Arc<Mutex<vt100::Parser>>,
     }
     fn spawn(args: &[&str], data: &Path) -> Bare {
-        let pty = NativePtySystem::default()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(BIN);
-        for a in args {
-            cmd.arg(a);
-        }
-        cmd.arg("--data-dir");
-        cmd.arg(data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let fd = pty.master.as_raw_fd().unwrap();
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let (master, child) = open_and_spawn(args, data);
+        let fd = master.as_raw_fd().unwrap();
+        let mut reader = master.try_clone_reader().unwrap();
+        let writer = master.take_writer().unwrap();
         let stop = Arc::new(AtomicBool::new(false));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
         let (s, p) = (Arc::clone(&stop), Arc::clone(&screen));
@@ -518,7 +513,7 @@ fn closing_the_terminal_ends_both_kinds_of_instance() {
             }
         });
         Bare {
-            master: Some(pty.master),
+            master: Some(master),
             writer: Some(writer),
             stop,
             reader: Some(reader_thread),

@@ -265,13 +265,7 @@ impl StatsScreen {
             let cal = match s.calibration_gap {
                 Some(g) => Span::styled(
                     pad_left(&format!("{g:+.1}"), 5),
-                    if g >= 1.0 {
-                        theme::bad()
-                    } else if g >= 0.5 {
-                        theme::warn()
-                    } else {
-                        theme::dim()
-                    },
+                    calibration_style(g, theme::dim()),
                 ),
                 None => Span::styled(pad_left("–", 5), theme::dim()),
             };
@@ -346,6 +340,18 @@ impl StatsScreen {
 /// The widest the per-LP table gets; wider terminals give the rest to the calendar.
 const TABLE_MAX: u16 = 112;
 
+/// How a calibration gap looks: a level or more above the interviewer is
+/// bad, half a level a warning, less is `fine`.
+fn calibration_style(gap: f64, fine: ratatui::style::Style) -> ratatui::style::Style {
+    if gap >= 1.0 {
+        theme::bad()
+    } else if gap >= 0.5 {
+        theme::warn()
+    } else {
+        fine
+    }
+}
+
 /// Calibration gaps (−3…+3) as spark heights (1…4): higher is scoring
 /// yourself further above the interviewer.
 fn calibration_bars(gaps: &[f64]) -> Vec<f64> {
@@ -417,13 +423,7 @@ fn render_overall(
                     "{g:+.2} {}",
                     widgets::spark(&calibration_bars(&p.calibration_trend))
                 ),
-                if g >= 1.0 {
-                    theme::bad()
-                } else if g >= 0.5 {
-                    theme::warn()
-                } else {
-                    theme::good()
-                },
+                calibration_style(g, theme::good()),
             ),
             None => Span::styled("–", theme::dim()),
         },
@@ -474,13 +474,7 @@ fn render_overall(
                         "{g:+.2} {}",
                         widgets::spark(&calibration_bars(&sel.calibration_trend))
                     ),
-                    if g >= 1.0 {
-                        theme::bad()
-                    } else if g >= 0.5 {
-                        theme::warn()
-                    } else {
-                        theme::good()
-                    },
+                    calibration_style(g, theme::good()),
                 ),
                 Span::styled(
                     format!(
