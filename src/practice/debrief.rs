@@ -98,12 +98,15 @@ fn distinctive(a: &Answer) -> HashSet<String> {
 
 /// The share of the smaller answer's distinctive words the other one uses.
 pub fn similarity(a: &Answer, b: &Answer) -> f64 {
-    let (x, y) = (distinctive(a), distinctive(b));
+    overlap(&distinctive(a), &distinctive(b))
+}
+
+fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
     let small = x.len().min(y.len());
     if small < 12 {
         return 0.0;
     }
-    x.intersection(&y).count() as f64 / small as f64
+    x.intersection(y).count() as f64 / small as f64
 }
 
 /// Computes the debrief of a session.
@@ -259,13 +262,15 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         .collect();
     reused_stories.sort();
     let mut reused_answers = Vec::new();
+    // Each answer's words once, not once per pair.
+    let words_of: Vec<HashSet<String>> = session.answers.iter().map(distinctive).collect();
     for (x, a) in session.answers.iter().enumerate() {
         for (y, b) in session.answers.iter().enumerate().skip(x + 1) {
             if a.interview_index == b.interview_index {
                 continue;
             }
             let linked = a.story_id.is_some() && a.story_id == b.story_id;
-            let sim = similarity(a, b);
+            let sim = overlap(&words_of[x], &words_of[y]);
             if linked || sim >= REUSE_SIMILARITY {
                 reused_answers.push(Reuse {
                     first: x,
