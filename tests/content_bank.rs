@@ -76,7 +76,7 @@ fn every_question_has_three_probes_of_its_own() {
             q.id,
             q.probes.len()
         );
-        let distinct: BTreeSet<&str> = q.probes.iter().map(String::as_str).collect();
+        let distinct: BTreeSet<&str> = q.probes.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(distinct.len(), q.probes.len(), "{} repeats a probe", q.id);
     }
 }

@@ -182,9 +182,55 @@ struct RawQuestion {
     track: Track,
     difficulty: Difficulty,
     roles: Spanned<Vec<S>>,
-    probes: Spanned<Vec<S>>,
+    probes: Spanned<Vec<Spanned<RawFollow>>>,
     #[serde(default)]
     probe_refs: Vec<S>,
+}
+
+/// A question's or persona's follow-up: a plain string, or
+/// `{ text = "…", seeks = ["metric", …] }`.
+enum RawFollow {
+    Text(String),
+    Full(RawFollowFull),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFollowFull {
+    text: S,
+    #[serde(default)]
+    seeks: Vec<S>,
+}
+
+impl<'de> Deserialize<'de> for RawFollow {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawFollow;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a probe: a string, or { text = \"…\", seeks = [\"metric\", …] }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawFollow, E> {
+                Ok(RawFollow::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawFollow, A::Error> {
+                RawFollowFull::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawFollow::Full)
+            }
+        }
+        de.deserialize_any(V)
+    }
+}
+
+/// A follow-up with the span of its text, whichever way it was written.
+fn follow_parts(f: &Spanned<RawFollow>) -> (S, &[S]) {
+    match f.get_ref() {
+        RawFollow::Text(t) => (Spanned::new(f.span(), t.clone()), &[]),
+        RawFollow::Full(full) => (full.text.clone(), &full.seeks),
+    }
 }
 
 #[derive(Deserialize)]
@@ -196,6 +242,8 @@ struct RawProbe {
     signal: Option<S>,
     #[serde(default)]
     principles: Vec<S>,
+    #[serde(default)]
+    seeks: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -237,6 +285,29 @@ struct RawInterviewer {
     time_checks: Spanned<Vec<S>>,
     closings: Spanned<Vec<S>>,
     your_questions: Spanned<Vec<S>>,
+    #[serde(default)]
+    probing: Option<Spanned<RawProbing>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProbing {
+    #[serde(default)]
+    first: Vec<S>,
+    #[serde(default)]
+    probes: Vec<Spanned<RawFollow>>,
+    #[serde(default)]
+    after_strong: Vec<S>,
+    #[serde(default)]
+    after_weak: Vec<S>,
+    #[serde(default)]
+    presses: Vec<S>,
+    #[serde(default = "one")]
+    patience: Spanned<u8>,
+}
+
+fn one() -> Spanned<u8> {
+    Spanned::new(0..0, 1)
 }
 
 #[derive(Deserialize)]
@@ -608,6 +679,51 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         }
     };
 
+    let check_seeks = |d: &mut Diag, file: usize, seeks: &[S]| {
+        for s in seeks {
+            if !super::SEEKS.contains(&s.get_ref().as_str()) {
+                d.at(
+                    file,
+                    s.span().start,
+                    format!(
+                        "unknown seek \"{}\" (known: {})",
+                        s.get_ref(),
+                        super::SEEKS.join(", ")
+                    ),
+                );
+            }
+        }
+    };
+    // A probe's text may hold slots filled from the candidate's words.
+    let check_slots = |d: &mut Diag, file: usize, text: &S| {
+        for name in super::slot_names(text.get_ref()) {
+            if !super::SLOTS.iter().any(|(id, _)| *id == name) {
+                let known: Vec<String> = super::SLOTS
+                    .iter()
+                    .map(|(id, _)| format!("{{{id}}}"))
+                    .collect();
+                d.at(
+                    file,
+                    text.span().start,
+                    format!(
+                        "unknown slot \"{{{name}}}\" in a probe (known: {})",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    };
+    let follow = |d: &mut Diag, file: usize, f: &Spanned<RawFollow>| -> FollowProbe {
+        let (text, seeks) = follow_parts(f);
+        d.text(file, &text, "probe text");
+        check_slots(d, file, &text);
+        check_seeks(d, file, seeks);
+        FollowProbe {
+            text: text.get_ref().clone(),
+            seeks: strings(seeks),
+        }
+    };
+
     // principles
     let mut content = Content::default();
     for At { file, item: p } in &principles {
@@ -641,6 +757,8 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     // probes
     for At { file, item: p } in &probes {
         d.text(*file, &p.text, "probe text");
+        check_slots(&mut d, *file, &p.text);
+        check_seeks(&mut d, *file, &p.seeks);
         if let Some(sig) = &p.signal {
             check_signal(&mut d, *file, sig);
         }
@@ -652,6 +770,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             text: p.text.get_ref().clone(),
             signal: p.signal.as_ref().map(|s| s.get_ref().clone()),
             principles: strings(&p.principles),
+            seeks: strings(&p.seeks),
         });
     }
 
@@ -660,7 +779,19 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(*file, &q.text, "question text");
         d.non_empty_list(*file, &q.principles, "principles");
         d.non_empty_list(*file, &q.roles, "roles");
-        d.non_empty_list(*file, &q.probes, "probe");
+        if q.probes.get_ref().is_empty() {
+            d.at(
+                *file,
+                q.probes.span().start,
+                "probe needs at least one entry",
+            );
+        }
+        let probes: Vec<FollowProbe> = q
+            .probes
+            .get_ref()
+            .iter()
+            .map(|f| follow(&mut d, *file, f))
+            .collect();
         for lp in q.principles.get_ref() {
             check_lp(&mut d, *file, lp);
         }
@@ -693,7 +824,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             track: q.track,
             difficulty: q.difficulty,
             roles: strings(q.roles.get_ref()),
-            probes: strings(q.probes.get_ref()),
+            probes,
             probe_refs: strings(&q.probe_refs),
         });
     }
@@ -771,19 +902,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             for sig in &c.signals {
                 check_signal(&mut d, file, sig);
             }
-            for s in &c.seeks {
-                if !super::SEEKS.contains(&s.get_ref().as_str()) {
-                    d.at(
-                        file,
-                        s.span().start,
-                        format!(
-                            "unknown seek \"{}\" (known: {})",
-                            s.get_ref(),
-                            super::SEEKS.join(", ")
-                        ),
-                    );
-                }
-            }
+            check_seeks(&mut d, file, &c.seeks);
             criteria.push(Criterion {
                 id: c.id.get_ref().clone(),
                 name: c.name.get_ref().clone(),
@@ -833,6 +952,50 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         ] {
             d.non_empty_list(*file, l, what);
         }
+        let probing = match &i.probing {
+            None => Probing::default(),
+            Some(p) => {
+                let at = p.span().start;
+                let p = p.get_ref();
+                for f in &p.first {
+                    let id = f.get_ref().as_str();
+                    if !super::SEEKS.contains(&id) && !SIGNALS.iter().any(|s| s.0 == id) {
+                        d.at(
+                            *file,
+                            f.span().start,
+                            format!("`first` names \"{id}\", which is neither a signal nor a seek"),
+                        );
+                    }
+                }
+                for (l, what) in [
+                    (&p.after_strong, "after_strong"),
+                    (&p.after_weak, "after_weak"),
+                    (&p.presses, "presses"),
+                ] {
+                    d.texts(*file, l, what);
+                }
+                if !(1..=2).contains(p.patience.get_ref()) {
+                    let at = if p.patience.span().end > 0 {
+                        p.patience.span().start
+                    } else {
+                        at
+                    };
+                    d.at(
+                        *file,
+                        at,
+                        "`patience` must be 1 or 2 (how often a dodged reply is pressed)",
+                    );
+                }
+                Probing {
+                    first: strings(&p.first),
+                    probes: p.probes.iter().map(|f| follow(&mut d, *file, f)).collect(),
+                    after_strong: strings(&p.after_strong),
+                    after_weak: strings(&p.after_weak),
+                    presses: strings(&p.presses),
+                    patience: *p.patience.get_ref(),
+                }
+            }
+        };
         content.interviewers.push(Interviewer {
             id: i.id.get_ref().clone(),
             name: i.name.get_ref().clone(),
@@ -845,6 +1008,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             time_checks: strings(i.time_checks.get_ref()),
             closings: strings(i.closings.get_ref()),
             your_questions: strings(i.your_questions.get_ref()),
+            probing,
         });
     }
 

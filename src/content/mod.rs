@@ -221,6 +221,40 @@ pub const SEEKS: &[&str] = &[
     "outcome",
 ];
 
+/// Slots a probe's text may hold, filled from the candidate's own words when
+/// the probe is asked; a probe whose slot the answer cannot fill is not asked.
+pub const SLOTS: &[(&str, &str)] = &[
+    (
+        "number",
+        "a number the candidate gave, with its unit (\"35 percent\")",
+    ),
+    (
+        "named",
+        "a person, role or team the candidate named (\"the GM\", \"the billing team\")",
+    ),
+    (
+        "vague_verb",
+        "a vague verb the candidate used about their own part (\"helped\")",
+    ),
+];
+
+/// The slot names in a probe's text: each `{name}`.
+pub fn slot_names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
 /// The explanation of a signal id, if it is known.
 pub fn signal_explanation(id: &str) -> Option<&'static str> {
     SIGNALS.iter().find(|s| s.0 == id).map(|s| s.1)

@@ -107,7 +107,7 @@ pub struct Question {
     pub difficulty: Difficulty,
     pub roles: Vec<String>,
     /// The question's own follow-ups.
-    pub probes: Vec<String>,
+    pub probes: Vec<FollowProbe>,
     /// General probes (by id) that also fit.
     pub probe_refs: Vec<String>,
 }
@@ -118,12 +118,53 @@ impl Question {
     }
 }
 
+/// A follow-up written for one question or one persona, with what it looks
+/// for (ids in `content::SEEKS`): once the candidate has said all of that,
+/// the interviewer does not ask it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowProbe {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seeks: Vec<String>,
+}
+
+impl From<&str> for FollowProbe {
+    fn from(text: &str) -> Self {
+        FollowProbe {
+            text: text.to_string(),
+            seeks: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Probe {
     pub id: String,
     pub text: String,
     pub signal: Option<String>,
     pub principles: Vec<String>,
+    /// What the probe looks for (ids in `content::SEEKS`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seeks: Vec<String>,
+}
+
+/// How a persona probes: what it goes after first, its own lines, how it
+/// reacts to a strong or a weak answer and how often it presses a dodge.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Probing {
+    /// Signal ids and seek ids this persona goes after first, in order.
+    pub first: Vec<String>,
+    /// Follow-ups only this persona asks.
+    pub probes: Vec<FollowProbe>,
+    /// Said before moving on after an answer the judge found strong.
+    pub after_strong: Vec<String>,
+    /// Said before moving on after a weak one: never praise.
+    pub after_weak: Vec<String>,
+    /// How this persona presses a reply that dodged the question.
+    pub presses: Vec<String>,
+    /// How many times a dodged reply is pressed before it is noted and
+    /// left (1 or 2).
+    pub patience: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +227,8 @@ pub struct Interviewer {
     pub time_checks: Vec<String>,
     pub closings: Vec<String>,
     pub your_questions: Vec<String>,
+    #[serde(default)]
+    pub probing: Probing,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -81,7 +81,7 @@ pub fn choose_follow_ups(
     let own: Vec<String> = question
         .probes
         .iter()
-        .cloned()
+        .map(|p| p.text.clone())
         .chain(
             question
                 .probe_refs
@@ -146,6 +146,7 @@ pub fn next_probe(
     question
         .probes
         .iter()
+        .map(|p| &p.text)
         .chain(
             question
                 .probe_refs
@@ -524,7 +525,7 @@ mod tests {
                 .any(|p| p.text == probes[0].text && p.signal.as_deref() == Some("we-over-i"))
         );
         assert!(
-            q.probes.contains(&probes[1].text),
+            q.probes.iter().any(|p| p.text == probes[1].text),
             "second probe is the question's own"
         );
         // Same seed and answer: same probes.
@@ -540,7 +541,7 @@ mod tests {
         assert!(
             probes
                 .iter()
-                .all(|p| p.signal.is_none() && why.probes.contains(&p.text))
+                .all(|p| p.signal.is_none() && why.probes.iter().any(|w| w.text == p.text))
         );
     }
 }
@@ -558,7 +559,7 @@ mod next_probe_tests {
         let j = Judge::new(&c);
         let star = strong_delivery();
         let mut asked = vec![FollowUp {
-            probe: q.probes[0].clone(),
+            probe: q.probes[0].text.clone(),
             response: "I don't remember, sorry.".into(),
             signal: None,
         }];
