@@ -93,7 +93,16 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                     obj.entry(k.to_string()).or_insert(v);
                 };
                 match key.as_str() {
-                    "question" => default("probe_refs", json!([])),
+                    "question" => {
+                        default("probe_refs", json!([]));
+                        // A probe written as a plain string is one with no seeks.
+                        let probes = obj.get_mut("probes")?.as_array_mut()?;
+                        for p in probes.iter_mut() {
+                            if let Value::String(t) = p {
+                                *p = json!({ "text": t.clone() });
+                            }
+                        }
+                    }
                     "probe" => {
                         default("signal", Value::Null);
                         default("principles", json!([]));

@@ -3,7 +3,7 @@
 //! feedback or JSON) are pure functions; the command reads and prints.
 
 use crate::content::{Content, Question};
-use crate::practice::interviewer::{ChosenProbe, next_probe};
+use crate::practice::interviewer::{Asking, ChosenProbe, next_probe};
 use crate::practice::judge::{Judge, Judgement, feedback::feedback};
 use crate::store::{FollowUp, Star, Vote};
 use serde::{Deserialize, Serialize};
@@ -214,13 +214,30 @@ pub struct ReportEvidence {
 pub struct ReportProbe {
     pub text: String,
     pub signal: Option<String>,
+    /// What the probe looks for.
+    pub seeks: Vec<String>,
+    /// The gap it goes after.
+    pub why: String,
 }
 
-/// Judges `input` as `question`'s interviewer (a 5-minute answer).
-pub fn assess(content: &Content, question: &Question, input: &Input) -> (Judgement, Report) {
+/// Judges `input` as `question`'s interviewer (a 5-minute answer), and
+/// chooses the probe that interviewer (`persona`, or a neutral one) would
+/// ask next given the follow-ups already in the input.
+pub fn assess(
+    content: &Content,
+    question: &Question,
+    input: &Input,
+    persona: Option<&crate::content::Interviewer>,
+) -> (Judgement, Report) {
     let judge = Judge::new(content);
-    let j = judge.judge(question, &input.star, &input.follow_ups, 300, false);
-    let probe = next_probe(content, question, &j, &input.follow_ups);
+    let bar_raiser = persona.is_some_and(|p| p.bar_raiser);
+    let j = judge.judge(question, &input.star, &input.follow_ups, 300, bar_raiser);
+    let ask = Asking {
+        persona,
+        bar_raiser,
+        ..Asking::neutral(content, question)
+    };
+    let probe = next_probe(&ask, &input.star, &input.follow_ups, &j);
     let report = report(&j, probe);
     (j, report)
 }
@@ -253,6 +270,8 @@ fn report(j: &Judgement, probe: Option<ChosenProbe>) -> Report {
         next_probe: probe.map(|p| ReportProbe {
             text: p.text,
             signal: p.signal,
+            seeks: p.seeks,
+            why: p.why,
         }),
     }
 }

@@ -82,6 +82,10 @@ pub enum Command {
         /// Feedback as text, or JSON for scripts
         #[arg(long, value_enum, default_value_t = AssessFormat::Text)]
         format: AssessFormat,
+        /// The interviewer persona choosing the next probe (`content list interviewers`);
+        /// a neutral interviewer without it
+        #[arg(long, value_name = "ID")]
+        interviewer: Option<String>,
     },
     /// Validate, list, initialise or import content packs
     #[command(subcommand)]

@@ -451,6 +451,7 @@ pub fn assess_cmd(
     question: &str,
     file: Option<&Path>,
     format: crate::cli::AssessFormat,
+    interviewer: Option<&str>,
 ) -> CmdResult {
     use std::io::Read as _;
     let q = c.question(question).ok_or_else(|| {
@@ -458,6 +459,14 @@ pub fn assess_cmd(
             "unknown question \"{question}\" (see `loopdrill content list questions`)"
         ))
     })?;
+    let persona = match interviewer {
+        None => None,
+        Some(id) => Some(c.interviewer(id).ok_or_else(|| {
+            Failure(format!(
+                "unknown interviewer \"{id}\" (see `loopdrill content list interviewers`)"
+            ))
+        })?),
+    };
     let (name, mut reader): (String, Box<dyn std::io::Read>) = match file {
         None => ("standard input".into(), Box::new(std::io::stdin())),
         Some(p) if p == Path::new("-") => ("standard input".into(), Box::new(std::io::stdin())),
@@ -480,7 +489,7 @@ pub fn assess_cmd(
     }
     let text = String::from_utf8(bytes).map_err(|_| Failure(format!("{name}: not UTF-8 text")))?;
     let input = crate::assess::parse(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
-    let (j, report) = crate::assess::assess(c, q, &input);
+    let (j, report) = crate::assess::assess(c, q, &input, persona);
     let mut out = std::io::stdout().lock();
     match format {
         crate::cli::AssessFormat::Json => {

@@ -40,9 +40,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             question,
             file,
             format,
+            interviewer,
         }) => {
             let c = commands::load_content(g)?;
-            commands::assess_cmd(&c, &question, file.as_deref(), format)
+            commands::assess_cmd(
+                &c,
+                &question,
+                file.as_deref(),
+                format,
+                interviewer.as_deref(),
+            )
         }
         Some(Command::Stats { json }) => {
             let c = commands::load_content(g)?;

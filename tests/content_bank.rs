@@ -239,3 +239,54 @@ fn no_two_questions_are_near_duplicates() {
         }
     }
 }
+
+#[test]
+fn each_persona_probes_in_its_own_way_and_never_praises_a_weak_answer() {
+    use loopdrill::practice::interviewer::praises;
+    let c = loopdrill::content::load_layered(&[]).unwrap();
+    let mut firsts = BTreeSet::new();
+    for i in &c.interviewers {
+        let p = &i.probing;
+        assert!(p.probes.len() >= 3, "{}: its own probes", i.id);
+        assert!(
+            p.probes.iter().all(|f| !f.seeks.is_empty()),
+            "{}: probes seek something",
+            i.id
+        );
+        assert!(!p.first.is_empty(), "{}: what it goes after first", i.id);
+        assert!(
+            firsts.insert(p.first.clone()),
+            "{}: the same priorities as another persona",
+            i.id
+        );
+        assert!(
+            !p.after_strong.is_empty() && !p.after_weak.is_empty(),
+            "{}",
+            i.id
+        );
+        assert!(!p.presses.is_empty(), "{}: how it presses a dodge", i.id);
+        // Lines said whatever the answer was, or after a weak one.
+        for line in p
+            .after_weak
+            .iter()
+            .chain(&p.presses)
+            .chain(&i.transitions)
+            .chain(&i.time_checks)
+            .chain(&i.closings)
+            .chain(&i.your_questions)
+        {
+            assert!(
+                !praises(line),
+                "{} praises whatever the answer: {line}",
+                i.id
+            );
+        }
+        // A transition names the LP of the question that follows.
+        for t in &i.transitions {
+            assert!(t.contains("{principle}"), "{}: {t}", i.id);
+        }
+    }
+    // Praise is caught.
+    assert!(praises("Good, that gives me a clear picture."));
+    assert!(!praises("Okay. Let's move on."));
+}

@@ -64,13 +64,13 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_signal.toml",
         5,
         10,
-        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer",
+        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
     ),
     (
         "criterion_unknown_signal.toml",
         16,
         24,
-        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer",
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
     ),
     (
         "criterion_unknown_seek.toml",
@@ -158,6 +158,30 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "duplicate criterion id \"clarity\" in rubric \"fx-dup-criterion\"",
     ),
     ("not_utf8.toml", 4, 12, "file is not valid UTF-8"),
+    (
+        "probe_unknown_seek.toml",
+        10,
+        68,
+        "unknown seek \"charm\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome)",
+    ),
+    (
+        "probe_unknown_slot.toml",
+        4,
+        8,
+        "unknown slot \"{budget}\" in a probe (known: {number}, {named}, {vague_verb}, {told_to})",
+    ),
+    (
+        "persona_bad_first.toml",
+        16,
+        20,
+        "`first` names \"charisma\", which is neither a signal nor a seek",
+    ),
+    (
+        "persona_patience.toml",
+        17,
+        12,
+        "`patience` must be 1 or 2 (how often a dodged reply is pressed)",
+    ),
 ];
 
 fn fixtures_dir() -> PathBuf {

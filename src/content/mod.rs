@@ -185,6 +185,10 @@ pub const SIGNALS: &[(&str, &str)] = &[
         "non-answer",
         "A follow-up was dodged: \"I don't remember\", \"nothing really\", a one-liner.",
     ),
+    (
+        "reused-story",
+        "The story was already told to another interviewer in this loop.",
+    ),
 ];
 
 /// What evidence a rubric criterion (and a probe) can look for: the
@@ -235,6 +239,10 @@ pub const SLOTS: &[(&str, &str)] = &[
     (
         "vague_verb",
         "a vague verb the candidate used about their own part (\"helped\")",
+    ),
+    (
+        "told_to",
+        "the interviewer a similar story was already told to (Bar Raiser probes)",
     ),
 ];
 

@@ -150,7 +150,8 @@ pub struct Probe {
 
 /// How a persona probes: what it goes after first, its own lines, how it
 /// reacts to a strong or a weak answer and how often it presses a dodge.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Probing {
     /// Signal ids and seek ids this persona goes after first, in order.
     pub first: Vec<String>,
@@ -165,6 +166,19 @@ pub struct Probing {
     /// How many times a dodged reply is pressed before it is noted and
     /// left (1 or 2).
     pub patience: u8,
+}
+
+impl Default for Probing {
+    fn default() -> Self {
+        Probing {
+            first: Vec::new(),
+            probes: Vec::new(),
+            after_strong: Vec::new(),
+            after_weak: Vec::new(),
+            presses: Vec::new(),
+            patience: 1,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

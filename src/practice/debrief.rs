@@ -50,6 +50,9 @@ pub struct LpNote {
 pub struct InterviewNote {
     pub interview: usize,
     pub lps: Vec<LpNote>,
+    /// What the candidate's own questions for this interviewer showed (a
+    /// loop's interviews only; a drill has no such step).
+    pub asked: Option<crate::practice::interviewer::your_questions::Asked>,
 }
 
 /// Two answers in different interviews that tell the same story.
@@ -89,7 +92,13 @@ pub struct Debrief {
 pub const REUSE_SIMILARITY: f64 = 0.5;
 
 fn distinctive(a: &Answer) -> HashSet<String> {
-    words(&a.star.full_text())
+    distinctive_words(&a.star)
+}
+
+/// The stems of an answer's longer, non-stop words: what makes two tellings
+/// of one story look alike.
+pub fn distinctive_words(star: &crate::store::Star) -> HashSet<String> {
+    words(&star.full_text())
         .into_iter()
         .filter(|w| w.len() >= 4 && !super::judge::is_stop(w))
         .map(|w| stem(&w))
@@ -101,7 +110,7 @@ pub fn similarity(a: &Answer, b: &Answer) -> f64 {
     overlap(&distinctive(a), &distinctive(b))
 }
 
-fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+pub fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
     let small = x.len().min(y.len());
     if small < 12 {
         return 0.0;
@@ -184,7 +193,17 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
                 }
             })
             .collect();
-        notes.push(InterviewNote { interview: i, lps });
+        let asked =
+            (session.kind == crate::store::SessionKind::Loop && !mine.is_empty()).then(|| {
+                crate::practice::interviewer::your_questions::judge_questions(
+                    &iv.candidate_questions,
+                )
+            });
+        notes.push(InterviewNote {
+            interview: i,
+            lps,
+            asked,
+        });
     }
 
     // Per LP: the judged levels on the LP's own rubric, answers whose
@@ -461,7 +480,7 @@ fn mean(v: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::practice::judge::samples::*;
     use crate::store::*;
@@ -469,7 +488,7 @@ mod tests {
 
     /// A loop of interviews, one answer each: (bar raiser, question, answer,
     /// self-score on every criterion).
-    fn session(c: &Content, rows: &[(bool, &str, Star, u8)]) -> Session {
+    pub(crate) fn session(c: &Content, rows: &[(bool, &str, Star, u8)]) -> Session {
         let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let mut s = Session::new("s".into(), SessionKind::Loop, t);
         for (i, (br, qid, star, score)) in rows.iter().enumerate() {

@@ -98,6 +98,16 @@ pub struct Judgement {
 }
 
 impl Judgement {
+    /// No judgement at all (an answer given aloud has no text to judge).
+    pub fn nothing(question: &Question) -> Judgement {
+        Judgement {
+            question_id: question.id.clone(),
+            criteria: Vec::new(),
+            findings: Vec::new(),
+            average: None,
+            vote: None,
+        }
+    }
     pub fn signals(&self) -> Vec<String> {
         self.findings.iter().map(|f| f.signal.to_string()).collect()
     }

@@ -5,6 +5,7 @@ use super::*;
 
 impl SessionScreen {
     pub(super) fn enter_answer(&mut self, _content: &Content, now: Duration, already: Duration) {
+        self.reaction = None;
         let Step::Answer { interview, .. } = self.flow.step else {
             return;
         };
@@ -273,13 +274,10 @@ impl SessionScreen {
             None => self.session.answers.push(answer),
         }
         self.timer = None;
-        self.flow.advance(
-            content,
-            Event::Submitted {
-                analysis: &a,
-                ran_over,
-            },
-        );
+        let _ = ran_over;
+        self.follow_ups_since = Some(ctx.now);
+        let next = self.choose_next(content, ctx.now);
+        self.flow.advance(content, Event::Submitted { next });
         self.analysis = Some(a);
         self.reply = editor("Type your reply. Ctrl-S sends it.");
         self.dirty = false;

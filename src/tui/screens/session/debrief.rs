@@ -178,6 +178,20 @@ impl SessionScreen {
                         push_wrapped(&mut lines, c, width, theme::dim(), "      Concern: ");
                     }
                 }
+                if let Some(asked) = &n.asked {
+                    let (mark, st) = match asked.counts_for() {
+                        Some(true) => ("+", theme::text()),
+                        Some(false) => ("-", theme::warn()),
+                        None => ("·", theme::dim()),
+                    };
+                    push_wrapped(
+                        &mut lines,
+                        &one_line(&asked.note()),
+                        width,
+                        st,
+                        &format!("    Your questions {mark} "),
+                    );
+                }
             }
             if !d.bar_raiser_notes.is_empty() {
                 lines.push(Line::raw(""));

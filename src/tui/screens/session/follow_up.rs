@@ -3,6 +3,74 @@
 use super::*;
 
 impl SessionScreen {
+    /// What the interviewer noticed, judged again with the replies so far.
+    fn rejudge(&mut self, content: &Content) {
+        let Some((interview, _, qid)) = self.flow.current_question() else {
+            return;
+        };
+        let Some(q) = content.question(qid) else {
+            return;
+        };
+        let br = self.session.interviews[interview].interviewer.bar_raiser;
+        let judged = self.current_answer().filter(|a| !a.spoken).map(|a| {
+            let j = Judge::new(content).judge(q, &a.star, &a.follow_ups, a.time_limit_secs, br);
+            analysis::from_judgement(&a.star, &j)
+        });
+        if judged.is_some() {
+            self.analysis = judged;
+        }
+    }
+
+    /// The interviewer's next follow-up on the current answer, chosen from
+    /// everything said so far (`None`: on to the self-score).
+    pub(super) fn choose_next(&self, content: &Content, now: Duration) -> Option<ChosenProbe> {
+        let (interview, _, qid) = self.flow.current_question()?;
+        let q = content.question(qid)?;
+        let a = self.current_answer()?;
+        let rec = &self.session.interviews[interview];
+        let earlier = self
+            .session
+            .answers
+            .iter()
+            .filter(|x| x.interview_index != interview && !x.spoken)
+            .map(|x| {
+                let name = self
+                    .session
+                    .interviews
+                    .get(x.interview_index)
+                    .map_or("another interviewer", |r| r.interviewer.name.as_str());
+                (name, x)
+            })
+            .collect();
+        let time_left = self.follow_ups_since.map(|t0| {
+            Duration::from_secs(a.time_limit_secs).saturating_sub(now.saturating_sub(t0))
+        });
+        let ask = Asking {
+            content,
+            question: q,
+            persona: content.interviewer(&rec.interviewer.id),
+            bar_raiser: rec.interviewer.bar_raiser,
+            seed: self.flow.plan.seed,
+            ran_over: a.overtime_secs > 0,
+            time_left,
+            earlier,
+        };
+        // Notes of a spoken answer are not the answer: nothing to judge,
+        // so only the question's own drill-down is asked.
+        let judged = if a.spoken {
+            Judgement::nothing(q)
+        } else {
+            Judge::new(content).judge(
+                q,
+                &a.star,
+                &a.follow_ups,
+                a.time_limit_secs,
+                rec.interviewer.bar_raiser,
+            )
+        };
+        next_probe(&ask, &a.star, &a.follow_ups, &judged)
+    }
+
     pub(super) fn key_follow_up(&mut self, key: KeyEvent, ctx: &Ctx, index: usize) -> Vec<Cmd> {
         let content = ctx.content;
         if is_ctrl(&key, 's') {
@@ -16,7 +84,9 @@ impl SessionScreen {
                 });
             }
             self.reply = editor("Type your reply. Ctrl-S sends it.");
-            self.flow.advance(content, Event::FollowUpAnswered);
+            self.rejudge(content);
+            let next = self.choose_next(content, ctx.now);
+            self.flow.advance(content, Event::FollowUpAnswered { next });
             let mut cmds = vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())];
             cmds.extend(self.entered(content, ctx));
             return cmds;
@@ -68,10 +138,18 @@ impl SessionScreen {
         let text = probe.map_or(String::new(), |p| sanitize(&p.text));
         f.render_widget(
             Paragraph::new(vec![
-                Line::styled(
-                    format!("Follow-up {}/{}", index + 1, self.flow.probes.len()),
-                    theme::accent(),
-                ),
+                Line::from(vec![
+                    Span::styled(format!("Follow-up {}", index + 1), theme::accent()),
+                    Span::styled(
+                        match probe.map(|p| p.why.as_str()) {
+                            Some(why) if !why.is_empty() && !self.strict => {
+                                format!(" · {}", one_line(why))
+                            }
+                            _ => String::new(),
+                        },
+                        theme::dim(),
+                    ),
+                ]),
                 Line::styled(format!("“{text}”"), theme::quote()),
             ])
             .wrap(Wrap { trim: true }),

@@ -13,16 +13,16 @@ impl SessionScreen {
         question: Option<usize>,
     ) {
         let rec = &self.session.interviews[interview];
-        let lp = question.and_then(|q| {
-            let next = q + 1;
-            self.flow.plan.interviews[interview]
-                .questions
-                .get(next)
-                .and_then(|id| ctx.content.question(id))
-                .map(|q| q.primary().to_string())
-        });
-        let lp = lp.or_else(|| rec.principles.first().cloned());
-        let said = match ctx.content.interviewer(&rec.interviewer.id) {
+        // The LP of the question that actually follows: the first one after
+        // an opening, the next one after a transition.
+        let next = question.map_or(0, |q| q + 1);
+        let lp = self.flow.plan.interviews[interview]
+            .questions
+            .get(next)
+            .and_then(|id| ctx.content.question(id))
+            .map(|q| q.primary().to_string())
+            .or_else(|| rec.principles.first().cloned());
+        let mut said = match ctx.content.interviewer(&rec.interviewer.id) {
             Some(who) => line(
                 ctx.content,
                 who,
@@ -38,6 +38,20 @@ impl SessionScreen {
                 _ => "Next question.".into(),
             },
         };
+        if matches!(kind, LineKind::Transition | LineKind::TimeCheck)
+            && let Some(r) = &self.reaction
+        {
+            said = format!("{r} {said}");
+        }
+        if kind == LineKind::Opening
+            && let Some((i, g)) = &self.go_back
+            && *i == interview
+        {
+            said = format!(
+                "{said} I've read my colleagues' notes, and I want to go back to {} first.",
+                ctx.content.principle_name(&g.principle)
+            );
+        }
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
         f.render_widget(

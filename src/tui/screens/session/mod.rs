@@ -15,8 +15,11 @@ use score::{ScoreField, ScoreState};
 use crate::content::Content;
 use crate::practice::analysis::{self, Analysis};
 use crate::practice::debrief::{Debrief, debrief};
-use crate::practice::interviewer::{Event, Flow, LineKind, Step, choose_follow_ups, line};
-use crate::practice::judge::Judge;
+use crate::practice::interviewer::bar_raiser::{self, GoBack};
+use crate::practice::interviewer::{
+    Asking, ChosenProbe, Event, Flow, LineKind, Step, line, next_probe, reaction,
+};
+use crate::practice::judge::{Judge, Judgement};
 use crate::practice::plan::{LoopPlan, PlannedInterview};
 use crate::practice::timer::{Timer, TimerPhase, format_clock};
 use crate::store::{
@@ -65,6 +68,14 @@ pub struct SessionScreen {
     timer: Option<Timer>,
     answer_started: Option<DateTime<Utc>>,
     analysis: Option<Analysis>,
+    /// When the follow-ups on the current answer began (their time budget
+    /// is the answer's own limit).
+    follow_ups_since: Option<Duration>,
+    /// The interviewer's reaction to the answer just scored, said before the
+    /// next line.
+    reaction: Option<String>,
+    /// The Bar Raiser went back to the weakest LP so far (interview, why).
+    go_back: Option<(usize, GoBack)>,
     score: Option<ScoreState>,
     confirm_leave: bool,
     /// Ctrl-S was pressed with STAR parts empty; a second Ctrl-S submits.
@@ -124,6 +135,9 @@ impl SessionScreen {
             timer: None,
             answer_started: None,
             analysis: None,
+            follow_ups_since: None,
+            reaction: None,
+            go_back: None,
             score: None,
             confirm_leave: false,
             submit_asked: false,
@@ -286,34 +300,62 @@ impl SessionScreen {
                 question,
                 ..
             } => {
-                // Recompute the follow-ups from the saved answer: same seed, same answer, same probes.
+                // The follow-ups asked so far are in the saved answer; the one
+                // being answered is in the draft (else chosen again).
                 let qid = me.flow.plan.interviews[interview].questions[question].clone();
-                if let (Some(ans), Some(qu)) = (
-                    me.session
-                        .answers
+                let answer = me
+                    .session
+                    .answers
+                    .iter()
+                    .rev()
+                    .find(|a| a.interview_index == interview && a.question_id == qid);
+                if let Some(ans) = answer {
+                    me.flow.probes = ans
+                        .follow_ups
                         .iter()
-                        .rev()
-                        .find(|a| a.interview_index == interview && a.question_id == qid),
-                    content.question(&qid),
-                ) {
-                    let a = analysis::from_judgement(
-                        &ans.star,
-                        &Judge::new(content).judge(
-                            qu,
-                            &ans.star,
-                            &[],
-                            ans.time_limit_secs,
-                            me.session.interviews[interview].interviewer.bar_raiser,
-                        ),
-                    );
-                    me.flow.probes = choose_follow_ups(
-                        content,
-                        qu,
-                        &a,
-                        ans.overtime_secs > 0,
-                        me.flow.plan.seed,
-                    );
-                    me.analysis = Some(a);
+                        .map(|f| ChosenProbe {
+                            text: f.probe.clone(),
+                            signal: f.signal.clone(),
+                            seeks: Vec::new(),
+                            why: String::new(),
+                        })
+                        .collect();
+                    if !ans.spoken {
+                        me.analysis = content.question(&qid).map(|qu| {
+                            analysis::from_judgement(
+                                &ans.star,
+                                &Judge::new(content).judge(
+                                    qu,
+                                    &ans.star,
+                                    &ans.follow_ups,
+                                    ans.time_limit_secs,
+                                    me.session.interviews[interview].interviewer.bar_raiser,
+                                ),
+                            )
+                        });
+                    }
+                }
+                let asked = me.flow.probes.len();
+                let pending = draft.and_then(|d| match &d.step {
+                    DraftStep::FollowUp { probe, .. } if !probe.is_empty() => Some(probe.clone()),
+                    _ => None,
+                });
+                let current = match pending {
+                    Some(text) => Some(ChosenProbe {
+                        signal: crate::practice::interviewer::probe::signal_of(content, &text),
+                        text,
+                        seeks: Vec::new(),
+                        why: String::new(),
+                    }),
+                    None => me.choose_next(content, now),
+                };
+                me.flow.probes.extend(current);
+                if me.flow.probes.len() > asked {
+                    me.flow.step = Step::FollowUp {
+                        interview,
+                        question,
+                        index: asked,
+                    };
                 }
                 if let Some(d) = draft {
                     me.reply = editor_with(
@@ -321,7 +363,7 @@ impl SessionScreen {
                         "Type your reply. Ctrl-S sends it.",
                     );
                 }
-                if me.flow.probes.is_empty() {
+                if me.flow.probes.len() == asked {
                     me.flow.step = Step::SelfScore {
                         interview,
                         question,
@@ -650,6 +692,19 @@ impl SessionScreen {
             Step::YourQuestions { .. } => {
                 self.reply = editor("Your questions for the interviewer. Ctrl-S sends them.");
                 vec![]
+            }
+            Step::Opening { interview } => {
+                // The Bar Raiser has read the earlier interviews' notes.
+                let seed = self.flow.plan.seed;
+                match bar_raiser::go_back(content, &mut self.session, interview, seed) {
+                    Some(g) => {
+                        self.flow.plan.interviews[interview].questions =
+                            self.session.interviews[interview].question_ids.clone();
+                        self.go_back = Some((interview, g));
+                        vec![self.save()]
+                    }
+                    None => vec![],
+                }
             }
             Step::Debrief => self.finish(content, ctx.wall),
             _ => vec![],

@@ -225,10 +225,24 @@ impl SessionScreen {
                 a.story_id = story_id;
             }
         }
+        self.reaction = self.react(content);
         self.flow.advance(content, Event::Scored { ran_over });
         cmds.push(self.save());
         cmds.extend(self.entered(content, ctx));
         cmds
+    }
+
+    /// The persona's reaction to the answer just scored, from the
+    /// interviewer's judged average (never praise after a weak answer).
+    fn react(&self, content: &Content) -> Option<String> {
+        let (interview, question, _) = self.flow.current_question()?;
+        let rec = &self.session.interviews[interview];
+        let who = content.interviewer(&rec.interviewer.id)?;
+        let a = self.current_answer()?;
+        let avg = Judge::new(content)
+            .judge_answer(a, rec.interviewer.bar_raiser)
+            .and_then(|j| j.average);
+        reaction(who, avg, self.flow.plan.seed, interview * 100 + question)
     }
 
     // ------------------------------------------------------------ drawing

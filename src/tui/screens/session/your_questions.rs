@@ -41,6 +41,10 @@ impl SessionScreen {
                 )
             })
             .unwrap_or_else(|| "What questions do you have for me?".into());
+        let said = match &self.reaction {
+            Some(r) => format!("{r} {said}"),
+            None => said,
+        };
         let [head, q, edit] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(3),

@@ -1,0 +1,471 @@
+//! Which follow-up to ask next. After the answer and after every reply the
+//! judge runs again on everything said so far, and the interviewer picks a
+//! probe for the gap that matters most now:
+//!
+//! 1. a reply that dodged is pressed (as often as the persona's patience
+//!    allows, differently worded), then noted and left;
+//! 2. a Bar Raiser who hears a story already told to another interviewer
+//!    asks for a different one;
+//! 3. the red flags the judge found (off-topic, no failure, "we", no
+//!    number…), then rubric criteria the text cannot speak to yet, then weak
+//!    ones, the persona's favourite gaps first;
+//! 4. with no gap left, one of the question's own drill-downs if none has
+//!    been asked yet.
+//!
+//! Never a probe asked before in the answer, never one whose `seeks` the
+//! candidate has all covered, never one whose slots the answer cannot fill;
+//! one probe per gap. One to four follow-ups per question, one when the
+//! answer ran over its time or the time for follow-ups is gone. The same
+//! inputs and seed give the same choice.
+
+use super::slots::{Slots, matches_template};
+use crate::content::{Content, FollowProbe, Interviewer, Question, Track};
+use crate::practice::judge::seeks::{self, Memo};
+use crate::practice::judge::signals::dodges;
+use crate::practice::judge::{Judgement, Said};
+use crate::practice::rng::Dice;
+use crate::store::{Answer, FollowUp, Star};
+use std::time::Duration;
+
+/// At most this many follow-ups per question.
+pub const MAX_FOLLOW_UPS: usize = 4;
+
+/// A follow-up the interviewer chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenProbe {
+    /// What the interviewer says, slots filled.
+    pub text: String,
+    /// The answer signal that triggered it, if any.
+    pub signal: Option<String>,
+    /// What it looks for.
+    pub seeks: Vec<String>,
+    /// Why this one, in a few words ("the Result has no number").
+    pub why: String,
+}
+
+/// Everything the choice depends on besides the words said.
+#[derive(Debug, Clone)]
+pub struct Asking<'a> {
+    pub content: &'a Content,
+    pub question: &'a Question,
+    /// The persona asking; `None` for a neutral interviewer (drills,
+    /// `assess`).
+    pub persona: Option<&'a Interviewer>,
+    pub bar_raiser: bool,
+    pub seed: u64,
+    /// The answer ran over its time: one follow-up at most.
+    pub ran_over: bool,
+    /// Time left for follow-ups on this question; `None`: untimed.
+    pub time_left: Option<Duration>,
+    /// Stories told to other interviewers earlier in the loop: (their
+    /// interviewer's name, the answer).
+    pub earlier: Vec<(&'a str, &'a Answer)>,
+}
+
+impl<'a> Asking<'a> {
+    /// A neutral interviewer with no clock and no earlier answers.
+    pub fn neutral(content: &'a Content, question: &'a Question) -> Asking<'a> {
+        Asking {
+            content,
+            question,
+            persona: None,
+            bar_raiser: false,
+            seed: 0,
+            ran_over: false,
+            time_left: None,
+            earlier: Vec::new(),
+        }
+    }
+}
+
+/// One gap to probe.
+struct Gap {
+    signal: Option<&'static str>,
+    seeks: Vec<String>,
+    why: String,
+    /// Pursued only while fewer than two follow-ups have been asked.
+    minor: bool,
+}
+
+/// A probe that could be asked, before its slots are filled.
+struct Candidate<'c> {
+    text: &'c str,
+    seeks: &'c [String],
+    signal: Option<&'c str>,
+}
+
+/// Signals that say nothing a follow-up can fix (length is the clock's
+/// business; a dodge is pressed separately).
+const NOT_PROBED: &[&str] = &["too-long", "non-answer"];
+
+/// The next follow-up, or `None` when the interviewer has enough (or no
+/// time) and moves on.
+pub fn next_probe(
+    ask: &Asking,
+    star: &Star,
+    asked: &[FollowUp],
+    judgement: &Judgement,
+) -> Option<ChosenProbe> {
+    let n = asked.len();
+    let time_up = ask.time_left.is_some_and(|t| t.is_zero());
+    if n >= MAX_FOLLOW_UPS || (n >= 1 && (ask.ran_over || time_up)) {
+        return None;
+    }
+    let content = ask.content;
+    let q = ask.question;
+    let story = q.track != Track::Motivation;
+    let said = Said::new(star, asked);
+    let memo = Memo::new(&said);
+    let mut slots = Slots::of(&said);
+    let covered = |want: &[String]| {
+        !want.is_empty()
+            && want
+                .iter()
+                .all(|s| seeks::seek(s).is_some_and(|sk| !memo.evidence(sk).is_empty()))
+    };
+    let was_asked = |text: &str| asked.iter().any(|f| matches_template(text, &f.probe));
+    // Each persona draws on its own: two interviewers with equal choices
+    // still pick differently.
+    let who = ask.persona.map_or("", |p| p.id.as_str());
+    let mut dice = Dice::derive(ask.seed, &format!("probe:{who}:{}:{n}", q.id));
+    let probing = ask.persona.map(|p| &p.probing);
+
+    // 1. A dodged reply is pressed, then noted and left.
+    if let Some(last) = asked.last()
+        && dodges(&last.response).is_some()
+    {
+        let pressed = asked
+            .iter()
+            .filter(|f| f.signal.as_deref() == Some("non-answer"))
+            .count();
+        let patience = probing.map_or(1, |p| p.patience.max(1)) as usize;
+        if pressed < patience {
+            let own: Vec<&String> = probing
+                .map(|p| p.presses.iter().filter(|t| !was_asked(t)).collect())
+                .unwrap_or_default();
+            let general: Vec<&String> = content
+                .probes_for_signal("non-answer", q.primary())
+                .map(|p| &p.text)
+                .filter(|t| !was_asked(t))
+                .collect();
+            let pool = if own.is_empty() { general } else { own };
+            if let Some(text) = dice.pick(&pool) {
+                return Some(ChosenProbe {
+                    text: (*text).clone(),
+                    signal: Some("non-answer".into()),
+                    seeks: Vec::new(),
+                    why: "the last reply did not answer".into(),
+                });
+            }
+        }
+    }
+
+    // 2. A Bar Raiser asks for a different story once.
+    if ask.bar_raiser
+        && story
+        && !asked
+            .iter()
+            .any(|f| f.signal.as_deref() == Some("reused-story"))
+        && let Some(name) = told_before(star, &ask.earlier)
+    {
+        slots.told_to = Some(name.to_string());
+        let pool: Vec<String> = content
+            .probes_for_signal("reused-story", q.primary())
+            .filter_map(|p| slots.fill(&p.text))
+            .filter(|t| !was_asked(t))
+            .collect();
+        if let Some(text) = dice.pick(&pool) {
+            return Some(ChosenProbe {
+                text: text.clone(),
+                signal: Some("reused-story".into()),
+                seeks: Vec::new(),
+                why: format!("the same story was told to {name}"),
+            });
+        }
+    }
+
+    // 3. The gaps, most important first; the persona's favourites lead.
+    let mut gaps = gaps(content, judgement, story, &covered);
+    if let Some(p) = probing {
+        let rank = |g: &Gap| {
+            p.first
+                .iter()
+                .position(|f| g.signal == Some(f.as_str()) || g.seeks.contains(f))
+                .unwrap_or(usize::MAX)
+        };
+        // Stable: red flags keep their order among equals.
+        gaps.sort_by_key(|g| (g.minor, rank(g)));
+    }
+    // A gap already probed (answered or dodged) is left: one probe per gap.
+    let probed: Vec<Vec<String>> = asked
+        .iter()
+        .map(|f| seeks_of_asked(ask, &f.probe))
+        .collect();
+    for gap in &gaps {
+        if gap.minor && n >= 2 {
+            continue;
+        }
+        if let Some(sig) = gap.signal
+            && asked.iter().any(|f| f.signal.as_deref() == Some(sig))
+        {
+            continue;
+        }
+        if gap.signal.is_none()
+            && probed
+                .iter()
+                .any(|s| gap.seeks.iter().any(|g| s.contains(g)))
+        {
+            continue;
+        }
+        for tier in candidates(ask, gap) {
+            let pool: Vec<(String, &Candidate)> = tier
+                .iter()
+                .filter(|c| !was_asked(c.text) && !covered(c.seeks))
+                .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
+                .collect();
+            if let Some((text, c)) = dice.pick(&pool) {
+                return Some(ChosenProbe {
+                    text: text.clone(),
+                    signal: gap.signal.map(str::to_string),
+                    seeks: c.seeks.to_vec(),
+                    why: gap.why.clone(),
+                });
+            }
+        }
+    }
+
+    // 4. Nothing missing: one drill-down, into what this persona cares
+    // about first, else into the question itself.
+    if n > 0 {
+        return None;
+    }
+    let persona: Vec<Candidate> = probing
+        .map(|p| p.probes.iter().map(as_candidate).collect())
+        .unwrap_or_default();
+    let own: Vec<Candidate> = question_probes(content, q).collect();
+    for (tier, why) in [
+        (persona, "what this interviewer always checks"),
+        (own, "a drill-down into the story"),
+    ] {
+        let pool: Vec<(String, &Candidate)> = tier
+            .iter()
+            .filter(|c| !was_asked(c.text) && !covered(c.seeks))
+            .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
+            .collect();
+        if let Some((text, c)) = dice.pick(&pool) {
+            return Some(ChosenProbe {
+                text: text.clone(),
+                signal: None,
+                seeks: c.seeks.to_vec(),
+                why: why.into(),
+            });
+        }
+    }
+    None
+}
+
+/// The interviewer an earlier story much like this one was told to.
+pub fn told_before<'a>(star: &Star, earlier: &[(&'a str, &'a Answer)]) -> Option<&'a str> {
+    let words = crate::practice::debrief::distinctive_words(star);
+    earlier
+        .iter()
+        .map(|(name, a)| {
+            let sim = crate::practice::debrief::overlap(
+                &words,
+                &crate::practice::debrief::distinctive_words(&a.star),
+            );
+            (sim, *name)
+        })
+        .filter(|(sim, _)| *sim >= crate::practice::debrief::REUSE_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// The gaps in what was said, most important first.
+fn gaps(
+    content: &Content,
+    judgement: &Judgement,
+    story: bool,
+    covered: &dyn Fn(&[String]) -> bool,
+) -> Vec<Gap> {
+    let mut out = Vec::new();
+    if !story {
+        return out;
+    }
+    for f in &judgement.findings {
+        if NOT_PROBED.contains(&f.signal) {
+            continue;
+        }
+        let explained = crate::content::signal_explanation(f.signal).unwrap_or(f.signal);
+        out.push(Gap {
+            signal: Some(f.signal),
+            seeks: signal_seeks(content, f.signal),
+            why: explained.trim_end_matches('.').to_lowercase(),
+            minor: false,
+        });
+    }
+    // Criteria the text cannot speak to, then weak ones.
+    for minor in [false, true] {
+        for c in judgement.criteria.iter().filter(|c| c.principle || minor) {
+            let wanted = match (minor, c.level) {
+                (false, None) => true,
+                (true, Some(l)) => l <= 2 && c.principle,
+                _ => false,
+            };
+            if !wanted {
+                continue;
+            }
+            let Some(crit) = content
+                .rubric(&c.rubric)
+                .and_then(|r| r.criteria.iter().find(|x| x.id == c.criterion))
+            else {
+                continue;
+            };
+            if crit.when == crate::content::CriterionWhen::Failure && c.level.is_none() {
+                // Not a failure story: nothing to ask about its lesson.
+                continue;
+            }
+            let open: Vec<String> = crit
+                .seeks
+                .iter()
+                .filter(|s| !covered(std::slice::from_ref(*s)))
+                .cloned()
+                .collect();
+            if open.is_empty() {
+                continue;
+            }
+            out.push(Gap {
+                signal: None,
+                why: format!(
+                    "{}: {}",
+                    c.name.to_lowercase(),
+                    if minor {
+                        "weak evidence"
+                    } else {
+                        "no evidence yet"
+                    }
+                ),
+                seeks: open,
+                minor,
+            });
+        }
+    }
+    out
+}
+
+/// What the general probes for a signal look for.
+fn signal_seeks(content: &Content, signal: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in content
+        .probes
+        .iter()
+        .filter(|p| p.signal.as_deref() == Some(signal))
+    {
+        for s in &p.seeks {
+            if !out.contains(s) {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The question's own probes and the general ones it refers to.
+fn question_probes<'c>(
+    content: &'c Content,
+    q: &'c Question,
+) -> impl Iterator<Item = Candidate<'c>> {
+    q.probes
+        .iter()
+        .map(as_candidate)
+        .chain(q.probe_refs.iter().filter_map(|id| {
+            content.probe(id).map(|p| Candidate {
+                text: &p.text,
+                seeks: &p.seeks,
+                signal: p.signal.as_deref(),
+            })
+        }))
+}
+
+fn as_candidate(f: &FollowProbe) -> Candidate<'_> {
+    Candidate {
+        text: &f.text,
+        seeks: &f.seeks,
+        signal: None,
+    }
+}
+
+/// The probes that could close `gap`, in tiers: the persona's own first,
+/// then (for a red flag) the general probes written for it, then the
+/// question's own; the first tier with a usable probe wins.
+fn candidates<'c>(ask: &'c Asking, gap: &Gap) -> [Vec<Candidate<'c>>; 3] {
+    let fits = |c: &Candidate| c.seeks.iter().any(|s| gap.seeks.contains(s));
+    let persona: Vec<Candidate> = ask
+        .persona
+        .map(|p| {
+            p.probing
+                .probes
+                .iter()
+                .map(as_candidate)
+                .filter(fits)
+                .collect()
+        })
+        .unwrap_or_default();
+    let general: Vec<Candidate> = ask
+        .content
+        .probes
+        .iter()
+        .filter(|p| {
+            let lp_fits =
+                p.principles.is_empty() || p.principles.iter().any(|x| x == ask.question.primary());
+            lp_fits
+                && match gap.signal {
+                    Some(sig) => p.signal.as_deref() == Some(sig),
+                    None => p.signal.is_none() && p.seeks.iter().any(|s| gap.seeks.contains(s)),
+                }
+        })
+        .map(|p| Candidate {
+            text: &p.text,
+            seeks: &p.seeks,
+            signal: p.signal.as_deref(),
+        })
+        .collect();
+    let own: Vec<Candidate> = question_probes(ask.content, ask.question)
+        .filter(|c| c.signal.is_none() && fits(c))
+        .collect();
+    if gap.signal.is_some() {
+        [persona, general, own]
+    } else {
+        [persona, own, general]
+    }
+}
+
+/// What an asked probe looked for, found again by its text.
+fn seeks_of_asked(ask: &Asking, text: &str) -> Vec<String> {
+    let content = ask.content;
+    let persona = ask
+        .persona
+        .into_iter()
+        .flat_map(|p| p.probing.probes.iter().map(as_candidate));
+    let general = content.probes.iter().map(|p| Candidate {
+        text: &p.text,
+        seeks: &p.seeks,
+        signal: p.signal.as_deref(),
+    });
+    persona
+        .chain(question_probes(content, ask.question))
+        .chain(general)
+        .find(|c| matches_template(c.text, text))
+        .map(|c| c.seeks.to_vec())
+        .unwrap_or_default()
+}
+
+/// The signal a general probe with this text answers to (how a follow-up
+/// saved in a draft is recognised again).
+pub fn signal_of(content: &Content, text: &str) -> Option<String> {
+    content
+        .probes
+        .iter()
+        .find(|p| matches_template(&p.text, text))
+        .and_then(|p| p.signal.clone())
+}

@@ -1,0 +1,370 @@
+//! The listening interviewer measured over the labelled corpus
+//! (tests/fixtures/judge/corpus_*.toml): each follow-up is chosen after the
+//! last reply, never for what was already said, never twice; a reply that
+//! covers the gap ends the probing on it; a dodge is pressed once (or as
+//! often as the persona's patience), then left; personas choose differently.
+
+use loopdrill::content::{Content, load_layered};
+use loopdrill::practice::interviewer::slots::matches_template;
+use loopdrill::practice::interviewer::{Asking, ChosenProbe, MAX_FOLLOW_UPS, next_probe};
+use loopdrill::practice::judge::{Judge, Said, seeks};
+use loopdrill::store::{FollowUp, Star};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Corpus {
+    answer: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+struct Labelled {
+    id: String,
+    question: String,
+    kind: String,
+    situation: String,
+    task: String,
+    action: String,
+    result: String,
+    #[serde(default)]
+    follow_up: Vec<FollowUp>,
+}
+
+fn corpus() -> Vec<Labelled> {
+    let dir = format!("{}/tests/fixtures/judge", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("corpus_") && n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for n in names {
+        let text = std::fs::read_to_string(format!("{dir}/{n}")).unwrap();
+        // Other fields (labels, notes) are the judge corpus test's business.
+        let c: Corpus = toml::from_str(&text).unwrap_or_else(|e| panic!("{n}: {e}"));
+        out.extend(c.answer);
+    }
+    out
+}
+
+fn star(a: &Labelled) -> Star {
+    Star {
+        situation: a.situation.clone(),
+        task: a.task.clone(),
+        action: a.action.clone(),
+        result: a.result.clone(),
+    }
+}
+
+/// Whether everything `want` looks for is in what was said.
+fn covered(star: &Star, asked: &[FollowUp], want: &[String]) -> bool {
+    let said = Said::new(star, asked);
+    !want.is_empty()
+        && want.iter().all(|s| {
+            let sk = seeks::seek(s).unwrap();
+            !seeks::evidence(sk, &said).is_empty()
+        })
+}
+
+fn choose(
+    c: &Content,
+    a: &Labelled,
+    persona: Option<&str>,
+    asked: &[FollowUp],
+) -> Option<ChosenProbe> {
+    let q = c.question(&a.question).unwrap();
+    let who = persona.map(|id| c.interviewer(id).unwrap());
+    let ask = Asking {
+        persona: who,
+        bar_raiser: who.is_some_and(|w| w.bar_raiser),
+        seed: 11,
+        ..Asking::neutral(c, q)
+    };
+    let s = star(a);
+    let j = Judge::new(c).judge(q, &s, asked, 300, ask.bar_raiser);
+    next_probe(&ask, &s, asked, &j)
+}
+
+/// Signals whose probes ask for something other than a missing point.
+const NOT_A_GAP: &[&str] = &["non-answer", "reused-story", "off-topic"];
+
+#[test]
+fn no_follow_up_asks_for_what_the_candidate_already_said() {
+    let c = load_layered(&[]).unwrap();
+    let mut checked = 0;
+    for a in corpus() {
+        for persona in [None, Some("hiring-manager"), Some("eng-manager")] {
+            // After the answer, and after each of the corpus's own replies.
+            for depth in 0..=a.follow_up.len() {
+                let asked = &a.follow_up[..depth];
+                let Some(p) = choose(&c, &a, persona, asked) else {
+                    continue;
+                };
+                checked += 1;
+                assert!(
+                    !asked
+                        .iter()
+                        .any(|f| matches_template(&p.text, &f.probe) || f.probe == p.text),
+                    "{}: asked twice: {}",
+                    a.id,
+                    p.text
+                );
+                if p.signal.as_deref().is_some_and(|s| NOT_A_GAP.contains(&s)) {
+                    continue;
+                }
+                let q = c.question(&a.question).unwrap();
+                let annotated = q.probes.iter().all(|f| !f.seeks.is_empty());
+                assert!(
+                    !p.seeks.is_empty() || !annotated,
+                    "{}: a probe that seeks nothing: {}",
+                    a.id,
+                    p.text
+                );
+                assert!(
+                    !covered(&star(&a), asked, &p.seeks),
+                    "{} ({persona:?}, after {depth}): asks for {:?}, already said: {}",
+                    a.id,
+                    p.seeks,
+                    p.text
+                );
+                assert!(
+                    !p.text.contains('{'),
+                    "{}: a slot left unfilled: {}",
+                    a.id,
+                    p.text
+                );
+            }
+        }
+    }
+    assert!(checked >= 200, "only {checked} choices checked");
+}
+
+/// A reply that covers each seek (each checked to do so below).
+fn covering_reply(seek: &str) -> &'static str {
+    match seek {
+        "metric" => "It cut the error rate from 12% to 3% within 6 weeks.",
+        "own-action" => "I wrote the plan myself and I called each owner that afternoon.",
+        "customer" => "The customers were the sellers who relied on the upload tool every day.",
+        "conflict" => "The engineering manager pushed back hard and we disagreed about the date.",
+        "timeline" => "It took 6 weeks, from March to the April deadline.",
+        "lesson" => "I learned to check the data first; since then I always do.",
+        "root-cause" => "The root cause was a validation rule that rejected VAT-inclusive prices.",
+        "decision" => "I decided to delay the dashboard and chose the fix instead.",
+        "mechanism" => "I set up a weekly review with a tracker and an escalation path.",
+        "data" => "I pulled the logs and the data showed 11% of uploads failing.",
+        "trade-off" => "I traded scope for the date: we cut two features instead of slipping.",
+        "risk" => "The biggest risk was the migration; our fallback was a rollback plan.",
+        "scope" => "It covered 14 teams across 3 regions, about 400 people.",
+        "alignment" => "I met with the director and the finance lead, and they agreed.",
+        "people" => "I coached the new engineer and gave her feedback every week.",
+        "ambiguity" => {
+            "Nothing was defined and the requirements were unclear, so I made assumptions explicit."
+        }
+        "simplify" => "I simplified the process and removed three approval steps.",
+        "invention" => "I came up with a new approach nobody had tried before.",
+        "learning" => "I taught myself SQL and read the papers to learn how it worked.",
+        "speed" => "We moved fast and shipped within two days instead of waiting.",
+        "frugal" => "I did it with no extra budget and no new headcount.",
+        "candour" => "I told my manager plainly that I had been wrong and admitted the mistake.",
+        "standards" => "I refused to ship below our quality bar and raised the standard.",
+        "vision" => "My long-term vision was a platform every team could use in three years.",
+        "responsibility" => "I weighed the effect on the local community and on energy use.",
+        "setback" => "It failed: I missed the deadline and the launch went wrong.",
+        "disagreement" => "I disagreed with my VP and pushed back in writing.",
+        "commitment" => "Once it was decided I committed fully and backed the decision.",
+        "outcome" => "In the end it launched on time and the result was fewer tickets.",
+        _ => "",
+    }
+}
+
+#[test]
+fn each_covering_reply_covers_its_seek() {
+    for s in loopdrill::content::SEEKS {
+        let reply = covering_reply(s);
+        assert!(!reply.is_empty(), "{s}: no covering reply");
+        let asked = [FollowUp {
+            probe: "?".into(),
+            response: reply.into(),
+            signal: None,
+        }];
+        assert!(
+            covered(&Star::default(), &asked, &[s.to_string()]),
+            "{s}: {reply}"
+        );
+    }
+}
+
+#[test]
+fn a_reply_that_covers_the_gap_ends_the_probing_on_it() {
+    let c = load_layered(&[]).unwrap();
+    let mut checked = 0;
+    for a in corpus() {
+        let Some(first) = choose(&c, &a, None, &[]) else {
+            continue;
+        };
+        if first.seeks.is_empty() {
+            continue;
+        }
+        let reply: Vec<&str> = first.seeks.iter().map(|s| covering_reply(s)).collect();
+        let asked = vec![FollowUp {
+            probe: first.text.clone(),
+            response: reply.join(" "),
+            signal: first.signal.clone(),
+        }];
+        assert!(covered(&star(&a), &asked, &first.seeks), "{}", a.id);
+        checked += 1;
+        if let Some(next) = choose(&c, &a, None, &asked) {
+            assert_ne!(next.text, first.text, "{}", a.id);
+            if first.signal.is_some() {
+                assert_ne!(next.signal, first.signal, "{}: the same gap again", a.id);
+            }
+            assert!(
+                !covered(&star(&a), &asked, &next.seeks) || next.seeks.is_empty(),
+                "{}: {:?} covered by the reply, asked anyway: {}",
+                a.id,
+                next.seeks,
+                next.text
+            );
+        }
+    }
+    assert!(checked >= 60, "only {checked} answers checked");
+}
+
+#[test]
+fn a_dodged_reply_is_pressed_as_often_as_the_persona_is_patient_then_left() {
+    let c = load_layered(&[]).unwrap();
+    let dodge = |probe: &ChosenProbe, reply: &str| FollowUp {
+        probe: probe.text.clone(),
+        response: reply.into(),
+        signal: probe.signal.clone(),
+    };
+    let mut checked = 0;
+    for a in corpus().iter().filter(|a| a.kind == "strong").take(20) {
+        for (persona, patience) in [
+            (None, 1),
+            (Some("hiring-manager"), 1),
+            (Some("bar-raiser-2"), 2),
+        ] {
+            let first = choose(&c, a, persona, &[]).expect("a first follow-up");
+            let mut asked = vec![dodge(&first, "I don't remember, sorry.")];
+            for press in 0..patience {
+                let p = choose(&c, a, persona, &asked).expect("a dodge is pressed");
+                assert_eq!(
+                    p.signal.as_deref(),
+                    Some("non-answer"),
+                    "{} {persona:?}: {p:?}",
+                    a.id
+                );
+                assert!(
+                    !asked.iter().any(|f| f.probe == p.text),
+                    "pressed with the same words"
+                );
+                if let Some(w) = persona {
+                    let lines = &c.interviewer(w).unwrap().probing.presses;
+                    assert!(
+                        lines.contains(&p.text),
+                        "{w} presses in its own words: {}",
+                        p.text
+                    );
+                }
+                asked.push(dodge(
+                    &p,
+                    if press == 0 {
+                        "Not really."
+                    } else {
+                        "Hard to say."
+                    },
+                ));
+            }
+            // Dodged again: noted (the judge's non-answer) and left.
+            let q = c.question(&a.question).unwrap();
+            let j = Judge::new(&c).judge(q, &star(a), &asked, 300, false);
+            assert!(j.has("non-answer"), "{}", a.id);
+            if let Some(p) = choose(&c, a, persona, &asked) {
+                assert_ne!(
+                    p.signal.as_deref(),
+                    Some("non-answer"),
+                    "{} {persona:?}: pressed again",
+                    a.id
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30);
+}
+
+#[test]
+fn one_to_four_follow_ups_and_one_when_the_answer_ran_over() {
+    let c = load_layered(&[]).unwrap();
+    let plain = "That part went the way these things usually go at that company.";
+    for a in corpus() {
+        let q = c.question(&a.question).unwrap();
+        let s = star(&a);
+        for ran_over in [false, true] {
+            let ask = Asking {
+                ran_over,
+                seed: 3,
+                ..Asking::neutral(&c, q)
+            };
+            let mut asked: Vec<FollowUp> = Vec::new();
+            while let Some(p) = next_probe(
+                &ask,
+                &s,
+                &asked,
+                &Judge::new(&c).judge(q, &s, &asked, 300, false),
+            ) {
+                asked.push(FollowUp {
+                    probe: p.text,
+                    response: plain.into(),
+                    signal: p.signal,
+                });
+                assert!(asked.len() <= MAX_FOLLOW_UPS, "{}", a.id);
+            }
+            assert!(!asked.is_empty(), "{}: no follow-up at all", a.id);
+            if ran_over {
+                assert_eq!(asked.len(), 1, "{}", a.id);
+            }
+            // Deterministic: the same inputs give the same first probe.
+            let again = next_probe(&ask, &s, &[], &Judge::new(&c).judge(q, &s, &[], 300, false));
+            assert_eq!(again.map(|p| p.text), Some(asked[0].probe.clone()));
+        }
+    }
+}
+
+#[test]
+fn two_personas_probe_the_same_answers_differently() {
+    let c = load_layered(&[]).unwrap();
+    let all = corpus();
+    let mut differ = 0;
+    let mut own_used = [0usize; 2];
+    let personas = ["hiring-manager", "eng-manager"];
+    for a in &all {
+        let picks: Vec<Option<ChosenProbe>> = personas
+            .iter()
+            .map(|p| choose(&c, a, Some(p), &[]))
+            .collect();
+        if picks[0].as_ref().map(|p| &p.text) != picks[1].as_ref().map(|p| &p.text) {
+            differ += 1;
+        }
+        for (k, p) in personas.iter().enumerate() {
+            let own = &c.interviewer(p).unwrap().probing.probes;
+            if let Some(pick) = &picks[k]
+                && own.iter().any(|o| matches_template(&o.text, &pick.text))
+            {
+                own_used[k] += 1;
+            }
+        }
+    }
+    let share = differ as f64 / all.len() as f64;
+    assert!(
+        share >= 0.6,
+        "only {differ} of {} first probes differ",
+        all.len()
+    );
+    assert!(
+        own_used.iter().all(|&n| n >= 5),
+        "persona lines used: {own_used:?}"
+    );
+}
