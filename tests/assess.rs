@@ -191,3 +191,62 @@ fn bad_input_is_one_clear_line_and_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.md"));
 }
+
+/// The next probe follows the answer and the follow-ups already in the
+/// input: a reply that covers a gap moves the interviewer on, and a named
+/// persona probes in its own way.
+#[test]
+fn next_probe_follows_the_replies_and_the_persona() {
+    let next = |md: &str, persona: Option<&str>| -> Value {
+        let mut args = vec![
+            "assess",
+            "--question",
+            "own-gap-between-two-teams",
+            "--format",
+            "json",
+        ];
+        if let Some(p) = persona {
+            args.extend(["--interviewer", p]);
+        }
+        let out = bin()
+            .args(&args)
+            .write_stdin(md.to_string())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["next_probe"].clone()
+    };
+    // The answer without its follow-up: someone asks something.
+    let answer = STRONG_MD.split("## Follow-up").next().unwrap();
+    let first = next(answer, None);
+    let text = first["text"]
+        .as_str()
+        .expect("a first follow-up")
+        .to_string();
+    assert!(first["seeks"].is_array(), "{first}");
+    // Replying to it: the interviewer asks something else, or stops.
+    let replied = format!(
+        "{answer}\n## Follow-up: {text}\nI decided it myself on the Tuesday: I chose the pipeline over a cron fix, traded a week of my time for it, and the platform lead signed off in writing.\n"
+    );
+    let second = next(&replied, None);
+    assert_ne!(second["text"].as_str(), Some(text.as_str()), "{second}");
+    // Two personas on the same answer: their own probes, not the same one.
+    let hm = next(answer, Some("hiring-manager"));
+    let em = next(answer, Some("eng-manager"));
+    assert_ne!(hm["text"], em["text"], "{hm} / {em}");
+    // An unknown persona is one clear line.
+    let out = bin()
+        .args([
+            "assess",
+            "--question",
+            "own-gap-between-two-teams",
+            "--interviewer",
+            "nobody",
+        ])
+        .write_stdin(answer.to_string())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown interviewer \"nobody\""));
+}

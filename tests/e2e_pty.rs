@@ -567,3 +567,96 @@ fn closing_the_terminal_ends_both_kinds_of_instance() {
     // `sigterm_and_a_closed_terminal_save_the_draft_at_once`).
     close_and_wait(w);
 }
+
+/// A two-interviewer loop in which the same story is told twice: the Bar
+/// Raiser, who has read the first interview, asks for a different one.
+#[test]
+fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "loop",
+            "--seed",
+            "7",
+            "--interviewers",
+            "2",
+            "--questions",
+            "1",
+        ],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    let mut first_name = String::new();
+    for round in 0..2 {
+        let s = p.wait_for("Press Enter to continue");
+        if round == 0 {
+            // The first interviewer's name, from the header line.
+            first_name = s
+                .lines()
+                .find(|l| l.contains(" — "))
+                .and_then(|l| l.split(" — ").next())
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            assert!(!first_name.is_empty(), "{s}");
+        } else {
+            assert!(
+                s.contains("Bar Raiser"),
+                "the second interview is the Bar Raiser's: {s}"
+            );
+        }
+        p.send("\r");
+        p.wait_for("Situation");
+        p.send("In March 2024 the nightly capacity export that our EC2 capacity planners relied on failed three nights in a row, and nobody owned it.\t");
+        p.send("It was not my system, but the planners were my customers, so I took on getting it fixed and told the platform manager.\t");
+        p.send("I pulled the job logs myself, traced the failures to a credentials rotation, wrote a proposal to move the job into our pipeline with an alarm, and agreed to carry the on-call for a quarter in exchange for the platform lead's sign-off.\t");
+        p.send("The export has not missed a night in 11 months and the planners' forecast error fell from 9% to 3%.");
+        p.send(CTRL_S);
+        let mut first_probe = true;
+        loop {
+            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
+            if s.contains("Self-score") {
+                break;
+            }
+            if round == 1 && first_probe {
+                // The Bar Raiser has heard this one: by name, once.
+                assert!(
+                    s.contains(&first_name)
+                        && (s.contains("different example") || s.contains("Pick another one")),
+                    "the reuse is called out: {s}"
+                );
+            }
+            first_probe = false;
+            p.send("In 2023 I also ran a vendor exit for our print fleet: I wrote the exit plan, moved 40 sites in 6 weeks and cut cost by 18%.");
+            p.send(CTRL_S);
+            std::thread::sleep(Duration::from_millis(150));
+        }
+        p.send(&"3".repeat(13));
+        p.send("\r");
+        let s = p.wait_for_any(&["levels above", "criteria scored", "Your questions"]);
+        if !s.contains("Your questions") {
+            p.send("\r");
+        }
+        p.wait_for("Your questions");
+        p.send("What is the biggest problem the team has this year?");
+        p.send(CTRL_S);
+        p.wait_for("Press Enter to continue");
+        p.send("\r");
+    }
+    let s = p.wait_for("Debrief");
+    assert!(s.contains("Votes"), "{s}");
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+    let out = std::process::Command::new(BIN)
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let answers = v["sessions"][0]["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[1]["follow_ups"][0]["signal"], "reused-story");
+}

@@ -1184,3 +1184,68 @@ fn a_run_of_queued_keys_types_as_the_keys_would() {
     home.app.type_run("q");
     assert!(home.app.quit);
 }
+
+#[test]
+fn the_follow_up_quotes_the_candidates_own_words_and_changes_with_the_reply() {
+    let mut h = harness();
+    let plan = loopdrill::practice::plan::LoopPlan {
+        template: None,
+        seed: 21,
+        interviews: vec![loopdrill::practice::plan::PlannedInterview {
+            interviewer: String::new(),
+            principles: vec!["ownership".into()],
+            questions: vec!["own-unglamorous-cleanup".into()],
+            answer_minutes: 5,
+            bar_raiser: false,
+        }],
+    };
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter);
+    typ(
+        &mut h,
+        "In the spring of 2024 nobody owned a queue of stale failed refunds that nobody would notice: the Payments team had a backlog of 300 failed refunds for sellers in our European marketplaces, and the sellers were calling support every day because their customers were asking where the money was. The backlog had been growing for two months before anyone looked at it properly.",
+    );
+    key(&mut h, KeyCode::Tab);
+    typ(
+        &mut h,
+        "I was the program manager for refunds, so the backlog was on my list of things to sort out before the end of the quarter, along with the reporting work.",
+    );
+    key(&mut h, KeyCode::Tab);
+    typ(
+        &mut h,
+        "I helped the engineers with the fix and I supported the Payments team while they looked into it. I worked on the plan with them and I helped with the communication to the sellers. I also supported the support team with the messages they sent, and I helped where I could with testing.",
+    );
+    key(&mut h, KeyCode::Tab);
+    typ(
+        &mut h,
+        "The backlog was cleared in 3 weeks and the sellers stopped calling about it.",
+    );
+    ctrl(&mut h, 's');
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Follow-up 1"), "{text}");
+    // The probe is filled from what was typed: the vague verb or the team.
+    assert!(
+        text.contains("You said you 'helped'") || text.contains("the Payments team"),
+        "{text}"
+    );
+    snap_both(&h, "follow_up_quoting_the_answer");
+    // A reply that says what was done: the next probe is about something else.
+    let first: String = text
+        .lines()
+        .find(|l| l.contains('“'))
+        .unwrap_or_default()
+        .to_string();
+    typ(
+        &mut h,
+        "I wrote the refund replay script myself, I ran it nightly and I paged the Payments on-call when a batch failed.",
+    );
+    ctrl(&mut h, 's');
+    let text = screen_text(&h, 120, 40);
+    if text.contains("Follow-up 2") {
+        let second = text.lines().find(|l| l.contains('“')).unwrap_or_default();
+        assert_ne!(second, first, "{text}");
+    } else {
+        assert!(text.contains(" Criteria "), "{text}");
+    }
+}

@@ -218,11 +218,7 @@ pub fn next_probe(
             continue;
         }
         for tier in candidates(ask, gap) {
-            let pool: Vec<(String, &Candidate)> = tier
-                .iter()
-                .filter(|c| !was_asked(c.text) && !covered(c.seeks))
-                .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
-                .collect();
+            let pool = usable(&tier, &slots, &was_asked, &covered);
             if let Some((text, c)) = dice.pick(&pool) {
                 return Some(ChosenProbe {
                     text: text.clone(),
@@ -247,11 +243,7 @@ pub fn next_probe(
         (persona, "what this interviewer always checks"),
         (own, "a drill-down into the story"),
     ] {
-        let pool: Vec<(String, &Candidate)> = tier
-            .iter()
-            .filter(|c| !was_asked(c.text) && !covered(c.seeks))
-            .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
-            .collect();
+        let pool = usable(&tier, &slots, &was_asked, &covered);
         if let Some((text, c)) = dice.pick(&pool) {
             return Some(ChosenProbe {
                 text: text.clone(),
@@ -262,6 +254,28 @@ pub fn next_probe(
         }
     }
     None
+}
+
+/// The probes of a tier that can be asked now, slots filled: never one
+/// asked before or one whose point was all said, and one that quotes the
+/// candidate's own words before one that does not.
+fn usable<'t, 'c>(
+    tier: &'t [Candidate<'c>],
+    slots: &Slots,
+    was_asked: &dyn Fn(&str) -> bool,
+    covered: &dyn Fn(&[String]) -> bool,
+) -> Vec<(String, &'t Candidate<'c>)> {
+    let open: Vec<(String, &Candidate)> = tier
+        .iter()
+        .filter(|c| !was_asked(c.text) && !covered(c.seeks))
+        .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
+        .collect();
+    let quoting: Vec<(String, &Candidate)> = open
+        .iter()
+        .filter(|(_, c)| c.text.contains('{'))
+        .cloned()
+        .collect();
+    if quoting.is_empty() { open } else { quoting }
 }
 
 /// The interviewer an earlier story much like this one was told to.
@@ -300,7 +314,12 @@ fn gaps(
         out.push(Gap {
             signal: Some(f.signal),
             seeks: signal_seeks(content, f.signal),
-            why: explained.trim_end_matches('.').to_lowercase(),
+            why: explained
+                .split(':')
+                .next()
+                .unwrap_or(explained)
+                .trim_end_matches('.')
+                .to_lowercase(),
             minor: false,
         });
     }
