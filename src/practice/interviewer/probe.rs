@@ -187,10 +187,16 @@ pub fn next_probe(
     // 3. The gaps, most important first; the persona's favourites lead.
     let mut gaps = gaps(content, judgement, story, &covered);
     if let Some(p) = probing {
+        // A red flag ranks by its own id, or by what it seeks when that is
+        // one thing (no-metric: metric); a broad one (too-short) keeps its
+        // place. A criterion ranks by what it still lacks.
         let rank = |g: &Gap| {
             p.first
                 .iter()
-                .position(|f| g.signal == Some(f.as_str()) || g.seeks.contains(f))
+                .position(|f| match g.signal {
+                    Some(sig) => sig == f || (g.seeks.len() == 1 && g.seeks[0] == *f),
+                    None => g.seeks.contains(f),
+                })
                 .unwrap_or(usize::MAX)
         };
         // Stable: red flags keep their order among equals.
@@ -314,12 +320,13 @@ fn gaps(
         out.push(Gap {
             signal: Some(f.signal),
             seeks: signal_seeks(content, f.signal),
-            why: explained
-                .split(':')
-                .next()
-                .unwrap_or(explained)
-                .trim_end_matches('.')
-                .to_lowercase(),
+            why: lower_first(
+                explained
+                    .split(':')
+                    .next()
+                    .unwrap_or(explained)
+                    .trim_end_matches('.'),
+            ),
             minor: false,
         });
     }
@@ -357,7 +364,7 @@ fn gaps(
                 signal: None,
                 why: format!(
                     "{}: {}",
-                    c.name.to_lowercase(),
+                    lower_first(&c.name),
                     if minor {
                         "weak evidence"
                     } else {
@@ -370,6 +377,15 @@ fn gaps(
         }
     }
     out
+}
+
+/// "The Result has…" as "the Result has…" (only the first letter).
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// What the general probes for a signal look for.

@@ -47,10 +47,14 @@ impl SessionScreen {
             && let Some((i, g)) = &self.go_back
             && *i == interview
         {
-            said = format!(
-                "{said} I've read my colleagues' notes, and I want to go back to {} first.",
-                ctx.content.principle_name(&g.principle)
-            );
+            let lp = ctx.content.principle_name(&g.principle);
+            said = if said.contains(lp) {
+                format!("{said} I've read my colleagues' notes; that's where I want to start.")
+            } else {
+                format!(
+                    "{said} I've read my colleagues' notes, and I want to go back to {lp} first."
+                )
+            };
         }
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
