@@ -2,6 +2,8 @@
 //! vt100): type a mini-loop and check the JSON store; kill mid-answer and
 //! resume the draft.
 
+mod common;
+
 use portable_pty::{CommandBuilder, NativePtySystem, PtySize, PtySystem};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -659,4 +661,40 @@ fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
     let answers = v["sessions"][0]["answers"].as_array().unwrap();
     assert_eq!(answers.len(), 2);
     assert_eq!(answers[1]["follow_ups"][0]["signal"], "reused-story");
+}
+
+/// Search and filters stay right while history loads: `/`, a word and
+/// Enter typed the moment `review` starts (before the history thread has
+/// delivered) find the answer holding the word. Repeated: the race used to
+/// lose about one run in three.
+#[test]
+fn a_search_typed_at_once_after_start_finds_the_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loopdrill::store::Store::open(dir.path()).expect("open");
+    // Enough history that it is still loading when the keys arrive.
+    for k in 0..300 {
+        let mut s = common::session(&format!("s-{k}"), 1_750_000_000 + k, 3);
+        if k == 150 {
+            s.answers[1] = common::answer(1, "zanzibarite");
+        }
+        store.save_session(&s).unwrap();
+    }
+    drop(store);
+    for run in 0..4 {
+        let mut p = Pty::spawn(&["review"], dir.path());
+        // The first frame, then the keys as fast as a person could type.
+        p.wait_for("loopdrill · review");
+        p.writer.write_all(b"/zanzibarite\r").unwrap();
+        p.writer.flush().unwrap();
+        let screen = p.wait_for("search “zanzibarite”");
+        let screen = if screen.contains("1 of 900 answers") {
+            screen
+        } else {
+            std::thread::sleep(Duration::from_millis(500));
+            p.screen()
+        };
+        assert!(screen.contains("1 of 900 answers"), "run {run}:\n{screen}");
+        p.send("q");
+        p.wait_exit();
+    }
 }

@@ -732,9 +732,18 @@ impl ReviewScreen {
             return vec![];
         }
         let Some(h) = ctx.history.filter(|_| self.index.is_some()) else {
+            // History is still loading. The search opens at once (it is
+            // applied when the index is built), so the words typed after
+            // `/` are not taken as filter keys (s, d, p, t, c).
             return match key.code {
                 KeyCode::Esc => vec![self.back()],
                 KeyCode::Char('q') => vec![Cmd::Quit],
+                KeyCode::Char('/') => {
+                    let mut t = field(&self.filters.search, "words to find (all must match)");
+                    t.move_cursor(ratatui_textarea::CursorMove::End);
+                    self.overlay = Some(Overlay::Search(Box::new(t)));
+                    vec![]
+                }
                 _ => vec![],
             };
         };
