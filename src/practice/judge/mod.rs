@@ -654,6 +654,8 @@ impl Judge<'_> {
                     roles: Vec::new(),
                     probes: Vec::new(),
                     probe_refs: Vec::new(),
+                    format: crate::content::AnswerFormat::Star,
+                    real_example: false,
                 };
                 &owned
             }
