@@ -1,0 +1,136 @@
+//! Interviewer lines (opening, transition, closing) and the interview header.
+
+use super::*;
+
+impl SessionScreen {
+    pub(super) fn render_line(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        ctx: &Ctx,
+        interview: usize,
+        kind: LineKind,
+        question: Option<usize>,
+    ) {
+        let rec = &self.session.interviews[interview];
+        let lp = question.and_then(|q| {
+            let next = q + 1;
+            self.flow.plan.interviews[interview]
+                .questions
+                .get(next)
+                .and_then(|id| ctx.content.question(id))
+                .map(|q| q.primary().to_string())
+        });
+        let lp = lp.or_else(|| rec.principles.first().cloned());
+        let said = match ctx.content.interviewer(&rec.interviewer.id) {
+            Some(who) => line(
+                ctx.content,
+                who,
+                kind,
+                self.flow.plan.seed,
+                interview * 100 + question.unwrap_or(0),
+                lp.as_deref(),
+            ),
+            None => match kind {
+                LineKind::TimeCheck => {
+                    "That one ran over. Keep the next one inside the time.".into()
+                }
+                _ => "Next question.".into(),
+            },
+        };
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+        f.render_widget(
+            Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
+            head,
+        );
+        let mut lines = vec![
+            Line::styled(format!("“{}”", sanitize(&said)), theme::quote()),
+            Line::raw(""),
+        ];
+        if kind == LineKind::Opening {
+            let lps: Vec<&str> = rec
+                .principles
+                .iter()
+                .map(|p| ctx.content.principle_name(p))
+                .collect();
+            if let Some(i) = ctx.content.interviewer(&rec.interviewer.id) {
+                lines.push(Line::styled(
+                    format!("Style: {}", sanitize(&i.style)),
+                    theme::dim(),
+                ));
+            }
+            if !self.strict {
+                lines.push(Line::styled(
+                    format!("Owns: {}", lps.join(", ")),
+                    theme::dim(),
+                ));
+            }
+        }
+        if kind == LineKind::TimeCheck {
+            lines.push(Line::styled(
+                "(The last answer ran past its time; the overtime is recorded.)",
+                theme::warn(),
+            ));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Press Enter to continue.", theme::key()));
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme::border()),
+            ),
+            body,
+        );
+    }
+
+    /// Name, role, organisation, Bar Raiser mark and position in the loop,
+    /// fitted to `width`: the organisation goes first, then the role is
+    /// shortened with an ellipsis; the name and the marks always stay.
+    pub(super) fn interviewer_header(
+        &self,
+        ctx: &Ctx,
+        interview: usize,
+        width: u16,
+    ) -> Line<'static> {
+        use unicode_width::UnicodeWidthStr;
+        let rec = &self.session.interviews[interview];
+        let of = self.session.interviews.len();
+        let name = one_line(&rec.interviewer.name);
+        let mut tail = Vec::new();
+        if rec.interviewer.bar_raiser {
+            tail.push(Span::styled("  [Bar Raiser]", theme::accent()));
+        }
+        if self.session.kind == SessionKind::Loop {
+            tail.push(Span::styled(
+                format!("   interview {}/{of}", interview + 1),
+                theme::dim(),
+            ));
+        }
+        let fixed = name.width() + tail.iter().map(|s| s.content.width()).sum::<usize>();
+        let room = usize::from(width).saturating_sub(fixed);
+        let mut spans = vec![Span::styled(name, theme::interviewer())];
+        let role = one_line(&rec.interviewer.role);
+        let org = ctx
+            .content
+            .interviewer(&rec.interviewer.id)
+            .map(|i| one_line(&i.organisation))
+            .filter(|o| !o.is_empty());
+        if !role.is_empty() && room > 4 {
+            let role = format!(" — {role}");
+            let org = org.map(|o| format!(", {o}"));
+            let org_w = org.as_ref().map_or(0, |o| o.width());
+            if role.width() + org_w <= room {
+                spans.push(Span::styled(role, theme::text()));
+                if let Some(o) = org {
+                    spans.push(Span::styled(o, theme::dim()));
+                }
+            } else {
+                spans.push(Span::styled(truncate(&role, room), theme::text()));
+            }
+        }
+        spans.extend(tail);
+        Line::from(spans)
+    }
+}
