@@ -44,6 +44,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let c = commands::load_content(g)?;
             commands::assess_cmd(&c, &question, file.as_deref(), format)
         }
+        Some(Command::Loop(args)) if args.plan => {
+            let c = commands::load_content(g)?;
+            commands::loop_plan_cmd(&c, &args)
+        }
         Some(Command::Stats { json }) => {
             let c = commands::load_content(g)?;
             commands::stats_cmd(g, &c, json)

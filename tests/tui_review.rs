@@ -1064,6 +1064,7 @@ fn starting_a_drill_from_the_command_line_says_the_unfinished_answer_is_kept() {
             questions: Some(1),
             answer_minutes: None,
             spoken: false,
+            ..Default::default()
         })),
     );
     let s = screen(&app);

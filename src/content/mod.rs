@@ -190,6 +190,12 @@ pub const SIGNALS: &[(&str, &str)] = &[
 /// What evidence a rubric criterion (and a probe) can look for: the
 /// contract between content and the judge (`practice::judge::seeks`).
 pub const SEEKS: &[&str] = &[
+    "requirements",
+    "scale",
+    "components",
+    "failure-modes",
+    "success-metric",
+    "communication",
     "metric",
     "own-action",
     "customer",

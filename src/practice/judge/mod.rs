@@ -489,7 +489,7 @@ impl<'c> Judge<'c> {
                 }
             }
             for q in &content.questions {
-                (&q.id, &q.text, &q.principles, q.track.id()).hash(&mut h);
+                (&q.id, &q.text, &q.principles, q.track.id(), q.format.id()).hash(&mut h);
             }
             format!("{:?}", content.debrief).hash(&mut h);
             h.finish()
@@ -548,7 +548,8 @@ impl<'c> Judge<'c> {
     }
 
     /// The rubrics that apply to `question`: its primary LP's, then
-    /// delivery, then (for a Bar Raiser) the Bar Raiser's.
+    /// delivery (for a scenario or design question, its format's rubric in
+    /// place of STAR delivery), then (for a Bar Raiser) the Bar Raiser's.
     pub fn rubrics(&self, question: &Question, bar_raiser: bool) -> Vec<&'c Rubric> {
         let c = self.content;
         let mut out: Vec<&Rubric> = Vec::new();
@@ -557,7 +558,10 @@ impl<'c> Judge<'c> {
             return out;
         }
         out.extend(c.principle_rubric(question.primary()));
-        out.extend(c.delivery_rubric());
+        match c.format_rubric(question.format) {
+            Some(r) if !question.format.is_star() => out.push(r),
+            _ => out.extend(c.delivery_rubric()),
+        }
         if bar_raiser {
             out.extend(c.bar_raiser_rubric());
         }
@@ -574,8 +578,35 @@ impl<'c> Judge<'c> {
         bar_raiser: bool,
     ) -> Judgement {
         let said = Said::new(star, follow_ups);
+        self.judge_said(question, &said, follow_ups, time_limit_secs, bar_raiser)
+    }
+
+    /// Judges a scenario or design answer: its fields (in the order of its
+    /// format's fields) plus the follow-up replies.
+    pub fn judge_parts(
+        &self,
+        question: &Question,
+        fields: &[String],
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
+        let said = Said::from_parts(fields, follow_ups);
+        self.judge_said(question, &said, follow_ups, time_limit_secs, bar_raiser)
+    }
+
+    fn judge_said(
+        &self,
+        question: &Question,
+        said: &Said,
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
         let topic = self.topic(question);
-        let story = question.track != Track::Motivation;
+        // A scenario or design answer is not a STAR story: the STAR signals
+        // (no Result, no lesson, …) do not apply; its own rubric judges it.
+        let story = question.track != Track::Motivation && question.format.is_star();
         let memo = seeks::Memo::new(&said);
         let mut findings = signals::find(&said, &topic, time_limit_secs, story);
         if story && let Some(evidence) = self.off_topic(&said, &memo, &topic, question.primary()) {
