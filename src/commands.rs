@@ -229,11 +229,11 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
                 };
                 let _ = writeln!(
                     out,
-                    "{:<34} {:<9} {:>3} min{}  {own:<13}  {}",
+                    "{:<34} {:<9} {:>3} min {:<9}  {own:<13}  {}",
                     w.id,
                     w.format_id(),
                     w.minutes,
-                    if w.take_home { " take-home" } else { "" },
+                    if w.take_home { "take-home" } else { "timed" },
                     w.title
                 );
             }
