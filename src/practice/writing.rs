@@ -525,7 +525,82 @@ mod tests {
             min_words: 20,
             max_words: 200,
             sections: vec!["Headline".into(), "FAQ".into()],
-            checks: ALL_CHECKS.to_vec(),
+            checks: ALL_CHECKS
+                .iter()
+                .copied()
+                .filter(|c| *c != WritingCheck::PrFaqParts && *c != WritingCheck::AnswersObjections)
+                .collect(),
+            about_own_work: false,
+            take_home: false,
+            objections: Vec::new(),
+        }
+    }
+
+    fn only(check: WritingCheck, text: &str, objections: &[&str]) -> CheckResult {
+        let mut p = prompt();
+        p.checks = vec![check];
+        p.objections = objections.iter().map(|o| o.to_string()).collect();
+        check_all(&p, text).remove(0)
+    }
+
+    fn check_all(p: &WritingPrompt, text: &str) -> Vec<CheckResult> {
+        check(p, text)
+    }
+
+    #[test]
+    fn prose_with_a_third_of_its_lines_in_bullets_fails() {
+        // 3 bullets in 7 text lines: 43 %, which passed under the old 70 % rule.
+        let doc = "We cut rack defects.\nThe vendor agreed.\nSites saw it first.\nFinance signed off.\n- one\n- two\n- three";
+        let r = only(WritingCheck::NoBulletsOnly, doc, &[]);
+        assert!(!r.passed, "{}", r.detail);
+        let prose = "We cut rack defects by 40 percent.\nThe vendor agreed in March.\nSites saw it first.\nFinance signed off.\nThe gate costs $310,000.\n- one exception";
+        assert!(only(WritingCheck::NoBulletsOnly, prose, &[]).passed);
+    }
+
+    #[test]
+    fn customers_named_by_role_count_as_customers_first() {
+        let doc = "EC2 capacity planners missed their landed-capacity target in two of the last three months.";
+        assert!(only(WritingCheck::CustomerFirst, doc, &[]).passed);
+        let doc = "The program is late and the build is slow.";
+        assert!(!only(WritingCheck::CustomerFirst, doc, &[]).passed);
+    }
+
+    #[test]
+    fn long_sentences_and_adjectives_for_data_fail() {
+        let long = "This proposal, which we have discussed with many teams across the organisation over the course of several months and which has been reviewed by finance, operations and the vendor's account team as well as by the site leads in every region, would make a significant difference to the way racks are prepared.";
+        let r = only(WritingCheck::SentenceLength, long, &[]);
+        assert!(!r.passed, "{}", r.detail);
+        let short = "Racks arrive broken. One in four needs a part. Sites wait 6 days. We will check each rack before it ships.";
+        assert!(only(WritingCheck::SentenceLength, short, &[]).passed);
+        let puffy = "A significant, dramatic and massive improvement with great results and huge savings in 2 sites.";
+        let r = only(WritingCheck::DataOverAdjectives, puffy, &[]);
+        assert!(!r.passed, "{}", r.detail);
+        let data = "Defects fell from 23% to 4% in 2 quarters, saving 1,100 technician hours.";
+        assert!(only(WritingCheck::DataOverAdjectives, data, &[]).passed);
+    }
+
+    #[test]
+    fn every_objection_in_the_brief_must_be_answered() {
+        let objections = ["cost|$310,000|budget", "lead time|vendor"];
+        let doc = "The gate costs $310,000 a year, which pays back in 2 quarters.";
+        let r = only(WritingCheck::AnswersObjections, doc, &objections);
+        assert!(!r.passed);
+        assert!(r.detail.contains("lead time"), "{}", r.detail);
+        let doc = "The gate costs $310,000 a year, which pays back in 2 quarters. The vendor's lead time grows by 1 day, so we will order a day earlier.";
+        let r = only(WritingCheck::AnswersObjections, doc, &objections);
+        assert!(r.passed, "{}", r.detail);
+    }
+
+    #[test]
+    fn a_pr_faq_needs_its_parts() {
+        let good = "# Model Release Gate stops bad models before customers see them\nSEATTLE, 3 November 2026 — Today AWS launched Model Release Gate. \"We caught 10 regressions in a month,\" said Dana Li, CTO of Northwind.\n\n## External FAQ\nWhat does it cost?\nA cent per run.\nWhich Regions?\nSix.\n\n## Internal FAQ\nWhat is left out?\nHuman review.\nHow do we measure success?\nRegressions caught.";
+        let r = only(WritingCheck::PrFaqParts, good, &[]);
+        assert!(r.passed, "{}", r.detail);
+        let bare = "# Model Release Gate\nIt is great.\n\n## FAQ\nIs it good?\nYes.";
+        let r = only(WritingCheck::PrFaqParts, bare, &[]);
+        assert!(!r.passed);
+        for part in ["date", "quote", "internal FAQ"] {
+            assert!(r.detail.contains(part), "{part}: {}", r.detail);
         }
     }
 
@@ -556,7 +631,9 @@ mod tests {
                 "no-weasel-words",
                 "no-bullets-only",
                 "has-date",
-                "customer-first"
+                "customer-first",
+                "sentence-length",
+                "data-over-adjectives"
             ]
         );
         assert!(r[1].detail.contains("Headline"));
