@@ -76,7 +76,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "criterion_unknown_seek.toml",
         16,
         20,
-        "unknown seek \"charisma\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome)",
+        "unknown seek \"charisma\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome, requirements, scale, components, failure-modes, success-metric, communication)",
     ),
     (
         "criterion_three_levels.toml",

@@ -190,12 +190,6 @@ pub const SIGNALS: &[(&str, &str)] = &[
 /// What evidence a rubric criterion (and a probe) can look for: the
 /// contract between content and the judge (`practice::judge::seeks`).
 pub const SEEKS: &[&str] = &[
-    "requirements",
-    "scale",
-    "components",
-    "failure-modes",
-    "success-metric",
-    "communication",
     "metric",
     "own-action",
     "customer",
@@ -225,6 +219,12 @@ pub const SEEKS: &[&str] = &[
     "disagreement",
     "commitment",
     "outcome",
+    "requirements",
+    "scale",
+    "components",
+    "failure-modes",
+    "success-metric",
+    "communication",
 ];
 
 /// Slots a probe's text may hold, filled from the candidate's own words when
