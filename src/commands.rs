@@ -638,7 +638,9 @@ pub fn loop_plan_cmd(c: &Content, args: &crate::cli::LoopArgs) -> CmdResult {
         writeln!(
             out,
             "{}",
-            store::export::escape_controls(&serde_json::to_string_pretty(&value).unwrap_or_default())
+            store::export::escape_controls(
+                &serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
         )?;
         return Ok(());
     }
@@ -646,7 +648,9 @@ pub fn loop_plan_cmd(c: &Content, args: &crate::cli::LoopArgs) -> CmdResult {
     let _ = writeln!(
         s,
         "{template} (seed {seed}{}): {}",
-        role.as_deref().map(|r| format!(", role {r}")).unwrap_or_default(),
+        role.as_deref()
+            .map(|r| format!(", role {r}"))
+            .unwrap_or_default(),
         crate::tui::text::plural(plan.interviews.len(), "interview")
     );
     for (k, i) in plan.interviews.iter().enumerate() {
@@ -665,11 +669,7 @@ pub fn loop_plan_cmd(c: &Content, args: &crate::cli::LoopArgs) -> CmdResult {
             let _ = writeln!(s, "   {:<34} {:<9} {}", q.id, q.format.id(), q.text);
         }
     }
-    let _ = writeln!(
-        s,
-        "\nwriting: {}",
-        writing.as_deref().unwrap_or("none")
-    );
+    let _ = writeln!(s, "\nwriting: {}", writing.as_deref().unwrap_or("none"));
     out.write_all(printable(&s).as_bytes())?;
     Ok(())
 }

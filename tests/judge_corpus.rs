@@ -99,7 +99,11 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             "{}: a {} question is answered in {}",
             a.id,
             q.format.id(),
-            if q.format.is_star() { "STAR fields" } else { "parts" }
+            if q.format.is_star() {
+                "STAR fields"
+            } else {
+                "parts"
+            }
         );
         let j = if a.parts.is_empty() {
             judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false)
@@ -152,6 +156,19 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
                     t.misses.push(format!("{}: missed {id}", a.id));
                 }
                 _ => {}
+            }
+        }
+        if !agree && std::env::var_os("LOOPDRILL_DEBUG").is_some() {
+            for c in &j.criteria {
+                eprintln!(
+                    "{} {:?} {:?}",
+                    c.key,
+                    c.level,
+                    c.evidence
+                        .iter()
+                        .map(|e| format!("{}{}", e.effect.symbol(), e.reason))
+                        .collect::<Vec<_>>()
+                );
             }
         }
         if !agree {

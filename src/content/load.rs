@@ -890,7 +890,10 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             roles: strings(q.roles.get_ref()),
             probes,
             probe_refs: strings(&q.probe_refs),
-            format: q.format.as_ref().map_or(AnswerFormat::Star, |f| *f.get_ref()),
+            format: q
+                .format
+                .as_ref()
+                .map_or(AnswerFormat::Star, |f| *f.get_ref()),
             real_example: q.real_example.as_ref().is_some_and(|r| *r.get_ref()),
         });
         if let Some(r) = &q.real_example
@@ -1085,7 +1088,10 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             );
         }
         if q.real_example.as_ref().is_some_and(|r| *r.get_ref())
-            && let Some(spec) = content.formats.iter().find(|x| x.id == AnswerFormat::Scenario)
+            && let Some(spec) = content
+                .formats
+                .iter()
+                .find(|x| x.id == AnswerFormat::Scenario)
             && spec.example.is_none()
         {
             d.at(

@@ -110,7 +110,11 @@ pub fn loop_role(
             role: r.to_string(),
             roles: format!(
                 "{} ({})",
-                if t.roles.len() == 1 { "one role" } else { "the roles" },
+                if t.roles.len() == 1 {
+                    "one role"
+                } else {
+                    "the roles"
+                },
                 t.roles.join(", ")
             ),
         }),
@@ -119,7 +123,11 @@ pub fn loop_role(
 }
 
 /// The functional focus of the interview `interviewer` runs in a template.
-pub fn interview_focus(content: &Content, template: Option<&str>, interviewer: &str) -> Option<Track> {
+pub fn interview_focus(
+    content: &Content,
+    template: Option<&str>,
+    interviewer: &str,
+) -> Option<Track> {
     content
         .template(template?)?
         .interviews
@@ -173,7 +181,9 @@ impl<'a> Drawer<'a> {
             &[
                 &|q| lead(q) && q.primary() == principle && !recent.contains(&q.id),
                 &|q| lp(q) && q.primary() == principle && !recent.contains(&q.id),
-                &|q| lp(q) && q.principles.iter().any(|p| p == principle) && !recent.contains(&q.id),
+                &|q| {
+                    lp(q) && q.principles.iter().any(|p| p == principle) && !recent.contains(&q.id)
+                },
                 &|q| lead(q) && q.primary() == principle,
                 &|q| lp(q) && q.primary() == principle,
                 &|q| lp(q) && q.principles.iter().any(|p| p == principle),

@@ -179,26 +179,25 @@ fn sentences(text: &str) -> Vec<(&str, Vec<String>)> {
 
 /// The parts a PR/FAQ needs, each with whether `text` has it.
 pub fn pr_faq_parts(text: &str) -> Vec<(&'static str, bool)> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let lower = text.to_lowercase();
     // The press release: everything before the first FAQ heading.
     let faq_at = text
         .lines()
         .position(|l| heading(l).is_some_and(|(h, _)| h.to_lowercase().contains("faq")))
         .unwrap_or(usize::MAX);
-    let release: String = text
-        .lines()
-        .take(faq_at)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let release: String = text.lines().take(faq_at).collect::<Vec<_>>().join("\n");
     let release_words = text::words(&release);
     let headline = lines
         .first()
         .is_some_and(|l| heading(l).is_some() || l.split_whitespace().count() <= 16);
     let dated = release_words.iter().take(150).any(|w| seeks::is_month(w))
         || release_words.iter().take(150).any(|w| {
-            w.chars().filter(|c| c.is_ascii_digit()).count() >= 6
-                && w.contains(['-', '/'])
+            w.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && w.contains(['-', '/'])
         });
     let quote = release.contains(['"', '“', '”'])
         && cues::first(&["said", "says", "according to"], &release_words).is_some();
@@ -208,7 +207,12 @@ pub fn pr_faq_parts(text: &str) -> Vec<(&'static str, bool)> {
             names.iter().any(|n| h.contains(n))
         })
     };
-    let customer_faq = faq(&["external faq", "customer faq", "customer faqs", "external faqs"]);
+    let customer_faq = faq(&[
+        "external faq",
+        "customer faq",
+        "customer faqs",
+        "external faqs",
+    ]);
     let internal_faq = faq(&["internal faq", "internal faqs", "stakeholder faq"]);
     let questions = text.lines().filter(|l| l.trim_end().ends_with('?')).count();
     vec![

@@ -619,7 +619,8 @@ impl<'c> Judge<'c> {
                 },
             );
         }
-        let facts = Facts::of(&said, &topic);
+        let mut facts = Facts::of(said, &topic);
+        facts.plan = !question.format.is_star();
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
@@ -823,12 +824,18 @@ impl Judge<'_> {
 /// share of it for some).
 pub const NON_ANSWER_PENALTY: f64 = 1.5;
 
+/// Seeks only a story that happened can show: a scenario or design answer
+/// is a plan, so an LP criterion does not ask it for an outcome that landed.
+const STORY_ONLY_SEEKS: &[&str] = &["outcome", "setback", "lesson"];
+
 /// What the whole answer shows, for levels that need depth.
 struct Facts {
     numbers: usize,
     own_actions: usize,
     failure: bool,
     asks_failure: bool,
+    /// A scenario or design answer: a plan, not a story.
+    plan: bool,
 }
 
 impl Facts {
@@ -847,6 +854,7 @@ impl Facts {
                 .count(),
             failure: signals::tells_failure(said).is_some(),
             asks_failure: topic.asks_failure,
+            plan: false,
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
@@ -890,6 +898,23 @@ fn judge_criterion(
         out.silent = Some("a success story: no failure to learn from here".into());
         return out;
     }
+    let seeks_here: Vec<String> = if facts.plan {
+        c.seeks
+            .iter()
+            .filter(|s| !STORY_ONLY_SEEKS.contains(&s.as_str()))
+            .cloned()
+            .collect()
+    } else {
+        c.seeks.clone()
+    };
+    if facts.plan && seeks_here.is_empty() && !c.seeks.is_empty() && c.signals.is_empty() {
+        out.silent = Some("a plan, not a story: nothing has landed yet to judge".into());
+        return out;
+    }
+    let c = &Criterion {
+        seeks: seeks_here,
+        ..c.clone()
+    };
     let mut covered = 0usize;
     for id in &c.seeks {
         let Some(seek) = seeks::seek(id) else {
