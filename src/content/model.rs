@@ -582,7 +582,7 @@ impl Content {
         self.format(format).and_then(|f| self.rubric(&f.rubric))
     }
     /// Questions of one track.
-    pub fn questions_in<'a>(&'a self, track: Track) -> impl Iterator<Item = &'a Question> {
+    pub fn questions_in(&self, track: Track) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(move |q| q.track == track)
     }
 

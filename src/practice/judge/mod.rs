@@ -607,9 +607,9 @@ impl<'c> Judge<'c> {
         // A scenario or design answer is not a STAR story: the STAR signals
         // (no Result, no lesson, …) do not apply; its own rubric judges it.
         let story = question.track != Track::Motivation && question.format.is_star();
-        let memo = seeks::Memo::new(&said);
-        let mut findings = signals::find(&said, &topic, time_limit_secs, story);
-        if story && let Some(evidence) = self.off_topic(&said, &memo, &topic, question.primary()) {
+        let memo = seeks::Memo::new(said);
+        let mut findings = signals::find(said, &topic, time_limit_secs, story);
+        if story && let Some(evidence) = self.off_topic(said, &memo, &topic, question.primary()) {
             // The most important finding: it comes first.
             findings.insert(
                 0,
