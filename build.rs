@@ -64,6 +64,7 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
         "interviewers",
         "templates",
         "writing",
+        "formats",
     ] {
         out.insert(k.into(), Value::Array(Vec::new()));
     }
@@ -85,6 +86,7 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                 "interviewer" => "interviewers",
                 "template" => "templates",
                 "writing" => "writing",
+                "format" => "formats",
                 _ => return None,
             };
             for mut item in value.as_array()?.clone() {
@@ -111,14 +113,28 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                     "template" => {
                         default("roles", json!([]));
                         default("writing", Value::Null);
+                        // An interview with a focus asks one focus question
+                        // unless it says how many.
+                        for slot in obj.get_mut("interview")?.as_array_mut()? {
+                            let slot = slot.as_object_mut()?;
+                            if slot.contains_key("focus") && !slot.contains_key("focus_questions") {
+                                let n = slot.get("questions")?.as_u64()?.min(1);
+                                slot.insert("focus_questions".into(), json!(n));
+                            }
+                        }
                     }
+                    "format" => default("example", Value::Null),
                     "writing" => {
                         default("sections", json!([]));
                         default("checks", json!([]));
                     }
                     _ => {}
                 }
-                for (from, to) in [("criterion", "criteria"), ("interview", "interviews")] {
+                for (from, to) in [
+                    ("criterion", "criteria"),
+                    ("interview", "interviews"),
+                    ("field", "fields"),
+                ] {
                     if let Some(v) = obj.remove(from) {
                         obj.insert(to.into(), v);
                     }

@@ -48,6 +48,7 @@ fn fill(dir: &Path, sessions: usize, per: usize) {
                     action: "I mapped dependencies and wrote the runbook. ".repeat(6),
                     result: "Downtime fell 40% in 6 weeks.".into(),
                 },
+                parts: Vec::new(),
                 follow_ups: vec![],
                 started_at: t,
                 submitted_at: t,

@@ -51,6 +51,7 @@ fn sessions(n_sessions: usize, per: usize) -> Vec<Session> {
                         action: "I pulled the raw inventory, rewrote the join, paged the owning teams and added a reconciliation check after the network lead pushed back. ".repeat(3),
                         result: "Coverage went from 91% to 100% in 3 weeks; no miss since.".into(),
                     },
+                    parts: Vec::new(),
                     follow_ups: vec![FollowUp {
                         probe: "What did you do first?".into(),
                         response: "I pulled the raw data myself and compared it with the audit.".into(),

@@ -34,6 +34,7 @@ fn answer(n: usize) -> Answer {
             action: words("action", 180),
             result: words("result", 70),
         },
+        parts: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "Whose job was it, formally?".into(),
             response: words("response", 50),

@@ -4,7 +4,7 @@
 
 use crate::content::{Content, Question};
 use crate::practice::interviewer::{Asking, ChosenProbe, next_probe};
-use crate::practice::judge::{Judge, Judgement, feedback::feedback};
+use crate::practice::judge::{Judge, Judgement, Told, feedback::feedback};
 use crate::store::{FollowUp, Star, Vote};
 use serde::{Deserialize, Serialize};
 
@@ -237,7 +237,7 @@ pub fn assess(
         bar_raiser,
         ..Asking::neutral(content, question)
     };
-    let probe = next_probe(&ask, &input.star, &input.follow_ups, &j);
+    let probe = next_probe(&ask, &Told::Star(&input.star), &input.follow_ups, &j);
     let report = report(&j, probe);
     (j, report)
 }

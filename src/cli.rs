@@ -117,13 +117,28 @@ pub struct LoopArgs {
     /// No pausing and no hints, as in a real loop
     #[arg(long)]
     pub strict: bool,
+    /// The role the loop asks for, where a template serves several (pm, tpm, data-center, proserve, applied-ai)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// Print the plan (interviews, interviewers, focus, questions) and exit
+    #[arg(long)]
+    pub plan: bool,
+    /// With --plan: print it as JSON
+    #[arg(long, requires = "plan")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct DrillArgs {
     /// A Leadership Principle id (repeatable)
-    #[arg(long = "principle", value_name = "ID")]
+    #[arg(long = "principle", value_name = "ID", conflicts_with = "track")]
     pub principles: Vec<String>,
+    /// Drill a track instead: program-execution, operational-excellence, technical, system-design, product-sense, motivation
+    #[arg(long, value_name = "TRACK")]
+    pub track: Option<String>,
+    /// Only questions tagged with this role (pm, tpm, data-center, proserve, applied-ai)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
     /// How many questions
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
     pub questions: Option<u32>,
@@ -160,6 +175,7 @@ pub enum ListKind {
     Questions,
     Interviewers,
     Templates,
+    Writing,
 }
 
 #[derive(Debug, Subcommand)]

@@ -141,7 +141,8 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
                 json!(c.questions.iter().map(|q| json!({
             "id": q.id, "text": q.text, "principles": q.principles, "track": q.track,
             "difficulty": q.difficulty, "roles": q.roles, "probes": q.probes,
-            "probe_refs": q.probe_refs,
+            "probe_refs": q.probe_refs, "format": q.format.id(),
+            "real_example": q.real_example,
         })).collect::<Vec<_>>())
             }
             ListKind::Interviewers => {
@@ -154,12 +155,26 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
                 json!(c.templates.iter().map(|t| json!({
             "id": t.id, "name": t.name, "kind": t.kind, "description": t.description,
             "requires_bar_raiser": t.requires_bar_raiser, "writing": t.writing,
+            "roles": t.roles,
             "interviews": t.interviews.iter().map(|i| json!({
                 "interviewer": i.interviewer, "principles": i.principles,
                 "questions": i.questions, "answer_minutes": i.answer_minutes,
+                "focus": i.focus.map(|f| f.id()), "focus_questions": i.focus_questions,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>())
             }
+            ListKind::Writing => json!(
+                c.writing
+                    .iter()
+                    .map(|w| json!({
+                        "id": w.id, "title": w.title, "format": w.format_id(), "kind": w.kind,
+                        "minutes": w.minutes, "about_own_work": w.about_own_work,
+                        "take_home": w.take_home, "min_words": w.min_words,
+                        "max_words": w.max_words, "sections": w.sections,
+                        "checks": w.checks,
+                    }))
+                    .collect::<Vec<_>>()
+            ),
         };
     if as_json {
         println!(
@@ -185,7 +200,14 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
         }
         ListKind::Questions => {
             for q in &c.questions {
-                let _ = writeln!(out, "{:<34} {:<24} {}", q.id, q.track.id(), q.text);
+                let _ = writeln!(
+                    out,
+                    "{:<34} {:<24} {:<9} {}",
+                    q.id,
+                    q.track.id(),
+                    q.format.id(),
+                    q.text
+                );
             }
         }
         ListKind::Interviewers => {
@@ -195,6 +217,24 @@ fn list(c: &Content, kind: ListKind, as_json: bool) {
                     out,
                     "{:<20} {} — {}, {}{br}",
                     i.id, i.name, i.role, i.organisation
+                );
+            }
+        }
+        ListKind::Writing => {
+            for w in &c.writing {
+                let own = if w.about_own_work {
+                    "your own work"
+                } else {
+                    "a given brief"
+                };
+                let _ = writeln!(
+                    out,
+                    "{:<34} {:<9} {:>3} min {:<9}  {own:<13}  {}",
+                    w.id,
+                    w.format_id(),
+                    w.minutes,
+                    if w.take_home { "take-home" } else { "timed" },
+                    w.title
                 );
             }
         }
@@ -501,5 +541,144 @@ pub fn assess_cmd(
             out.write_all(printable(&crate::assess::text(c, q, &j, &report)).as_bytes())?;
         }
     }
+    Ok(())
+}
+
+/// A `--track` value, or an error listing the tracks that have questions.
+pub fn parse_track(c: &Content, id: &str) -> Result<content::Track, Failure> {
+    let tracks: Vec<&str> = content::Track::ALL
+        .iter()
+        .filter(|t| c.questions_in(**t).next().is_some())
+        .map(|t| t.id())
+        .collect();
+    match content::Track::from_id(id) {
+        Some(t) if c.questions_in(t).next().is_some() => Ok(t),
+        _ => Err(Failure(format!(
+            "no track \"{id}\"; tracks with questions: {}",
+            tracks.join(", ")
+        ))),
+    }
+}
+
+/// The role tags the content's questions carry.
+pub fn known_roles(c: &Content) -> Vec<&str> {
+    let mut roles: Vec<&str> = c
+        .questions
+        .iter()
+        .flat_map(|q| q.roles.iter().map(String::as_str))
+        .collect();
+    roles.sort_unstable();
+    roles.dedup();
+    roles
+}
+
+/// A `--role` value must be a role some question is tagged with.
+pub fn check_role(c: &Content, role: &str) -> Result<(), Failure> {
+    let roles = known_roles(c);
+    if roles.contains(&role) {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "no role \"{role}\"; roles: {}",
+            roles.join(", ")
+        )))
+    }
+}
+
+/// `loopdrill loop --plan [--json]`: the plan a loop would run, then exit.
+pub fn loop_plan_cmd(c: &Content, args: &crate::cli::LoopArgs) -> CmdResult {
+    use crate::practice::plan::{PlanOptions, interview_focus, loop_role, plan_loop_for};
+    let template = args.template.clone().unwrap_or_else(|| "pm-general".into());
+    if let Some(r) = &args.role {
+        check_role(c, r)?;
+    }
+    let seed = args.seed.unwrap_or_else(|| {
+        crate::practice::rng::fresh_seed(
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default(),
+        )
+    });
+    let opts = PlanOptions {
+        interviewers: args.interviewers,
+        questions: args.questions,
+        answer_minutes: args.answer_minutes,
+    };
+    let role = loop_role(c, &template, args.role.as_deref())?;
+    // Like `loop --seed N`: the plan does not depend on recent answers.
+    let plan = plan_loop_for(
+        c,
+        &template,
+        role.as_deref(),
+        seed,
+        opts,
+        &std::collections::HashSet::new(),
+    )?;
+    let writing = c.template(&template).and_then(|t| t.writing.clone());
+    let interviews: Vec<serde_json::Value> = plan
+        .interviews
+        .iter()
+        .map(|i| {
+            let who = c.interviewer(&i.interviewer);
+            json!({
+                "interviewer": {
+                    "id": i.interviewer,
+                    "name": who.map(|w| w.name.as_str()),
+                    "role": who.map(|w| w.role.as_str()),
+                    "bar_raiser": i.bar_raiser,
+                },
+                "focus": interview_focus(c, Some(&template), &i.interviewer).map(|f| f.id()),
+                "principles": i.principles,
+                "answer_minutes": i.answer_minutes,
+                "questions": i.questions.iter().filter_map(|id| c.question(id)).map(|q| json!({
+                    "id": q.id, "format": q.format.id(), "track": q.track.id(),
+                    "roles": q.roles, "principles": q.principles,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let value = json!({
+        "template": template,
+        "seed": seed,
+        "role": role,
+        "interviews": interviews,
+        "writing": writing,
+    });
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(
+            out,
+            "{}",
+            store::export::escape_controls(
+                &serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        )?;
+        return Ok(());
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{template} (seed {seed}{}): {}",
+        role.as_deref()
+            .map(|r| format!(", role {r}"))
+            .unwrap_or_default(),
+        crate::tui::text::plural(plan.interviews.len(), "interview")
+    );
+    for (k, i) in plan.interviews.iter().enumerate() {
+        let who = c.interviewer(&i.interviewer);
+        let focus = interview_focus(c, Some(&template), &i.interviewer)
+            .map(|f| format!(" [{}]", f.name()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "\n{}. {}{}{focus}",
+            k + 1,
+            who.map_or(i.interviewer.as_str(), |w| w.name.as_str()),
+            if i.bar_raiser { " (Bar Raiser)" } else { "" }
+        );
+        for q in i.questions.iter().filter_map(|id| c.question(id)) {
+            let _ = writeln!(s, "   {:<34} {:<9} {}", q.id, q.format.id(), q.text);
+        }
+    }
+    let _ = writeln!(s, "\nwriting: {}", writing.as_deref().unwrap_or("none"));
+    out.write_all(printable(&s).as_bytes())?;
     Ok(())
 }

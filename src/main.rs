@@ -51,6 +51,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 interviewer.as_deref(),
             )
         }
+        Some(Command::Loop(args)) if args.plan => {
+            let c = commands::load_content(g)?;
+            commands::loop_plan_cmd(&c, &args)
+        }
         Some(Command::Stats { json }) => {
             let c = commands::load_content(g)?;
             commands::stats_cmd(g, &c, json)

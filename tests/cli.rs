@@ -49,6 +49,7 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
             action: "A".into(),
             result: result.into(),
         },
+        parts: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "What did you learn?".into(),
             response: "To test rollbacks.".into(),

@@ -8,18 +8,36 @@ use std::path::{Path, PathBuf};
 
 /// (fixture file, line, column, message).
 const EXPECTED: &[(&str, usize, usize, &str)] = &[
+    (
+        "format_rubric_wrong_kind.toml",
+        5,
+        10,
+        "rubric \"ownership\" must have kind = \"format\" to judge design answers",
+    ),
+    (
+        "real_example_on_star.toml",
+        9,
+        16,
+        "`real_example` is only for questions with format = \"scenario\" (a STAR question is a real example already)",
+    ),
+    (
+        "focus_leadership.toml",
+        15,
+        9,
+        "a focus is a functional track (program-execution, operational-excellence, technical, system-design, product-sense, motivation); leadership questions come from `principles`",
+    ),
     ("syntax.toml", 4, 33, "invalid basic string, expected `\"`"),
     (
         "unknown_key.toml",
         4,
         1,
-        "unknown field `txet`, expected one of `id`, `text`, `principles`, `track`, `difficulty`, `roles`, `probes`, `probe_refs`",
+        "unknown field `txet`, expected one of `id`, `text`, `principles`, `track`, `difficulty`, `roles`, `probes`, `probe_refs`, `format`, `real_example`",
     ),
     (
         "unknown_top_key.toml",
         2,
         3,
-        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `debrief`",
+        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `format`, `debrief`",
     ),
     (
         "wrong_type.toml",
@@ -76,7 +94,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "criterion_unknown_seek.toml",
         16,
         20,
-        "unknown seek \"charisma\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome)",
+        "unknown seek \"charisma\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome, requirements, scale, components, failure-modes, success-metric, communication)",
     ),
     (
         "criterion_three_levels.toml",
@@ -118,7 +136,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "bad_enum.toml",
         6,
         9,
-        "unknown variant `sales`, expected one of `leadership`, `program-execution`, `operational-excellence`, `technical`, `motivation`",
+        "unknown variant `sales`, expected one of `leadership`, `program-execution`, `operational-excellence`, `technical`, `system-design`, `product-sense`, `motivation`",
     ),
     (
         "not_array_of_tables.toml",
@@ -162,7 +180,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "probe_unknown_seek.toml",
         10,
         68,
-        "unknown seek \"charm\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome)",
+        "unknown seek \"charm\" (known: metric, own-action, customer, conflict, timeline, lesson, root-cause, decision, mechanism, data, trade-off, risk, scope, alignment, people, ambiguity, simplify, invention, learning, speed, frugal, candour, standards, vision, responsibility, setback, disagreement, commitment, outcome, requirements, scale, components, failure-modes, success-metric, communication)",
     ),
     (
         "probe_unknown_slot.toml",

@@ -7,7 +7,7 @@
 use loopdrill::content::{Content, load_layered};
 use loopdrill::practice::interviewer::slots::matches_template;
 use loopdrill::practice::interviewer::{Asking, ChosenProbe, MAX_FOLLOW_UPS, next_probe};
-use loopdrill::practice::judge::{Judge, Said, seeks};
+use loopdrill::practice::judge::{Judge, Told, seeks};
 use loopdrill::store::{FollowUp, Star};
 use serde::Deserialize;
 
@@ -21,10 +21,17 @@ struct Labelled {
     id: String,
     question: String,
     kind: String,
+    #[serde(default)]
     situation: String,
+    #[serde(default)]
     task: String,
+    #[serde(default)]
     action: String,
+    #[serde(default)]
     result: String,
+    /// A scenario or design answer's fields (its STAR parts stay empty).
+    #[serde(default)]
+    parts: Vec<String>,
     #[serde(default)]
     follow_up: Vec<FollowUp>,
 }
@@ -57,9 +64,18 @@ fn star(a: &Labelled) -> Star {
     }
 }
 
+/// What the answer told: its STAR parts or its format's fields.
+fn told<'a>(a: &'a Labelled, star: &'a Star) -> Told<'a> {
+    if a.parts.is_empty() {
+        Told::Star(star)
+    } else {
+        Told::Parts(&a.parts)
+    }
+}
+
 /// Whether everything `want` looks for is in what was said.
-fn covered(star: &Star, asked: &[FollowUp], want: &[String]) -> bool {
-    let said = Said::new(star, asked);
+fn covered(told: &Told, asked: &[FollowUp], want: &[String]) -> bool {
+    let said = told.said(asked);
     !want.is_empty()
         && want.iter().all(|s| {
             let sk = seeks::seek(s).unwrap();
@@ -82,8 +98,9 @@ fn choose(
         ..Asking::neutral(c, q)
     };
     let s = star(a);
-    let j = Judge::new(c).judge(q, &s, asked, 300, ask.bar_raiser);
-    next_probe(&ask, &s, asked, &j)
+    let t = told(a, &s);
+    let j = Judge::new(c).judge_words(q, &t, asked, 300, ask.bar_raiser);
+    next_probe(&ask, &t, asked, &j)
 }
 
 /// Signals whose probes ask for something other than a missing point.
@@ -121,8 +138,9 @@ fn no_follow_up_asks_for_what_the_candidate_already_said() {
                     a.id,
                     p.text
                 );
+                let s = star(&a);
                 assert!(
-                    !covered(&star(&a), asked, &p.seeks),
+                    !covered(&told(&a, &s), asked, &p.seeks),
                     "{} ({persona:?}, after {depth}): asks for {:?}, already said: {}",
                     a.id,
                     p.seeks,
@@ -174,6 +192,12 @@ fn covering_reply(seek: &str) -> &'static str {
         "disagreement" => "I disagreed with my VP and pushed back in writing.",
         "commitment" => "Once it was decided I committed fully and backed the decision.",
         "outcome" => "In the end it launched on time and the result was fewer tickets.",
+        "requirements" => "First I would clarify the requirements and what is out of scope.",
+        "scale" => "It has to take 2,000 requests per second at peak.",
+        "components" => "An ingest service writes to a queue that a database consumer drains.",
+        "failure-modes" => "If the queue fails, the ingest service buffers and we fail over.",
+        "success-metric" => "Success looks like p99 latency under 200 ms for a month.",
+        "communication" => "I would tell the director that day and inform the customers.",
         _ => "",
     }
 }
@@ -189,7 +213,7 @@ fn each_covering_reply_covers_its_seek() {
             signal: None,
         }];
         assert!(
-            covered(&Star::default(), &asked, &[s.to_string()]),
+            covered(&Told::Star(&Star::default()), &asked, &[s.to_string()]),
             "{s}: {reply}"
         );
     }
@@ -212,7 +236,9 @@ fn a_reply_that_covers_the_gap_ends_the_probing_on_it() {
             response: reply.join(" "),
             signal: first.signal.clone(),
         }];
-        assert!(covered(&star(&a), &asked, &first.seeks), "{}", a.id);
+        let st = star(&a);
+        let t = told(&a, &st);
+        assert!(covered(&t, &asked, &first.seeks), "{}", a.id);
         checked += 1;
         if let Some(next) = choose(&c, &a, None, &asked) {
             assert_ne!(next.text, first.text, "{}", a.id);
@@ -220,7 +246,7 @@ fn a_reply_that_covers_the_gap_ends_the_probing_on_it() {
                 assert_ne!(next.signal, first.signal, "{}: the same gap again", a.id);
             }
             assert!(
-                !covered(&star(&a), &asked, &next.seeks) || next.seeks.is_empty(),
+                !covered(&t, &asked, &next.seeks) || next.seeks.is_empty(),
                 "{}: {:?} covered by the reply, asked anyway: {}",
                 a.id,
                 next.seeks,
@@ -279,7 +305,8 @@ fn a_dodged_reply_is_pressed_as_often_as_the_persona_is_patient_then_left() {
             }
             // Dodged again: noted (the judge's non-answer) and left.
             let q = c.question(&a.question).unwrap();
-            let j = Judge::new(&c).judge(q, &star(a), &asked, 300, false);
+            let st = star(a);
+            let j = Judge::new(&c).judge_words(q, &told(a, &st), &asked, 300, false);
             assert!(j.has("non-answer"), "{}", a.id);
             if let Some(p) = choose(&c, a, persona, &asked) {
                 assert_ne!(
@@ -301,7 +328,8 @@ fn one_to_four_follow_ups_and_one_when_the_answer_ran_over() {
     let plain = "That part went the way these things usually go at that company.";
     for a in corpus() {
         let q = c.question(&a.question).unwrap();
-        let s = star(&a);
+        let st = star(&a);
+        let s = told(&a, &st);
         for ran_over in [false, true] {
             let ask = Asking {
                 ran_over,
@@ -313,7 +341,7 @@ fn one_to_four_follow_ups_and_one_when_the_answer_ran_over() {
                 &ask,
                 &s,
                 &asked,
-                &Judge::new(&c).judge(q, &s, &asked, 300, false),
+                &Judge::new(&c).judge_words(q, &s, &asked, 300, false),
             ) {
                 asked.push(FollowUp {
                     probe: p.text,
@@ -327,7 +355,12 @@ fn one_to_four_follow_ups_and_one_when_the_answer_ran_over() {
                 assert_eq!(asked.len(), 1, "{}", a.id);
             }
             // Deterministic: the same inputs give the same first probe.
-            let again = next_probe(&ask, &s, &[], &Judge::new(&c).judge(q, &s, &[], 300, false));
+            let again = next_probe(
+                &ask,
+                &s,
+                &[],
+                &Judge::new(&c).judge_words(q, &s, &[], 300, false),
+            );
             assert_eq!(again.map(|p| p.text), Some(asked[0].probe.clone()));
         }
     }

@@ -29,10 +29,17 @@ struct Labelled {
     #[serde(default = "default_limit")]
     time_limit_secs: u64,
     note: String,
+    #[serde(default)]
     situation: String,
+    #[serde(default)]
     task: String,
+    #[serde(default)]
     action: String,
+    #[serde(default)]
     result: String,
+    /// A scenario or design answer: its format's fields, in order.
+    #[serde(default)]
+    parts: Vec<String>,
     #[serde(default)]
     follow_up: Vec<FollowUp>,
 }
@@ -86,14 +93,31 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             action: a.action.clone(),
             result: a.result.clone(),
         };
-        let j = judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false);
+        assert_eq!(
+            q.format.is_star(),
+            a.parts.is_empty(),
+            "{}: a {} question is answered in {}",
+            a.id,
+            q.format.id(),
+            if q.format.is_star() {
+                "STAR fields"
+            } else {
+                "parts"
+            }
+        );
+        let j = if a.parts.is_empty() {
+            judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false)
+        } else {
+            judge.judge_parts(q, &a.parts, &a.follow_up, a.time_limit_secs, false)
+        };
         // Every quote is the candidate's own words.
         let said = format!(
-            "{}\n{}\n{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}\n{}",
             a.situation,
             a.task,
             a.action,
             a.result,
+            a.parts.join("\n"),
             a.follow_up
                 .iter()
                 .map(|f| f.response.as_str())
@@ -134,6 +158,19 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
                     t.misses.push(format!("{}: missed {id}", a.id));
                 }
                 _ => {}
+            }
+        }
+        if !agree && std::env::var_os("LOOPDRILL_DEBUG").is_some() {
+            for c in &j.criteria {
+                eprintln!(
+                    "{} {:?} {:?}",
+                    c.key,
+                    c.level,
+                    c.evidence
+                        .iter()
+                        .map(|e| format!("{}{}", e.effect.symbol(), e.reason))
+                        .collect::<Vec<_>>()
+                );
             }
         }
         if !agree {

@@ -141,6 +141,7 @@ fn answer() -> impl Strategy<Value = Answer> {
             interviewer_id,
             interview_index,
             star,
+            parts: Vec::new(),
             follow_ups,
             started_at,
             submitted_at,

@@ -66,6 +66,7 @@ fn answer(a: &A) -> Answer {
             action: a.action.into(),
             result: "We shipped in four weeks; paging incidents fell 30% the next quarter.".into(),
         },
+        parts: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "What would you do differently?".into(),
             response: "Set up the weekly risk review from day one.".into(),
@@ -1064,6 +1065,7 @@ fn starting_a_drill_from_the_command_line_says_the_unfinished_answer_is_kept() {
             questions: Some(1),
             answer_minutes: None,
             spoken: false,
+            ..Default::default()
         })),
     );
     let s = screen(&app);

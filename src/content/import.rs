@@ -2469,6 +2469,8 @@ mod tests {
                 roles: vec!["pm".into()],
                 probes: vec!["p".into()],
                 probe_refs: vec![],
+                format: Default::default(),
+                real_example: false,
             }];
         c.reindex();
         c

@@ -185,6 +185,29 @@ struct RawQuestion {
     probes: Spanned<Vec<Spanned<RawFollow>>>,
     #[serde(default)]
     probe_refs: Vec<S>,
+    #[serde(default)]
+    format: Option<Spanned<AnswerFormat>>,
+    #[serde(default)]
+    real_example: Option<Spanned<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormatField {
+    id: S,
+    name: S,
+    hint: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormat {
+    id: Spanned<AnswerFormat>,
+    name: S,
+    rubric: S,
+    field: Spanned<Vec<RawFormatField>>,
+    #[serde(default)]
+    example: Option<RawFormatField>,
 }
 
 /// A question's or persona's follow-up: a plain string, or
@@ -317,6 +340,10 @@ struct RawSlot {
     principles: Spanned<Vec<S>>,
     questions: Spanned<u32>,
     answer_minutes: Spanned<u32>,
+    #[serde(default)]
+    focus: Option<Spanned<Track>>,
+    #[serde(default)]
+    focus_questions: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -348,6 +375,12 @@ struct RawWriting {
     sections: Vec<S>,
     #[serde(default)]
     checks: Vec<WritingCheck>,
+    #[serde(default)]
+    about_own_work: bool,
+    #[serde(default)]
+    take_home: bool,
+    #[serde(default)]
+    objections: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -382,12 +415,13 @@ struct Raw {
     interviewers: Vec<At<RawInterviewer>>,
     templates: Vec<At<RawTemplate>>,
     writing: Vec<At<RawWriting>>,
+    formats: Vec<At<RawFormat>>,
     debrief: Option<At<Spanned<RawDebrief>>>,
     /// A `[debrief]` key was present (even if it failed to parse).
     debrief_seen: bool,
 }
 
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 9] = [
     "principle",
     "question",
     "probe",
@@ -395,6 +429,7 @@ const KINDS: [&str; 8] = [
     "interviewer",
     "template",
     "writing",
+    "format",
     "debrief",
 ];
 
@@ -520,6 +555,7 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
                 "interviewer" => take!(RawInterviewer, raw.interviewers),
                 "template" => take!(RawTemplate, raw.templates),
                 "writing" => take!(RawWriting, raw.writing),
+                "format" => take!(RawFormat, raw.formats),
                 _ => unreachable!("kinds checked above"),
             }
         }
@@ -553,6 +589,7 @@ fn parse_all(files: &[PackFile], pack_of: &[usize], d: &mut Diag) -> Raw {
         all.interviewers.extend(raw.interviewers);
         all.templates.extend(raw.templates);
         all.writing.extend(raw.writing);
+        all.formats.extend(raw.formats);
         all.debrief_seen |= raw.debrief_seen;
         if let Some(db) = raw.debrief {
             if all
@@ -607,6 +644,32 @@ fn layer<T>(
     out
 }
 
+/// Layers `[[format]]` tables by their format id, as [`layer`] does by id.
+fn layer_formats(items: Vec<At<RawFormat>>, pack_of: &[usize], d: &mut Diag) -> Vec<At<RawFormat>> {
+    let mut out: Vec<At<RawFormat>> = Vec::with_capacity(items.len());
+    for it in items {
+        let id = *it.item.id.get_ref();
+        if id == AnswerFormat::Star {
+            d.at(
+                it.file,
+                it.item.id.span().start,
+                "a [[format]] is for \"scenario\" or \"design\" answers; STAR answers keep Situation, Task, Action and Result",
+            );
+            continue;
+        }
+        match out.iter().position(|x| *x.item.id.get_ref() == id) {
+            Some(i) if pack_of[out[i].file] == pack_of[it.file] => d.at(
+                it.file,
+                it.item.id.span().start,
+                format!("duplicate format \"{}\" in this pack", id.id()),
+            ),
+            Some(i) => out[i] = it,
+            None => out.push(it),
+        }
+    }
+    out
+}
+
 fn strings(v: &[S]) -> Vec<String> {
     v.iter().map(|s| s.get_ref().clone()).collect()
 }
@@ -634,6 +697,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     let interviewers = layer(raw.interviewers, |x| &x.id, "interviewer", &pack_of, &mut d);
     let templates = layer(raw.templates, |x| &x.id, "template", &pack_of, &mut d);
     let writing = layer(raw.writing, |x| &x.id, "writing", &pack_of, &mut d);
+    let formats = layer_formats(raw.formats, &pack_of, &mut d);
 
     let lp_ids: HashSet<&str> = principles
         .iter()
@@ -826,7 +890,22 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             roles: strings(q.roles.get_ref()),
             probes,
             probe_refs: strings(&q.probe_refs),
+            format: q
+                .format
+                .as_ref()
+                .map_or(AnswerFormat::Star, |f| *f.get_ref()),
+            real_example: q.real_example.as_ref().is_some_and(|r| *r.get_ref()),
         });
+        if let Some(r) = &q.real_example
+            && *r.get_ref()
+            && q.format.as_ref().map(|f| *f.get_ref()) != Some(AnswerFormat::Scenario)
+        {
+            d.at(
+                *file,
+                r.span().start,
+                "`real_example` is only for questions with format = \"scenario\" (a STAR question is a real example already)",
+            );
+        }
     }
 
     // rubrics
@@ -929,6 +1008,96 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                     "principle \"{}\" has no rubric (add a [[rubric]] with kind = \"principle\")",
                     p.id.get_ref()
                 ),
+            );
+        }
+    }
+
+    // answer formats (scenario, design)
+    for At { file, item: f } in &formats {
+        let file = *file;
+        d.text(file, &f.name, "format name");
+        match content
+            .rubrics
+            .iter()
+            .find(|r| &r.id == f.rubric.get_ref())
+            .map(|r| r.kind)
+        {
+            None => d.at(
+                file,
+                f.rubric.span().start,
+                format!("unknown rubric id \"{}\"", f.rubric.get_ref()),
+            ),
+            Some(k) if k != RubricKind::Format => d.at(
+                file,
+                f.rubric.span().start,
+                format!(
+                    "rubric \"{}\" must have kind = \"format\" to judge {} answers",
+                    f.rubric.get_ref(),
+                    f.id.get_ref().id()
+                ),
+            ),
+            _ => {}
+        }
+        if f.field.get_ref().is_empty() {
+            d.at(
+                file,
+                f.field.span().start,
+                "a format needs at least one [[format.field]]",
+            );
+        }
+        let mut ids = HashSet::new();
+        let mut fields = Vec::new();
+        for x in f.field.get_ref().iter().chain(f.example.iter()) {
+            d.id(file, &x.id, "field");
+            if !ids.insert(x.id.get_ref().clone()) {
+                d.at(
+                    file,
+                    x.id.span().start,
+                    format!("duplicate field id \"{}\"", x.id.get_ref()),
+                );
+            }
+            d.text(file, &x.name, "field name");
+            d.text(file, &x.hint, "field hint");
+            fields.push(FormatField {
+                id: x.id.get_ref().clone(),
+                name: x.name.get_ref().clone(),
+                hint: x.hint.get_ref().clone(),
+            });
+        }
+        let example = f.example.as_ref().and_then(|_| fields.pop());
+        content.formats.push(FormatSpec {
+            id: *f.id.get_ref(),
+            name: f.name.get_ref().clone(),
+            rubric: f.rubric.get_ref().clone(),
+            fields,
+            example,
+        });
+    }
+    for At { file, item: q } in &questions {
+        if let Some(f) = &q.format
+            && !f.get_ref().is_star()
+            && !content.formats.iter().any(|x| x.id == *f.get_ref())
+        {
+            d.at(
+                *file,
+                f.span().start,
+                format!(
+                    "no [[format]] with id = \"{}\" says how to answer this question",
+                    f.get_ref().id()
+                ),
+            );
+        }
+        if q.real_example.as_ref().is_some_and(|r| *r.get_ref())
+            && let Some(spec) = content
+                .formats
+                .iter()
+                .find(|x| x.id == AnswerFormat::Scenario)
+            && spec.example.is_none()
+        {
+            d.at(
+                *file,
+                q.id.span().start,
+                "`real_example = true` needs the scenario [[format]] to name an `example` field",
             );
         }
     }
@@ -1085,11 +1254,89 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                     "`answer_minutes` must be at least 1",
                 );
             }
+            let focus = s.focus.as_ref().map(|f| *f.get_ref());
+            let focus_questions = match (&s.focus, &s.focus_questions) {
+                (None, Some(n)) => {
+                    d.at(
+                        file,
+                        n.span().start,
+                        "`focus_questions` needs a `focus` (a track such as \"system-design\")",
+                    );
+                    0
+                }
+                (None, None) => 0,
+                (Some(_), None) => 1.min(*s.questions.get_ref()),
+                (Some(_), Some(n)) => {
+                    if *n.get_ref() == 0 || *n.get_ref() > *s.questions.get_ref() {
+                        d.at(
+                            file,
+                            n.span().start,
+                            format!(
+                                "`focus_questions` must be from 1 to `questions` ({})",
+                                s.questions.get_ref()
+                            ),
+                        );
+                    }
+                    *n.get_ref()
+                }
+            };
+            if let Some(f) = &s.focus {
+                let track = *f.get_ref();
+                if track == Track::Leadership {
+                    d.at(
+                        file,
+                        f.span().start,
+                        "a focus is a functional track (program-execution, operational-excellence, technical, system-design, product-sense, motivation); leadership questions come from `principles`",
+                    );
+                } else {
+                    for role in t.roles.iter().map(|r| r.get_ref().as_str()) {
+                        let have = content
+                            .questions
+                            .iter()
+                            .filter(|q| q.track == track && q.roles.iter().any(|r| r == role))
+                            .count();
+                        if have < focus_questions as usize {
+                            d.at(
+                                file,
+                                f.span().start,
+                                format!(
+                                    "focus \"{}\" has {have} questions for role \"{role}\"; this interview asks {focus_questions}",
+                                    track.id()
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            // A loop is role-true: every LP an interview owns needs a
+            // question for each role the template serves.
+            for lp in s.principles.get_ref() {
+                for role in &t.roles {
+                    let fits = content.questions.iter().any(|q| {
+                        q.track != Track::Motivation
+                            && q.principles.iter().any(|p| p == lp.get_ref())
+                            && q.roles.iter().any(|r| r == role.get_ref())
+                    });
+                    if lps_with_questions.contains(lp.get_ref().as_str()) && !fits {
+                        d.at(
+                            file,
+                            lp.span().start,
+                            format!(
+                                "principle \"{}\" has no question for role \"{}\" (a loop asks only questions tagged with its role)",
+                                lp.get_ref(),
+                                role.get_ref()
+                            ),
+                        );
+                    }
+                }
+            }
             slots.push(InterviewSlot {
                 interviewer: s.interviewer.get_ref().clone(),
                 principles: strings(s.principles.get_ref()),
                 questions: *s.questions.get_ref(),
                 answer_minutes: *s.answer_minutes.get_ref(),
+                focus,
+                focus_questions,
             });
         }
         if t.requires_bar_raiser && bar_raisers != 1 && !t.interview.get_ref().is_empty() {
@@ -1143,7 +1390,25 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             max_words: *w.max_words.get_ref(),
             sections: strings(&w.sections),
             checks: w.checks.clone(),
+            about_own_work: w.about_own_work,
+            take_home: w.take_home,
+            objections: strings(&w.objections),
         });
+        d.texts(*file, &w.objections, "objection");
+        if w.checks.contains(&WritingCheck::AnswersObjections) && w.objections.is_empty() {
+            d.at(
+                *file,
+                w.id.span().start,
+                "the `answers-objections` check needs `objections` (the brief's objections, a few key words each)",
+            );
+        }
+        if w.checks.contains(&WritingCheck::PrFaqParts) && w.kind != WritingKind::PrFaq {
+            d.at(
+                *file,
+                w.id.span().start,
+                "the `pr-faq-parts` check is for kind = \"pr-faq\"",
+            );
+        }
     }
 
     // debrief

@@ -223,6 +223,12 @@ pub const SEEKS: &[&str] = &[
     "disagreement",
     "commitment",
     "outcome",
+    "requirements",
+    "scale",
+    "components",
+    "failure-modes",
+    "success-metric",
+    "communication",
 ];
 
 /// Slots a probe's text may hold, filled from the candidate's own words when

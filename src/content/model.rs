@@ -11,15 +11,19 @@ pub enum Track {
     ProgramExecution,
     OperationalExcellence,
     Technical,
+    SystemDesign,
+    ProductSense,
     Motivation,
 }
 
 impl Track {
-    pub const ALL: [Track; 5] = [
+    pub const ALL: [Track; 7] = [
         Track::Leadership,
         Track::ProgramExecution,
         Track::OperationalExcellence,
         Track::Technical,
+        Track::SystemDesign,
+        Track::ProductSense,
         Track::Motivation,
     ];
     pub fn id(self) -> &'static str {
@@ -28,8 +32,56 @@ impl Track {
             Track::ProgramExecution => "program-execution",
             Track::OperationalExcellence => "operational-excellence",
             Track::Technical => "technical",
+            Track::SystemDesign => "system-design",
+            Track::ProductSense => "product-sense",
             Track::Motivation => "motivation",
         }
+    }
+    /// The track with this id.
+    pub fn from_id(id: &str) -> Option<Track> {
+        Track::ALL.into_iter().find(|t| t.id() == id)
+    }
+    /// A human name ("system design").
+    pub fn name(self) -> &'static str {
+        match self {
+            Track::Leadership => "leadership",
+            Track::ProgramExecution => "program execution",
+            Track::OperationalExcellence => "operational excellence",
+            Track::Technical => "technical",
+            Track::SystemDesign => "system design",
+            Track::ProductSense => "product sense",
+            Track::Motivation => "motivation",
+        }
+    }
+}
+
+/// How a question is answered: a STAR story, a hypothetical scenario, or a
+/// system design. Scenario and design answers have fields named in content
+/// (`[[format]]`) and a rubric of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerFormat {
+    #[default]
+    Star,
+    Scenario,
+    Design,
+}
+
+impl AnswerFormat {
+    pub const ALL: [AnswerFormat; 3] = [
+        AnswerFormat::Star,
+        AnswerFormat::Scenario,
+        AnswerFormat::Design,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            AnswerFormat::Star => "star",
+            AnswerFormat::Scenario => "scenario",
+            AnswerFormat::Design => "design",
+        }
+    }
+    pub fn is_star(&self) -> bool {
+        *self == AnswerFormat::Star
     }
 }
 
@@ -57,6 +109,8 @@ pub enum RubricKind {
     Principle,
     Delivery,
     BarRaiser,
+    /// The criteria of a scenario or design answer (named by its `[[format]]`).
+    Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,6 +140,10 @@ pub enum WritingCheck {
     NoBulletsOnly,
     HasDate,
     CustomerFirst,
+    SentenceLength,
+    DataOverAdjectives,
+    AnswersObjections,
+    PrFaqParts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +168,13 @@ pub struct Question {
     pub probes: Vec<FollowProbe>,
     /// General probes (by id) that also fit.
     pub probe_refs: Vec<String>,
+    /// How it is answered (STAR unless it says otherwise).
+    #[serde(default, skip_serializing_if = "AnswerFormat::is_star")]
+    pub format: AnswerFormat,
+    /// A scenario that also asks for a real example: the answer keeps a
+    /// short STAR part (the format's `example` field).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub real_example: bool,
 }
 
 impl Question {
@@ -122,10 +187,73 @@ impl Question {
 /// for (ids in `content::SEEKS`): once the candidate has said all of that,
 /// the interviewer does not ask it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "FollowProbeRepr")]
 pub struct FollowProbe {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seeks: Vec<String>,
+}
+
+/// A follow-up as written: a plain string or `{ text, seeks }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FollowProbeRepr {
+    Text(String),
+    Full {
+        text: String,
+        #[serde(default)]
+        seeks: Vec<String>,
+    },
+}
+
+impl From<FollowProbeRepr> for FollowProbe {
+    fn from(r: FollowProbeRepr) -> Self {
+        match r {
+            FollowProbeRepr::Text(text) => FollowProbe {
+                text,
+                seeks: Vec::new(),
+            },
+            FollowProbeRepr::Full { text, seeks } => FollowProbe { text, seeks },
+        }
+    }
+}
+
+/// One field of a scenario or design answer, with the hint shown under
+/// its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormatField {
+    pub id: String,
+    pub name: String,
+    pub hint: String,
+}
+
+/// How a scenario or design answer is laid out and judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormatSpec {
+    /// `scenario` or `design`.
+    pub id: AnswerFormat,
+    pub name: String,
+    /// The rubric (kind = "format") its answers are judged on, in place of
+    /// STAR delivery.
+    pub rubric: String,
+    pub fields: Vec<FormatField>,
+    /// The short STAR part a question with `real_example = true` adds.
+    #[serde(default)]
+    pub example: Option<FormatField>,
+}
+
+impl FormatSpec {
+    /// The fields of an answer to `question`: the format's, plus its
+    /// example part when the question asks for a real one.
+    pub fn fields_for(&self, question: &Question) -> Vec<&FormatField> {
+        let mut out: Vec<&FormatField> = self.fields.iter().collect();
+        if question.real_example
+            && let Some(e) = &self.example
+        {
+            out.push(e);
+        }
+        out
+    }
 }
 
 impl From<&str> for FollowProbe {
@@ -251,6 +379,12 @@ pub struct InterviewSlot {
     pub principles: Vec<String>,
     pub questions: u32,
     pub answer_minutes: u32,
+    /// A functional focus (a track id such as `system-design`): the
+    /// interview asks `focus_questions` questions from that track first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<Track>,
+    #[serde(default)]
+    pub focus_questions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,6 +427,27 @@ pub struct WritingPrompt {
     pub max_words: u32,
     pub sections: Vec<String>,
     pub checks: Vec<WritingCheck>,
+    /// Written about the candidate's own work (Amazon's real prompts), not
+    /// a made-up scenario.
+    #[serde(default)]
+    pub about_own_work: bool,
+    /// A take-home exercise (the time is a guide, not a hard stop).
+    #[serde(default)]
+    pub take_home: bool,
+    /// Objections the brief raises; `answers-objections` checks each one is
+    /// answered somewhere (each a few key words, e.g. "cost", "lead time").
+    #[serde(default)]
+    pub objections: Vec<String>,
+}
+
+impl WritingPrompt {
+    /// `narrative` or `pr-faq`: how the exercise is written.
+    pub fn format_id(&self) -> &'static str {
+        match self.kind {
+            WritingKind::PrFaq => "pr-faq",
+            _ => "narrative",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -331,6 +486,7 @@ pub struct Content {
     pub interviewers: Vec<Interviewer>,
     pub templates: Vec<Template>,
     pub writing: Vec<WritingPrompt>,
+    pub formats: Vec<FormatSpec>,
     pub debrief: Option<DebriefRules>,
     index: Index,
 }
@@ -366,6 +522,7 @@ pub(crate) struct ContentData {
     interviewers: Vec<Interviewer>,
     templates: Vec<Template>,
     writing: Vec<WritingPrompt>,
+    formats: Vec<FormatSpec>,
     debrief: Option<DebriefRules>,
 }
 
@@ -379,6 +536,7 @@ impl From<ContentData> for Content {
             interviewers: d.interviewers,
             templates: d.templates,
             writing: d.writing,
+            formats: d.formats,
             debrief: d.debrief,
             index: Index::default(),
         };
@@ -428,6 +586,18 @@ impl Content {
     }
     pub fn writing_prompt(&self, id: &str) -> Option<&WritingPrompt> {
         self.index.writing.get(id).map(|&i| &self.writing[i])
+    }
+    /// How answers in `format` are laid out (None for STAR).
+    pub fn format(&self, format: AnswerFormat) -> Option<&FormatSpec> {
+        self.formats.iter().find(|f| f.id == format)
+    }
+    /// The rubric a scenario or design answer is judged on.
+    pub fn format_rubric(&self, format: AnswerFormat) -> Option<&Rubric> {
+        self.format(format).and_then(|f| self.rubric(&f.rubric))
+    }
+    /// Questions of one track.
+    pub fn questions_in(&self, track: Track) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(move |q| q.track == track)
     }
 
     /// The rubric for one LP.

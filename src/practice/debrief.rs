@@ -312,6 +312,11 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             |iv| iv.interviewer.name.clone(),
         )
     };
+    // The writing exercise, when the loop holds one: its checks and a data
+    // point quoted from it.
+    if let Some(w) = &session.writing {
+        bar_raiser_notes.push(writing_note(w));
+    }
     for r in &reused_answers {
         let (a, b) = (&session.answers[r.first], &session.answers[r.second]);
         bar_raiser_notes.push(format!(
@@ -474,6 +479,41 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
 }
 
+/// What the Bar Raiser says of the loop's writing: how many of its checks
+/// passed, the ones that failed, and a data point quoted from the text (its
+/// first sentence with a number), or that it gave none.
+pub fn writing_note(w: &crate::store::WritingRecord) -> String {
+    let parsed: Vec<(&str, bool, String)> = w
+        .checks
+        .iter()
+        .filter_map(|c| super::writing::parse_summary(c))
+        .collect();
+    let passed = parsed.iter().filter(|c| c.1).count();
+    let failed: Vec<&str> = parsed.iter().filter(|c| !c.1).map(|c| c.0).collect();
+    let point = super::judge::text::split_sentences(&w.text)
+        .into_iter()
+        .find(|s| {
+            super::judge::text::words(s)
+                .iter()
+                .any(|x| super::judge::cues::is_number(x))
+        })
+        .map(|s| super::judge::text::cut_quote(s, 140).to_string());
+    let mut note = format!(
+        "The writing (\"{}\") passed {passed} of {} checks",
+        w.title,
+        parsed.len()
+    );
+    if !failed.is_empty() {
+        note.push_str(&format!("; it fell short on {}", failed.join(", ")));
+    }
+    match point {
+        Some(q) => note.push_str(&format!(". Its data point: \"{q}\"")),
+        None => note.push_str(". It gives no number anywhere"),
+    }
+    note.push('.');
+    note
+}
+
 fn mean(v: impl Iterator<Item = f64>) -> Option<f64> {
     let (n, s) = v.fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
     (n > 0).then(|| s / n as f64)
@@ -520,6 +560,7 @@ pub(crate) mod tests {
                 interviewer_id: None,
                 interview_index: i,
                 star: star.clone(),
+                parts: Vec::new(),
                 follow_ups: vec![],
                 started_at: t,
                 submitted_at: t,
@@ -536,6 +577,35 @@ pub(crate) mod tests {
             });
         }
         s
+    }
+
+    #[test]
+    fn the_bar_raiser_cites_the_writing_with_a_quoted_data_point() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(
+            &c,
+            &[(true, "dr-roadblock-near-deadline", strong_delivery(), 3)],
+        );
+        s.writing = Some(crate::store::WritingRecord {
+            prompt_id: "wr-own-invention-narrative".into(),
+            title: "Narrative: an invention".into(),
+            text: "Site technicians lost a week per rack. I built a scan gate. Defects fell from 23% to 4% in two quarters.".into(),
+            duration_secs: 100,
+            time_limit_secs: 3600,
+            checks: vec![
+                "has-metric: pass — 3 numbers".into(),
+                "no-bullets-only: fail — 40 % of text lines are bullets".into(),
+            ],
+        });
+        let d = debrief(&s, &c);
+        let note = d
+            .bar_raiser_notes
+            .iter()
+            .find(|n| n.contains("writing"))
+            .expect("the Bar Raiser reads the writing");
+        assert!(note.contains("passed 1 of 2"), "{note}");
+        assert!(note.contains("prose, not bullets"), "{note}");
+        assert!(note.contains("Defects fell from 23% to 4%"), "{note}");
     }
 
     #[test]

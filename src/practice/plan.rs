@@ -1,7 +1,7 @@
 //! Planning a loop (from a template and a seed) or a drill.
 
 use super::rng::Dice;
-use crate::content::{Content, Question, TemplateKind};
+use crate::content::{AnswerFormat, Content, Question, TemplateKind, Track};
 use std::collections::HashSet;
 
 /// One interview of the plan.
@@ -60,35 +60,108 @@ pub enum PlanError {
     NoQuestions(String),
     #[error("the question \"{0}\" is no longer in the content")]
     UnknownQuestion(String),
+    #[error("{0}")]
+    UnknownPrincipleHelp(String),
+    #[error("the template \"{template}\" serves {roles}; there is no role \"{role}\" in it")]
+    RoleNotServed {
+        template: String,
+        role: String,
+        roles: String,
+    },
+    #[error("no {track} questions{for_role}")]
+    NoTrackQuestions { track: String, for_role: String },
+}
+
+/// The error for an unknown `--principle`: the valid ids and the tracks
+/// (`drill --track`), so "technical" or "system-design" lead somewhere.
+pub fn unknown_principle_help(content: &Content, id: &str) -> PlanError {
+    let ids: Vec<&str> = content.principles.iter().map(|p| p.id.as_str()).collect();
+    let tracks: Vec<&str> = Track::ALL
+        .iter()
+        .filter(|t| **t != Track::Leadership && content.questions_in(**t).next().is_some())
+        .map(|t| t.id())
+        .collect();
+    let hint = if Track::from_id(id).is_some() {
+        format!(" \"{id}\" is a track: use `loopdrill drill --track {id}`.")
+    } else {
+        String::new()
+    };
+    PlanError::UnknownPrincipleHelp(format!(
+        "no Leadership Principle \"{id}\".{hint}\nprinciples: {}\ntracks (drill --track): {}",
+        ids.join(", "),
+        tracks.join(", ")
+    ))
+}
+
+/// The role a loop asks for: `--role` when the template serves it, else the
+/// template's first role (None when the template names none).
+pub fn loop_role(
+    content: &Content,
+    template_id: &str,
+    role: Option<&str>,
+) -> Result<Option<String>, PlanError> {
+    let t = content
+        .template(template_id)
+        .ok_or_else(|| PlanError::UnknownTemplate(template_id.to_string()))?;
+    match role {
+        Some(r) if t.roles.is_empty() || t.roles.iter().any(|x| x == r) => Ok(Some(r.to_string())),
+        Some(r) => Err(PlanError::RoleNotServed {
+            template: t.id.clone(),
+            role: r.to_string(),
+            roles: format!(
+                "{} ({})",
+                if t.roles.len() == 1 {
+                    "one role"
+                } else {
+                    "the roles"
+                },
+                t.roles.join(", ")
+            ),
+        }),
+        None => Ok(t.roles.first().cloned()),
+    }
+}
+
+/// The functional focus of the interview `interviewer` runs in a template.
+pub fn interview_focus(
+    content: &Content,
+    template: Option<&str>,
+    interviewer: &str,
+) -> Option<Track> {
+    content
+        .template(template?)?
+        .interviews
+        .iter()
+        .find(|s| s.interviewer == interviewer)
+        .and_then(|s| s.focus)
 }
 
 /// Draws questions without repeats in the plan, avoiding `recent` ones while
-/// others remain, preferring `roles`, primary LP before secondary.
+/// others remain, primary LP before secondary. With a role, only questions
+/// tagged with it are drawn: a PM loop never asks a TPM-only question.
 struct Drawer<'a> {
     content: &'a Content,
     used: HashSet<&'a str>,
     recent: &'a HashSet<String>,
-    roles: &'a [String],
+    role: Option<&'a str>,
 }
 
 impl<'a> Drawer<'a> {
-    fn draw(&mut self, principle: &str, dice: &mut Dice) -> Option<&'a Question> {
+    fn role_fit(&self, q: &Question) -> bool {
+        self.role.is_none_or(|r| q.roles.iter().any(|x| x == r))
+    }
+
+    fn pick(
+        &mut self,
+        tiers: &[&dyn Fn(&Question) -> bool],
+        dice: &mut Dice,
+    ) -> Option<&'a Question> {
         let content = self.content;
-        let recent = self.recent;
-        let roles = self.roles;
-        let role_fit = |q: &Question| roles.is_empty() || q.roles.iter().any(|r| roles.contains(r));
-        let tiers: [&dyn Fn(&Question) -> bool; 5] = [
-            &|q| q.primary() == principle && !recent.contains(&q.id) && role_fit(q),
-            &|q| q.primary() == principle && !recent.contains(&q.id),
-            &|q| q.principles.iter().any(|p| p == principle) && !recent.contains(&q.id),
-            &|q| q.primary() == principle,
-            &|q| q.principles.iter().any(|p| p == principle),
-        ];
         for tier in tiers {
             let pool: Vec<&'a Question> = content
                 .questions
                 .iter()
-                .filter(|q| !self.used.contains(q.id.as_str()) && tier(q))
+                .filter(|q| !self.used.contains(q.id.as_str()) && self.role_fit(q) && tier(q))
                 .collect();
             if let Some(q) = dice.pick(&pool) {
                 self.used.insert(q.id.as_str());
@@ -96,6 +169,47 @@ impl<'a> Drawer<'a> {
             }
         }
         None
+    }
+
+    /// A question on `principle`: a leadership story first; never a design
+    /// question (those belong to a system-design interview).
+    fn draw(&mut self, principle: &str, dice: &mut Dice) -> Option<&'a Question> {
+        let recent = self.recent;
+        let lp = |q: &Question| q.format != AnswerFormat::Design;
+        let lead = |q: &Question| lp(q) && q.track == Track::Leadership;
+        self.pick(
+            &[
+                &|q| lead(q) && q.primary() == principle && !recent.contains(&q.id),
+                &|q| lp(q) && q.primary() == principle && !recent.contains(&q.id),
+                &|q| {
+                    lp(q) && q.principles.iter().any(|p| p == principle) && !recent.contains(&q.id)
+                },
+                &|q| lead(q) && q.primary() == principle,
+                &|q| lp(q) && q.primary() == principle,
+                &|q| lp(q) && q.principles.iter().any(|p| p == principle),
+            ],
+            dice,
+        )
+    }
+
+    /// A question of a functional `track`, preferring one on the
+    /// interview's `principles`.
+    fn draw_track(
+        &mut self,
+        track: Track,
+        principles: &[String],
+        dice: &mut Dice,
+    ) -> Option<&'a Question> {
+        let recent = self.recent;
+        let on_lp = |q: &Question| q.principles.iter().any(|p| principles.contains(p));
+        self.pick(
+            &[
+                &|q| q.track == track && on_lp(q) && !recent.contains(&q.id),
+                &|q| q.track == track && !recent.contains(&q.id),
+                &|q| q.track == track,
+            ],
+            dice,
+        )
     }
 }
 
@@ -108,6 +222,19 @@ pub fn plan_loop(
     opts: PlanOptions,
     recent: &HashSet<String>,
 ) -> Result<LoopPlan, PlanError> {
+    plan_loop_for(content, template_id, None, seed, opts, recent)
+}
+
+/// [`plan_loop`] for one role of the template (`--role`; default: its first).
+pub fn plan_loop_for(
+    content: &Content,
+    template_id: &str,
+    role: Option<&str>,
+    seed: u64,
+    opts: PlanOptions,
+    recent: &HashSet<String>,
+) -> Result<LoopPlan, PlanError> {
+    let role = loop_role(content, template_id, role)?;
     let t = content
         .template(template_id)
         .ok_or_else(|| PlanError::UnknownTemplate(template_id.to_string()))?;
@@ -134,21 +261,39 @@ pub fn plan_loop(
         content,
         used: HashSet::new(),
         recent,
-        roles: &t.roles,
+        role: role.as_deref(),
     };
+    let for_role = |r: Option<&str>| r.map(|r| format!(" for role \"{r}\"")).unwrap_or_default();
     let mut interviews = Vec::new();
     for (k, slot) in slots.iter().enumerate() {
         let mut dice = Dice::derive(seed, &format!("{}#{k}", slot.interviewer));
         let n = opts.questions.unwrap_or(slot.questions) as usize;
+        let mut questions = Vec::new();
+        // A functional interview asks its focus questions first.
+        if let Some(track) = slot.focus {
+            let focus_n = (slot.focus_questions.max(1) as usize).min(n);
+            for _ in 0..focus_n {
+                let q = drawer
+                    .draw_track(track, &slot.principles, &mut dice)
+                    .ok_or_else(|| PlanError::NoTrackQuestions {
+                        track: track.name().to_string(),
+                        for_role: for_role(role.as_deref()),
+                    })?;
+                questions.push(q.id.clone());
+            }
+        }
         // Which LPs get asked: all of them in a random rotation.
         let mut lps = slot.principles.clone();
         dice.shuffle(&mut lps);
-        let mut questions = Vec::new();
-        for i in 0..n {
+        for i in 0..n - questions.len() {
             let lp = &lps[i % lps.len()];
-            let q = drawer
-                .draw(lp, &mut dice)
-                .ok_or_else(|| PlanError::NoQuestions(content.principle_name(lp).to_string()))?;
+            let q = drawer.draw(lp, &mut dice).ok_or_else(|| {
+                PlanError::NoQuestions(format!(
+                    "{}{}",
+                    content.principle_name(lp),
+                    for_role(role.as_deref())
+                ))
+            })?;
             questions.push(q.id.clone());
         }
         interviews.push(PlannedInterview {
@@ -200,24 +345,80 @@ pub fn plan_drill(
     seed: u64,
     recent: &HashSet<String>,
 ) -> Result<LoopPlan, PlanError> {
-    for p in principles {
+    plan_drill_for(
+        content,
+        &DrillFilter {
+            principles: principles.to_vec(),
+            ..Default::default()
+        },
+        n,
+        answer_minutes,
+        seed,
+        recent,
+    )
+}
+
+/// What a drill draws from: LPs, or a track, kept to a role.
+#[derive(Debug, Clone, Default)]
+pub struct DrillFilter {
+    pub principles: Vec<String>,
+    pub track: Option<Track>,
+    pub role: Option<String>,
+}
+
+/// Plans a drill of `n` questions: from a `track` (e.g. system-design) or
+/// cycling over `principles` (in the order given), only questions tagged
+/// with `role` when one is given.
+pub fn plan_drill_for(
+    content: &Content,
+    filter: &DrillFilter,
+    n: u32,
+    answer_minutes: u32,
+    seed: u64,
+    recent: &HashSet<String>,
+) -> Result<LoopPlan, PlanError> {
+    for p in &filter.principles {
         if content.principle(p).is_none() {
-            return Err(PlanError::UnknownPrinciple(p.clone()));
+            return Err(unknown_principle_help(content, p));
         }
     }
     let mut drawer = Drawer {
         content,
         used: HashSet::new(),
         recent,
-        roles: &[],
+        role: filter.role.as_deref(),
     };
+    let for_role = filter
+        .role
+        .as_deref()
+        .map(|r| format!(" for role \"{r}\""))
+        .unwrap_or_default();
     let mut dice = Dice::derive(seed, "drill");
     let mut questions = Vec::new();
+    let mut principles = filter.principles.clone();
     for i in 0..n as usize {
-        let lp = &principles[i % principles.len()];
-        let q = drawer
-            .draw(lp, &mut dice)
-            .ok_or_else(|| PlanError::NoQuestions(content.principle_name(lp).to_string()))?;
+        let q = match filter.track {
+            Some(track) => match drawer.draw_track(track, &filter.principles, &mut dice) {
+                Some(q) => q,
+                // A short track runs out: fewer questions, not an error.
+                None if !questions.is_empty() => break,
+                None => {
+                    return Err(PlanError::NoTrackQuestions {
+                        track: track.name().to_string(),
+                        for_role,
+                    });
+                }
+            },
+            None => {
+                let lp = &filter.principles[i % filter.principles.len()];
+                drawer.draw(lp, &mut dice).ok_or_else(|| {
+                    PlanError::NoQuestions(format!("{}{for_role}", content.principle_name(lp)))
+                })?
+            }
+        };
+        if filter.track.is_some() && !principles.iter().any(|p| p == q.primary()) {
+            principles.push(q.primary().to_string());
+        }
         questions.push(q.id.clone());
     }
     Ok(LoopPlan {
@@ -225,7 +426,7 @@ pub fn plan_drill(
         seed,
         interviews: vec![PlannedInterview {
             interviewer: String::new(),
-            principles: principles.to_vec(),
+            principles,
             questions,
             answer_minutes,
             bar_raiser: false,

@@ -267,6 +267,7 @@ mod calibration_tests {
             interviewer_id: None,
             interview_index: 0,
             star,
+            parts: Vec::new(),
             follow_ups: vec![],
             started_at: t,
             submitted_at: t,

@@ -143,6 +143,10 @@ pub struct Answer {
     #[serde(default)]
     pub interview_index: usize,
     pub star: Star,
+    /// A scenario or design answer's fields, in its format's order (the
+    /// STAR parts stay empty); empty for a STAR answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
     pub follow_ups: Vec<FollowUp>,
     pub started_at: DateTime<Utc>,
     pub submitted_at: DateTime<Utc>,
@@ -173,6 +177,21 @@ pub struct JudgedCache {
 }
 
 impl Answer {
+    /// Everything typed in the answer itself: the STAR parts, or the fields
+    /// of a scenario or design answer.
+    pub fn full_text(&self) -> String {
+        if self.parts.is_empty() {
+            self.star.full_text()
+        } else {
+            self.parts.join("\n\n")
+        }
+    }
+
+    /// Whether nothing was typed in the answer itself.
+    pub fn is_blank(&self) -> bool {
+        self.star.is_empty() && self.parts.iter().all(|p| p.trim().is_empty())
+    }
+
     /// Mean of the self-scores, if any were given.
     pub fn average_score(&self) -> Option<f64> {
         average(self.self_scores.values())

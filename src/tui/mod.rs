@@ -10,7 +10,7 @@ pub mod widgets;
 use crate::cli::{Command, Global};
 use crate::commands::{self, Failure};
 use crate::content::Content;
-use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
+use crate::practice::plan::PlanOptions;
 use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
 use crate::store::{self, Draft};
@@ -75,9 +75,10 @@ pub fn build_app(
                 questions: args.questions,
                 answer_minutes: args.answer_minutes,
             };
-            let plan = plan_loop(
+            let plan = crate::practice::plan::plan_loop_for(
                 &app.content,
                 &template,
+                args.role.as_deref(),
                 args.seed.unwrap_or(seed_now),
                 opts,
                 &recent,
@@ -97,7 +98,15 @@ pub fn build_app(
                 .take()
                 .unwrap_or_else(|| app.store.load_history());
             let recent = recent_questions(&history.sessions, wall, 14);
-            let principles = if args.principles.is_empty() {
+            let track = args
+                .track
+                .as_deref()
+                .map(|t| crate::commands::parse_track(&app.content, t))
+                .transpose()?;
+            if let Some(r) = &args.role {
+                crate::commands::check_role(&app.content, r)?;
+            }
+            let principles = if args.principles.is_empty() && track.is_none() {
                 progress(&history.sessions, &app.content, wall).weakest(3)
             } else {
                 args.principles.clone()
@@ -107,7 +116,19 @@ pub fn build_app(
                 .unwrap_or(principles.len().clamp(3, 5) as u32);
             let minutes = args.answer_minutes.unwrap_or(screens::home::DRILL_MINUTES);
             app.history = Some(history);
-            let plan = plan_drill(&app.content, &principles, n, minutes, seed_now, &recent)?;
+            let filter = crate::practice::plan::DrillFilter {
+                principles,
+                track,
+                role: args.role.clone(),
+            };
+            let plan = crate::practice::plan::plan_drill_for(
+                &app.content,
+                &filter,
+                n,
+                minutes,
+                seed_now,
+                &recent,
+            )?;
             let s = SessionScreen::new_drill(&app.content, plan, args.spoken, wall);
             app.open(Screen::Session(Box::new(s)));
         }

@@ -31,6 +31,7 @@ pub fn answer(n: usize, filler: &str) -> Answer {
             action: format!("Action {n}: I did it. {filler}"),
             result: format!("Result {n}: 30% fewer pages in 6 weeks."),
         },
+        parts: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "Whose job was it, formally?".into(),
             response: format!("Response {n}"),

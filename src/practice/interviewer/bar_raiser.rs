@@ -121,6 +121,7 @@ mod tests {
     use super::*;
     use crate::practice::debrief::tests::session;
     use crate::practice::interviewer::probe::{Asking, next_probe};
+    use crate::practice::judge::Told;
     use crate::practice::judge::samples::{strong_delivery, strong_ownership, weak_we};
     use crate::store::Star;
 
@@ -217,7 +218,7 @@ mod tests {
         let mut retold = strong_ownership();
         retold.situation = format!("Back in 2024. {}", retold.situation);
         let j = crate::practice::judge::Judge::new(&c).judge(q, &retold, &[], 300, true);
-        let p = next_probe(&ask, &retold, &[], &j).unwrap();
+        let p = next_probe(&ask, &Told::Star(&retold), &[], &j).unwrap();
         assert_eq!(p.signal.as_deref(), Some("reused-story"), "{p:?}");
         assert!(p.text.contains("Daniel Okafor"), "{}", p.text);
         // Asked once only.
@@ -227,13 +228,13 @@ mod tests {
                 .into(),
             signal: p.signal.clone(),
         }];
-        let next = next_probe(&ask, &retold, &asked, &j);
+        let next = next_probe(&ask, &Told::Star(&retold), &asked, &j);
         assert!(next.is_none_or(|n| n.signal.as_deref() != Some("reused-story")));
         // A different story is not called out, nor is a reuse heard by an
         // interviewer who is not the Bar Raiser.
         let other = strong_delivery();
         let j = crate::practice::judge::Judge::new(&c).judge(q, &other, &[], 300, true);
-        let p = next_probe(&ask, &other, &[], &j).unwrap();
+        let p = next_probe(&ask, &Told::Star(&other), &[], &j).unwrap();
         assert_ne!(p.signal.as_deref(), Some("reused-story"));
         let peer = Asking {
             bar_raiser: false,
@@ -241,7 +242,7 @@ mod tests {
             ..ask.clone()
         };
         let j = crate::practice::judge::Judge::new(&c).judge(q, &retold, &[], 300, false);
-        let p = next_probe(&peer, &retold, &[], &j).unwrap();
+        let p = next_probe(&peer, &Told::Star(&retold), &[], &j).unwrap();
         assert_ne!(p.signal.as_deref(), Some("reused-story"));
     }
 }

@@ -22,7 +22,7 @@ use super::slots::{Slots, matches_template};
 use crate::content::{Content, FollowProbe, Interviewer, Question, Track};
 use crate::practice::judge::seeks::{self, Memo};
 use crate::practice::judge::signals::dodges;
-use crate::practice::judge::{Judgement, Said};
+use crate::practice::judge::{Judgement, Told};
 use crate::practice::rng::Dice;
 use crate::store::{Answer, FollowUp, Star};
 use std::time::Duration;
@@ -102,7 +102,7 @@ const NOT_PROBED: &[&str] = &["too-long", "non-answer"];
 /// time) and moves on.
 pub fn next_probe(
     ask: &Asking,
-    star: &Star,
+    told: &Told,
     asked: &[FollowUp],
     judgement: &Judgement,
 ) -> Option<ChosenProbe> {
@@ -114,7 +114,7 @@ pub fn next_probe(
     let content = ask.content;
     let q = ask.question;
     let story = q.track != Track::Motivation;
-    let said = Said::new(star, asked);
+    let said = told.said(asked);
     let memo = Memo::new(&said);
     let mut slots = Slots::of(&said);
     let covered = |want: &[String]| {
@@ -166,6 +166,7 @@ pub fn next_probe(
         && !asked
             .iter()
             .any(|f| f.signal.as_deref() == Some("reused-story"))
+        && let Told::Star(star) = told
         && let Some(name) = told_before(star, &ask.earlier)
     {
         slots.told_to = Some(name.to_string());
@@ -245,9 +246,24 @@ pub fn next_probe(
         .map(|p| p.probes.iter().map(as_candidate).collect())
         .unwrap_or_default();
     let own: Vec<Candidate> = question_probes(content, q).collect();
+    let general: Vec<Candidate> = content
+        .probes
+        .iter()
+        .filter(|p| {
+            p.signal.is_none()
+                && !p.seeks.is_empty()
+                && (p.principles.is_empty() || p.principles.iter().any(|x| x == q.primary()))
+        })
+        .map(|p| Candidate {
+            text: &p.text,
+            seeks: &p.seeks,
+            signal: None,
+        })
+        .collect();
     for (tier, why) in [
         (persona, "what this interviewer always checks"),
         (own, "a drill-down into the story"),
+        (general, "a drill-down into the story"),
     ] {
         let pool = usable(&tier, &slots, &was_asked, &covered);
         if let Some((text, c)) = dice.pick(&pool) {

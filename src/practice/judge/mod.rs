@@ -16,6 +16,33 @@ use crate::store::{FollowUp, Star, Vote};
 use std::collections::{BTreeMap, HashMap, HashSet};
 pub use text::{Field, Said};
 
+/// What the candidate typed in an answer: its STAR parts, or the fields of
+/// a scenario or design answer.
+#[derive(Debug, Clone, Copy)]
+pub enum Told<'a> {
+    Star(&'a Star),
+    Parts(&'a [String]),
+}
+
+impl<'a> Told<'a> {
+    /// What a stored answer told.
+    pub fn of(a: &'a crate::store::Answer) -> Told<'a> {
+        if a.parts.is_empty() {
+            Told::Star(&a.star)
+        } else {
+            Told::Parts(&a.parts)
+        }
+    }
+
+    /// Everything said, with the follow-up replies.
+    pub fn said(&self, follow_ups: &'a [FollowUp]) -> Said<'a> {
+        match self {
+            Told::Star(star) => Said::new(star, follow_ups),
+            Told::Parts(parts) => Said::from_parts(parts, follow_ups),
+        }
+    }
+}
+
 /// Bumped whenever a change to the judge can change a level or a signal;
 /// cached judgements with another version are recomputed.
 pub const JUDGE_VERSION: u32 = 1;
@@ -499,7 +526,7 @@ impl<'c> Judge<'c> {
                 }
             }
             for q in &content.questions {
-                (&q.id, &q.text, &q.principles, q.track.id()).hash(&mut h);
+                (&q.id, &q.text, &q.principles, q.track.id(), q.format.id()).hash(&mut h);
             }
             format!("{:?}", content.debrief).hash(&mut h);
             h.finish()
@@ -558,7 +585,8 @@ impl<'c> Judge<'c> {
     }
 
     /// The rubrics that apply to `question`: its primary LP's, then
-    /// delivery, then (for a Bar Raiser) the Bar Raiser's.
+    /// delivery (for a scenario or design question, its format's rubric in
+    /// place of STAR delivery), then (for a Bar Raiser) the Bar Raiser's.
     pub fn rubrics(&self, question: &Question, bar_raiser: bool) -> Vec<&'c Rubric> {
         let c = self.content;
         let mut out: Vec<&Rubric> = Vec::new();
@@ -567,7 +595,10 @@ impl<'c> Judge<'c> {
             return out;
         }
         out.extend(c.principle_rubric(question.primary()));
-        out.extend(c.delivery_rubric());
+        match c.format_rubric(question.format) {
+            Some(r) if !question.format.is_star() => out.push(r),
+            _ => out.extend(c.delivery_rubric()),
+        }
         if bar_raiser {
             out.extend(c.bar_raiser_rubric());
         }
@@ -584,11 +615,38 @@ impl<'c> Judge<'c> {
         bar_raiser: bool,
     ) -> Judgement {
         let said = Said::new(star, follow_ups);
+        self.judge_said(question, &said, follow_ups, time_limit_secs, bar_raiser)
+    }
+
+    /// Judges a scenario or design answer: its fields (in the order of its
+    /// format's fields) plus the follow-up replies.
+    pub fn judge_parts(
+        &self,
+        question: &Question,
+        fields: &[String],
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
+        let said = Said::from_parts(fields, follow_ups);
+        self.judge_said(question, &said, follow_ups, time_limit_secs, bar_raiser)
+    }
+
+    fn judge_said(
+        &self,
+        question: &Question,
+        said: &Said,
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
         let topic = self.topic(question);
-        let story = question.track != Track::Motivation;
-        let memo = seeks::Memo::new(&said);
-        let mut findings = signals::find(&said, &topic, time_limit_secs, story);
-        if story && let Some(evidence) = self.off_topic(&said, &memo, &topic, question.primary()) {
+        // A scenario or design answer is not a STAR story: the STAR signals
+        // (no Result, no lesson, …) do not apply; its own rubric judges it.
+        let story = question.track != Track::Motivation && question.format.is_star();
+        let memo = seeks::Memo::new(said);
+        let mut findings = signals::find(said, &topic, time_limit_secs, story);
+        if story && let Some(evidence) = self.off_topic(said, &memo, &topic, question.primary()) {
             // The most important finding: it comes first.
             findings.insert(
                 0,
@@ -598,7 +656,8 @@ impl<'c> Judge<'c> {
                 },
             );
         }
-        let facts = Facts::of(&said, &topic);
+        let mut facts = Facts::of(said, &topic);
+        facts.plan = !question.format.is_star();
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
@@ -648,7 +707,7 @@ impl Judge<'_> {
     /// longer there is rebuilt from what the answer stored (its text and
     /// LPs). An answer given aloud has no text to judge: `None`.
     pub fn judge_answer(&self, a: &crate::store::Answer, bar_raiser: bool) -> Option<Judgement> {
-        if a.spoken || a.star.is_empty() {
+        if a.spoken || a.is_blank() {
             return None;
         }
         let owned;
@@ -664,11 +723,36 @@ impl Judge<'_> {
                     roles: Vec::new(),
                     probes: Vec::new(),
                     probe_refs: Vec::new(),
+                    format: crate::content::AnswerFormat::Star,
+                    real_example: false,
                 };
                 &owned
             }
         };
-        Some(self.judge(q, &a.star, &a.follow_ups, a.time_limit_secs, bar_raiser))
+        Some(self.judge_words(
+            q,
+            &Told::of(a),
+            &a.follow_ups,
+            a.time_limit_secs,
+            bar_raiser,
+        ))
+    }
+
+    /// Judges what was told, STAR parts or a format's fields.
+    pub fn judge_words(
+        &self,
+        question: &Question,
+        told: &Told,
+        follow_ups: &[FollowUp],
+        time_limit_secs: u64,
+        bar_raiser: bool,
+    ) -> Judgement {
+        match told {
+            Told::Star(star) => self.judge(question, star, follow_ups, time_limit_secs, bar_raiser),
+            Told::Parts(parts) => {
+                self.judge_parts(question, parts, follow_ups, time_limit_secs, bar_raiser)
+            }
+        }
     }
 
     /// The interviewer's average for a stored answer (from its cached
@@ -695,6 +779,7 @@ impl Judge<'_> {
         a.question_id.hash(&mut h);
         a.principles.hash(&mut h);
         a.star.hash(&mut h);
+        a.parts.hash(&mut h);
         for f in &a.follow_ups {
             f.response.hash(&mut h);
         }
@@ -800,12 +885,18 @@ impl Judge<'_> {
 /// share of it for some).
 pub const NON_ANSWER_PENALTY: f64 = 1.5;
 
+/// Seeks only a story that happened can show: a scenario or design answer
+/// is a plan, so an LP criterion does not ask it for an outcome that landed.
+const STORY_ONLY_SEEKS: &[&str] = &["outcome", "setback", "lesson"];
+
 /// What the whole answer shows, for levels that need depth.
 struct Facts {
     numbers: usize,
     own_actions: usize,
     failure: bool,
     asks_failure: bool,
+    /// A scenario or design answer: a plan, not a story.
+    plan: bool,
 }
 
 impl Facts {
@@ -824,6 +915,7 @@ impl Facts {
                 .count(),
             failure: signals::tells_failure(said).is_some(),
             asks_failure: topic.asks_failure,
+            plan: false,
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
@@ -867,6 +959,23 @@ fn judge_criterion(
         out.silent = Some("a success story: no failure to learn from here".into());
         return out;
     }
+    let seeks_here: Vec<String> = if facts.plan {
+        c.seeks
+            .iter()
+            .filter(|s| !STORY_ONLY_SEEKS.contains(&s.as_str()))
+            .cloned()
+            .collect()
+    } else {
+        c.seeks.clone()
+    };
+    if facts.plan && seeks_here.is_empty() && !c.seeks.is_empty() && c.signals.is_empty() {
+        out.silent = Some("a plan, not a story: nothing has landed yet to judge".into());
+        return out;
+    }
+    let c = &Criterion {
+        seeks: seeks_here,
+        ..c.clone()
+    };
     let mut covered = 0usize;
     for id in &c.seeks {
         let Some(seek) = seeks::seek(id) else {

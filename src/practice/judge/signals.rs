@@ -382,9 +382,12 @@ pub fn tells_failure(said: &Said) -> Option<String> {
 pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut push = |signal: &'static str, evidence: Evidence| out.push(Found { signal, evidence });
-    let star_words: u32 = [Field::Situation, Field::Task, Field::Action, Field::Result]
+    // Every field of the answer (STAR, or a scenario's or design's own).
+    let star_words: u32 = said
+        .parts
         .iter()
-        .map(|f| word_count(said.part(*f)))
+        .filter(|(f, _)| f.is_star())
+        .map(|(_, t)| word_count(t))
         .sum();
     let empty = star_words == 0;
     let result = said.part(Field::Result).trim();

@@ -10,6 +10,8 @@ pub enum Field {
     Task,
     Action,
     Result,
+    /// Field `n` (0-based) of a scenario or design answer.
+    Part(usize),
     /// The reply to follow-up `n` (0-based).
     Reply(usize),
 }
@@ -21,6 +23,7 @@ impl Field {
             Field::Task => "Task".into(),
             Field::Action => "Action".into(),
             Field::Result => "Result".into(),
+            Field::Part(n) => format!("part {}", n + 1),
             Field::Reply(n) => format!("follow-up {}", n + 1),
         }
     }
@@ -52,12 +55,30 @@ pub struct Said<'a> {
 
 impl<'a> Said<'a> {
     pub fn new(star: &'a Star, follow_ups: &'a [FollowUp]) -> Said<'a> {
-        let mut parts = vec![
-            (Field::Situation, star.situation.as_str()),
-            (Field::Task, star.task.as_str()),
-            (Field::Action, star.action.as_str()),
-            (Field::Result, star.result.as_str()),
-        ];
+        Said::of(
+            vec![
+                (Field::Situation, star.situation.as_str()),
+                (Field::Task, star.task.as_str()),
+                (Field::Action, star.action.as_str()),
+                (Field::Result, star.result.as_str()),
+            ],
+            follow_ups,
+        )
+    }
+
+    /// A scenario or design answer: its fields in order, then the replies.
+    pub fn from_parts(fields: &'a [String], follow_ups: &'a [FollowUp]) -> Said<'a> {
+        Said::of(
+            fields
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (Field::Part(i), t.as_str()))
+                .collect(),
+            follow_ups,
+        )
+    }
+
+    fn of(mut parts: Vec<(Field, &'a str)>, follow_ups: &'a [FollowUp]) -> Said<'a> {
         for (i, f) in follow_ups.iter().enumerate() {
             parts.push((Field::Reply(i), f.response.as_str()));
         }

@@ -249,6 +249,7 @@ impl SessionScreen {
                 .filter(|s| !s.is_empty()),
             interview_index: interview,
             star,
+            parts: Vec::new(),
             follow_ups: Vec::new(),
             started_at: started,
             submitted_at: ctx.wall,

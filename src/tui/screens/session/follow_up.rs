@@ -13,7 +13,13 @@ impl SessionScreen {
         };
         let br = self.session.interviews[interview].interviewer.bar_raiser;
         let judged = self.current_answer().filter(|a| !a.spoken).map(|a| {
-            let j = Judge::new(content).judge(q, &a.star, &a.follow_ups, a.time_limit_secs, br);
+            let j = Judge::new(content).judge_words(
+                q,
+                &Told::of(a),
+                &a.follow_ups,
+                a.time_limit_secs,
+                br,
+            );
             analysis::from_judgement(&a.star, &j)
         });
         if judged.is_some() {
@@ -57,18 +63,19 @@ impl SessionScreen {
         };
         // Notes of a spoken answer are not the answer: nothing to judge,
         // so only the question's own drill-down is asked.
+        let told = Told::of(a);
         let judged = if a.spoken {
             Judgement::nothing(q)
         } else {
-            Judge::new(content).judge(
+            Judge::new(content).judge_words(
                 q,
-                &a.star,
+                &told,
                 &a.follow_ups,
                 a.time_limit_secs,
                 rec.interviewer.bar_raiser,
             )
         };
-        next_probe(&ask, &a.star, &a.follow_ups, &judged)
+        next_probe(&ask, &told, &a.follow_ups, &judged)
     }
 
     pub(super) fn key_follow_up(&mut self, key: KeyEvent, ctx: &Ctx, index: usize) -> Vec<Cmd> {

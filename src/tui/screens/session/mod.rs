@@ -19,7 +19,7 @@ use crate::practice::interviewer::bar_raiser::{self, GoBack};
 use crate::practice::interviewer::{
     Asking, ChosenProbe, Event, Flow, LineKind, Step, line, next_probe, reaction,
 };
-use crate::practice::judge::{Judge, Judgement};
+use crate::practice::judge::{Judge, Judgement, Told};
 use crate::practice::plan::{LoopPlan, PlannedInterview};
 use crate::practice::timer::{Timer, TimerPhase, format_clock};
 use crate::store::{
