@@ -49,6 +49,7 @@ fn fill(dir: &Path, sessions: usize, per: usize) {
                     result: "Downtime fell 40% in 6 weeks.".into(),
                 },
                 parts: Vec::new(),
+                part_names: Vec::new(),
                 follow_ups: vec![],
                 started_at: t,
                 submitted_at: t,

@@ -52,6 +52,7 @@ fn sessions(n_sessions: usize, per: usize) -> Vec<Session> {
                         result: "Coverage went from 91% to 100% in 3 weeks; no miss since.".into(),
                     },
                     parts: Vec::new(),
+                    part_names: Vec::new(),
                     follow_ups: vec![FollowUp {
                         probe: "What did you do first?".into(),
                         response: "I pulled the raw data myself and compared it with the audit.".into(),

@@ -44,6 +44,7 @@ fn fill(dir: &std::path::Path) {
                     result: "Coverage went from 91% to 100% in 3 weeks; no miss since.".into(),
                 },
                 parts: Vec::new(),
+                part_names: Vec::new(),
                 follow_ups: vec![FollowUp { probe: "What did you do first?".into(), response: "Pulled the raw data myself.".into(), signal: None }],
                 started_at: t,
                 submitted_at: t + chrono::Duration::minutes(a as i64),

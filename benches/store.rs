@@ -35,6 +35,7 @@ fn answer(n: usize) -> Answer {
             result: words("result", 70),
         },
         parts: Vec::new(),
+        part_names: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "Whose job was it, formally?".into(),
             response: words("response", 50),

@@ -50,6 +50,7 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
             result: result.into(),
         },
         parts: Vec::new(),
+        part_names: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "What did you learn?".into(),
             response: "To test rollbacks.".into(),

@@ -698,3 +698,79 @@ fn a_search_typed_at_once_after_start_finds_the_word() {
         p.wait_exit();
     }
 }
+
+/// `drill --track system-design` asks a design question in design fields,
+/// with no STAR anywhere, and saves the fields by name.
+#[test]
+fn a_system_design_drill_shows_the_design_fields_and_no_star() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &["drill", "--track", "system-design", "--questions", "1"],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    let s = p.wait_for("Requirements and scope");
+    for field in [
+        "Users and scale",
+        "The design and its parts",
+        "Trade-offs and failure modes",
+        "Metrics and launch plan",
+        "Risks",
+    ] {
+        assert!(s.contains(field), "{field}: {s}");
+    }
+    assert!(s.contains("System design ·"), "{s}");
+    for star in ["Situation", "Task ·", "Action", "Result"] {
+        assert!(!s.contains(star), "{star}: {s}");
+    }
+    let fields = [
+        "First I would clarify the requirements and what is out of scope: internal users only.",
+        "About 50,000 users and 1,000 requests per second at peak.",
+        "A stateless API service in two Regions in front of a replicated database, with a cache.",
+        "I chose a replicated database over a single primary; if a Region fails, traffic fails over.",
+        "Success looks like p99 under 100 ms; launch to one team first, then everyone, with rollback.",
+        "The biggest risk is the data migration; I would own it with a dry run first.",
+    ];
+    for (k, f) in fields.iter().enumerate() {
+        p.send(f);
+        if k + 1 < fields.len() {
+            p.send("\t");
+        }
+    }
+    p.send(CTRL_S);
+    loop {
+        let s = p.wait_for_any(&["Follow-up", "Self-score"]);
+        if s.contains("Self-score") {
+            assert!(
+                !s.contains("STAR structure"),
+                "design criteria, not STAR delivery: {s}"
+            );
+            break;
+        }
+        p.send("I would page the on-call, fail over to the second Region and tell the director within the hour.");
+        p.send(CTRL_S);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    p.send(&"3".repeat(12));
+    p.send("\r");
+    let s = p.wait_for_any(&["levels above", "criteria scored", "Drill summary"]);
+    if !s.contains("Drill summary") {
+        p.send("\r");
+    }
+    p.wait_for("Drill summary");
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+    let out = std::process::Command::new(BIN)
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &v["sessions"][0]["answers"][0];
+    assert_eq!(a["part_names"][0], "Requirements and scope");
+    assert_eq!(a["parts"][1], fields[1]);
+    assert!(a["star"]["situation"].as_str().unwrap().is_empty());
+}

@@ -142,6 +142,7 @@ fn answer() -> impl Strategy<Value = Answer> {
             interview_index,
             star,
             parts: Vec::new(),
+            part_names: Vec::new(),
             follow_ups,
             started_at,
             submitted_at,

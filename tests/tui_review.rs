@@ -67,6 +67,7 @@ fn answer(a: &A) -> Answer {
             result: "We shipped in four weeks; paging incidents fell 30% the next quarter.".into(),
         },
         parts: Vec::new(),
+        part_names: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "What would you do differently?".into(),
             response: "Set up the weekly risk review from day one.".into(),

@@ -679,7 +679,7 @@ fn self_score_shows_the_interviewers_level_and_evidence_and_flags_padding() {
     let mut h = harness();
     let lps = vec!["dive-deep".to_string()];
     let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
-    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    let s = SessionScreen::new_drill(&h.app.content, plan.clone(), false, wall());
     h.app.open(Screen::Session(Box::new(s)));
     key(&mut h, KeyCode::Enter); // plan → answer
     // "we" four times and no "I"; far under a minute; no Result at all.
@@ -690,7 +690,8 @@ fn self_score_shows_the_interviewers_level_and_evidence_and_flags_padding() {
     ctrl(&mut h, 's');
     ctrl(&mut h, 's'); // submit with Task, Action and Result empty
     reply_until_self_score(&mut h);
-    let items = loopdrill::tui::widgets::scoring::items_for(&h.app.content, &lps, false);
+    let qid = &plan.interviews[0].questions[0];
+    let items = loopdrill::tui::widgets::scoring::items_for(&h.app.content, qid, &lps, false);
     let at = |name: &str| {
         items
             .iter()
@@ -1248,4 +1249,109 @@ fn the_follow_up_quotes_the_candidates_own_words_and_changes_with_the_reply() {
     } else {
         assert!(text.contains(" Criteria "), "{text}");
     }
+}
+
+fn drill_on(h: &mut Harness, question: &str, lp: &str) {
+    let plan = loopdrill::practice::plan::LoopPlan {
+        template: None,
+        seed: 5,
+        interviews: vec![loopdrill::practice::plan::PlannedInterview {
+            interviewer: String::new(),
+            principles: vec![lp.into()],
+            questions: vec![question.into()],
+            answer_minutes: 10,
+            bar_raiser: false,
+        }],
+    };
+    let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(h, KeyCode::Enter);
+}
+
+#[test]
+fn a_design_question_is_answered_in_design_fields_and_judged_on_them() {
+    let mut h = harness();
+    let q = h
+        .app
+        .content
+        .question("sd-url-shortener-internal")
+        .unwrap()
+        .clone();
+    drill_on(&mut h, &q.id, q.primary());
+    let text = screen_text(&h, 120, 40);
+    for field in [
+        "Requirements and scope",
+        "Users and scale",
+        "The design and its parts",
+        "Risks",
+    ] {
+        assert!(text.contains(field), "{field}: {text}");
+    }
+    assert!(
+        !text.contains("Situation") && !text.contains("S·T·A·R"),
+        "{text}"
+    );
+    typ(
+        &mut h,
+        "First I would clarify the requirements: links for employees only, SSO required, out of scope is public links.",
+    );
+    key(&mut h, KeyCode::Tab);
+    typ(
+        &mut h,
+        "About 80,000 employees; 2,000 redirects per second at peak.",
+    );
+    snap_both(&h, "design_editor");
+    // Six fields: from the second, five Tabs walk round to the first.
+    for _ in 0..5 {
+        key(&mut h, KeyCode::Tab);
+    }
+    typ(&mut h, " Global table.");
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // empty fields are confirmed once
+    let hist = Store::open_read_only(&h.dir).load_history();
+    let answer = hist.sessions[0].answers[0].clone();
+    assert!(answer.star.is_empty(), "no STAR parts for a design answer");
+    assert_eq!(answer.parts.len(), 6);
+    assert_eq!(answer.part_names[0], "Requirements and scope");
+    assert!(
+        answer.parts[0].ends_with("public links. Global table."),
+        "{:?}",
+        answer.parts
+    );
+    assert!(answer.parts[1].ends_with("at peak."), "{:?}", answer.parts);
+    // The interviewer's follow-up comes from the design, not from STAR.
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Follow-up 1"), "{text}");
+    assert!(
+        !text.contains("lesson") && !text.contains("Give me a number"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_pr_faq_exercise_opens_with_its_parts() {
+    let mut h = harness();
+    for _ in 0..3 {
+        key(&mut h, KeyCode::Down);
+    }
+    key(&mut h, KeyCode::Enter);
+    let k = h
+        .app
+        .content
+        .writing
+        .iter()
+        .position(|w| w.id == "wr-prfaq-own-idea")
+        .expect("the PR/FAQ exercise is built in");
+    for _ in 0..k {
+        key(&mut h, KeyCode::Down);
+    }
+    key(&mut h, KeyCode::Enter); // pick → brief
+    assert!(
+        screen_text(&h, 120, 40).contains("PR/FAQ"),
+        "{}",
+        screen_text(&h, 120, 40)
+    );
+    key(&mut h, KeyCode::Enter); // start the clock
+    h.app.paste("# Headline\nSEATTLE, 1 March 2027. Site leads get rack delivery dates they can plan on.\n# External FAQ\n# Internal FAQ\n");
+    snap_both(&h, "prfaq_editor");
 }

@@ -120,6 +120,21 @@ pub fn from_judgement(star: &Star, judgement: &Judgement) -> Analysis {
     from_found(star, &judgement.findings)
 }
 
+/// The stored analysis of a scenario or design answer (its fields in
+/// order; the last one, measures or the real example, counts as its result).
+pub fn from_parts_judgement(parts: &[String], judgement: &Judgement) -> Analysis {
+    let star = Star {
+        situation: String::new(),
+        task: String::new(),
+        action: parts
+            .split_last()
+            .map(|(_, init)| init.join("\n\n"))
+            .unwrap_or_default(),
+        result: parts.last().cloned().unwrap_or_default(),
+    };
+    from_found(&star, &judgement.findings)
+}
+
 fn from_found(star: &Star, found: &[signals::Found]) -> Analysis {
     let all = star.full_text();
     let (i_count, we_count) = signals::pronouns(&Said::new(star, &[]));

@@ -92,13 +92,17 @@ pub struct Debrief {
 pub const REUSE_SIMILARITY: f64 = 0.5;
 
 fn distinctive(a: &Answer) -> HashSet<String> {
-    distinctive_words(&a.star)
+    distinctive_text(&a.full_text())
 }
 
 /// The stems of an answer's longer, non-stop words: what makes two tellings
 /// of one story look alike.
 pub fn distinctive_words(star: &crate::store::Star) -> HashSet<String> {
-    words(&star.full_text())
+    distinctive_text(&star.full_text())
+}
+
+fn distinctive_text(text: &str) -> HashSet<String> {
+    words(text)
         .into_iter()
         .filter(|w| w.len() >= 4 && !super::judge::is_stop(w))
         .map(|w| stem(&w))
@@ -295,7 +299,7 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
                     first: x,
                     second: y,
                     similarity: sim,
-                    quote: super::judge::text::split_sentences(&a.star.full_text())
+                    quote: super::judge::text::split_sentences(&a.full_text())
                         .first()
                         .map(|s| super::judge::text::cut_quote(s, 80).to_string())
                         .unwrap_or_default(),
@@ -561,6 +565,7 @@ pub(crate) mod tests {
                 interview_index: i,
                 star: star.clone(),
                 parts: Vec::new(),
+                part_names: Vec::new(),
                 follow_ups: vec![],
                 started_at: t,
                 submitted_at: t,

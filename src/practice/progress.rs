@@ -268,6 +268,7 @@ mod calibration_tests {
             interview_index: 0,
             star,
             parts: Vec::new(),
+            part_names: Vec::new(),
             follow_ups: vec![],
             started_at: t,
             submitted_at: t,

@@ -146,7 +146,11 @@ impl Export {
                     let _ = write!(meta, " · self-score {avg:.1}/4");
                 }
                 let _ = writeln!(out, "*{meta}*\n");
-                star_md(&mut out, &a.star);
+                for (label, text) in a.labelled() {
+                    if !text.trim().is_empty() {
+                        let _ = writeln!(out, "**{label}.** {}\n", text.trim());
+                    }
+                }
                 for f in &a.follow_ups {
                     let _ = writeln!(
                         out,

@@ -147,6 +147,10 @@ pub struct Answer {
     /// STAR parts stay empty); empty for a STAR answer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<String>,
+    /// The names of those fields as they were asked ("Requirements and
+    /// scope"…), so the answer reads the same if the content changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub part_names: Vec<String>,
     pub follow_ups: Vec<FollowUp>,
     pub started_at: DateTime<Utc>,
     pub submitted_at: DateTime<Utc>,
@@ -184,6 +188,28 @@ impl Answer {
             self.star.full_text()
         } else {
             self.parts.join("\n\n")
+        }
+    }
+
+    /// The answer's fields with their names: Situation, Task, Action and
+    /// Result, or a scenario or design answer's own.
+    pub fn labelled(&self) -> Vec<(&str, &str)> {
+        if self.parts.is_empty() {
+            ["Situation", "Task", "Action", "Result"]
+                .into_iter()
+                .zip(self.star.fields())
+                .collect()
+        } else {
+            self.parts
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    (
+                        self.part_names.get(k).map_or("Part", String::as_str),
+                        t.as_str(),
+                    )
+                })
+                .collect()
         }
     }
 

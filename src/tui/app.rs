@@ -955,12 +955,7 @@ fn session_text(s: &Session) -> Vec<String> {
     let mut out = Vec::new();
     for a in &s.answers {
         out.push(format!("  Q: {}", a.question));
-        for (label, t) in L::STAR.iter().zip([
-            &a.star.situation,
-            &a.star.task,
-            &a.star.action,
-            &a.star.result,
-        ]) {
+        for (label, t) in a.labelled() {
             if !t.trim().is_empty() {
                 out.push(format!("  {label}: {t}"));
             }

@@ -69,6 +69,15 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// "system design" as "System design".
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

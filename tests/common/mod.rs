@@ -32,6 +32,7 @@ pub fn answer(n: usize, filler: &str) -> Answer {
             result: format!("Result {n}: 30% fewer pages in 6 weeks."),
         },
         parts: Vec::new(),
+        part_names: Vec::new(),
         follow_ups: vec![FollowUp {
             probe: "Whose job was it, formally?".into(),
             response: format!("Response {n}"),

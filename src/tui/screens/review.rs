@@ -312,11 +312,12 @@ struct Index {
 }
 
 fn haystack(a: &Answer) -> String {
+    let fields = a.labelled();
     let mut s = String::with_capacity(
-        a.question.len() + a.star.fields().iter().map(|f| f.len() + 1).sum::<usize>() + 64,
+        a.question.len() + fields.iter().map(|f| f.1.len() + 1).sum::<usize>() + 64,
     );
     s.push_str(&a.question);
-    for f in a.star.fields() {
+    for (_, f) in fields {
         s.push('\n');
         s.push_str(f);
     }
@@ -1798,11 +1799,11 @@ impl ReviewScreen {
                     theme::dim()
                 },
             )];
-            for (label, text) in L::STAR.iter().zip(x.star.fields()) {
-                lines.push(Line::styled(*label, theme::accent()));
+            for (label, text) in x.labelled() {
+                lines.push(Line::styled(label.to_string(), theme::accent()));
                 push_wrapped(&mut lines, text, w, theme::text(), "");
             }
-            if x.star.is_empty() && !x.notes.trim().is_empty() {
+            if x.is_blank() && !x.notes.trim().is_empty() {
                 lines.push(Line::styled("Notes (spoken answer)", theme::accent()));
                 push_wrapped(&mut lines, &x.notes, w, theme::text(), "");
             }
@@ -1931,12 +1932,12 @@ fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<Line<'stati
         story,
     ]));
 
-    for (label, text) in L::STAR.iter().zip(a.star.fields()) {
+    for (label, text) in a.labelled() {
         if a.spoken && text.trim().is_empty() {
             continue;
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(*label, theme::title()));
+        lines.push(Line::styled(label.to_string(), theme::title()));
         push_wrapped(&mut lines, text, w, theme::text(), "  ");
     }
     if !a.follow_ups.is_empty() {

@@ -24,17 +24,28 @@ pub struct ScoreItem {
 
 /// The criteria for an answer: its primary LP's rubric, the STAR-delivery
 /// rubric, and the Bar Raiser rubric in a Bar Raiser's interview.
-pub fn items_for(content: &Content, principles: &[String], bar_raiser: bool) -> Vec<ScoreItem> {
-    let mut rubrics = Vec::new();
-    if let Some(r) = principles.first().and_then(|p| content.principle_rubric(p)) {
-        rubrics.push(r);
-    }
-    if let Some(r) = content.delivery_rubric() {
-        rubrics.push(r);
-    }
-    if bar_raiser && let Some(r) = content.bar_raiser_rubric() {
-        rubrics.push(r);
-    }
+pub fn items_for(
+    content: &Content,
+    question_id: &str,
+    principles: &[String],
+    bar_raiser: bool,
+) -> Vec<ScoreItem> {
+    // The rubrics the interviewer judges the answer on: a scenario or design
+    // answer its format's, in place of STAR delivery.
+    let rubrics = match content.question(question_id) {
+        Some(q) => Judge::new(content).rubrics(q, bar_raiser),
+        None => {
+            let mut rubrics = Vec::new();
+            if let Some(r) = principles.first().and_then(|p| content.principle_rubric(p)) {
+                rubrics.push(r);
+            }
+            rubrics.extend(content.delivery_rubric());
+            if bar_raiser {
+                rubrics.extend(content.bar_raiser_rubric());
+            }
+            rubrics
+        }
+    };
     rubrics
         .into_iter()
         .flat_map(|r| {
@@ -72,7 +83,7 @@ impl Board {
             .get(answer.interview_index)
             .is_some_and(|i| i.interviewer.bar_raiser);
         Self {
-            items: items_for(content, &answer.principles, bar_raiser),
+            items: items_for(content, &answer.question_id, &answer.principles, bar_raiser),
             cursor: 0,
             scores: answer.self_scores.clone(),
             judged: Judge::new(content).judge_answer(answer, bar_raiser),

@@ -4,13 +4,48 @@
 use super::*;
 
 impl SessionScreen {
-    pub(super) fn enter_answer(&mut self, _content: &Content, now: Duration, already: Duration) {
+    /// The format of the question being answered, when it is not STAR.
+    fn format_of<'c>(
+        &self,
+        content: &'c Content,
+    ) -> Option<(&'c crate::content::Question, &'c crate::content::FormatSpec)> {
+        let (_, _, qid) = self.flow.current_question()?;
+        let q = content.question(qid)?;
+        let spec = content.format(q.format)?;
+        Some((q, spec))
+    }
+
+    /// The names of the answer's fields: STAR, or the format's.
+    pub(super) fn field_labels(&self, content: &Content) -> Vec<String> {
+        match self.format_of(content) {
+            Some((q, spec)) => spec.fields_for(q).iter().map(|f| f.name.clone()).collect(),
+            None => L::STAR.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// The hint shown in each empty field.
+    pub(super) fn field_hints(&self, content: &Content) -> Vec<String> {
+        match self.format_of(content) {
+            Some((q, spec)) => spec.fields_for(q).iter().map(|f| f.hint.clone()).collect(),
+            None => L::STAR_HINTS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    pub(super) fn enter_answer(&mut self, content: &Content, now: Duration, already: Duration) {
         self.reaction = None;
         let Step::Answer { interview, .. } = self.flow.step else {
             return;
         };
         let limit = Duration::from_secs(u64::from(self.planned(interview).answer_minutes) * 60);
-        self.editors = L::STAR_HINTS.map(editor);
+        self.field_names = self.field_labels(content);
+        self.editors = self
+            .field_hints(content)
+            .iter()
+            .map(|h| editor(h))
+            .collect();
+        let n = self.editors.len();
+        self.words = vec![0; n];
+        self.line_words = vec![Vec::new(); n];
         self.recount_all = true;
         self.focus = 0;
         self.spoken_notes = false;
@@ -63,9 +98,9 @@ impl SessionScreen {
     /// `line_words`, kept up to date by the edits themselves.
     pub(super) fn style_editors(&mut self) {
         if std::mem::take(&mut self.recount_all) {
-            (0..4).for_each(|k| self.recount(k));
+            (0..self.editors.len()).for_each(|k| self.recount(k));
         }
-        for k in 0..4 {
+        for k in 0..self.editors.len() {
             let focused = k == self.focus;
             if self.line_words[k].len() != self.editors[k].lines().len() {
                 self.recount(k);
@@ -73,7 +108,7 @@ impl SessionScreen {
             let wc = self.words[k];
             let e = &mut self.editors[k];
             e.set_block(widgets::field_block(
-                format!(" {} · {wc} w ", L::STAR[k]),
+                format!(" {} · {wc} w ", self.field_names[k]),
                 focused,
             ));
             widgets::show_cursor(e, focused);
@@ -148,15 +183,16 @@ impl SessionScreen {
             return vec![];
         }
         if is_ctrl(&key, 's') {
-            let empty: Vec<&str> = (0..4)
+            let n = self.editors.len();
+            let empty: Vec<&str> = (0..n)
                 .filter(|&k| text_of(&self.editors[k]).trim().is_empty())
-                .map(|k| L::STAR[k])
+                .map(|k| self.field_names[k].as_str())
                 .collect();
             if !self.spoken && !empty.is_empty() && !self.submit_asked {
                 self.submit_asked = true;
                 let what = match empty.as_slice() {
                     [one] => format!("The {one} is empty"),
-                    [init @ .., last] if empty.len() < 4 => {
+                    [init @ .., last] if empty.len() < n => {
                         format!("{} and {last} are empty", init.join(", "))
                     }
                     _ => "Nothing is written yet".to_string(),
@@ -175,11 +211,12 @@ impl SessionScreen {
         }
         match key.code {
             KeyCode::Tab => {
-                self.focus = (self.focus + 1) % 4;
+                self.focus = (self.focus + 1) % self.editors.len();
                 return vec![];
             }
             KeyCode::BackTab => {
-                self.focus = (self.focus + 3) % 4;
+                let n = self.editors.len();
+                self.focus = (self.focus + n - 1) % n;
                 return vec![];
             }
             _ => {}
@@ -207,10 +244,17 @@ impl SessionScreen {
             .clone()
             .unwrap_or_else(|| Timer::start(Duration::from_secs(300), ctx.now, Duration::ZERO));
         let elapsed = timer.elapsed(ctx.now);
-        let star = if self.spoken {
+        let texts: Vec<String> = self.editors.iter().map(text_of).collect();
+        let star_answer = q.format.is_star();
+        let star = if self.spoken || !star_answer || texts.len() != 4 {
             Star::default()
         } else {
-            Star::from_fields([0, 1, 2, 3].map(|k| text_of(&self.editors[k])))
+            Star::from_fields([0, 1, 2, 3].map(|k| texts[k].clone()))
+        };
+        let parts = if self.spoken || star_answer {
+            Vec::new()
+        } else {
+            texts
         };
         let notes = if self.spoken {
             text_of(&self.reply)
@@ -233,8 +277,17 @@ impl SessionScreen {
             // The interviewer's judge, with the question: it finds what the
             // question-free analysis cannot (off-topic, no failure told).
             let bar_raiser = self.session.interviews[interview].interviewer.bar_raiser;
-            let j = Judge::new(content).judge(q, &star, &[], limit, bar_raiser);
-            analysis::from_judgement(&star, &j)
+            let told = if parts.is_empty() {
+                Told::Star(&star)
+            } else {
+                Told::Parts(&parts)
+            };
+            let j = Judge::new(content).judge_words(q, &told, &[], limit, bar_raiser);
+            if parts.is_empty() {
+                analysis::from_judgement(&star, &j)
+            } else {
+                analysis::from_parts_judgement(&parts, &j)
+            }
         };
         let started = self
             .answer_started
@@ -249,7 +302,12 @@ impl SessionScreen {
                 .filter(|s| !s.is_empty()),
             interview_index: interview,
             star,
-            parts: Vec::new(),
+            part_names: if parts.is_empty() {
+                Vec::new()
+            } else {
+                self.field_names.clone()
+            },
+            parts,
             follow_ups: Vec::new(),
             started_at: started,
             submitted_at: ctx.wall,
@@ -322,10 +380,17 @@ impl SessionScreen {
         .areas(main);
         let n = self.flow.plan.interviews[interview].questions.len();
         let words: u32 = self.words.iter().sum();
-        let mut status = vec![
-            Span::styled(format!("Q{}/{n} ", question + 1), theme::accent()),
-            Span::styled(ctx.content.principle_name(&lp).to_string(), theme::title()),
-        ];
+        let mut status = vec![Span::styled(
+            format!("Q{}/{n} ", question + 1),
+            theme::accent(),
+        )];
+        if let Some(spec) = q.and_then(|q| ctx.content.format(q.format)) {
+            status.push(Span::styled(format!("{} · ", spec.name), theme::accent()));
+        }
+        status.push(Span::styled(
+            ctx.content.principle_name(&lp).to_string(),
+            theme::title(),
+        ));
         status.extend(self.timer_spans(ctx.now));
         if !self.spoken {
             let secs = analysis::speaking_secs(words);
@@ -384,17 +449,19 @@ impl SessionScreen {
                 );
             }
         } else {
-            let [top, bottom] =
-                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
-                    .areas(edit);
-            let [a, b] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                    .areas(top);
-            let [c, d] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                    .areas(bottom);
-            for (k, r) in [a, b, c, d].into_iter().enumerate() {
-                widgets::editor(f, &self.editors[k], r);
+            // Two fields a row, in order; an odd last one takes the row.
+            let n = self.editors.len();
+            let rows = n.div_ceil(2).max(1);
+            let row_areas =
+                Layout::vertical(vec![Constraint::Ratio(1, rows as u32); rows]).split(edit);
+            for (r, row) in row_areas.iter().enumerate() {
+                let ks: Vec<usize> = (r * 2..(r * 2 + 2).min(n)).collect();
+                let cells =
+                    Layout::horizontal(vec![Constraint::Ratio(1, ks.len() as u32); ks.len()])
+                        .split(*row);
+                for (k, cell) in ks.into_iter().zip(cells.iter()) {
+                    widgets::editor(f, &self.editors[k], *cell);
+                }
             }
         }
         if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {

@@ -20,7 +20,11 @@ impl SessionScreen {
                 a.time_limit_secs,
                 br,
             );
-            analysis::from_judgement(&a.star, &j)
+            if a.parts.is_empty() {
+                analysis::from_judgement(&a.star, &j)
+            } else {
+                analysis::from_parts_judgement(&a.parts, &j)
+            }
         });
         if judged.is_some() {
             self.analysis = judged;

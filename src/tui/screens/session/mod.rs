@@ -55,12 +55,16 @@ pub struct SessionScreen {
     spoken: bool,
     /// Spoken drill: the timer was stopped and notes are being typed.
     spoken_notes: bool,
-    editors: [TextArea<'static>; 4],
-    /// Word count of each STAR field, updated with the text.
-    words: [u32; 4],
-    /// Word count of each line of each STAR field: a keystroke recounts only
+    /// One editor per field of the answer: Situation, Task, Action, Result,
+    /// or the fields of a scenario or design question's format.
+    editors: Vec<TextArea<'static>>,
+    /// The fields' names (the editors' titles).
+    field_names: Vec<String>,
+    /// Word count of each field, updated with the text.
+    words: Vec<u32>,
+    /// Word count of each line of each field: a keystroke recounts only
     /// the line(s) it changed, so its cost does not grow with the answer.
-    line_words: [Vec<u32>; 4],
+    line_words: Vec<Vec<u32>>,
     /// The editors were replaced or pasted into: recount them all.
     recount_all: bool,
     focus: usize,
@@ -126,9 +130,10 @@ impl SessionScreen {
             strict,
             spoken,
             spoken_notes: false,
-            editors: L::STAR_HINTS.map(editor),
-            words: [0; 4],
-            line_words: Default::default(),
+            editors: L::STAR_HINTS.iter().map(|h| editor(h)).collect(),
+            field_names: L::STAR.iter().map(|n| n.to_string()).collect(),
+            words: vec![0; 4],
+            line_words: vec![Vec::new(); 4],
             recount_all: true,
             focus: 0,
             reply: editor("Type your reply. Ctrl-S sends it."),
@@ -289,9 +294,11 @@ impl SessionScreen {
                     draft.map_or(Duration::ZERO, |d| Duration::from_secs(d.elapsed_secs)),
                 );
                 if let Some(d) = draft.filter(|d| d.step == DraftStep::Answer) {
-                    me.focus = d.focus.min(3);
-                    for (k, f) in d.fields.iter().take(4).enumerate() {
-                        me.editors[k] = editor_with(f, L::STAR_HINTS[k]);
+                    let n = me.editors.len();
+                    me.focus = d.focus.min(n - 1);
+                    let hints = me.field_hints(content);
+                    for (k, f) in d.fields.iter().take(n).enumerate() {
+                        me.editors[k] = editor_with(f, &hints[k]);
                     }
                 }
             }
@@ -759,7 +766,7 @@ impl SessionScreen {
             }
             Step::Answer { .. } if self.spoken => vec![("Ctrl-S", "save notes"), ("Esc", "leave")],
             Step::Answer { .. } => vec![
-                ("Tab/S-Tab", "S·T·A·R"),
+                ("Tab/S-Tab", "next field"),
                 ("Ctrl-S", "submit"),
                 pause,
                 ("Esc", "leave"),

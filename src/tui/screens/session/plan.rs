@@ -73,7 +73,29 @@ impl SessionScreen {
                 } else {
                     one_line(&rec.interviewer.name)
                 };
+                // A functional round (or a track drill) names its focus first.
+                let mut rounds: Vec<String> = Vec::new();
+                for q in p.questions.iter().filter_map(|id| ctx.content.question(id)) {
+                    let name = match (q.format, q.track) {
+                        (crate::content::AnswerFormat::Design, _) => "System design",
+                        (
+                            _,
+                            crate::content::Track::Leadership | crate::content::Track::Motivation,
+                        ) => {
+                            continue;
+                        }
+                        (_, t) => t.name(),
+                    };
+                    let name = crate::tui::text::capitalize(name);
+                    if !rounds.contains(&name) {
+                        rounds.push(name);
+                    }
+                }
                 let mut owns = vec![String::new()];
+                if !rounds.is_empty() {
+                    owns = vec![format!("Round: {}", rounds.join(" · "))];
+                    owns.push(String::new());
+                }
                 for lp in &p.principles {
                     let lp = one_line(ctx.content.principle_name(lp));
                     let last = owns.last_mut().expect("one line at least");
