@@ -1355,3 +1355,61 @@ fn the_pr_faq_exercise_opens_with_its_parts() {
     h.app.paste("# Headline\nSEATTLE, 1 March 2027. Site leads get rack delivery dates they can plan on.\n# External FAQ\n# Internal FAQ\n");
     snap_both(&h, "prfaq_editor");
 }
+
+#[test]
+fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
+    let mut h = harness();
+    let opts = PlanOptions {
+        interviewers: Some(1),
+        questions: Some(1),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, "pm-general", 3, opts, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan
+    key(&mut h, KeyCode::Enter); // opening
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    reply_until_self_score(&mut h);
+    typ(&mut h, "333333333");
+    key(&mut h, KeyCode::Enter);
+    if !screen_text(&h, 120, 40).contains("Your questions") {
+        key(&mut h, KeyCode::Enter); // a question about the score, confirmed
+    }
+    assert!(
+        screen_text(&h, 120, 40).contains("Your questions"),
+        "{}",
+        screen_text(&h, 120, 40)
+    );
+    typ(&mut h, "What is the hardest problem on the team this year?");
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter); // closing
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Press w to start it"), "{text}");
+    key(&mut h, KeyCode::Char('w'));
+    key(&mut h, KeyCode::Enter); // brief → writing
+    h.app.paste("Racks reach sites with 12% of parts missing today. I would kit them at the integrator, which cut missing parts to 2% in a six-week pilot.");
+    ctrl(&mut h, 's');
+    ctrl(&mut h, 's'); // short of the word range: confirmed
+    key(&mut h, KeyCode::Enter); // results → the loop's debrief
+    let text = screen_text(&h, 200, 60);
+    assert!(text.contains("Debrief"), "{text}");
+    assert!(
+        text.contains("The writing (\""),
+        "the Bar Raiser cites it: {text}"
+    );
+    let flat: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Its data point: \"Racks reach sites"),
+        "a quoted data point: {text}"
+    );
+    // Kept in the loop's own session, not a separate one.
+    let hist = Store::open_read_only(&h.dir).load_history();
+    assert_eq!(hist.sessions.len(), 1);
+    let w = hist.sessions[0]
+        .writing
+        .as_ref()
+        .expect("the loop holds its writing");
+    assert!(w.text.contains("six-week pilot"));
+}

@@ -42,6 +42,10 @@ pub struct WritingScreen {
     dirty: bool,
     last_draft: Duration,
     scroll: u16,
+    /// The exercise belongs to a loop: it is kept in the loop's own session
+    /// (where the Bar Raiser reads it) and the results lead back to the
+    /// loop's debrief.
+    in_loop: bool,
 }
 
 fn editor(text: &str) -> TextArea<'static> {
@@ -58,7 +62,17 @@ fn editor(text: &str) -> TextArea<'static> {
 impl WritingScreen {
     pub fn new(prompt: WritingPrompt, wall: DateTime<Utc>) -> WritingScreen {
         let session = Session::new(store::new_id(wall), SessionKind::Writing, wall);
+        Self::in_session(prompt, session)
+    }
+
+    /// The writing exercise of a loop, kept in the loop's session.
+    pub fn for_loop(prompt: WritingPrompt, session: Session) -> WritingScreen {
+        Self::in_session(prompt, session)
+    }
+
+    fn in_session(prompt: WritingPrompt, session: Session) -> WritingScreen {
         WritingScreen {
+            in_loop: session.kind != SessionKind::Writing,
             prompt,
             session,
             phase: Phase::Brief,
@@ -84,6 +98,7 @@ impl WritingScreen {
         let prompt = content.writing_prompt(&draft.question_id)?.clone();
         let limit = Duration::from_secs(u64::from(prompt.minutes) * 60);
         Some(WritingScreen {
+            in_loop: session.kind != SessionKind::Writing,
             session,
             phase: Phase::Writing,
             editor: editor(draft.fields.first().map_or("", String::as_str)),
@@ -138,6 +153,12 @@ impl WritingScreen {
                 ("Esc", "leave"),
                 ("F1", "help"),
             ],
+            Phase::Results if self.in_loop => {
+                vec![
+                    ("↑↓", "scroll"),
+                    ("Enter/Esc", "back to the loop's debrief"),
+                ]
+            }
             Phase::Results => vec![("↑↓", "scroll"), ("Enter/Esc", "home")],
         }
     }
@@ -219,7 +240,14 @@ impl WritingScreen {
                     // Saved at once, so an interrupted exercise can be resumed.
                     vec![Cmd::SaveSession(Box::new(self.session.clone()))]
                 }
-                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => {
+                    if self.in_loop && self.phase == Phase::Results {
+                        // Back to the loop's debrief, now with the writing.
+                        vec![Cmd::ResumeSession(self.session.id.clone())]
+                    } else {
+                        vec![Cmd::Go(Target::Home)]
+                    }
+                }
                 KeyCode::Down | KeyCode::Char('j') => {
                     self.scroll = self.scroll.saturating_add(1);
                     vec![]
@@ -294,7 +322,8 @@ impl WritingScreen {
             time_limit_secs: timer.limit().as_secs(),
             checks: self.results.iter().map(CheckResult::summary).collect(),
         });
-        self.session.finished_at = Some(ctx.wall);
+        // A loop keeps the time its interviews ended.
+        self.session.finished_at.get_or_insert(ctx.wall);
         self.phase = Phase::Results;
         self.scroll = 0;
         vec![

@@ -237,14 +237,24 @@ impl SessionScreen {
         }
         if let Some(p) = self.writing_prompt(ctx.content) {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                format!(
-                    "This loop includes a writing exercise: {} ({} min). Press w to start it.",
+            let text = match &self.session.writing {
+                Some(w) => format!(
+                    "Writing exercise done: {}. The Bar Raiser's note above reads it; press w to write it again.",
+                    one_line(&w.title)
+                ),
+                None => format!(
+                    "This loop includes a writing exercise: {} ({} min). Press w to start it; the Bar Raiser reads it.",
                     one_line(&p.title),
                     p.minutes
                 ),
+            };
+            push_wrapped(
+                &mut lines,
+                &text,
+                usize::from(area.width),
                 theme::accent(),
-            ));
+                "",
+            );
         }
         lines.push(Line::raw(""));
         lines.push(Line::raw(format!(

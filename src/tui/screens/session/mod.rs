@@ -628,7 +628,10 @@ impl SessionScreen {
             return match key.code {
                 KeyCode::Char('w') => match self.writing_prompt(ctx.content) {
                     Some(p) => vec![Cmd::Go(Target::Screen(Box::new(super::Screen::Writing(
-                        Box::new(super::writing::WritingScreen::new(p.clone(), ctx.wall)),
+                        Box::new(super::writing::WritingScreen::for_loop(
+                            p.clone(),
+                            self.session.clone(),
+                        )),
                     ))))],
                     None => vec![],
                 },
