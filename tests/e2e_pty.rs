@@ -710,7 +710,9 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
     );
     p.wait_for("Enter to begin");
     p.send("\r");
-    let s = p.wait_for("Requirements and scope");
+    p.wait_for("Requirements and scope");
+    // The whole screen drawn: the last field and the footer.
+    let s = p.wait_for("next field");
     for field in [
         "Users and scale",
         "The design and its parts",
@@ -721,7 +723,7 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
         assert!(s.contains(field), "{field}: {s}");
     }
     assert!(s.contains("System design ·"), "{s}");
-    for star in ["Situation", "Task ·", "Action", "Result"] {
+    for star in ["Situation ·", "Task ·", "Action ·", "Result ·", "S·T·A·R"] {
         assert!(!s.contains(star), "{star}: {s}");
     }
     let fields = [

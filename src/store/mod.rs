@@ -383,8 +383,26 @@ impl Store {
             })
             .collect();
         paths.sort();
-        for p in paths {
-            match self.read_versioned::<Session>(&p) {
+        // Read on every core: parsing is most of the cost at thousands of
+        // sessions. Results keep the paths' order.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = paths.len().div_ceil(threads).max(1);
+        let read: Vec<Vec<Result<Session>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|p| self.read_session(p)).collect())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for r in read.into_iter().flatten() {
+            match r {
                 Ok(s) => history.sessions.push(s),
                 Err(e) => history.problems.push(e),
             }
@@ -393,6 +411,20 @@ impl Store {
             .sessions
             .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
         history
+    }
+
+    /// Reads one session file. The common case, a file of the current
+    /// schema, is parsed once; anything else (an older schema to migrate, a
+    /// newer one to refuse, an error to place) takes the checked path.
+    fn read_session(&self, path: &Path) -> Result<Session> {
+        if let Ok(bytes) = fs::read(path)
+            && let Ok(text) = std::str::from_utf8(&bytes)
+            && let Ok(s) = serde_json::from_str::<Session>(text)
+            && s.schema_version == SCHEMA_VERSION
+        {
+            return Ok(s);
+        }
+        self.read_versioned::<Session>(path)
     }
 
     pub fn load_stories(&self) -> Result<StoryBank> {

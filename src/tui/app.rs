@@ -182,6 +182,8 @@ pub struct App {
     pub store: Store,
     pub history: Option<History>,
     history_rx: Option<Receiver<History>>,
+    /// History received from the loading thread, applied at the next tick.
+    history_arrived: Option<History>,
     pub stories: StoryBank,
     /// Set when `stories.json` could not be read (see [`Ctx::stories_unreadable`]).
     pub stories_unreadable: Option<String>,
@@ -270,6 +272,7 @@ impl App {
             store,
             history: None,
             history_rx,
+            history_arrived: None,
             stories,
             draft,
             trashed,
@@ -357,6 +360,24 @@ impl App {
     }
 
     /// How long the event loop may wait before the next tick.
+    /// Whether history is still being read on its thread.
+    pub fn loading_history(&self) -> bool {
+        self.history_rx.is_some()
+    }
+
+    /// Whether the history thread has delivered (kept for the next tick):
+    /// the event loop asks between short waits for input, so history is on
+    /// screen as soon as it is read, not at the next fixed poll.
+    pub fn history_ready(&mut self) -> bool {
+        if self.history_arrived.is_none()
+            && let Some(rx) = &self.history_rx
+            && let Ok(h) = rx.try_recv()
+        {
+            self.history_arrived = Some(h);
+        }
+        self.history_arrived.is_some()
+    }
+
     pub fn next_tick_in(&self) -> Duration {
         let s = self.screen.next_tick_in(self.clock.now());
         let base = if self.history_rx.is_some() {
@@ -369,9 +390,8 @@ impl App {
 
     /// Timers, autosave, background loading.
     pub fn tick(&mut self) {
-        if let Some(rx) = &self.history_rx
-            && let Ok(h) = rx.try_recv()
-        {
+        let _ = self.history_ready();
+        if let Some(h) = self.history_arrived.take() {
             if !h.problems.is_empty() {
                 let first = h.problems[0].to_string();
                 let more = h.problems.len() - 1;

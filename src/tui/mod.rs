@@ -270,6 +270,25 @@ fn spawn_watchdog(
     });
 }
 
+/// Waits up to `timeout` for input. While history loads, it waits in slices
+/// of 2 ms and returns as soon as the history thread has delivered, so the
+/// home screen shows history the moment it is read.
+fn wait_for_input(timeout: Duration, app: &mut App) -> std::io::Result<bool> {
+    if !app.loading_history() {
+        return event::poll(timeout);
+    }
+    let start = std::time::Instant::now();
+    loop {
+        let left = timeout.saturating_sub(start.elapsed());
+        if event::poll(left.min(Duration::from_millis(2)))? {
+            return Ok(true);
+        }
+        if app.history_ready() || left.is_zero() {
+            return Ok(false);
+        }
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -278,6 +297,8 @@ fn event_loop(
 ) -> Result<(), Failure> {
     // For the first-frame benchmark (docs/benchmarks.md): exit once drawn.
     let exit_after_first = std::env::var_os("LOOPDRILL_EXIT_AFTER_FIRST_FRAME").is_some();
+    // And for the history benchmark: exit once a frame shows the history.
+    let exit_after_history = std::env::var_os("LOOPDRILL_EXIT_AFTER_HISTORY").is_some();
     loop {
         if term.load(Ordering::SeqCst) {
             app.save_draft_now();
@@ -286,13 +307,13 @@ fn event_loop(
         terminal
             .draw(|f| app.render(f))
             .map_err(|e| Failure(format!("cannot draw: {e}")))?;
-        if exit_after_first {
+        if exit_after_first || (exit_after_history && app.history.is_some()) {
             return Ok(());
         }
         app.start_history_load();
         let timeout = app.next_tick_in();
         let mut changed = false;
-        match event::poll(timeout) {
+        match wait_for_input(timeout, app) {
             Ok(true) => {
                 // Handle everything already waiting before drawing again, so
                 // a burst of input (an unbracketed paste, key repeat) is not

@@ -759,7 +759,7 @@ impl Judge<'_> {
     /// judgement when that is current); for an answer given aloud (no text
     /// to judge), the candidate's own average.
     pub fn answer_average(&self, a: &crate::store::Answer) -> Option<f64> {
-        if a.spoken || a.star.is_empty() {
+        if a.spoken || a.is_blank() {
             return a.average_score();
         }
         if let Some(c) = &a.judged
@@ -791,7 +791,7 @@ impl Judge<'_> {
     /// none or a stale one (done before a session is saved).
     pub fn refresh_cache(&self, session: &mut crate::store::Session) {
         for a in &mut session.answers {
-            if a.spoken || a.star.is_empty() {
+            if a.spoken || a.is_blank() {
                 a.judged = None;
                 continue;
             }
