@@ -70,6 +70,7 @@ fn fill(dir: &Path, sessions: usize, per: usize) {
                 notes: String::new(),
                 spoken: false,
                 judged: None,
+                summary_only: false,
             });
         }
         judge.refresh_cache(&mut session);

@@ -70,6 +70,7 @@ fn sessions(n_sessions: usize, per: usize) -> Vec<Session> {
                     notes: String::new(),
                     spoken: false,
                     judged: None,
+                    summary_only: false,
                 });
             }
             session

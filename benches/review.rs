@@ -58,6 +58,7 @@ fn fill(dir: &std::path::Path) {
                 notes: "tighten the opening".into(),
                 spoken: false,
                 judged: None,
+                summary_only: false,
             });
         }
         store.save_session(&session).unwrap();

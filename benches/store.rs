@@ -64,6 +64,7 @@ fn answer(n: usize) -> Answer {
         notes: String::new(),
         spoken: false,
         judged: None,
+        summary_only: false,
     }
 }
 

@@ -78,6 +78,7 @@ fn sample_session(id: &str, hour: u32, result: &str) -> Session {
         notes: "tighten the result".into(),
         spoken: false,
         judged: None,
+        summary_only: false,
     });
     s
 }

@@ -156,6 +156,7 @@ fn answer() -> impl Strategy<Value = Answer> {
             notes,
             spoken,
             judged: None,
+            summary_only: false,
         },
     )
 }

@@ -96,6 +96,7 @@ fn answer(a: &A) -> Answer {
         notes: "Lead with the numbers next time.".into(),
         spoken: false,
         judged: None,
+        summary_only: false,
     }
 }
 
@@ -882,8 +883,10 @@ fn history_arriving_in_the_background_fills_every_screen() {
             }
             key(&mut app, KeyCode::Enter);
         }
-        tx.send(Store::open_read_only(&dir).load_history())
-            .expect("send");
+        tx.send(loopdrill::tui::app::Loaded::Full(
+            Store::open_read_only(&dir).load_history(),
+        ))
+        .expect("send");
         app.tick();
         let after = screen(&app);
         assert!(!after.contains("loading history…"), "{after}");

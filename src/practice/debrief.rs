@@ -579,6 +579,7 @@ pub(crate) mod tests {
                 notes: String::new(),
                 spoken: false,
                 judged: None,
+                summary_only: false,
             });
         }
         s

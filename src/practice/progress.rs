@@ -282,6 +282,7 @@ mod calibration_tests {
             notes: String::new(),
             spoken: false,
             judged: None,
+            summary_only: false,
         }
     }
 

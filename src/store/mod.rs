@@ -15,6 +15,7 @@
 //! ```
 
 pub mod export;
+pub mod index;
 mod model;
 
 pub use model::*;
@@ -368,21 +369,7 @@ impl Store {
     /// Every session, oldest first; unreadable files are reported, not fatal.
     pub fn load_history(&self) -> History {
         let mut history = History::default();
-        let dir = self.dir.join(SESSIONS);
-        let Ok(entries) = fs::read_dir(&dir) else {
-            return history;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        paths.sort();
+        let paths = self.session_files();
         // Read on every core: parsing is most of the cost at thousands of
         // sessions. Results keep the paths' order.
         let threads = std::thread::available_parallelism()
@@ -411,6 +398,25 @@ impl Store {
             .sessions
             .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
         history
+    }
+
+    /// The session files (`sessions/*.json`, no temporary files), sorted.
+    fn session_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.dir.join(SESSIONS)) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        paths
     }
 
     /// Reads one session file. The common case, a file of the current

@@ -170,6 +170,11 @@ pub struct Answer {
     /// longer matches. Never the source of truth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judged: Option<JudgedCache>,
+    /// Read from the summary index: the typed words were left out, so the
+    /// cached judgement is taken as it is (see `store::index`). Never set
+    /// in a session file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary_only: bool,
 }
 
 /// A cached judgement of an answer (see `practice::judge`).

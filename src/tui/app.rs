@@ -100,10 +100,22 @@ fn trash_entries(store: &Store, content: &Content, describe: bool) -> Vec<TrashE
     out
 }
 
+/// What the history thread delivers: first the summary index (when there
+/// is a usable one), then the full history.
+#[derive(Debug)]
+pub enum Loaded {
+    Summary(History),
+    Full(History),
+}
+
 /// Read-only view of app state handed to screens.
 pub struct Ctx<'a> {
     pub content: &'a Content,
     pub history: Option<&'a History>,
+    /// The full history, or until it arrives the summary index's: enough
+    /// for the home screen's progress, due list and recent sessions (the
+    /// typed words may be missing).
+    pub overview: Option<&'a History>,
     pub stories: &'a StoryBank,
     pub draft: Option<&'a Draft>,
     /// Monotonic time.
@@ -164,6 +176,7 @@ macro_rules! ctx {
         Ctx {
             content: &$app.content,
             history: $app.history.as_ref(),
+            overview: $app.history.as_ref().or($app.summary.as_ref()),
             stories: &$app.stories,
             draft: $app.draft.as_ref(),
             now: $app.clock.now(),
@@ -181,9 +194,11 @@ pub struct App {
     pub content: Content,
     pub store: Store,
     pub history: Option<History>,
-    history_rx: Option<Receiver<History>>,
+    history_rx: Option<Receiver<Loaded>>,
     /// History received from the loading thread, applied at the next tick.
-    history_arrived: Option<History>,
+    history_arrived: Option<Loaded>,
+    /// The summary index's history, until the full one arrives.
+    pub summary: Option<History>,
     pub stories: StoryBank,
     /// Set when `stories.json` could not be read (see [`Ctx::stories_unreadable`]).
     pub stories_unreadable: Option<String>,
@@ -235,7 +250,7 @@ impl App {
     pub fn new(
         content: Content,
         store: Store,
-        history_rx: Option<Receiver<History>>,
+        history_rx: Option<Receiver<Loaded>>,
         clock: Box<dyn Clock>,
         wall: Box<dyn Fn() -> DateTime<Utc>>,
     ) -> App {
@@ -273,6 +288,7 @@ impl App {
             history: None,
             history_rx,
             history_arrived: None,
+            summary: None,
             stories,
             draft,
             trashed,
@@ -300,16 +316,38 @@ impl App {
         let (tx, rx) = std::sync::mpsc::channel();
         let dir = self.store.dir().to_path_buf();
         let content = self.content.clone();
+        let writer = !self.store.is_read_only();
         std::thread::spawn(move || {
-            let mut history = Store::open_read_only(&dir).load_history();
+            let store = Store::open_read_only(&dir);
+            let judge = crate::practice::judge::Judge::new(&content);
+            // The summary first, when the index is usable: the home screen
+            // shows progress from it while every session file is read.
+            let mut index_current = false;
+            if let Some((mut summary, current)) = store.load_summary(judge.fingerprint()) {
+                index_current = current;
+                for s in &mut summary.sessions {
+                    judge.refresh_cache(s);
+                }
+                if tx.send(Loaded::Summary(summary)).is_err() {
+                    return;
+                }
+            }
+            // Stamps before reading, so a file saved meanwhile is seen as
+            // changed by the next start.
+            let stamps = store.session_stamps();
+            let mut history = store.load_history();
             // Judge, off the UI thread, the answers whose cached judgement is
             // missing or stale (in memory only: nothing is rewritten), so the
             // screens that show progress find every judgement ready.
-            let judge = crate::practice::judge::Judge::new(&content);
             for s in &mut history.sessions {
                 judge.refresh_cache(s);
             }
-            let _ = tx.send(history);
+            if writer && !index_current {
+                // A cache: a failure to write it costs only speed next time.
+                let _ =
+                    crate::store::index::write_index(&dir, &history, &stamps, judge.fingerprint());
+            }
+            let _ = tx.send(Loaded::Full(history));
         });
         self.history_rx = Some(rx);
     }
@@ -391,7 +429,14 @@ impl App {
     /// Timers, autosave, background loading.
     pub fn tick(&mut self) {
         let _ = self.history_ready();
-        if let Some(h) = self.history_arrived.take() {
+        if let Some(Loaded::Summary(h)) = self
+            .history_arrived
+            .take_if(|l| matches!(l, Loaded::Summary(_)))
+        {
+            self.summary = Some(h);
+            self.sync_screen();
+        }
+        if let Some(Loaded::Full(h)) = self.history_arrived.take() {
             if !h.problems.is_empty() {
                 let first = h.problems[0].to_string();
                 let more = h.problems.len() - 1;
@@ -402,7 +447,9 @@ impl App {
                 });
             }
             self.history = Some(h);
+            self.summary = None;
             self.history_rx = None;
+            self.sync_screen();
         }
         if let Some((_, at)) = &self.status
             && self.clock.now().saturating_sub(*at) > Duration::from_secs(8)

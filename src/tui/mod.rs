@@ -307,7 +307,9 @@ fn event_loop(
         terminal
             .draw(|f| app.render(f))
             .map_err(|e| Failure(format!("cannot draw: {e}")))?;
-        if exit_after_first || (exit_after_history && app.history.is_some()) {
+        if exit_after_first
+            || (exit_after_history && (app.history.is_some() || app.summary.is_some()))
+        {
             return Ok(());
         }
         app.start_history_load();

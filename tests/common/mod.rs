@@ -57,6 +57,7 @@ pub fn answer(n: usize, filler: &str) -> Answer {
         notes: String::new(),
         spoken: false,
         judged: None,
+        summary_only: false,
     }
 }
 

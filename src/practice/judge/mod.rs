@@ -755,10 +755,25 @@ impl Judge<'_> {
         }
     }
 
+    /// What the cached judgements depend on besides each answer's words:
+    /// the judge's version and the content it reads.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// The interviewer's average for a stored answer (from its cached
     /// judgement when that is current); for an answer given aloud (no text
     /// to judge), the candidate's own average.
     pub fn answer_average(&self, a: &crate::store::Answer) -> Option<f64> {
+        if a.summary_only {
+            // From the summary index, written by this same judge: its words
+            // were left out, its judgement is taken as cached.
+            return a
+                .judged
+                .as_ref()
+                .and_then(|c| c.average)
+                .or_else(|| a.average_score());
+        }
         if a.spoken || a.is_blank() {
             return a.average_score();
         }
@@ -791,6 +806,9 @@ impl Judge<'_> {
     /// none or a stale one (done before a session is saved).
     pub fn refresh_cache(&self, session: &mut crate::store::Session) {
         for a in &mut session.answers {
+            if a.summary_only {
+                continue;
+            }
             if a.spoken || a.is_blank() {
                 a.judged = None;
                 continue;

@@ -3,7 +3,7 @@
 use super::Screen;
 use super::session::SessionScreen;
 use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
-use crate::practice::progress::{progress, recent_questions};
+use crate::practice::progress::{Progress, progress, recent_questions};
 use crate::tui::app::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, truncate};
@@ -48,13 +48,16 @@ pub struct HomeScreen {
     /// `/`: the text being looked for in the list shown, and where the
     /// cursor was when the search began (Esc goes back there).
     find: Option<(String, usize)>,
+    /// Progress over the history shown, worked out when it changes (see
+    /// [`HomeScreen::sync`]), not on every frame.
+    progress: Option<std::rc::Rc<Progress>>,
 }
 
 /// The latest unfinished session of the last 14 days other than the current
 /// draft's: one interrupted between questions (no draft), or one whose draft
 /// was parked when something new was started.
 fn unfinished<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::store::Session> {
-    ctx.history?.sessions.iter().rev().find(|s| {
+    ctx.overview?.sessions.iter().rev().find(|s| {
         s.finished_at.is_none()
             && ctx.draft.is_none_or(|d| d.session_id != s.id)
             && (s.kind != crate::store::SessionKind::Writing || s.writing.is_none())
@@ -95,6 +98,14 @@ fn seed_from(ctx: &Ctx) -> u64 {
 }
 
 impl HomeScreen {
+    /// Works out progress again over the history shown (called when history
+    /// arrives or changes, and on opening).
+    pub fn sync(&mut self, ctx: &Ctx) {
+        self.progress = ctx
+            .overview
+            .map(|h| std::rc::Rc::new(progress(&h.sessions, ctx.content, ctx.wall)));
+    }
+
     pub fn items(&self, ctx: &Ctx) -> Vec<Item> {
         let mut v = Vec::new();
         if ctx.draft.is_some() {
@@ -336,7 +347,7 @@ impl HomeScreen {
                         }
                         Item::Loop => self.mode = Mode::PickTemplate(0),
                         Item::DrillWeakest => {
-                            let lps = match ctx.history {
+                            let lps = match ctx.overview {
                                 Some(h) => progress(&h.sessions, ctx.content, ctx.wall).weakest(3),
                                 None => ctx
                                     .content
@@ -482,7 +493,7 @@ impl HomeScreen {
                 let kind = ctx
                     .draft
                     .and_then(|d| {
-                        ctx.history?
+                        ctx.overview?
                             .sessions
                             .iter()
                             .find(|s| s.id == d.session_id)
@@ -663,7 +674,7 @@ impl HomeScreen {
             .iter()
             .cloned()
             .chain(
-                ctx.history
+                ctx.overview
                     .into_iter()
                     .flat_map(|h| h.problems.iter().map(ToString::to_string)),
             )
@@ -693,10 +704,13 @@ impl HomeScreen {
             }
         }
         lines.push(Line::raw(""));
-        match ctx.history {
+        match ctx.overview {
             None => lines.push(Line::styled(L::LOADING_HISTORY, theme::dim())),
             Some(h) => {
-                let p = progress(&h.sessions, c, ctx.wall);
+                let p = match &self.progress {
+                    Some(p) => std::rc::Rc::clone(p),
+                    None => std::rc::Rc::new(progress(&h.sessions, c, ctx.wall)),
+                };
                 lines.push(Line::styled("Due next", theme::title()));
                 for s in p.due_order().into_iter().take(5) {
                     let why = match (s.answers, s.average) {

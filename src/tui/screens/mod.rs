@@ -74,6 +74,7 @@ impl Screen {
     /// app after history arrives, after every batch of commands and on opening.
     pub fn sync(&mut self, ctx: &Ctx) {
         match self {
+            Screen::Home(s) => s.sync(ctx),
             Screen::Review(s) => s.sync(ctx),
             Screen::Stories(s) => s.sync(ctx),
             Screen::Stats(s) => s.sync(ctx),

@@ -321,6 +321,7 @@ impl SessionScreen {
             notes,
             spoken: self.spoken,
             judged: None,
+            summary_only: false,
         };
         // Replace an earlier attempt at the same slot (a resumed answer), else append.
         match self
