@@ -81,7 +81,8 @@ impl Export {
         for st in &self.stories {
             let _ = writeln!(out, "### {}\n", one_line(&st.title));
             let lps: Vec<String> = st.principles.iter().map(|p| principle_name(p)).collect();
-            let _ = writeln!(out, "*Principles:* {}\n", lps.join(", "));
+            // "·", as LP names may hold commas ("Are Right, A Lot").
+            let _ = writeln!(out, "*Principles:* {}\n", lps.join(" · "));
             if !st.summary.trim().is_empty() {
                 let _ = writeln!(out, "{}\n", st.summary.trim());
             }

@@ -69,6 +69,10 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Between LP names in a list: a comma would be ambiguous ("Are Right, A
+/// Lot").
+pub const LP_SEP: &str = " · ";
+
 /// "system design" as "System design".
 pub fn capitalize(s: &str) -> String {
     let mut c = s.chars();

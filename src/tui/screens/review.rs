@@ -1378,10 +1378,10 @@ impl ReviewScreen {
             let mut detail = if lps.is_empty() {
                 "no LPs yet".to_string()
             } else {
-                lps.join(", ")
+                lps.join(crate::tui::text::LP_SEP)
             };
             if !story.metric.trim().is_empty() {
-                detail.push_str(&format!(" · {}", one_line(&story.metric)));
+                detail.push_str(&format!(" — {}", one_line(&story.metric)));
             }
             lines.push(Line::styled(
                 truncate(&format!("   {detail}"), inner),

@@ -262,7 +262,7 @@ pub fn warnings(ctx: &Ctx) -> Vec<Warning> {
                 "No story yet for {} of {} LPs: {}.",
                 missing.len(),
                 c.principles.len(),
-                one_line(&missing.join(", "))
+                one_line(&missing.join(crate::tui::text::LP_SEP))
             ),
         });
     }

@@ -80,7 +80,7 @@ impl SessionScreen {
             }
             if !self.strict {
                 lines.push(Line::styled(
-                    format!("Owns: {}", lps.join(", ")),
+                    format!("Owns: {}", lps.join(crate::tui::text::LP_SEP)),
                     theme::dim(),
                 ));
             }

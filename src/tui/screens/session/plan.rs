@@ -99,8 +99,11 @@ impl SessionScreen {
                 for lp in &p.principles {
                     let lp = one_line(ctx.content.principle_name(lp));
                     let last = owns.last_mut().expect("one line at least");
-                    if !last.is_empty() && last.chars().count() + 2 + lp.chars().count() <= owns_w {
-                        last.push_str(", ");
+                    let sep = crate::tui::text::LP_SEP;
+                    if !last.is_empty()
+                        && last.chars().count() + sep.chars().count() + lp.chars().count() <= owns_w
+                    {
+                        last.push_str(sep);
                         last.push_str(&lp);
                         continue;
                     }
