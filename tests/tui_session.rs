@@ -1413,3 +1413,50 @@ fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
         .expect("the loop holds its writing");
     assert!(w.text.contains("six-week pilot"));
 }
+
+#[test]
+fn a_phone_screen_is_thirty_minutes_and_ends_with_the_move_to_the_loop_call() {
+    let c = loopdrill::content::load_layered(&[]).unwrap();
+    // No opening of a phone screen promises an hour.
+    let t = c.template("phone-screen").unwrap();
+    for slot in &t.interviews {
+        let who = c.interviewer(&slot.interviewer).unwrap();
+        for pos in 0..who.openings.len() * 8 {
+            let said = loopdrill::practice::interviewer::line(
+                &c,
+                who,
+                loopdrill::practice::interviewer::LineKind::Opening,
+                3,
+                pos,
+                Some("ownership"),
+                "these thirty minutes",
+            );
+            assert!(!said.contains("hour") && !said.contains('{'), "{said}");
+        }
+    }
+    let mut h = harness();
+    let opts = PlanOptions {
+        interviewers: None,
+        questions: Some(1),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, "phone-screen", 3, opts, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan
+    key(&mut h, KeyCode::Enter); // opening
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    reply_until_self_score(&mut h);
+    typ(&mut h, "333333333");
+    key(&mut h, KeyCode::Enter);
+    if !screen_text(&h, 120, 40).contains("Your questions") {
+        key(&mut h, KeyCode::Enter);
+    }
+    typ(&mut h, "What would my first ninety days look like?");
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter); // closing
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("MOVE TO THE LOOP"), "{text}");
+    assert!(!text.contains(" HIRE"), "{text}");
+}

@@ -15,7 +15,10 @@ pub enum LineKind {
     Closing,
 }
 
-/// A persona's line, picked by seed and position, with placeholders filled.
+/// A persona's line, picked by seed and position, with placeholders filled:
+/// `{principle}` (the LP of the question that follows) and `{meeting}` (how
+/// the interview's length is named: "the hour" at a loop, "these thirty
+/// minutes" at a phone screen).
 pub fn line(
     content: &Content,
     who: &Interviewer,
@@ -23,6 +26,7 @@ pub fn line(
     seed: u64,
     position: usize,
     principle: Option<&str>,
+    meeting: &str,
 ) -> String {
     let list = match kind {
         LineKind::Opening => &who.openings,
@@ -38,6 +42,7 @@ pub fn line(
         .unwrap_or("this");
     text.replace("{candidate}", "you")
         .replace("{principle}", lp)
+        .replace("{meeting}", meeting)
 }
 
 /// An answer judged at or above this average draws an `after_strong` line.

@@ -54,10 +54,14 @@ impl SessionScreen {
                 ),
             ]));
         } else {
-            let (verdict, style) = if d.hire {
-                ("HIRE", theme::good())
-            } else {
-                ("NO HIRE", theme::bad())
+            // A phone screen decides whether the candidate moves on to the
+            // loop, not whether they are hired.
+            let screen = self.phone_screen(ctx.content);
+            let (verdict, style) = match (d.hire, screen) {
+                (true, false) => ("HIRE", theme::good()),
+                (false, false) => ("NO HIRE", theme::bad()),
+                (true, true) => ("MOVE TO THE LOOP", theme::good()),
+                (false, true) => ("DO NOT MOVE TO THE LOOP", theme::bad()),
             };
             lines.push(Line::from(vec![
                 Span::styled("Debrief  ", theme::title()),

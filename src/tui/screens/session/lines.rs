@@ -3,6 +3,24 @@
 use super::*;
 
 impl SessionScreen {
+    /// Whether this is a phone screen rather than a loop.
+    pub(super) fn phone_screen(&self, content: &Content) -> bool {
+        self.session
+            .template
+            .as_deref()
+            .and_then(|t| content.template(t))
+            .is_some_and(|t| t.kind == crate::content::TemplateKind::PhoneScreen)
+    }
+
+    /// How an interviewer names the interview's length (`{meeting}`).
+    pub(super) fn meeting(&self, content: &Content) -> &'static str {
+        if self.phone_screen(content) {
+            "these thirty minutes"
+        } else {
+            "the hour"
+        }
+    }
+
     pub(super) fn render_line(
         &self,
         f: &mut Frame,
@@ -30,6 +48,7 @@ impl SessionScreen {
                 self.flow.plan.seed,
                 interview * 100 + question.unwrap_or(0),
                 lp.as_deref(),
+                self.meeting(ctx.content),
             ),
             None => match kind {
                 LineKind::TimeCheck => {

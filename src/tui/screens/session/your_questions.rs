@@ -38,6 +38,7 @@ impl SessionScreen {
                     self.flow.plan.seed,
                     interview,
                     None,
+                    self.meeting(ctx.content),
                 )
             })
             .unwrap_or_else(|| "What questions do you have for me?".into());
