@@ -1,7 +1,9 @@
 //! Keeps the built-in question bank honest: counts, probes, signals, rubric
 //! levels, templates, and no near-duplicate questions.
 
-use loopdrill::content::{self, Content, PRINCIPLE_IDS, RubricKind, SIGNALS, TemplateKind, Track};
+use loopdrill::content::{
+    self, Content, PRINCIPLE_IDS, RubricKind, SEEKS, SIGNALS, TemplateKind, Track,
+};
 use std::collections::{BTreeSet, HashMap};
 
 fn bank() -> Content {
@@ -78,6 +80,33 @@ fn every_question_has_three_probes_of_its_own() {
         );
         let distinct: BTreeSet<&str> = q.probes.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(distinct.len(), q.probes.len(), "{} repeats a probe", q.id);
+    }
+}
+
+#[test]
+fn every_question_probe_seeks_one_to_three_known_things() {
+    let c = bank();
+    for q in &c.questions {
+        for p in &q.probes {
+            assert!(
+                (1..=3).contains(&p.seeks.len()),
+                "{}: {:?} seeks {:?}",
+                q.id,
+                p.text,
+                p.seeks
+            );
+            let distinct: BTreeSet<&str> = p.seeks.iter().map(String::as_str).collect();
+            assert_eq!(
+                distinct.len(),
+                p.seeks.len(),
+                "{}: {:?} repeats a seek",
+                q.id,
+                p.text
+            );
+            for s in &p.seeks {
+                assert!(SEEKS.contains(&s.as_str()), "{}: unknown seek {s}", q.id);
+            }
+        }
     }
 }
 
