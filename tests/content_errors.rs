@@ -200,6 +200,12 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         12,
         "`patience` must be 1 or 2 (how often a dodged reply is pressed)",
     ),
+    (
+        "probe_stretch_with_seeks.toml",
+        6,
+        11,
+        "a stretch probe goes beyond the story: it has no `signal` and no `seeks`",
+    ),
 ];
 
 fn fixtures_dir() -> PathBuf {

@@ -130,6 +130,15 @@ fn no_follow_up_asks_for_what_the_candidate_already_said() {
                 if p.signal.as_deref().is_some_and(|s| NOT_A_GAP.contains(&s)) {
                     continue;
                 }
+                // A stretch goes beyond the story: it seeks nothing said.
+                if c.probes.iter().any(|g| g.stretch && g.text == p.text) {
+                    assert!(
+                        depth == 0,
+                        "{}: a stretch only as the first follow-up",
+                        a.id
+                    );
+                    continue;
+                }
                 assert!(
                     !p.seeks.is_empty(),
                     "{}: a probe that seeks nothing: {}",

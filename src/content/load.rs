@@ -267,6 +267,8 @@ struct RawProbe {
     principles: Vec<S>,
     #[serde(default)]
     seeks: Vec<S>,
+    #[serde(default)]
+    stretch: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -823,6 +825,15 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(*file, &p.text, "probe text");
         check_slots(&mut d, *file, &p.text);
         check_seeks(&mut d, *file, &p.seeks);
+        if let Some(st) = p.stretch.as_ref().filter(|s| *s.get_ref())
+            && (p.signal.is_some() || !p.seeks.is_empty())
+        {
+            d.at(
+                *file,
+                st.span().start,
+                "a stretch probe goes beyond the story: it has no `signal` and no `seeks`",
+            );
+        }
         if let Some(sig) = &p.signal {
             check_signal(&mut d, *file, sig);
         }
@@ -835,6 +846,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             signal: p.signal.as_ref().map(|s| s.get_ref().clone()),
             principles: strings(&p.principles),
             seeks: strings(&p.seeks),
+            stretch: p.stretch.as_ref().is_some_and(|s| *s.get_ref()),
         });
     }
 

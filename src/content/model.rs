@@ -274,6 +274,11 @@ pub struct Probe {
     /// What the probe looks for (ids in `content::SEEKS`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seeks: Vec<String>,
+    /// A stretch beyond the story ("with half the team, what would you
+    /// keep?"): no story already answers it, so it is the one follow-up
+    /// after an answer that covered everything else.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stretch: bool,
 }
 
 /// How a persona probes: what it goes after first, its own lines, how it

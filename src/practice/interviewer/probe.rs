@@ -252,7 +252,22 @@ pub fn next_probe(
         .filter(|p| {
             p.signal.is_none()
                 && !p.seeks.is_empty()
+                && !p.stretch
                 && (p.principles.is_empty() || p.principles.iter().any(|x| x == q.primary()))
+        })
+        .map(|p| Candidate {
+            text: &p.text,
+            seeks: &p.seeks,
+            signal: None,
+        })
+        .collect();
+    // Everything any probe looks for was said: a stretch beyond the story,
+    // which no answer covers, so a complete answer still meets one.
+    let stretch: Vec<Candidate> = content
+        .probes
+        .iter()
+        .filter(|p| {
+            p.stretch && (p.principles.is_empty() || p.principles.iter().any(|x| x == q.primary()))
         })
         .map(|p| Candidate {
             text: &p.text,
@@ -264,6 +279,7 @@ pub fn next_probe(
         (persona, "what this interviewer always checks"),
         (own, "a drill-down into the story"),
         (general, "a drill-down into the story"),
+        (stretch, "a stretch beyond the story"),
     ] {
         let pool = usable(&tier, &slots, &was_asked, &covered);
         if let Some((text, c)) = dice.pick(&pool) {
