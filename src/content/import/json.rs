@@ -308,6 +308,17 @@ pub(super) fn json_list(
                 ..Default::default()
             }),
             Json::Obj(fields) => {
+                // A group: an LP-like key and an array of questions
+                // (`{"LP": "Ownership", "QArray": ["…", "…"]}`).
+                if let Some((_, Json::Arr(list))) = group_list(fields) {
+                    let lps = match json_field(fields, LP_COLUMNS) {
+                        Some((lat, lp)) => ctx.explicit_lps(line(lat), &json_strings(lp)),
+                        None => Vec::new(),
+                    };
+                    let under = if lps.is_empty() { heading } else { &lps };
+                    json_list(ctx, text, list, under, items);
+                    continue;
+                }
                 let Some((qat, Json::Str(q))) = json_field(fields, Q_COLUMNS) else {
                     ctx.note(
                         line(*at),
@@ -343,5 +354,25 @@ pub(super) fn json_list(
                 "not a question (expected a string or an object); skipped",
             ),
         }
+    }
+}
+
+/// The array of questions in a group object: the field named like a
+/// question column holding an array, else the one array field that is not
+/// an LP, probe or role list (`QArray`, `items`, `list`…).
+pub(super) fn group_list(fields: &[(String, usize, Json)]) -> Option<(usize, &Json)> {
+    if let Some((at, v @ Json::Arr(_))) = json_field(fields, Q_COLUMNS) {
+        return Some((at, v));
+    }
+    let mut arrays = fields.iter().filter(|(k, _, v)| {
+        let k = header_key(k);
+        matches!(v, Json::Arr(_))
+            && !LP_COLUMNS.contains(&k.as_str())
+            && !PROBE_COLUMNS.contains(&k.as_str())
+            && !["roles", "role", "tags"].contains(&k.as_str())
+    });
+    match (arrays.next(), arrays.next()) {
+        (Some((_, at, v)), None) => Some((*at, v)),
+        _ => None,
     }
 }

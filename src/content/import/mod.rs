@@ -84,6 +84,7 @@ pub fn import_questions(
 }
 
 mod csv;
+pub mod infer;
 mod json;
 mod lp_names;
 mod markdown;

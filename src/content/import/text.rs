@@ -371,6 +371,25 @@ pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// First words of a sentence that goes on asking after a "?" ("How do you
+/// tackle challenges? Name a difficult one you faced.").
+const CONTINUING: &[&str] = &[
+    "name", "list", "give", "explain", "include", "describe", "share", "walk", "tell", "talk",
+    "provide", "think", "focus", "pick", "mention", "what", "how", "why", "when", "which",
+    "who", "did", "was", "were", "would", "could", "do", "does", "is", "are", "have", "has",
+    "and", "also", "please", "be", "use", "say", "take", "can", "will", "looking", "in",
+];
+
+/// A sentence after a question's "?" that belongs to it: it starts with a
+/// capital and a word that goes on asking, has a few words, and is no note.
+pub(super) fn continues_question(tail: &str) -> bool {
+    let first = ascii_words(tail).into_iter().next().unwrap_or_default();
+    tail.chars().next().is_some_and(char::is_uppercase)
+        && CONTINUING.contains(&first.as_str())
+        && word_count(tail) >= 3
+        && !note_ish(tail)
+}
+
 /// An editor's note rather than part of the question: it uses a note word
 /// ("asked in 3 loops", "tip: …") or holds no real word at all ("2023", "5x").
 pub(super) fn note_ish(s: &str) -> bool {
@@ -561,7 +580,11 @@ pub(super) fn clean_question_cut(m: &LpMatcher, raw: &str) -> (String, Vec<Strin
     }
     if let Some(q) = s.rfind('?') {
         let tail = s[q + 1..].trim();
-        if !(tail.is_empty() || starts_sentence(tail) || tail.starts_with(['"', '\''])) {
+        if !(tail.is_empty()
+            || starts_sentence(tail)
+            || continues_question(tail)
+            || tail.starts_with(['"', '\'']))
+        {
             tails.push(tail.to_string());
             s.truncate(q + 1);
         }
