@@ -105,6 +105,9 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    g.bench_function("parse_only", |b| {
+        b.iter(|| export::parse_export(black_box(&text), "bench.json").expect("parse"));
+    });
     g.bench_function("one_save_per_session", |b| {
         b.iter_batched(
             empty_store,

@@ -351,14 +351,14 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
         );
     }
     let store = open_store_for_writing(global)?;
-    let total = store::export::sessions_to_write(&store, &export)?;
-    let bar = progress_bar(total as u64, "importing sessions");
-    let report = store::export::import_with(&store, &export, &mut |n| {
-        if let Some(b) = &bar {
+    let mut bar: Option<Option<indicatif::ProgressBar>> = None;
+    let report = store::export::import_with(&store, &export, &mut |n, of| {
+        let b = bar.get_or_insert_with(|| progress_bar(of as u64, "importing sessions"));
+        if let Some(b) = b {
             b.set_position(n as u64);
         }
     });
-    if let Some(b) = bar {
+    if let Some(Some(b)) = bar {
         b.finish_and_clear();
     }
     println!("imported {}: {}", file.display(), report?);

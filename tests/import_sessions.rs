@@ -44,12 +44,12 @@ fn a_thousand_sessions_import_in_one_batch_and_all_load_back() {
     let report = export::import_with(
         &store,
         &export::Export::new(sessions.clone(), vec![]),
-        &mut |n| calls.push(n),
+        &mut |n, of| calls.push((n, of)),
     )
     .expect("import");
     assert_eq!(report.sessions_added, 1000);
     assert_eq!(calls.len(), 1000, "progress once per session written");
-    assert_eq!(calls.last(), Some(&1000));
+    assert_eq!(calls.last(), Some(&(1000, 1000)));
     let history = store.load_history();
     assert!(history.problems.is_empty(), "{:?}", history.problems);
     assert_eq!(history.sessions, sessions);

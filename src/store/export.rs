@@ -318,21 +318,21 @@ fn plural(n: usize, what: &str) -> String {
 
 /// Merges an export into the store by id; newer data is never overwritten.
 pub fn import(store: &Store, export: &Export) -> Result<ImportReport> {
-    import_with(store, export, &mut |_| {})
+    import_with(store, export, &mut |_, _| {})
 }
 
-/// [`import`], calling `progress(written)` as the new and newer sessions
-/// are written (see [`sessions_to_write`] for how many there will be). All
-/// of them are written in one batch ([`Store::save_sessions`]): a failure
-/// leaves every session file as it was.
+/// [`import`], calling `progress(written, of)` as the new and newer
+/// sessions are written. All of them are written in one batch
+/// ([`Store::save_sessions`]): a failure leaves every session file as it was.
 pub fn import_with(
     store: &Store,
     export: &Export,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
     let history = store.load_history();
     let (write, mut report) = plan_sessions(store, &history, export)?;
-    store.save_sessions(&write, progress)?;
+    let of = write.len();
+    store.save_sessions(&write, &mut |n| progress(n, of))?;
     let now = Utc::now();
     let epoch = DateTime::<Utc>::default();
     let mut bank: StoryBank = store.load_stories()?;
@@ -363,12 +363,6 @@ pub fn import_with(
         store.save_stories(&bank)?;
     }
     Ok(report)
-}
-
-/// How many sessions an import of `export` would write (new or newer).
-pub fn sessions_to_write(store: &Store, export: &Export) -> Result<usize> {
-    let history = store.load_history();
-    plan_sessions(store, &history, export).map(|(w, _)| w.len())
 }
 
 /// The sessions to write (new ones, and newer copies of stored ones; of

@@ -138,7 +138,8 @@ impl Inference {
 }
 
 struct Example {
-    id: String,
+    /// A question's id; `None` for a principle's own words.
+    id: Option<String>,
     principles: Vec<String>,
     /// Sorted by term; L2-normalised weights.
     vector: Vec<(u32, f64)>,
@@ -176,13 +177,23 @@ impl Inferrer {
     pub fn new(content: &Content) -> Inferrer {
         let mut terms: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
-        let mut bags: Vec<(usize, HashMap<u32, f64>)> = Vec::new();
-        for (i, q) in content.questions.iter().enumerate() {
-            if q.principles.is_empty() || q.track == crate::content::Track::Imported {
-                continue;
+        // (question id or none, LPs, text): the questions, then each
+        // principle's description and signals, labelled with it.
+        let mut labelled: Vec<(Option<&str>, Vec<String>, &str)> = Vec::new();
+        for q in &content.questions {
+            if !q.principles.is_empty() && q.track != crate::content::Track::Imported {
+                labelled.push((Some(q.id.as_str()), q.principles.clone(), q.text.as_str()));
             }
+        }
+        for p in &content.principles {
+            for t in std::iter::once(&p.description).chain(&p.signals) {
+                labelled.push((None, vec![p.id.clone()], t.as_str()));
+            }
+        }
+        let mut bags: Vec<(usize, HashMap<u32, f64>)> = Vec::new();
+        for (i, (_, _, text)) in labelled.iter().enumerate() {
             let mut bag: HashMap<u32, f64> = HashMap::new();
-            for t in terms_of(&q.text) {
+            for t in terms_of(text) {
                 let n = terms.len() as u32;
                 let id = *terms.entry(t).or_insert(n);
                 if id as usize == df.len() {
@@ -203,10 +214,10 @@ impl Inferrer {
         let examples = bags
             .into_iter()
             .map(|(i, bag)| {
-                let q = &content.questions[i];
+                let (id, principles, _) = &labelled[i];
                 Example {
-                    id: q.id.clone(),
-                    principles: q.principles.clone(),
+                    id: id.map(str::to_string),
+                    principles: principles.clone(),
                     vector: normalise(bag.into_iter().map(|(t, c)| (t, c * idf[t as usize]))),
                 }
             })
@@ -219,9 +230,9 @@ impl Inferrer {
         }
     }
 
-    /// How many labelled examples it learnt from.
+    /// How many labelled questions it learnt from.
     pub fn examples(&self) -> usize {
-        self.examples.len()
+        self.examples.iter().filter(|e| e.id.is_some()).count()
     }
 
     /// The LPs `text` most likely tests, with a confidence; `None` when
@@ -282,9 +293,9 @@ impl Inferrer {
         Some(Inference {
             principles,
             confidence: top / (total + PRIOR),
-            nearest: sims
-                .first()
-                .map(|&(s, i)| (self.examples[i].id.clone(), s)),
+            nearest: sims.iter().find_map(|&(s, i)| {
+                self.examples[i].id.as_ref().map(|id| (id.clone(), s))
+            }),
         })
     }
 }

@@ -314,7 +314,8 @@ pub(super) fn parse_markdown(ctx: &mut Ctx, text: &str) -> Vec<RawItem> {
                     }
                     continue;
                 }
-                if question_like(&t) {
+                // "You took a calculated risk…" is made a question later.
+                if question_like(&t) || fragment_to_question(&t).is_some() {
                     items.push(RawItem {
                         line,
                         text,

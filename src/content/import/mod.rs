@@ -42,7 +42,8 @@ pub struct Imported {
     /// The pack to write: mapped questions as `[[question]]` items, unmapped
     /// ones commented out at the end.
     pub toml: String,
-    /// How many questions were written as active `[[question]]` items.
+    /// How many questions were written (every one is an active
+    /// `[[question]]` item; those on the `imported` track included).
     pub mapped: usize,
     /// Diagnostics (`SOURCE:LINE: …`) and the summary line, for stderr.
     pub report: Vec<String>,
@@ -176,9 +177,11 @@ fn build(
         .collect();
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut seen_texts: Vec<(String, usize)> = Vec::new();
-    let mut mapped: Vec<(usize, QuestionOut)> = Vec::new();
-    let mut unmapped: Vec<(usize, QuestionOut)> = Vec::new();
+    let mut mapped: Vec<(usize, QuestionOut, String)> = Vec::new();
+    let mut unmapped: Vec<(usize, QuestionOut, String)> = Vec::new();
     let (mut by_heading, mut inline, mut near) = (0usize, 0usize, 0usize);
+    let (mut inferred, mut fragments) = (0usize, 0usize);
+    let inferrer = infer::Inferrer::new(content);
 
     for item in raw {
         let line = item.line;
@@ -192,6 +195,21 @@ fn build(
             ctx.note(line, "empty question skipped");
             continue;
         }
+        let text = match fragment_to_question(&text) {
+            Some(q) => {
+                fragments += 1;
+                ctx.note(
+                    line,
+                    format!(
+                        "\"{}\" is a fragment, not a question: imported as \"{}\"",
+                        one_line(&text),
+                        one_line(&q)
+                    ),
+                );
+                q
+            }
+            None => text,
+        };
         for tail in &cut {
             ctx.note(
                 line,
@@ -239,11 +257,45 @@ fn build(
             );
         }
 
-        let track = item
+        let mut track = item
             .track
             .as_deref()
             .and_then(|t| track_id(&mut ctx, line, t))
             .unwrap_or("leadership");
+        // No LP named anywhere: inferred from the question's own words.
+        let mut why = String::new();
+        if principles.is_empty()
+            && let Some(inf) = inferrer.infer(&text)
+        {
+            let nearest = inf
+                .nearest
+                .as_ref()
+                .map(|(id, sim)| format!("; nearest built-in question \"{id}\" (similarity {sim:.2})"))
+                .unwrap_or_default();
+            let names = inf.principles.join(", ");
+            if inf.confident() {
+                why = format!("LPs inferred: {names} (confidence {:.2}{nearest})", inf.confidence);
+            } else {
+                why = format!(
+                    "LPs guessed with low confidence: {names} (confidence {:.2}{nearest}); on the \"imported\" track until you check them",
+                    inf.confidence
+                );
+                track = crate::content::Track::Imported.id();
+            }
+            principles = inf.principles;
+        }
+        if principles.is_empty() {
+            // Not one word in common with any labelled question, no cue:
+            // a placeholder LP (validation wants one), on the imported track.
+            if let Some(p) = content.principles.first() {
+                why = format!(
+                    "no LP could be inferred (no word in common with any built-in question); \"{}\" is a placeholder, on the \"imported\" track until you set it",
+                    p.id
+                );
+                principles.push(p.id.clone());
+            }
+            track = crate::content::Track::Imported.id();
+        }
         let difficulty = item
             .difficulty
             .as_deref()
@@ -287,16 +339,19 @@ fn build(
             roles,
             probes,
         };
-        if q.principles.is_empty() {
-            ctx.note(line, format!("no Leadership Principle for \"{text}\""));
-            unmapped.push((line, q));
+        if q.track == crate::content::Track::Imported.id() {
+            ctx.note(line, format!("\"{text}\": {why}"));
+            unmapped.push((line, q, why));
+        } else if !why.is_empty() {
+            inferred += 1;
+            mapped.push((line, q, why));
         } else {
             if named_inline {
                 inline += 1;
             } else {
                 by_heading += 1;
             }
-            mapped.push((line, q));
+            mapped.push((line, q, String::new()));
         }
     }
 
@@ -312,7 +367,7 @@ fn build(
     }
 
     let summary = format!(
-        "{} questions imported ({by_heading} mapped by heading, {inline} inline), {} unmapped, {near} near-duplicates",
+        "{} questions imported ({by_heading} mapped by heading, {inline} inline, {inferred} inferred), {} on the \"imported\" track, {fragments} fragments made questions, {near} near-duplicates",
         mapped.len(),
         unmapped.len()
     );
@@ -323,32 +378,36 @@ fn build(
          # `loopdrill content validate DIR`.\n",
         ctx.source
     ));
-    for (line, q) in &mapped {
+    let comment = |out: &mut String, line: usize, why: &str| {
         out.push_str(&format!("\n# {}:{line}\n", ctx.source));
+        if !why.is_empty() {
+            out.push_str(&format!("# {}\n", one_line(why)));
+        }
+    };
+    for (line, q, why) in &mapped {
+        comment(&mut out, *line, why);
         out.push_str(&to_toml(q)?);
     }
     if !unmapped.is_empty() {
-        out.push_str("\n# Unmapped: add a `principles` line to use these\n");
-        out.push_str("# (e.g. principles = [\"ownership\"]), then remove the leading \"# \".\n");
-        for (line, q) in &unmapped {
-            out.push_str(&format!("\n# {}:{line}\n", ctx.source));
-            for l in to_toml(q)?.lines() {
-                out.push_str("# ");
-                out.push_str(l);
-                out.push('\n');
-            }
+        out.push_str("\n# Track \"imported\": no LP was named for these and none could be inferred\n");
+        out.push_str("# with confidence; each carries its best guess. Drill them with\n");
+        out.push_str("# `loopdrill drill --track imported`; once `principles` is right, set\n");
+        out.push_str("# track = \"leadership\" to use them in loops and LP drills too.\n");
+        for (line, q, why) in &unmapped {
+            comment(&mut out, *line, why);
+            out.push_str(&to_toml(q)?);
         }
         let n = unmapped.len();
         ctx.report.push(format!(
-            "{n} unmapped question{} written commented out under \"# Unmapped\" at the end of the pack: add a `principles` line to use {}",
-            if n == 1 { " was" } else { "s were" },
-            if n == 1 { "it" } else { "them" },
+            "{n} question{} no named LP and no confident guess: written with {} best guess on the \"imported\" track (`loopdrill drill --track imported`)",
+            if n == 1 { " had" } else { "s had" },
+            if n == 1 { "its" } else { "their" },
         ));
     }
     ctx.report.push(summary);
     Ok(Imported {
         toml: out,
-        mapped: mapped.len(),
+        mapped: mapped.len() + unmapped.len(),
         report: ctx.report,
     })
 }

@@ -334,13 +334,16 @@ fn markdown_html_lists_tables_and_question_headings() {
     let v: toml::Value = toml::from_str(&out.toml).unwrap();
     let qs = v["question"].as_array().unwrap();
     let texts: Vec<&str> = qs.iter().map(|q| q["text"].as_str().unwrap()).collect();
-    // the table, the code block and "## What is Think Big?" are not questions
+    // the table, the code block and "## What is Think Big?" are not
+    // questions; the question heading names no LP and nothing infers one
+    // here (one labelled question only): it ends on the imported track
     assert_eq!(
         texts,
         [
             "Tell me about a time you acted & decided fast.",
             "Tell me about your most ambitious goal?",
             "Tell me about a goal you missed",
+            "Why do you want to work here?",
         ],
         "{}",
         out.toml
@@ -351,12 +354,12 @@ fn markdown_html_lists_tables_and_question_headings() {
         qs[2]["probes"][0].as_str(),
         Some("What would you do differently?")
     );
+    assert_eq!(qs[3]["track"].as_str(), Some("imported"));
     assert!(out.toml.contains("# in.md:5\n"), "{}", out.toml);
-    // the question heading names no LP: reported, kept commented out
     assert!(
-        out.report.contains(
-            &"in.md:1: no Leadership Principle for \"Why do you want to work here?\"".to_string()
-        ),
+        out.report
+            .iter()
+            .any(|l| l.starts_with("in.md:1: \"Why do you want to work here?\": no LP could be inferred")),
         "{:?}",
         out.report
     );
@@ -436,27 +439,30 @@ fn markdown_headings_items_and_unmapped() {
     let out = run(md, Format::Markdown);
     let v: toml::Value = toml::from_str(&out.toml).unwrap();
     let qs = v["question"].as_array().unwrap();
-    assert_eq!(qs.len(), 3, "{}", out.toml);
+    assert_eq!(qs.len(), 4, "{}", out.toml);
     assert_eq!(qs[0]["principles"][0].as_str(), Some("customer-obsession"));
     assert_eq!(
         qs[1]["text"].as_str(),
         Some("What did you learn from a customer complaint?")
     );
     assert_eq!(qs[2]["principles"][0].as_str(), Some("frugality"));
+    // "## Tips" names no LP: the question is kept, active, on the imported
+    // track (never only commented out)
     assert!(
         out.report
             .iter()
-            .any(|l| l == "in.md:15: no Leadership Principle for \"Why do you want this job?\""),
+            .any(|l| l.starts_with("in.md:15: \"Why do you want this job?\": ")),
         "{:?}",
         out.report
     );
-    assert!(out.toml.contains("# Unmapped: add a `principles` line"));
-    assert!(out.toml.contains("# text = \"Why do you want this job?\""));
+    assert_eq!(qs[3]["text"].as_str(), Some("Why do you want this job?"));
+    assert_eq!(qs[3]["track"].as_str(), Some("imported"));
+    assert!(!out.toml.contains("# text = "), "{}", out.toml);
     assert_eq!(
         out.report.last().unwrap(),
-        "3 questions imported (3 mapped by heading, 0 inline), 1 unmapped, 0 near-duplicates"
+        "3 questions imported (3 mapped by heading, 0 inline, 0 inferred), 1 on the \"imported\" track, 0 fragments made questions, 0 near-duplicates"
     );
-    assert_eq!(out.mapped, 3);
+    assert_eq!(out.mapped, 4);
 }
 
 #[test]
@@ -522,4 +528,70 @@ fn nothing_found_is_an_error() {
             .unwrap_err()
             .starts_with("x.json:1:")
     );
+}
+
+#[test]
+fn fragments_become_questions_and_questions_stay_whole() {
+    let f = fragment_to_question;
+    assert_eq!(
+        f("You took a calculated risk where speed was important").as_deref(),
+        Some("Tell me about a time you took a calculated risk where speed was important.")
+    );
+    assert_eq!(
+        f("A time when you disagreed with your manager.").as_deref(),
+        Some("Tell me about a time when you disagreed with your manager.")
+    );
+    assert_eq!(
+        f("You managed a program across three time zones").as_deref(),
+        Some("Tell me about a time you managed a program across three time zones.")
+    );
+    // questions and other statements are left alone
+    assert_eq!(f("You are the PM for a new launch. What do you do?"), None);
+    assert_eq!(f("Tell me about a time you failed."), None);
+    assert_eq!(f("Your biggest failure"), None);
+    assert_eq!(f("You should prepare two stories per LP"), None);
+
+    let md = "## Amazon\n\n- How do you tackle challenges? Name a difficult challenge you faced.\n\
+              - You took a calculated risk where speed was important\n";
+    let out = run(md, Format::Markdown);
+    let v: toml::Value = toml::from_str(&out.toml).unwrap();
+    let texts: Vec<&str> = v["question"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(&"How do you tackle challenges? Name a difficult challenge you faced."),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(
+            &"Tell me about a time you took a calculated risk where speed was important."
+        ),
+        "{texts:?}"
+    );
+    assert!(
+        out.report.iter().any(|l| l.starts_with(
+            "in.md:4: \"You took a calculated risk where speed was important\" is a fragment, not a question: imported as"
+        )),
+        "{:?}",
+        out.report
+    );
+}
+
+#[test]
+fn json_groups_of_an_lp_key_and_an_array_of_questions() {
+    let text = r#"{"questions":[
+  {"LP": "Ownership", "QArray": ["Tell me about a time you owned a mess.", "What did you fix that was not yours?"]},
+  {"LP": "Dive Deep", "QArray": ["When did you find a root cause?"]}
+]}"#;
+    let out = run(text, Format::Json);
+    let v: toml::Value = toml::from_str(&out.toml).unwrap();
+    let qs = v["question"].as_array().unwrap();
+    assert_eq!(qs.len(), 3, "{}", out.toml);
+    assert_eq!(qs[0]["principles"][0].as_str(), Some("ownership"));
+    assert_eq!(qs[1]["principles"][0].as_str(), Some("ownership"));
+    assert_eq!(qs[2]["principles"][0].as_str(), Some("dive-deep"));
+    assert_eq!(qs[2]["track"].as_str(), Some("leadership"));
 }

@@ -675,3 +675,54 @@ pub(super) fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     }
     a.intersection(b).count() as f64 / union as f64
 }
+
+/// Past-tense verbs that are not "-ed" words, for "You took…" fragments.
+const PAST_IRREGULAR: &[&str] = &[
+    "took", "made", "had", "led", "built", "found", "gave", "won", "lost", "chose", "ran", "saw",
+    "went", "got", "set", "drove", "did", "were", "was", "brought", "taught", "thought", "felt",
+    "kept", "left", "met", "paid", "sold", "spent", "told", "wrote", "overcame", "dealt",
+    "fought", "stood", "began", "broke", "came", "fell", "grew", "knew", "held", "heard",
+    "meant", "sent", "put", "cut", "hit", "let", "quit", "shut", "spread", "understood",
+    "became", "forgot", "hid", "stuck", "swung", "undertook", "withdrew", "won", "rebuilt",
+];
+
+/// A list entry that only states what the candidate did ("You took a
+/// calculated risk where speed was important", "A time you disagreed with
+/// your manager"), made a question: "Tell me about a time you took a
+/// calculated risk where speed was important." `None` when `text` is not
+/// such a fragment (it is a question already, or says something else).
+pub(super) fn fragment_to_question(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.ends_with('?') || starts_with_any(t, STARTERS) {
+        return None;
+    }
+    let body = t.trim_end_matches(['.', '!', ';', ':']).trim_end();
+    let lower = body.to_lowercase();
+    let opening = [
+        "a time when you ",
+        "a time that you ",
+        "a time you ",
+        "time when you ",
+        "time you ",
+        "a situation where you ",
+        "a situation in which you ",
+        "a moment when you ",
+        "an example of when you ",
+        "an example of a time you ",
+        "you ",
+    ]
+    .into_iter()
+    .find(|o| lower.starts_with(o))?;
+    let rest = &body[opening.len()..];
+    let verb = ascii_words(rest).into_iter().next()?;
+    let past = (verb.len() > 3 && verb.ends_with("ed")) || PAST_IRREGULAR.contains(&verb.as_str());
+    if !past || word_count(rest) < 2 {
+        return None;
+    }
+    let lead = match opening {
+        "you " => "a time you ".to_string(),
+        "time you " | "time when you " => format!("a {opening}"),
+        o => o.to_string(),
+    };
+    Some(format!("Tell me about {lead}{rest}."))
+}
