@@ -75,7 +75,11 @@ fn inferred_lps_on_the_list_the_method_was_set_on() {
     assert!(s.n >= 40);
     assert!(s.top1 >= 0.85, "top-1 accuracy {:.3}", s.top1);
     assert!(s.share >= 0.65, "share above the threshold {:.3}", s.share);
-    assert!(s.precision >= 0.95, "precision above the threshold {:.3}", s.precision);
+    assert!(
+        s.precision >= 0.95,
+        "precision above the threshold {:.3}",
+        s.precision
+    );
 }
 
 #[test]
@@ -84,5 +88,9 @@ fn inferred_lps_on_a_held_out_list() {
     assert!(s.n >= 30);
     assert!(s.top1 >= 0.0, "top-1 accuracy {:.3}", s.top1);
     assert!(s.share >= 0.0, "share above the threshold {:.3}", s.share);
-    assert!(s.precision >= 0.0, "precision above the threshold {:.3}", s.precision);
+    assert!(
+        s.precision >= 0.0,
+        "precision above the threshold {:.3}",
+        s.precision
+    );
 }

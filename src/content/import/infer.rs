@@ -36,7 +36,13 @@ const SECOND: f64 = 0.6;
 const CUES: &[(&str, &[&str])] = &[
     (
         "customer-obsession",
-        &["customer", "client", "user need", "end user", "work backwards"],
+        &[
+            "customer",
+            "client",
+            "user need",
+            "end user",
+            "work backwards",
+        ],
     ),
     (
         "ownership",
@@ -54,7 +60,9 @@ const CUES: &[(&str, &[&str])] = &[
     ),
     (
         "invent-and-simplify",
-        &["simplif", "innovat", "invent", "creative", "new way", "reinvent"],
+        &[
+            "simplif", "innovat", "invent", "creative", "new way", "reinvent",
+        ],
     ),
     (
         "are-right-a-lot",
@@ -72,51 +80,136 @@ const CUES: &[(&str, &[&str])] = &[
     ),
     (
         "learn-and-be-curious",
-        &["learn", "curious", "curiosity", "new skill", "taught yourself", "get up to speed"],
+        &[
+            "learn",
+            "curious",
+            "curiosity",
+            "new skill",
+            "taught yourself",
+            "get up to speed",
+        ],
     ),
     (
         "hire-and-develop-the-best",
-        &["hire", "hiring", "mentor", "coach", "develop", "candidate", "underperform", "grow"],
+        &[
+            "hire",
+            "hiring",
+            "mentor",
+            "coach",
+            "develop",
+            "candidate",
+            "underperform",
+            "grow",
+        ],
     ),
     (
         "insist-on-the-highest-standards",
-        &["quality", "standard", "bar", "good enough", "cutting corners", "defect"],
+        &[
+            "quality",
+            "standard",
+            "bar",
+            "good enough",
+            "cutting corners",
+            "defect",
+        ],
     ),
     (
         "think-big",
-        &["vision", "ambitious", "bold", "big", "moonshot", "transform", "10x"],
+        &[
+            "vision",
+            "ambitious",
+            "bold",
+            "big",
+            "moonshot",
+            "transform",
+            "10x",
+        ],
     ),
     (
         "bias-for-action",
-        &["quick decision", "speed", "fast", "risk", "without all", "acted", "urgent", "waiting"],
+        &[
+            "quick decision",
+            "speed",
+            "fast",
+            "risk",
+            "without all",
+            "acted",
+            "urgent",
+            "waiting",
+        ],
     ),
     (
         "frugality",
-        &["budget", "cost", "money", "fewer resources", "limited resources", "frugal", "cheap", "saved"],
+        &[
+            "budget",
+            "cost",
+            "money",
+            "fewer resources",
+            "limited resources",
+            "frugal",
+            "cheap",
+            "saved",
+        ],
     ),
     (
         "earn-trust",
-        &["trust", "feedback", "admit", "mistake", "credib", "candid", "sceptic", "skeptic"],
+        &[
+            "trust", "feedback", "admit", "mistake", "credib", "candid", "sceptic", "skeptic",
+        ],
     ),
     (
         "dive-deep",
-        &["root cause", "data", "metric", "dig", "detail", "anomal", "investigat"],
+        &[
+            "root cause",
+            "data",
+            "metric",
+            "dig",
+            "detail",
+            "anomal",
+            "investigat",
+        ],
     ),
     (
         "have-backbone-disagree-and-commit",
-        &["disagree", "push back", "pushed back", "conflict", "challenged", "argued", "commit"],
+        &[
+            "disagree",
+            "push back",
+            "pushed back",
+            "conflict",
+            "challenged",
+            "argued",
+            "commit",
+        ],
     ),
     (
         "deliver-results",
-        &["deadline", "deliver", "setback", "obstacle", "goal", "achiev", "on time", "missed"],
+        &[
+            "deadline", "deliver", "setback", "obstacle", "goal", "achiev", "on time", "missed",
+        ],
     ),
     (
         "strive-to-be-earths-best-employer",
-        &["wellbeing", "well-being", "inclusive", "morale", "burnout", "place to work", "safe"],
+        &[
+            "wellbeing",
+            "well-being",
+            "inclusive",
+            "morale",
+            "burnout",
+            "place to work",
+            "safe",
+        ],
     ),
     (
         "success-and-scale-bring-broad-responsibility",
-        &["community", "sustainab", "ethic", "society", "environment", "second-order", "at scale"],
+        &[
+            "community",
+            "sustainab",
+            "ethic",
+            "society",
+            "environment",
+            "second-order",
+            "at scale",
+        ],
     ),
 ];
 
@@ -156,8 +249,13 @@ pub struct Inferrer {
 /// A light stemmer: enough that "decided", "decision" and "deciding" or
 /// "customers" and "customer" meet.
 pub(super) fn stem(w: &str) -> String {
-    let w = w.strip_suffix('s').filter(|r| r.len() > 3 && !r.ends_with('s')).unwrap_or(w);
-    for suf in ["ation", "ition", "ing", "ion", "ed", "ly", "ment", "er", "e"] {
+    let w = w
+        .strip_suffix('s')
+        .filter(|r| r.len() > 3 && !r.ends_with('s'))
+        .unwrap_or(w);
+    for suf in [
+        "ation", "ition", "ing", "ion", "ed", "ly", "ment", "er", "e",
+    ] {
         if let Some(r) = w.strip_suffix(suf)
             && r.len() >= 4
         {
@@ -244,10 +342,7 @@ impl Inferrer {
                 *bag.entry(id).or_insert(0.0) += 1.0;
             }
         }
-        let query = normalise(
-            bag.into_iter()
-                .map(|(t, c)| (t, c * self.idf[t as usize])),
-        );
+        let query = normalise(bag.into_iter().map(|(t, c)| (t, c * self.idf[t as usize])));
         let mut sims: Vec<(f64, usize)> = self
             .examples
             .iter()
@@ -293,9 +388,9 @@ impl Inferrer {
         Some(Inference {
             principles,
             confidence: top / (total + PRIOR),
-            nearest: sims.iter().find_map(|&(s, i)| {
-                self.examples[i].id.as_ref().map(|id| (id.clone(), s))
-            }),
+            nearest: sims
+                .iter()
+                .find_map(|&(s, i)| self.examples[i].id.as_ref().map(|id| (id.clone(), s))),
         })
     }
 }

@@ -270,11 +270,16 @@ fn build(
             let nearest = inf
                 .nearest
                 .as_ref()
-                .map(|(id, sim)| format!("; nearest built-in question \"{id}\" (similarity {sim:.2})"))
+                .map(|(id, sim)| {
+                    format!("; nearest built-in question \"{id}\" (similarity {sim:.2})")
+                })
                 .unwrap_or_default();
             let names = inf.principles.join(", ");
             if inf.confident() {
-                why = format!("LPs inferred: {names} (confidence {:.2}{nearest})", inf.confidence);
+                why = format!(
+                    "LPs inferred: {names} (confidence {:.2}{nearest})",
+                    inf.confidence
+                );
             } else {
                 why = format!(
                     "LPs guessed with low confidence: {names} (confidence {:.2}{nearest}); on the \"imported\" track until you check them",
@@ -343,6 +348,7 @@ fn build(
             ctx.note(line, format!("\"{text}\": {why}"));
             unmapped.push((line, q, why));
         } else if !why.is_empty() {
+            ctx.note(line, format!("\"{text}\": {why}"));
             inferred += 1;
             mapped.push((line, q, why));
         } else {
@@ -389,7 +395,9 @@ fn build(
         out.push_str(&to_toml(q)?);
     }
     if !unmapped.is_empty() {
-        out.push_str("\n# Track \"imported\": no LP was named for these and none could be inferred\n");
+        out.push_str(
+            "\n# Track \"imported\": no LP was named for these and none could be inferred\n",
+        );
         out.push_str("# with confidence; each carries its best guess. Drill them with\n");
         out.push_str("# `loopdrill drill --track imported`; once `principles` is right, set\n");
         out.push_str("# track = \"leadership\" to use them in loops and LP drills too.\n");

@@ -357,9 +357,8 @@ fn markdown_html_lists_tables_and_question_headings() {
     assert_eq!(qs[3]["track"].as_str(), Some("imported"));
     assert!(out.toml.contains("# in.md:5\n"), "{}", out.toml);
     assert!(
-        out.report
-            .iter()
-            .any(|l| l.starts_with("in.md:1: \"Why do you want to work here?\": no LP could be inferred")),
+        out.report.iter().any(|l| l
+            .starts_with("in.md:1: \"Why do you want to work here?\": no LP could be inferred")),
         "{:?}",
         out.report
     );
