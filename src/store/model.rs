@@ -147,7 +147,7 @@ pub struct ScoreRevision {
 pub struct Answer {
     /// Unique within its session; derived (see [`Session::fill_answer_ids`])
     /// when a hand-written file leaves it out.
-    #[serde(default)]
+    #[serde(default = "missing_answer_id")]
     pub id: String,
     pub question_id: String,
     pub question: String,
@@ -288,20 +288,29 @@ fn current_schema() -> u32 {
     SCHEMA_VERSION
 }
 
+/// What an answer's id reads as when its file has none, until
+/// [`Session::fill_answer_ids`] derives one. An empty id that *is* in the
+/// file is kept as it is (a file loads back as it was saved).
+pub const MISSING_ANSWER_ID: &str = "\u{0}missing-answer-id";
+
+fn missing_answer_id() -> String {
+    MISSING_ANSWER_ID.to_string()
+}
+
 impl Session {
-    /// Gives every answer without an id one that is unique in the session
+    /// Gives every answer whose file had no id one that is unique in the session
     /// and the same each time the same file is read (`SESSION-aN`, N its
     /// position from 1). Returns how many were given.
     pub fn fill_answer_ids(&mut self) -> usize {
         let mut taken: std::collections::HashSet<String> = self
             .answers
             .iter()
-            .filter(|a| !a.id.is_empty())
+            .filter(|a| a.id != MISSING_ANSWER_ID)
             .map(|a| a.id.clone())
             .collect();
         let mut filled = 0;
         for k in 0..self.answers.len() {
-            if !self.answers[k].id.is_empty() {
+            if self.answers[k].id != MISSING_ANSWER_ID {
                 continue;
             }
             let mut id = format!("{}-a{}", self.id, k + 1);
