@@ -21,9 +21,15 @@
 //! LP names are matched after normalisation (case, punctuation, `&`,
 //! apostrophes, filler words), against the loaded principles' ids and names
 //! plus an alias table of short forms, with a small edit distance for
-//! misspellings. Questions that map to no LP are reported and written as
-//! commented-out `[[question]]` blocks, so the pack validates and nothing is
-//! lost. Near-duplicates of loaded questions are reported but still imported.
+//! misspellings (`lp_names.rs`). A question under no LP (company headings,
+//! unknown names) gets LPs inferred from its words (`infer.rs`): written
+//! with them above the confidence threshold, else with its best guess on the
+//! `imported` track; never commented out. Fragments ("You took a risk…")
+//! become "Tell me about a time you…" questions. Near-duplicates of loaded
+//! questions are reported but still imported. Every change is reported.
+//!
+//! Files: `markdown.rs`, `csv.rs`, `json.rs` (one per input format),
+//! `text.rs` (cleaning one question), `lp_names.rs`, `infer.rs`, `tests.rs`.
 
 use super::Content;
 use serde::Serialize;
