@@ -133,7 +133,7 @@ pub struct DrillArgs {
     /// A Leadership Principle id (repeatable)
     #[arg(long = "principle", value_name = "ID", conflicts_with = "track")]
     pub principles: Vec<String>,
-    /// Drill a track instead: program-execution, operational-excellence, technical, system-design, product-sense, motivation
+    /// Drill a track instead: program-execution, operational-excellence, technical, system-design, product-sense, motivation, imported (questions `content import` placed with low confidence)
     #[arg(long, value_name = "TRACK")]
     pub track: Option<String>,
     /// Only questions tagged with this role (pm, tpm, data-center, proserve, applied-ai)

@@ -265,7 +265,16 @@ pub fn export_cmd(
 ) -> CmdResult {
     let dir = data_dir(global)?;
     let store = Store::open_read_only(&dir);
-    let history = store.load_history();
+    let mut bar: Option<Option<indicatif::ProgressBar>> = None;
+    let history = store.load_history_with(&mut |n, of| {
+        let b = bar.get_or_insert_with(|| progress_bar(of as u64, "reading sessions"));
+        if let Some(b) = b {
+            b.set_position(n as u64);
+        }
+    });
+    if let Some(Some(b)) = bar {
+        b.finish_and_clear();
+    }
     for p in &history.problems {
         eprintln!("warning: {}", printable(&p.to_string()));
     }
@@ -318,11 +327,102 @@ pub fn export_cmd(
 
 pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
     let text = content::read_input(file, content::max_input_bytes()?)?;
-    let export = store::export::parse_export(&text, &file.display().to_string())?;
+    let (mut export, notes) =
+        store::export::parse_export_noting(&text, &file.display().to_string())?;
+    // Content (to judge answers against their questions) only when needed.
+    let needs_analysis = export
+        .sessions
+        .iter()
+        .flat_map(|s| &s.answers)
+        .any(|a| a.analysis.is_missing() && !a.is_blank());
+    let analysed = if needs_analysis {
+        recompute_missing_analysis(&load_content(global)?, &mut export)
+    } else {
+        0
+    };
+    for n in notes {
+        eprintln!("{}: {}", printable(&file.display().to_string()), n);
+    }
+    if analysed > 0 {
+        eprintln!(
+            "{}: {} without an analysis: analysed again",
+            printable(&file.display().to_string()),
+            crate::tui::text::plural(analysed, "answer")
+        );
+    }
     let store = open_store_for_writing(global)?;
-    let report = store::export::import(&store, &export)?;
-    println!("imported {}: {report}", file.display());
+    let mut bar: Option<Option<indicatif::ProgressBar>> = None;
+    let report = store::export::import_with(&store, &export, &mut |n, of| {
+        let b = bar.get_or_insert_with(|| progress_bar(of as u64, "importing sessions"));
+        if let Some(b) = b {
+            b.set_position(n as u64);
+        }
+    });
+    if let Some(Some(b)) = bar {
+        b.finish_and_clear();
+    }
+    println!("imported {}: {}", file.display(), report?);
     Ok(())
+}
+
+/// From how many items a long import or export shows a progress bar.
+pub const PROGRESS_FROM: u64 = 200;
+
+/// A progress bar on stderr for `len` items, or none: for fewer than
+/// [`PROGRESS_FROM`] items, and whenever stderr is not a terminal (indicatif
+/// then draws nothing).
+pub fn progress_bar(len: u64, what: &str) -> Option<indicatif::ProgressBar> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    if len < PROGRESS_FROM || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    Some(bar)
+}
+
+/// Analyses again every answer whose analysis a hand-written export left
+/// out (or gave as `{}`), as the app would have: judged against its
+/// question when the loaded content has it. Returns how many.
+pub fn recompute_missing_analysis(c: &Content, export: &mut Export) -> usize {
+    use crate::practice::analysis;
+    let mut n = 0;
+    for s in &mut export.sessions {
+        for a in &mut s.answers {
+            if !a.analysis.is_missing() || a.is_blank() {
+                continue;
+            }
+            let limit = a.time_limit_secs;
+            let fresh = match c.question(&a.question_id) {
+                Some(q) => {
+                    let told = if a.parts.is_empty() {
+                        crate::practice::judge::Told::Star(&a.star)
+                    } else {
+                        crate::practice::judge::Told::Parts(&a.parts)
+                    };
+                    let j = crate::practice::judge::Judge::new(c).judge_words(
+                        q,
+                        &told,
+                        &[],
+                        limit,
+                        false,
+                    );
+                    if a.parts.is_empty() {
+                        analysis::from_judgement(&a.star, &j)
+                    } else {
+                        analysis::from_parts_judgement(&a.parts, &j)
+                    }
+                }
+                None => analysis::analyse(&a.star, limit),
+            };
+            a.analysis = fresh.record;
+            n += 1;
+        }
+    }
+    n
 }
 
 pub fn completions(shell: clap_complete::Shell) {

@@ -136,7 +136,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "bad_enum.toml",
         6,
         9,
-        "unknown variant `sales`, expected one of `leadership`, `program-execution`, `operational-excellence`, `technical`, `system-design`, `product-sense`, `motivation`",
+        "unknown variant `sales`, expected one of `leadership`, `program-execution`, `operational-excellence`, `technical`, `system-design`, `product-sense`, `motivation`, `imported`",
     ),
     (
         "not_array_of_tables.toml",

@@ -161,8 +161,8 @@ fn assert_well_formed(imp: &Import) {
 #[test]
 fn markdown_blog_is_imported_with_headings_inline_tags_and_notes_removed() {
     let imp = import("blog.md", "markdown");
-    assert!(imp.stdout.contains("wrote 11 questions"), "{}", imp.stdout);
-    assert_eq!(imp.questions().len(), 11, "{}", imp.toml);
+    assert!(imp.stdout.contains("wrote 13 questions"), "{}", imp.stdout);
+    assert_eq!(imp.questions().len(), 13, "{}", imp.toml);
 
     // "## 1. Customer Obssession questions" (misspelt) sets the LP
     assert_eq!(
@@ -257,32 +257,42 @@ fn markdown_blog_is_imported_with_headings_inline_tags_and_notes_removed() {
     }
     assert!(!imp.toml.contains("use this list"), "{}", imp.toml);
 
-    // "## Questions about you" names no LP: reported with the line, kept commented out
-    assert!(
-        imp.has_report(
-            44,
-            "no Leadership Principle for \"Why do you want to work at Amazon, and why this team?\""
-        ),
-        "{}",
-        imp.stderr
-    );
+    // "## Questions about you" names no LP: each question's LPs are
+    // inferred from its words; the failure question confidently, written
+    // with a comment naming the nearest built-in question; the motivation
+    // question only as a guess, kept usable on the "imported" track
     assert!(
         imp.has_report(
             45,
-            "no Leadership Principle for \"Tell me about a time you failed"
+            "\"Tell me about a time you failed and what you learned from it?\": LPs inferred: "
         ),
         "{}",
         imp.stderr
     );
-    let unmapped_at = imp
-        .toml
-        .find("# Unmapped: add a `principles` line to use these")
-        .expect("an Unmapped section");
-    let commented = imp.toml[unmapped_at..]
-        .find("# text = \"Why do you want to work at Amazon, and why this team?\"")
-        .is_some();
-    assert!(commented, "{}", imp.toml);
-    assert!(!imp.texts().iter().any(|t| t.starts_with("Why do you want")));
+    let failed = imp.question("imp-failed-learned-from");
+    assert_eq!(failed["track"].as_str(), Some("leadership"));
+    assert!(!strs(&failed["principles"]).is_empty());
+    assert!(
+        imp.toml
+            .contains("# LPs inferred: learn-and-be-curious (confidence 0."),
+        "{}",
+        imp.toml
+    );
+    assert!(
+        imp.has_report(
+            44,
+            "\"Why do you want to work at Amazon, and why this team?\": LPs guessed with low confidence: "
+        ),
+        "{}",
+        imp.stderr
+    );
+    let why = imp.question("imp-want-work-at-amazon-team");
+    assert_eq!(why["track"].as_str(), Some("imported"));
+    assert!(
+        !imp.toml.contains("# text = "),
+        "nothing only commented out: {}",
+        imp.toml
+    );
 
     // a near-duplicate of a built-in question is flagged, yet imported
     assert!(
@@ -298,7 +308,7 @@ fn markdown_blog_is_imported_with_headings_inline_tags_and_notes_removed() {
     assert!(
         imp.stderr
             .lines()
-            .any(|l| l == "11 questions imported (9 mapped by heading, 2 inline), 2 unmapped, 1 near-duplicates"),
+            .any(|l| l == "12 questions imported (9 mapped by heading, 2 inline, 1 inferred), 1 on the \"imported\" track, 0 fragments made questions, 1 near-duplicates"),
         "{}",
         imp.stderr
     );
@@ -317,7 +327,7 @@ fn markdown_blog_is_imported_with_headings_inline_tags_and_notes_removed() {
 #[test]
 fn csv_with_quoted_commas_quotes_and_newlines_is_imported() {
     let imp = import("questions.csv", "csv");
-    assert_eq!(imp.questions().len(), 6, "{}", imp.toml);
+    assert_eq!(imp.questions().len(), 7, "{}", imp.toml);
 
     let two = "imp-choose-between-two-customers-only-help";
     assert_eq!(
@@ -372,25 +382,26 @@ fn csv_with_quoted_commas_quotes_and_newlines_is_imported() {
         "{}",
         imp.stderr
     );
+    // an unknown LP name: the LPs are inferred from the question's words
     assert!(
         imp.has_report(
             9,
-            "no Leadership Principle for \"Tell me about a time you had to work with a difficult colleague.\""
+            "\"Tell me about a time you had to work with a difficult colleague.\": LPs "
         ),
         "{}",
         imp.stderr
     );
     assert!(
         imp.toml.contains(
-            "# text = \"Tell me about a time you had to work with a difficult colleague.\""
-        ),
+            "text = \"Tell me about a time you had to work with a difficult colleague.\""
+        ) && !imp.toml.contains("# text = "),
         "{}",
         imp.toml
     );
     assert!(
         imp.stderr
             .lines()
-            .any(|l| l == "6 questions imported (0 mapped by heading, 6 inline), 1 unmapped, 0 near-duplicates"),
+            .any(|l| l == "6 questions imported (0 mapped by heading, 6 inline, 0 inferred), 1 on the \"imported\" track, 0 fragments made questions, 0 near-duplicates"),
         "{}",
         imp.stderr
     );
@@ -401,7 +412,7 @@ fn csv_with_quoted_commas_quotes_and_newlines_is_imported() {
 #[test]
 fn json_keyed_by_principle_names_is_imported() {
     let imp = import("by_lp.json", "json");
-    assert_eq!(imp.questions().len(), 5, "{}", imp.toml);
+    assert_eq!(imp.questions().len(), 6, "{}", imp.toml);
     assert_eq!(
         imp.principles("imp-used-customer-feedback-kill-feature-loved"),
         ["customer-obsession"]
@@ -440,7 +451,7 @@ fn json_keyed_by_principle_names_is_imported() {
     assert!(
         imp.has_report(
             16,
-            "no Leadership Principle for \"Tell me about yourself.\""
+            "\"Tell me about yourself.\": LPs guessed with low confidence: "
         ),
         "{}",
         imp.stderr
@@ -448,7 +459,7 @@ fn json_keyed_by_principle_names_is_imported() {
     assert!(
         imp.stderr
             .lines()
-            .any(|l| l == "5 questions imported (5 mapped by heading, 0 inline), 1 unmapped, 0 near-duplicates"),
+            .any(|l| l == "5 questions imported (5 mapped by heading, 0 inline, 0 inferred), 1 on the \"imported\" track, 0 fragments made questions, 0 near-duplicates"),
         "{}",
         imp.stderr
     );
@@ -457,41 +468,136 @@ fn json_keyed_by_principle_names_is_imported() {
 }
 
 #[test]
-fn unmapped_questions_can_be_enabled_by_adding_principles() {
+fn a_list_under_company_headings_imports_with_lps_inferred() {
+    // "## Amazon", "## Google", "## General" name no LP: every question's
+    // LPs come from its own words.
+    let imp = import("company_headings.md", "markdown");
+    let qs = imp.questions();
+    assert_eq!(qs.len(), 18, "{}", imp.toml);
+    assert!(imp.stdout.contains("wrote 18 questions"), "{}", imp.stdout);
+    // nothing only commented out: every question is a [[question]] item
+    assert!(!imp.toml.contains("# text = "), "{}", imp.toml);
+    let confident = qs
+        .iter()
+        .filter(|q| q["track"].as_str() == Some("leadership"))
+        .count();
+    let imported = qs
+        .iter()
+        .filter(|q| q["track"].as_str() == Some("imported"))
+        .count();
+    assert_eq!(confident + imported, 18);
+    assert!(
+        confident * 10 >= 18 * 6,
+        "most placed with confidence: {confident} of 18"
+    );
+
+    // the primary LP fits for most of the questions that test one LP
+    let expected = [
+        (
+            "disagreed with your manager",
+            "have-backbone-disagree-and-commit",
+        ),
+        ("calculated risk where speed", "bias-for-action"),
+        ("root cause of a problem", "dive-deep"),
+        ("tight deadline despite setbacks", "deliver-results"),
+        ("cut costs without hurting quality", "frugality"),
+        ("above and beyond for a customer", "customer-obsession"),
+        ("simplified a process", "invent-and-simplify"),
+        ("mentored someone", "hire-and-develop-the-best"),
+        ("made a mistake and had to tell", "earn-trust"),
+        ("most ambitious project", "think-big"),
+        ("learned a new skill quickly", "learn-and-be-curious"),
+        ("raised the quality bar", "insist-on-the-highest-standards"),
+        ("took ownership of a problem", "ownership"),
+        ("without having all the data", "are-right-a-lot"),
+        (
+            "more inclusive place to work",
+            "strive-to-be-earths-best-employer",
+        ),
+    ];
+    let primary = |frag: &str| {
+        qs.iter()
+            .find(|q| q["text"].as_str().is_some_and(|t| t.contains(frag)))
+            .and_then(|q| q["principles"][0].as_str())
+            .unwrap_or_else(|| panic!("no question with {frag:?}: {}", imp.toml))
+    };
+    let fits = expected
+        .iter()
+        .filter(|(frag, lp)| primary(frag) == *lp)
+        .count();
+    assert!(
+        fits >= 13,
+        "{fits} of {} fit:\n{}",
+        expected.len(),
+        imp.toml
+    );
+
+    // each confident one names its nearest built-in question in a comment
+    assert!(
+        imp.toml
+            .contains("# LPs inferred: insist-on-the-highest-standards (confidence 0.")
+            && imp.toml.contains("nearest built-in question \"ihs-"),
+        "{}",
+        imp.toml
+    );
+    // a two-sentence question stays whole; fragments become questions
+    assert!(
+        imp.texts()
+            .contains(&"How do you tackle challenges? Name a difficult challenge you faced.")
+    );
+    assert!(
+        imp.texts().contains(
+            &"Tell me about a time you took a calculated risk where speed was important."
+        )
+    );
+    assert!(
+        imp.has_report(
+            10,
+            "\"You took a calculated risk where speed was important\" is a fragment, not a question: imported as \"Tell me about a time you took a calculated risk where speed was important.\""
+        ),
+        "{}",
+        imp.stderr
+    );
+    assert!(
+        imp.stderr.lines().any(|l| l.starts_with("12 questions imported (0 mapped by heading, 0 inline, 12 inferred), 6 on the \"imported\" track, 2 fragments made questions")),
+        "{}",
+        imp.stderr
+    );
+    assert_well_formed(&imp);
+    assert_validates(imp.dir.path());
+}
+
+#[test]
+fn questions_on_the_imported_track_are_drillable() {
+    use loopdrill::content::Track;
+    use loopdrill::practice::plan::{DrillFilter, plan_drill_for};
     let imp = import("by_lp.json", "json");
-    let (head, tail) = imp
-        .toml
-        .split_once("# Unmapped: add a `principles` line to use these")
-        .expect("an Unmapped section");
-    // uncomment the block and give it a principle
-    let mut enabled = String::from(head);
-    for line in tail.lines() {
-        if let Some(l) = line.strip_prefix("# ")
-            && (l == "[[question]]"
-                || l.split_once(" = ")
-                    .is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')))
-        {
-            enabled.push_str(l);
-            enabled.push('\n');
-            if l.starts_with("text = ") {
-                enabled.push_str("principles = [\"ownership\"]\n");
-            }
-        }
-    }
-    assert!(
-        enabled.contains("text = \"Tell me about yourself.\"\n"),
-        "{enabled}"
+    assert_validates(imp.dir.path());
+    let c = loopdrill::content::load_layered(&[imp.dir.path().to_path_buf()])
+        .expect("the pack loads over the built-in one");
+    let on_track: Vec<&str> = c
+        .questions_in(Track::Imported)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(on_track, ["Tell me about yourself."]);
+    // `drill --track imported` parses and plans those questions
+    let track = loopdrill::commands::parse_track(&c, "imported").expect("a track with questions");
+    assert_eq!(track, Track::Imported);
+    let filter = DrillFilter {
+        principles: Vec::new(),
+        track: Some(track),
+        role: None,
+    };
+    let plan = plan_drill_for(&c, &filter, 3, 5, 7, &Default::default()).expect("a drill");
+    let planned = &plan.interviews[0].questions;
+    assert_eq!(planned.len(), 1, "{planned:?}");
+    assert_eq!(
+        c.question(&planned[0]).expect("planned").text,
+        "Tell me about yourself."
     );
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("enabled.toml"), &enabled).expect("write");
-    assert_validates(dir.path());
-    let listed = listed_questions(Some(dir.path()));
-    assert!(
-        listed
-            .iter()
-            .any(|q| q["text"] == "Tell me about yourself." && q["principles"][0] == "ownership"),
-        "the enabled question is loaded"
-    );
+    // without the imported pack, the track has no questions
+    let builtin = loopdrill::content::load_layered(&[]).expect("built-in");
+    assert!(loopdrill::commands::parse_track(&builtin, "imported").is_err());
 }
 
 #[test]

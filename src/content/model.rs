@@ -14,10 +14,13 @@ pub enum Track {
     SystemDesign,
     ProductSense,
     Motivation,
+    /// Questions `content import` could not place under an LP with
+    /// confidence (they carry a best guess): `drill --track imported`.
+    Imported,
 }
 
 impl Track {
-    pub const ALL: [Track; 7] = [
+    pub const ALL: [Track; 8] = [
         Track::Leadership,
         Track::ProgramExecution,
         Track::OperationalExcellence,
@@ -25,6 +28,7 @@ impl Track {
         Track::SystemDesign,
         Track::ProductSense,
         Track::Motivation,
+        Track::Imported,
     ];
     pub fn id(self) -> &'static str {
         match self {
@@ -35,6 +39,7 @@ impl Track {
             Track::SystemDesign => "system-design",
             Track::ProductSense => "product-sense",
             Track::Motivation => "motivation",
+            Track::Imported => "imported",
         }
     }
     /// The track with this id.
@@ -51,6 +56,7 @@ impl Track {
             Track::SystemDesign => "system design",
             Track::ProductSense => "product sense",
             Track::Motivation => "motivation",
+            Track::Imported => "imported",
         }
     }
 }

@@ -39,9 +39,15 @@ pub fn escape_controls(json: &str) -> String {
 /// The whole history in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
+    /// A hand-written file may leave it out: it is then read as the current one.
+    #[serde(default = "current_schema")]
     pub schema_version: u32,
     pub sessions: Vec<Session>,
     pub stories: Vec<Story>,
+}
+
+fn current_schema() -> u32 {
+    SCHEMA_VERSION
 }
 
 impl Export {
@@ -234,8 +240,15 @@ impl std::fmt::Display for ImportReport {
     }
 }
 
-/// Parses an export document, refusing a newer schema.
+/// Parses an export document, refusing a newer schema. A hand-written file
+/// may leave out the fields loopdrill derives (see [`derive_missing`]);
+/// anything else wrong is one error at its line and column.
 pub fn parse_export(text: &str, name: &str) -> Result<Export> {
+    parse_export_noting(text, name).map(|(e, _)| e)
+}
+
+/// [`parse_export`], also saying what was derived (one line per kind).
+pub fn parse_export_noting(text: &str, name: &str) -> Result<(Export, Vec<String>)> {
     let path = std::path::Path::new(name);
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))?;
@@ -249,41 +262,93 @@ pub fn parse_export(text: &str, name: &str) -> Result<Export> {
             found: version,
         });
     }
-    serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))
+    // Parsed from the text (not the value) so an error keeps its position.
+    let mut export: Export = serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))?;
+    let notes = derive_missing(&mut export);
+    Ok((export, notes))
+}
+
+/// Fills in what a hand-written export may leave out, returning a line per
+/// kind of thing filled: answer ids (`SESSION-aN`), and a story's missing
+/// date from the other one (with neither, the import dates it when it adds
+/// it). Sessions without `schema_version` already read as the
+/// current one; analyses left out are recomputed by the caller (the store
+/// cannot: see [`super::AnalysisRecord::is_missing`]).
+pub fn derive_missing(export: &mut Export) -> Vec<String> {
+    let mut notes = Vec::new();
+    let ids: usize = export
+        .sessions
+        .iter_mut()
+        .map(super::Session::fill_answer_ids)
+        .sum();
+    if ids > 0 {
+        notes.push(format!(
+            "{} without an id: ids derived",
+            plural(ids, "answer")
+        ));
+    }
+    let epoch = DateTime::<Utc>::default();
+    let mut dated = 0;
+    for st in &mut export.stories {
+        if st.created_at == epoch || st.updated_at == epoch {
+            dated += 1;
+        }
+        match (st.created_at == epoch, st.updated_at == epoch) {
+            (true, true) => {}
+            (true, false) => st.created_at = st.updated_at,
+            (false, true) => st.updated_at = st.created_at,
+            (false, false) => {}
+        }
+    }
+    if dated > 0 {
+        notes.push(format!(
+            "{} without created_at or updated_at: dates derived (a story with neither is dated when added and never replaces one in the bank)",
+            plural(dated, "story")
+        ));
+    }
+    notes
+}
+
+fn plural(n: usize, what: &str) -> String {
+    match (n, what) {
+        (1, _) => format!("1 {what}"),
+        (_, "story") => format!("{n} stories"),
+        _ => format!("{n} {what}s"),
+    }
 }
 
 /// Merges an export into the store by id; newer data is never overwritten.
 pub fn import(store: &Store, export: &Export) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
+    import_with(store, export, &mut |_, _| {})
+}
+
+/// [`import`], calling `progress(written, of)` as the new and newer
+/// sessions are written. All of them are written in one batch
+/// ([`Store::save_sessions`]): a failure leaves every session file as it was.
+pub fn import_with(
+    store: &Store,
+    export: &Export,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
     let history = store.load_history();
-    for s in &export.sessions {
-        super::check_id(&s.id)?;
-    }
-    for s in &export.sessions {
-        let mut s = s.clone();
-        s.schema_version = SCHEMA_VERSION;
-        match history.sessions.iter().find(|x| x.id == s.id) {
-            None if store.session_path(&s.id).exists() => {
-                // Present but unreadable: never overwrite it.
-                report.sessions_kept += 1;
-            }
-            None => {
-                store.save_session(&s)?;
-                report.sessions_added += 1;
-            }
-            Some(existing) if last_change(&s) > last_change(existing) => {
-                store.save_session(&s)?;
-                report.sessions_updated += 1;
-            }
-            Some(_) => report.sessions_kept += 1,
-        }
-    }
+    let (write, mut report) = plan_sessions(store, &history, export)?;
+    let of = write.len();
+    store.save_sessions(&write, &mut |n| progress(n, of))?;
+    let now = Utc::now();
+    let epoch = DateTime::<Utc>::default();
     let mut bank: StoryBank = store.load_stories()?;
     let mut changed = false;
     for st in &export.stories {
         match bank.stories.iter_mut().find(|x| x.id == st.id) {
             None => {
-                bank.stories.push(st.clone());
+                let mut st = st.clone();
+                if st.created_at == epoch {
+                    st.created_at = now;
+                }
+                if st.updated_at == epoch {
+                    st.updated_at = now;
+                }
+                bank.stories.push(st);
                 report.stories_added += 1;
                 changed = true;
             }
@@ -299,4 +364,58 @@ pub fn import(store: &Store, export: &Export) -> Result<ImportReport> {
         store.save_stories(&bank)?;
     }
     Ok(report)
+}
+
+/// The sessions to write (new ones, and newer copies of stored ones; of
+/// two with the same id in the export, the later change) and the counts.
+fn plan_sessions(
+    store: &Store,
+    history: &super::History,
+    export: &Export,
+) -> Result<(Vec<Session>, ImportReport)> {
+    let mut report = ImportReport::default();
+    for s in &export.sessions {
+        super::check_id(&s.id)?;
+    }
+    let stored: std::collections::HashMap<&str, &Session> = history
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let mut write: Vec<Session> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for s in &export.sessions {
+        if let Some(&k) = at.get(&s.id) {
+            // The same id twice in one file: the later change wins.
+            if last_change(s) > last_change(&write[k]) {
+                write[k] = with_current_schema(s);
+            }
+            report.sessions_kept += 1;
+            continue;
+        }
+        match stored.get(s.id.as_str()) {
+            None if store.session_path(&s.id).exists() => {
+                // Present but unreadable: never overwrite it.
+                report.sessions_kept += 1;
+            }
+            None => {
+                at.insert(s.id.clone(), write.len());
+                write.push(with_current_schema(s));
+                report.sessions_added += 1;
+            }
+            Some(existing) if last_change(s) > last_change(existing) => {
+                at.insert(s.id.clone(), write.len());
+                write.push(with_current_schema(s));
+                report.sessions_updated += 1;
+            }
+            Some(_) => report.sessions_kept += 1,
+        }
+    }
+    Ok((write, report))
+}
+
+fn with_current_schema(s: &Session) -> Session {
+    let mut s = s.clone();
+    s.schema_version = SCHEMA_VERSION;
+    s
 }

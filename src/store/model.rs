@@ -116,7 +116,10 @@ pub struct FollowUp {
 }
 
 /// The answer analysis as stored (computed by `practice::analysis`).
+/// Derived data: a hand-written file may leave it out or give `{}`, and an
+/// import computes it again (see [`AnalysisRecord::is_missing`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct AnalysisRecord {
     pub words: u32,
     pub i_count: u32,
@@ -124,6 +127,13 @@ pub struct AnalysisRecord {
     pub numbers_in_result: u32,
     pub speaking_secs: u32,
     pub signals: Vec<String>,
+}
+
+impl AnalysisRecord {
+    /// Nothing was analysed (left out of a hand-written file, or `{}`).
+    pub fn is_missing(&self) -> bool {
+        *self == AnalysisRecord::default()
+    }
 }
 
 /// An earlier set of self-scores, kept when an answer is re-scored.
@@ -135,6 +145,9 @@ pub struct ScoreRevision {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
+    /// Unique within its session; derived (see [`Session::fill_answer_ids`])
+    /// when a hand-written file leaves it out.
+    #[serde(default = "missing_answer_id")]
     pub id: String,
     pub question_id: String,
     pub question: String,
@@ -160,6 +173,7 @@ pub struct Answer {
     pub self_scores: BTreeMap<String, u8>,
     #[serde(default)]
     pub score_history: Vec<ScoreRevision>,
+    #[serde(default)]
     pub analysis: AnalysisRecord,
     pub story_id: Option<String>,
     pub notes: String,
@@ -255,6 +269,9 @@ pub struct WritingRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
+    /// Present in every stored file; a session inside an export may leave
+    /// it out (the export's own `schema_version` covers it).
+    #[serde(default = "current_schema")]
     pub schema_version: u32,
     pub id: String,
     pub kind: SessionKind,
@@ -272,7 +289,48 @@ pub struct Session {
     pub writing: Option<WritingRecord>,
 }
 
+fn current_schema() -> u32 {
+    SCHEMA_VERSION
+}
+
+/// What an answer's id reads as when its file has none, until
+/// [`Session::fill_answer_ids`] derives one. An empty id that *is* in the
+/// file is kept as it is (a file loads back as it was saved).
+pub const MISSING_ANSWER_ID: &str = "\u{0}missing-answer-id";
+
+fn missing_answer_id() -> String {
+    MISSING_ANSWER_ID.to_string()
+}
+
 impl Session {
+    /// Gives every answer whose file had no id one that is unique in the session
+    /// and the same each time the same file is read (`SESSION-aN`, N its
+    /// position from 1). Returns how many were given.
+    pub fn fill_answer_ids(&mut self) -> usize {
+        let mut taken: std::collections::HashSet<String> = self
+            .answers
+            .iter()
+            .filter(|a| a.id != MISSING_ANSWER_ID)
+            .map(|a| a.id.clone())
+            .collect();
+        let mut filled = 0;
+        for k in 0..self.answers.len() {
+            if self.answers[k].id != MISSING_ANSWER_ID {
+                continue;
+            }
+            let mut id = format!("{}-a{}", self.id, k + 1);
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{}-a{}-{n}", self.id, k + 1);
+                n += 1;
+            }
+            taken.insert(id.clone());
+            self.answers[k].id = id;
+            filled += 1;
+        }
+        filled
+    }
+
     pub fn new(id: String, kind: SessionKind, started_at: DateTime<Utc>) -> Session {
         Session {
             schema_version: SCHEMA_VERSION,
@@ -301,7 +359,11 @@ pub struct Story {
     pub principles: Vec<String>,
     #[serde(default)]
     pub metric: String,
+    /// Derived when a hand-written file leaves it out (the Unix epoch
+    /// marks "not given" until then; see `export::parse_export`).
+    #[serde(default)]
     pub created_at: DateTime<Utc>,
+    #[serde(default)]
     pub updated_at: DateTime<Utc>,
 }
 
