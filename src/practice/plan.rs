@@ -32,6 +32,20 @@ impl LoopPlan {
             .map(|i| i.answer_minutes * i.questions.len() as u32)
             .sum()
     }
+    /// The loop's length in its parts: (answering, follow-ups, openings +
+    /// transitions + your questions), in minutes; they add up to
+    /// [`LoopPlan::minutes_in_all`].
+    pub fn minutes_parts(&self) -> (u32, u32, u32) {
+        let all = self.minutes_in_all();
+        let answering = self.answer_minutes_total();
+        let follow_ups: u32 = self
+            .interviews
+            .iter()
+            .map(|i| crate::content::interview_minutes(i.questions.len() as u32, 0) - 5)
+            .sum();
+        (answering, follow_ups, all - answering - follow_ups)
+    }
+
     /// The whole loop's length with follow-ups and openings, as
     /// `content list templates` estimates it.
     pub fn minutes_in_all(&self) -> u32 {
@@ -432,4 +446,25 @@ pub fn plan_drill_for(
             bar_raiser: false,
         }],
     })
+}
+
+#[cfg(test)]
+mod minutes_tests {
+    use super::*;
+
+    #[test]
+    fn the_minutes_in_all_are_shown_by_their_parts() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let plan = plan_loop(&c, "tpm", 4, PlanOptions::default(), &HashSet::new()).unwrap();
+        let (answering, follow_ups, talk) = plan.minutes_parts();
+        let questions = plan.question_count() as u32;
+        assert_eq!(answering, plan.answer_minutes_total());
+        assert_eq!(follow_ups, 3 * questions, "about 3 minutes per answer");
+        assert_eq!(
+            talk,
+            5 * plan.interviews.len() as u32,
+            "about 5 per interview"
+        );
+        assert_eq!(answering + follow_ups + talk, plan.minutes_in_all());
+    }
 }

@@ -25,7 +25,11 @@ impl SessionScreen {
                 if self.flow.drill {
                     " plus follow-ups".to_string()
                 } else {
-                    format!(", about {} min in all", plan.minutes_in_all())
+                    let (_, follow_ups, talk) = plan.minutes_parts();
+                    format!(
+                        " + {follow_ups} of follow-ups + {talk} of openings and your questions = about {} min in all",
+                        plan.minutes_in_all()
+                    )
                 },
                 if self.flow.drill {
                     String::new()
