@@ -500,9 +500,10 @@ pub fn stats_table(
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
     use crate::practice::progress::calendar_weeks;
-    use crate::tui::screens::review::{clock, pad, pad_left};
+    use crate::tui::screens::review::clock;
     use crate::tui::screens::stats::{CALENDAR_WEEKS, SHADE_LEGEND, reason, shade};
     use crate::tui::text::one_line;
+    use crate::tui::text::{pad, pad_left};
     use std::fmt::Write as _;
     let mut s = String::new();
     let _ = writeln!(
@@ -515,7 +516,7 @@ pub fn stats_table(
     let name_w = p
         .principles
         .iter()
-        .map(|x| crate::tui::screens::review::width(&one_line(&x.name)))
+        .map(|x| crate::tui::text::width(&one_line(&x.name)))
         .max()
         .unwrap_or(20)
         .max(20);

@@ -16,43 +16,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
+pub use super::cmd::{Cmd, Ctx, Target, TrashEntry};
+
 /// Smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// What a screen asks the app to do.
-#[derive(Debug, Clone)]
-pub enum Cmd {
-    SaveSession(Box<Session>),
-    SaveDraft(Box<Draft>),
-    /// The session's answer was submitted: its drafts are done with.
-    DiscardDraft(String),
-    SaveStories(StoryBank),
-    TrashSession(String),
-    RestoreSession(String),
-    Go(Target),
-    ResumeDraft,
-    /// Resume an unfinished session (with its parked draft, if any).
-    ResumeSession(String),
-    Status(String),
-    Quit,
-}
-
-/// Where to go.
-#[derive(Debug, Clone)]
-pub enum Target {
-    Home,
-    Screen(Box<Screen>),
-}
-
-/// A session in the trash, described for the restore list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrashEntry {
-    pub id: String,
-    /// When, what and how much: `2026-03-02 09:30  loop (Program / Project
-    /// Manager loop) · 5 answers`.
-    pub label: String,
-}
 
 /// The trash, newest first. With `describe`, each session is read and
 /// described (for the review's restore list); without, the list costs one
@@ -106,67 +74,6 @@ fn trash_entries(store: &Store, content: &Content, describe: bool) -> Vec<TrashE
 pub enum Loaded {
     Summary(History),
     Full(History),
-}
-
-/// Read-only view of app state handed to screens.
-pub struct Ctx<'a> {
-    pub content: &'a Content,
-    pub history: Option<&'a History>,
-    /// The full history, or until it arrives the summary index's: enough
-    /// for the home screen's progress, due list and recent sessions (the
-    /// typed words may be missing).
-    pub overview: Option<&'a History>,
-    pub stories: &'a StoryBank,
-    pub draft: Option<&'a Draft>,
-    /// Monotonic time.
-    pub now: Duration,
-    pub wall: DateTime<Utc>,
-    pub read_only: bool,
-    /// Why the store is read-only, when it is.
-    pub read_only_why: Option<&'a ReadOnlyWhy>,
-    /// Ids of the sessions in the trash (restorable from the review screen).
-    pub trashed: &'a [TrashEntry],
-    /// Why `stories.json` could not be read at start, if it could not: the
-    /// story bank is then never written, so the file is never overwritten.
-    pub stories_unreadable: Option<&'a str>,
-    /// The story bank or draft file if it could not be read at start (left
-    /// untouched), as `PATH:LINE:COL: why`; sessions that could not be read
-    /// are in `history.problems`. Home lists both.
-    pub unreadable: &'a [String],
-}
-
-impl Ctx<'_> {
-    /// Why nothing can be changed here (shown when a change is refused).
-    pub fn read_only_note(&self) -> String {
-        match self.read_only_why {
-            Some(ReadOnlyWhy::NotWritable(e)) => format!(
-                "Read-only: the data dir cannot be written ({e}), so nothing can be changed here."
-            ),
-            _ => "Read-only: another loopdrill holds the data dir, so nothing can be changed here."
-                .to_string(),
-        }
-    }
-
-    /// Why practising cannot start here (home's refusal).
-    pub fn practise_read_only_note(&self) -> String {
-        match self.read_only_why {
-            Some(ReadOnlyWhy::NotWritable(e)) => format!(
-                "Read-only: the data dir cannot be written ({e}), so nothing could be saved. Make it writable to practise here."
-            ),
-            _ => "Read-only: another loopdrill holds this data dir, so nothing could be saved. Close it to practise here.".to_string(),
-        }
-    }
-
-    /// Why the story bank cannot be changed right now, if it cannot.
-    pub fn stories_locked(&self) -> Option<String> {
-        if self.read_only {
-            Some(self.read_only_note())
-        } else {
-            self.stories_unreadable.map(|e| {
-                format!("The story bank is not changed while its file cannot be read: {e}")
-            })
-        }
-    }
 }
 
 /// The read-only view of an `App`, built field by field so the active screen
@@ -895,7 +802,7 @@ impl App {
         // A status message gets its own line(s) above the footer, so the
         // footer always shows the keys that work now.
         let status = self.status.as_ref().map(|(s, _)| {
-            crate::tui::screens::review::wrap(&text::one_line(s), usize::from(area.width).max(1))
+            crate::tui::text::wrap(&text::one_line(s), usize::from(area.width).max(1))
         });
         let status_rows = status.as_ref().map_or(0, |l| l.len().min(3)) as u16;
         let [header, body, status_area, footer] = Layout::vertical([
@@ -939,7 +846,7 @@ impl App {
 }
 
 fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
-    use crate::tui::screens::review::{pad_left, width, wrap};
+    use crate::tui::text::{pad_left, width, wrap};
     let w = area.width.min(76);
     let key_w = screen_keys
         .iter()

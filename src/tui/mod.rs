@@ -1,6 +1,7 @@
 //! The terminal UI: app loop, events, screens and widgets.
 
 pub mod app;
+pub mod cmd;
 pub mod labels;
 pub mod screens;
 pub mod text;

@@ -82,6 +82,95 @@ pub fn capitalize(s: &str) -> String {
     }
 }
 
+/// Display width of `s`.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to `w` columns and padded with spaces to exactly `w` columns.
+pub fn pad(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let n = w.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(n))
+}
+
+/// `s` cut to `w` columns and right-aligned in `w` columns.
+pub fn pad_left(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let n = w.saturating_sub(width(&t));
+    format!("{}{t}", " ".repeat(n))
+}
+
+/// Word-wraps already sanitized text to `w` columns (long words are broken).
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let w = w.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut lw = 0;
+        for word in para.split_whitespace() {
+            let ww = width(word);
+            if lw > 0 && lw + 1 + ww > w {
+                out.push(std::mem::take(&mut line));
+                lw = 0;
+            }
+            if ww > w {
+                if lw > 0 {
+                    out.push(std::mem::take(&mut line));
+                    lw = 0;
+                }
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if lw + cw > w {
+                        out.push(std::mem::take(&mut line));
+                        lw = 0;
+                    }
+                    line.push(c);
+                    lw += cw;
+                }
+                continue;
+            }
+            if lw > 0 {
+                line.push(' ');
+                lw += 1;
+            }
+            line.push_str(word);
+            lw += ww;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Pushes `text` wrapped to `w` columns: `indent` opens the first line and
+/// the rest hang under its text.
+pub fn push_wrapped(
+    lines: &mut Vec<ratatui::text::Line<'static>>,
+    text: &str,
+    w: usize,
+    st: ratatui::style::Style,
+    indent: &str,
+) {
+    let clean = sanitize(text);
+    if clean.trim().is_empty() {
+        lines.push(ratatui::text::Line::styled(
+            format!("{indent}(empty)"),
+            super::theme::dim(),
+        ));
+        return;
+    }
+    // The marker opens the first line; the rest hang under its text.
+    let hang = " ".repeat(width(indent));
+    for (i, l) in wrap(&clean, w.saturating_sub(width(indent)).max(8))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { indent } else { hang.as_str() };
+        lines.push(ratatui::text::Line::styled(format!("{lead}{l}"), st));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ use super::Screen;
 use super::session::SessionScreen;
 use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
 use crate::practice::progress::{Progress, progress, recent_questions};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, truncate};
 use crate::tui::theme;
@@ -689,7 +689,7 @@ impl HomeScreen {
                 theme::warn(),
             ));
             for p in problems.iter().take(3) {
-                for l in super::review::wrap(&one_line(p), w.saturating_sub(1))
+                for l in crate::tui::text::wrap(&one_line(p), w.saturating_sub(1))
                     .into_iter()
                     .take(3)
                 {

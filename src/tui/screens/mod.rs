@@ -8,7 +8,7 @@ pub mod stories;
 pub mod writing;
 pub mod written;
 
-use super::app::{Cmd, Ctx};
+use super::cmd::{Cmd, Ctx};
 use crate::store::Draft;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;

@@ -11,9 +11,10 @@ use super::Screen;
 use crate::content::Content;
 use crate::practice::timer::format_clock;
 use crate::store::{Answer, History, ScoreRevision, Session, SessionKind, average};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::text::{one_line, plural, sanitize, truncate};
+use crate::tui::text::{one_line, plural, truncate};
+use crate::tui::text::{pad, pad_left, push_wrapped, wrap};
 use crate::tui::theme;
 use crate::tui::widgets::scoring::Board;
 use chrono::{DateTime, Utc};
@@ -27,70 +28,8 @@ use ratatui_textarea::TextArea;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
-use unicode_width::UnicodeWidthStr;
 
 // ------------------------------------------------------------ shared helpers
-
-/// Display width of `s`.
-pub(crate) fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// `s` cut to `w` columns and padded with spaces to exactly `w` columns.
-pub(crate) fn pad(s: &str, w: usize) -> String {
-    let t = truncate(s, w);
-    let n = w.saturating_sub(width(&t));
-    format!("{t}{}", " ".repeat(n))
-}
-
-/// `s` cut to `w` columns and right-aligned in `w` columns.
-pub(crate) fn pad_left(s: &str, w: usize) -> String {
-    let t = truncate(s, w);
-    let n = w.saturating_sub(width(&t));
-    format!("{}{t}", " ".repeat(n))
-}
-
-/// Word-wraps already sanitized text to `w` columns (long words are broken).
-pub(crate) fn wrap(s: &str, w: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let w = w.max(1);
-    let mut out = Vec::new();
-    for para in s.split('\n') {
-        let mut line = String::new();
-        let mut lw = 0;
-        for word in para.split_whitespace() {
-            let ww = width(word);
-            if lw > 0 && lw + 1 + ww > w {
-                out.push(std::mem::take(&mut line));
-                lw = 0;
-            }
-            if ww > w {
-                if lw > 0 {
-                    out.push(std::mem::take(&mut line));
-                    lw = 0;
-                }
-                for c in word.chars() {
-                    let cw = c.width().unwrap_or(0);
-                    if lw + cw > w {
-                        out.push(std::mem::take(&mut line));
-                        lw = 0;
-                    }
-                    line.push(c);
-                    lw += cw;
-                }
-                continue;
-            }
-            if lw > 0 {
-                line.push(' ');
-                lw += 1;
-            }
-            line.push_str(word);
-            lw += ww;
-        }
-        out.push(line);
-    }
-    out
-}
 
 /// A centred box of at most `w`×`h` inside `area`.
 pub(crate) fn popup(area: Rect, w: u16, h: u16) -> Rect {
@@ -1832,32 +1771,6 @@ fn cycle(v: Option<usize>, n: usize, back: bool) -> Option<usize> {
         (None, true) => Some(n - 1),
         (Some(i), false) => (i + 1 < n).then_some(i + 1),
         (Some(i), true) => i.checked_sub(1),
-    }
-}
-
-/// Pushes `text` (sanitized) wrapped to `w` columns, each line prefixed.
-/// Pushes `text` wrapped to `w` columns: `indent` opens the first line and
-/// the rest hang under its text.
-pub(crate) fn push_wrapped(
-    lines: &mut Vec<Line<'static>>,
-    text: &str,
-    w: usize,
-    st: Style,
-    indent: &str,
-) {
-    let clean = sanitize(text);
-    if clean.trim().is_empty() {
-        lines.push(Line::styled(format!("{indent}(empty)"), theme::dim()));
-        return;
-    }
-    // The marker opens the first line; the rest hang under its text.
-    let hang = " ".repeat(width(indent));
-    for (i, l) in wrap(&clean, w.saturating_sub(width(indent)).max(8))
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if i == 0 { indent } else { hang.as_str() };
-        lines.push(Line::styled(format!("{lead}{l}"), st));
     }
 }
 

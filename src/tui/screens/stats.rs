@@ -2,12 +2,13 @@
 //! weakest or most overdue; a practice calendar of the last 12 weeks.
 
 use super::Screen;
-use super::review::{ReviewScreen, clock, pad, pad_left};
+use super::review::{ReviewScreen, clock};
 use crate::practice::progress::{PrincipleStats, Progress, calendar_weeks, progress};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::plural;
 use crate::tui::text::{one_line, truncate};
+use crate::tui::text::{pad, pad_left};
 use crate::tui::{theme, widgets};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{KeyCode, KeyEvent};

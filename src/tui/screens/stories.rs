@@ -3,13 +3,14 @@
 //! which story to write next.
 
 use super::Screen;
-use super::review::{pad, pad_left, popup, text_of, wrap};
+use super::review::{popup, text_of};
 use crate::content::Content;
 use crate::practice::progress::progress;
 use crate::store::{self, History, SessionKind, Star, Story, StoryBank};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, sanitize, truncate};
+use crate::tui::text::{pad, pad_left, wrap};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -1263,7 +1264,7 @@ impl StoriesScreen {
 fn longest_lp_name(c: &crate::content::Content) -> usize {
     c.principles
         .iter()
-        .map(|p| super::review::width(&one_line(&p.name)))
+        .map(|p| crate::tui::text::width(&one_line(&p.name)))
         .max()
         .unwrap_or(0)
 }

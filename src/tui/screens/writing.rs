@@ -6,7 +6,7 @@ use crate::practice::analysis::word_count;
 use crate::practice::timer::{Timer, TimerPhase, format_clock};
 use crate::practice::writing::{CheckResult, check, check_label};
 use crate::store::{self, Draft, DraftStep, SCHEMA_VERSION, Session, SessionKind, WritingRecord};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::text::{one_line, sanitize};
 use crate::tui::theme;
 use chrono::{DateTime, Utc};

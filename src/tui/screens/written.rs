@@ -2,12 +2,13 @@
 //! each one to reread with its checks and time.
 
 use super::Screen;
-use super::review::{ReviewScreen, clock, pad, pad_left, wrap};
+use super::review::{ReviewScreen, clock};
 use crate::practice::writing::parse_summary;
 use crate::store::{Session, WritingRecord};
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
 use crate::tui::text::{one_line, plural, sanitize};
+use crate::tui::text::{pad, pad_left, wrap};
 use crate::tui::theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;

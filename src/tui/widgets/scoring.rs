@@ -363,7 +363,7 @@ impl Board {
         // Where the four anchors would not fit with their names, the level
         // numbers alone make room (the names are in the help).
         let inner_w = usize::from(detail.width.saturating_sub(2)).max(1);
-        let rows_of = |t: &str| crate::tui::screens::review::wrap(t, inner_w).len();
+        let rows_of = |t: &str| crate::tui::text::wrap(t, inner_w).len();
         let used: usize = lines.iter().map(|l: &Line| rows_of(&l.to_string())).sum();
         let need: usize = it
             .criterion

@@ -26,9 +26,9 @@ use crate::store::{
     self, Answer, DebriefRecord, Draft, DraftStep, FollowUp, InterviewRecord, InterviewerRef,
     SCHEMA_VERSION, Session, SessionKind, Star, Story,
 };
-use crate::tui::app::{Cmd, Ctx, Target};
+use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
-use crate::tui::screens::review::push_wrapped;
+use crate::tui::text::push_wrapped;
 use crate::tui::text::{one_line, plural, sanitize, truncate};
 use crate::tui::theme;
 use crate::tui::widgets::{self, scoring::Board};

@@ -112,7 +112,7 @@ impl SessionScreen {
                         continue;
                     }
                     // A name longer than the column wraps over lines of its own.
-                    let parts = crate::tui::screens::review::wrap(&lp, owns_w);
+                    let parts = crate::tui::text::wrap(&lp, owns_w);
                     if last.is_empty() {
                         owns.pop();
                     }
@@ -130,8 +130,7 @@ impl SessionScreen {
                         theme::text()
                     },
                 )];
-                let role =
-                    crate::tui::screens::review::wrap(&one_line(&rec.interviewer.role), who_w);
+                let role = crate::tui::text::wrap(&one_line(&rec.interviewer.role), who_w);
                 let role_lines = role.len().min(2);
                 for (i, l) in role.iter().take(2).enumerate() {
                     let l = if i == 1 && role.len() > 2 {
