@@ -854,3 +854,42 @@ fn an_error_quoting_a_value_quotes_a_short_excerpt() {
     assert!(err.len() < 250, "{} bytes: {err}", err.len());
     assert!(err.contains(&format!("\"{}…\"", "y".repeat(60))), "{err}");
 }
+
+#[test]
+fn markdown_export_shows_the_interviewer_the_flags_and_the_debrief() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut s = sample_session("s-md", 9, "Cut downtime 40% in 6 weeks.");
+    s.answers[0].judged = Some(loopdrill::store::JudgedCache {
+        key: 1,
+        average: Some(2.25),
+        signals: vec!["we-over-i".into()],
+    });
+    s.debrief = Some(loopdrill::store::DebriefRecord {
+        hire: false,
+        bar_raiser_veto: true,
+        summary: "The Bar Raiser vetoes: their judgement (2.25) is below 2.75.".into(),
+    });
+    store.save_session(&s).unwrap();
+    drop(store);
+    let out = bin()
+        .args(["export", "--format", "markdown", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## Loop debriefs"), "{md}");
+    assert!(md.contains("**No hire** (the Bar Raiser vetoed)"), "{md}");
+    assert!(
+        md.contains("The Bar Raiser vetoes: their judgement (2.25)"),
+        "{md}"
+    );
+    assert!(md.contains("- Elena (Bar Raiser): Inclined (3.00)"), "{md}");
+    assert!(md.contains("*Interviewer:* Elena, Bar Raiser"), "{md}");
+    assert!(
+        md.contains("*Interviewer's level:* 2.2/4") || md.contains("*Interviewer's level:* 2.3/4"),
+        "{md}"
+    );
+    assert!(md.contains("- ⚑ Says \"we\" far more than \"I\""), "{md}");
+}

@@ -120,6 +120,67 @@ impl Export {
                 let _ = writeln!(out, "\n> {}\n", quote(&w.text));
             }
         }
+        // Each loop's debrief: the decision, why, and every interviewer's vote.
+        let loops: Vec<(&Session, &super::DebriefRecord)> = self
+            .sessions
+            .iter()
+            .filter_map(|s| s.debrief.as_ref().map(|d| (s, d)))
+            .collect();
+        if !loops.is_empty() {
+            out.push_str(
+                "## Loop debriefs
+
+",
+            );
+            for (s, d) in loops {
+                let _ = writeln!(
+                    out,
+                    "### {} · {}
+",
+                    crate::localtime::local(s.started_at).format("%Y-%m-%d %H:%M"),
+                    s.template.as_deref().unwrap_or("loop")
+                );
+                let _ = writeln!(
+                    out,
+                    "**{}**{}
+",
+                    if d.hire { "Hire" } else { "No hire" },
+                    if d.bar_raiser_veto {
+                        " (the Bar Raiser vetoed)"
+                    } else {
+                        ""
+                    }
+                );
+                if !d.summary.trim().is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "{}
+",
+                        one_line(&d.summary)
+                    );
+                }
+                for iv in s
+                    .interviews
+                    .iter()
+                    .filter(|iv| !iv.interviewer.id.is_empty())
+                {
+                    let _ = writeln!(
+                        out,
+                        "- {}{}: {}{}",
+                        one_line(&iv.interviewer.name),
+                        if iv.interviewer.bar_raiser {
+                            " (Bar Raiser)"
+                        } else {
+                            ""
+                        },
+                        iv.vote.map_or("no vote", |v| v.label()),
+                        iv.average_score
+                            .map_or(String::new(), |a| format!(" ({a:.2})"))
+                    );
+                }
+                out.push('\n');
+            }
+        }
         let mut by_lp: BTreeMap<String, Vec<(&Session, &super::Answer)>> = BTreeMap::new();
         for s in &self.sessions {
             for a in &s.answers {
@@ -153,6 +214,38 @@ impl Export {
                     let _ = write!(meta, " · self-score {avg:.1}/4");
                 }
                 let _ = writeln!(out, "*{meta}*\n");
+                if let Some(iv) = s
+                    .interviews
+                    .get(a.interview_index)
+                    .filter(|iv| !iv.interviewer.id.is_empty())
+                {
+                    let _ = writeln!(
+                        out,
+                        "*Interviewer:* {}{}\n",
+                        one_line(&iv.interviewer.name),
+                        if iv.interviewer.role.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", one_line(&iv.interviewer.role))
+                        }
+                    );
+                }
+                // What the interviewer made of it: the judged level and the
+                // flags raised (cached with the answer), else the analysis's.
+                let (level, flags) = match &a.judged {
+                    Some(j) => (j.average, j.signals.clone()),
+                    None => (None, a.analysis.signals.clone()),
+                };
+                if let Some(l) = level {
+                    let _ = writeln!(out, "*Interviewer's level:* {l:.1}/4\n");
+                }
+                for f in &flags {
+                    let why = crate::content::signal_explanation(f).unwrap_or(f.as_str());
+                    let _ = writeln!(out, "- ⚑ {why}");
+                }
+                if !flags.is_empty() {
+                    out.push('\n');
+                }
                 for (label, text) in a.labelled() {
                     if !text.trim().is_empty() {
                         let _ = writeln!(out, "**{label}.** {}\n", text.trim());
