@@ -1207,4 +1207,30 @@ fn t_answers_the_same_question_again_as_a_new_attempt() {
         .find(|a| a.star.situation.contains("led with the numbers"));
     let new = new.expect("the new attempt is saved");
     assert_eq!(new.time_limit_secs, 300, "the same time as before");
+    // The drill ends back at the comparison, the new attempt on the right.
+    for _ in 0..=loopdrill::practice::interviewer::MAX_FOLLOW_UPS {
+        if screen(&app).contains("Drill summary") {
+            break;
+        }
+        if screen(&app).contains(" Criteria ") {
+            keys(&mut app, "333333333");
+            key(&mut app, KeyCode::Enter);
+            if !screen(&app).contains("Drill summary") {
+                key(&mut app, KeyCode::Enter);
+            }
+            continue;
+        }
+        keys(&mut app, "A reply.");
+        ctrl(&mut app, 's');
+    }
+    let s = screen(&app);
+    assert!(s.contains("Drill summary"), "{s}");
+    assert!(s.contains("back to the comparison"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("attempts side by side"), "{s}");
+    assert!(
+        s.contains("led with the numbers"),
+        "the new attempt is shown: {s}"
+    );
 }

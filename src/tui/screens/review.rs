@@ -502,11 +502,22 @@ impl ReviewScreen {
                 View::Rescore(r) => r.at.find(h).is_some(),
                 View::Attempts(_) => true,
             });
+            let ix = self.index.as_ref();
             for v in &mut self.views {
                 if let View::Attempts(a) = v {
+                    // Every attempt at the question, a retry's new one too.
+                    let before = a.list.len();
+                    if let Some(ix) = ix {
+                        a.list = attempts_of(ix, h, &a.question);
+                    }
                     a.list.retain(|r| r.find(h).is_some());
-                    a.left = a.left.min(a.list.len().saturating_sub(1));
-                    a.right = a.right.min(a.list.len().saturating_sub(1));
+                    let n = a.list.len();
+                    if n > before && n >= 2 {
+                        // A new attempt: it on the right, the one before on the left.
+                        (a.left, a.right) = (n - 2, n - 1);
+                    }
+                    a.left = a.left.min(n.saturating_sub(1));
+                    a.right = a.right.min(n.saturating_sub(1));
                 }
             }
             self.views
@@ -802,13 +813,7 @@ impl ReviewScreen {
         };
         let Some(ix) = &self.index else { return };
         let qid = a.question_id.clone();
-        let mut list: Vec<AnswerRef> = ix
-            .entries
-            .iter()
-            .rev()
-            .filter(|e| e.question_id == qid)
-            .filter_map(|e| h.sessions.get(e.si).map(|s| AnswerRef::of(s, e.ai)))
-            .collect();
+        let mut list = attempts_of(ix, h, &qid);
         if list.is_empty() {
             list.push(at.clone());
         }
@@ -966,8 +971,17 @@ impl ReviewScreen {
             KeyCode::Char('t') => {
                 if let Some((_, _, _, a)) = at.find(h) {
                     let (question, secs) = (a.question_id.clone(), a.time_limit_secs);
-                    self.views.push(View::Detail { at, scroll });
-                    return retry(ctx, &question, secs);
+                    self.views.push(View::Detail {
+                        at: at.clone(),
+                        scroll,
+                    });
+                    // Back to the comparison of this question's attempts,
+                    // where the new one will stand beside the old.
+                    let depth = self.views.len();
+                    self.open_attempts(h, &at);
+                    let back = Screen::Review(Box::new(self.clone()));
+                    self.views.truncate(depth);
+                    return retry(ctx, &question, secs, back);
                 }
             }
             KeyCode::Char('x') if ctx.read_only => cmds.push(Cmd::Status(ctx.read_only_note())),
@@ -1056,7 +1070,8 @@ impl ReviewScreen {
                     .map_or(300, |(_, _, _, x)| x.time_limit_secs);
                 let question = a.question.clone();
                 self.views.push(View::Attempts(Box::new(a)));
-                return retry(ctx, &question, secs);
+                let back = Screen::Review(Box::new(self.clone()));
+                return retry(ctx, &question, secs, back);
             }
             KeyCode::Tab | KeyCode::BackTab => a.focus_right = !a.focus_right,
             KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
@@ -2036,7 +2051,19 @@ fn link_slots(stories: &[crate::store::Story], lp: Option<&str>) -> Vec<Option<u
 }
 
 /// Starts a one-question drill to answer `question` again, with the same time.
-fn retry(ctx: &Ctx, question: &str, time_limit_secs: u64) -> Vec<Cmd> {
+/// Every answer to `question`, oldest first.
+fn attempts_of(ix: &Index, h: &History, question: &str) -> Vec<AnswerRef> {
+    ix.entries
+        .iter()
+        .rev()
+        .filter(|e| e.question_id == question)
+        .filter_map(|e| h.sessions.get(e.si).map(|s| AnswerRef::of(s, e.ai)))
+        .collect()
+}
+
+/// A timed drill on `question` again; it ends back at `back` (the review as
+/// it was, showing the new attempt beside the old ones).
+fn retry(ctx: &Ctx, question: &str, time_limit_secs: u64, back: Screen) -> Vec<Cmd> {
     if ctx.read_only {
         return vec![Cmd::Status(ctx.read_only_note())];
     }
@@ -2044,12 +2071,10 @@ fn retry(ctx: &Ctx, question: &str, time_limit_secs: u64) -> Vec<Cmd> {
     let seed = crate::practice::rng::fresh_seed(ctx.wall.timestamp_nanos_opt().unwrap_or_default());
     match crate::practice::plan::plan_retry(ctx.content, question, minutes, seed) {
         Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
-            Box::new(super::session::SessionScreen::new_drill(
-                ctx.content,
-                plan,
-                false,
-                ctx.wall,
-            )),
+            Box::new(
+                super::session::SessionScreen::new_drill(ctx.content, plan, false, ctx.wall)
+                    .returning_to(back),
+            ),
         ))))],
         Err(e) => vec![Cmd::Status(e.to_string())],
     }

@@ -80,6 +80,9 @@ pub struct SessionScreen {
     reaction: Option<String>,
     /// The Bar Raiser went back to the weakest LP so far (interview, why).
     go_back: Option<(usize, GoBack)>,
+    /// Where the session returns when it ends or is left (a retry started
+    /// from the review's comparison goes back to it); home when `None`.
+    back: Option<Box<super::Screen>>,
     score: Option<ScoreState>,
     confirm_leave: bool,
     /// Ctrl-S was pressed with STAR parts empty; a second Ctrl-S submits.
@@ -143,6 +146,7 @@ impl SessionScreen {
             follow_ups_since: None,
             reaction: None,
             go_back: None,
+            back: None,
             score: None,
             confirm_leave: false,
             submit_asked: false,
@@ -395,6 +399,20 @@ impl SessionScreen {
         me
     }
 
+    /// Returns to `screen` when the session ends or is left, not home.
+    pub fn returning_to(mut self, screen: super::Screen) -> SessionScreen {
+        self.back = Some(Box::new(screen));
+        self
+    }
+
+    /// Where to go when the session ends or is left.
+    fn leave_to(&mut self) -> Target {
+        match self.back.take() {
+            Some(s) => Target::Screen(s),
+            None => Target::Home,
+        }
+    }
+
     /// A resumed session whose every answer is in goes straight to its
     /// debrief; this computes and saves it.
     pub fn finish_if_done(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
@@ -591,7 +609,7 @@ impl SessionScreen {
                     }
                     vec![self.save()]
                 }
-                KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Esc | KeyCode::Char('q') => vec![Cmd::Go(self.leave_to())],
                 KeyCode::Down | KeyCode::Char('j') => {
                     let last = self.flow.plan.interviews.len().saturating_sub(1);
                     self.scroll = (self.scroll + 1).min(last as u16);
@@ -615,7 +633,7 @@ impl SessionScreen {
                     cmds.push(Cmd::Status(
                         "Left the session; resume it from the home screen.".into(),
                     ));
-                    cmds.push(Cmd::Go(Target::Home));
+                    cmds.push(Cmd::Go(self.leave_to()));
                     cmds
                 }
                 _ => {
@@ -635,7 +653,9 @@ impl SessionScreen {
                     ))))],
                     None => vec![],
                 },
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => vec![Cmd::Go(Target::Home)],
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => {
+                    vec![Cmd::Go(self.leave_to())]
+                }
                 KeyCode::Down | KeyCode::Char('j') => {
                     self.scroll = self.scroll.saturating_add(1);
                     vec![]
@@ -827,6 +847,9 @@ impl SessionScreen {
                     ("w", "this loop's writing exercise"),
                     ("Enter/Esc", "home"),
                 ]
+            }
+            Step::Debrief if self.back.is_some() => {
+                vec![("↑↓", "scroll"), ("Enter/Esc", "back to the comparison")]
             }
             Step::Debrief => vec![("↑↓", "scroll"), ("Enter/Esc", "home")],
         };
