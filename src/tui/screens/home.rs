@@ -517,7 +517,8 @@ impl HomeScreen {
                 None => "Resume".into(),
             },
             Item::Loop => "Start a mock Loop".into(),
-            Item::DrillWeakest => "Drill my weakest / most overdue LPs".into(),
+            // Short enough for the menu at 80 columns.
+            Item::DrillWeakest => "Drill my weakest or overdue LPs".into(),
             Item::DrillChosen => "Drill chosen LPs".into(),
             Item::Writing => "Timed writing exercise".into(),
             Item::Review => "Review past answers".into(),
@@ -657,17 +658,18 @@ impl HomeScreen {
         } else {
             plural(ctx.stories.stories.len(), "story")
         };
-        let mut lines = vec![Line::styled(
-            truncate(
-                &format!(
-                    "{} questions · {} loop templates · {stories}",
-                    c.questions.len(),
-                    c.templates.len()
-                ),
-                w,
+        // Wrapped, not cut, at 80 columns.
+        let mut lines: Vec<Line> = crate::tui::text::wrap(
+            &format!(
+                "{} questions · {} loop templates · {stories}",
+                c.questions.len(),
+                c.templates.len()
             ),
-            theme::dim(),
-        )];
+            w.max(1),
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme::dim()))
+        .collect();
         // Files that could not be read stay listed, not only flashed once.
         let problems: Vec<String> = ctx
             .unreadable
