@@ -453,6 +453,25 @@ fn search_filters_to_the_answers_containing_the_word() {
         s.contains("“KUBERNETES”"),
         "the footer shows the search: {s}"
     );
+    // Opened, the answer shows where the word was found.
+    key(&mut app, KeyCode::Enter);
+    let t = draw(&app, 120, 40);
+    let buf = t.backend().buffer();
+    let mut marked = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            if cell.modifier.contains(ratatui::style::Modifier::REVERSED) {
+                marked.push_str(cell.symbol());
+            }
+        }
+        marked.push('|');
+    }
+    assert!(
+        marked.to_lowercase().contains("kubernetes"),
+        "the found word is marked: {marked}"
+    );
+    key(&mut app, KeyCode::Esc);
     // A follow-up response is searched too; several words must all match.
     key(&mut app, KeyCode::Char('/'));
     for _ in 0.."KUBERNETES".len() {

@@ -69,6 +69,69 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The lines with every occurrence of the search `words` (case-insensitive)
+/// marked in `found`'s style; a word split over two wrapped lines is not.
+pub fn highlight(
+    lines: Vec<ratatui::text::Line<'static>>,
+    words: &[String],
+    found: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    use ratatui::text::{Line, Span};
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let style = line.style;
+            let alignment = line.alignment;
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for span in line.spans {
+                let text = span.content.to_string();
+                let lower = text.to_lowercase();
+                // Byte positions only line up when lowercasing keeps lengths.
+                if lower.len() != text.len() {
+                    spans.push(span);
+                    continue;
+                }
+                let mut at = 0;
+                while at < text.len() {
+                    let next = words
+                        .iter()
+                        .filter_map(|w| lower[at..].find(w.as_str()).map(|i| (at + i, w.len())))
+                        .min();
+                    match next {
+                        Some((i, n))
+                            if text.is_char_boundary(i) && text.is_char_boundary(i + n) =>
+                        {
+                            if i > at {
+                                spans.push(Span::styled(text[at..i].to_string(), span.style));
+                            }
+                            spans.push(Span::styled(
+                                text[i..i + n].to_string(),
+                                span.style.patch(found),
+                            ));
+                            at = i + n;
+                        }
+                        _ => {
+                            spans.push(Span::styled(text[at..].to_string(), span.style));
+                            at = text.len();
+                        }
+                    }
+                }
+            }
+            let mut l = Line::from(spans).style(style);
+            l.alignment = alignment;
+            l
+        })
+        .collect()
+}
+
 /// Between LP names in a list: a comma would be ambiguous ("Are Right, A
 /// Lot").
 pub const LP_SEP: &str = " · ";

@@ -63,6 +63,11 @@ pub fn border_focus() -> Style {
 pub fn interviewer() -> Style {
     fg(Color::Magenta).add_modifier(Modifier::BOLD)
 }
+/// A word the review search found.
+pub fn found() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+}
+
 pub fn quote() -> Style {
     fg(Color::White).add_modifier(Modifier::ITALIC)
 }

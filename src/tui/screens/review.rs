@@ -807,6 +807,15 @@ impl ReviewScreen {
         }
     }
 
+    /// The words of the search applied, to mark where they were found.
+    fn search_words(&self) -> Vec<String> {
+        self.filters
+            .search
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
     fn open_attempts(&mut self, h: &History, at: &AnswerRef) {
         let Some((_, _, _, a)) = at.find(h) else {
             return;
@@ -1583,7 +1592,11 @@ impl ReviewScreen {
             ));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        let lines = detail_lines(ctx, s, a, inner.width.saturating_sub(1) as usize);
+        let lines = crate::tui::text::highlight(
+            detail_lines(ctx, s, a, inner.width.saturating_sub(1) as usize),
+            &self.search_words(),
+            theme::found(),
+        );
         let rows = inner.height as usize;
         self.page_rows.set(rows.max(1));
         let (shown, max) = crate::tui::widgets::page(lines, rows, scroll);
@@ -1763,6 +1776,7 @@ impl ReviewScreen {
             }
             rows = inner.height as usize;
             max = max.max(lines.len().saturating_sub(rows) as u16);
+            let lines = crate::tui::text::highlight(lines, &self.search_words(), theme::found());
             let shown: Vec<Line> = lines
                 .into_iter()
                 .skip(a.scroll as usize)
