@@ -94,11 +94,16 @@ fn wrap_word_chunks(
         return vec![(0, 0)];
     }
 
+    // loopdrill patch: a word is kept with the space or punctuation that
+    // follows it, so no wrapped row starts with a space or a lone ".".
+    let is_word = |c: Chunk| chunk_text(line, c).chars().any(char::is_alphanumeric);
     let mut out = Vec::new();
     let mut i = 0usize;
     let mut seg_start = chunks[0].start;
     let mut seg_end = seg_start;
     let mut seg_width = 0usize;
+    // The last chunk taken into the current row.
+    let mut last: Option<usize> = None;
 
     while i < chunks.len() {
         let chunk = chunks[i];
@@ -110,9 +115,28 @@ fn wrap_word_chunks(
         if seg_width + chunk_width <= width {
             seg_end = chunk.end;
             seg_width += chunk_width;
+            last = Some(i);
             i += 1;
             continue;
         }
+
+        // A space or punctuation that does not fit after a word: break
+        // before that word instead (unless it opens the row), and carry it
+        // to the next row with what follows it.
+        if let Some(li) = last
+            && !is_word(chunk)
+            && is_word(chunks[li])
+            && chunks[li].start > seg_start
+        {
+            out.push((seg_start, chunks[li].start));
+            seg_start = chunks[li].start;
+            seg_end = seg_start;
+            seg_width = 0;
+            last = None;
+            i = li;
+            continue;
+        }
+        last = None;
 
         if seg_end > seg_start {
             out.push((seg_start, seg_end));
@@ -282,6 +306,21 @@ mod tests {
         assert_eq!(have, vec!["a中\tc", "de"]);
         let have = masked_segments("abcd", WrapMode::WordOrGlyph, 4, '＊');
         assert_eq!(have, vec!["ab", "cd"]);
+    }
+
+    #[test]
+    fn a_word_stays_with_the_space_or_punctuation_after_it() {
+        // loopdrill patch: no row starts with a lone "." or a space.
+        let have = segments("the requirements. next", WrapMode::WordOrGlyph, 16);
+        assert_eq!(have, vec!["the ", "requirements. ", "next"]);
+        let have = segments("ab cdef gh", WrapMode::WordOrGlyph, 7);
+        assert_eq!(have, vec!["ab ", "cdef gh"]);
+        for row in segments("one two three four five six seven.", WrapMode::WordOrGlyph, 9) {
+            assert!(!row.starts_with(' ') && !row.starts_with('.'), "{row:?}");
+        }
+        // A word filling the whole row still breaks as before.
+        let have = segments("abcd. e", WrapMode::WordOrGlyph, 4);
+        assert_eq!(have, vec!["abcd", ". e"]);
     }
 
     #[test]
