@@ -120,6 +120,14 @@ pub fn from_judgement(star: &Star, judgement: &Judgement) -> Analysis {
     from_found(star, &judgement.findings)
 }
 
+/// The stored analysis of what was told: STAR parts or a format's fields.
+pub fn from_told(told: &crate::practice::judge::Told, judgement: &Judgement) -> Analysis {
+    match told {
+        crate::practice::judge::Told::Star(star) => from_judgement(star, judgement),
+        crate::practice::judge::Told::Parts(parts) => from_parts_judgement(parts, judgement),
+    }
+}
+
 /// The stored analysis of a scenario or design answer (its fields in
 /// order; the last one, measures or the real example, counts as its result).
 pub fn from_parts_judgement(parts: &[String], judgement: &Judgement) -> Analysis {

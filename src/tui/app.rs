@@ -442,6 +442,9 @@ impl App {
     }
 
     pub fn apply(&mut self, cmds: Vec<Cmd>) {
+        // Screens re-derive what they show from history only after a command
+        // (a tick or key that asked for nothing changed nothing).
+        let changed = !cmds.is_empty();
         for cmd in cmds {
             match cmd {
                 Cmd::SaveSession(mut s) => {
@@ -547,7 +550,9 @@ impl App {
                 }
             }
         }
-        self.sync_screen();
+        if changed {
+            self.sync_screen();
+        }
     }
 
     /// A session's save succeeded: it is no longer unsaved, and a draft held

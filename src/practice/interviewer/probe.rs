@@ -19,7 +19,7 @@
 //! inputs and seed give the same choice.
 
 use super::slots::{Slots, matches_template};
-use crate::content::{Content, FollowProbe, Interviewer, Question, Track};
+use crate::content::{Content, FollowProbe, Interviewer, Probe, Question, Track};
 use crate::practice::judge::seeks::{self, Memo};
 use crate::practice::judge::signals::dodges;
 use crate::practice::judge::{Judgement, Told};
@@ -250,30 +250,17 @@ pub fn next_probe(
         .probes
         .iter()
         .filter(|p| {
-            p.signal.is_none()
-                && !p.seeks.is_empty()
-                && !p.stretch
-                && (p.principles.is_empty() || p.principles.iter().any(|x| x == q.primary()))
+            p.signal.is_none() && !p.seeks.is_empty() && !p.stretch && fits_lp(p, q.primary())
         })
-        .map(|p| Candidate {
-            text: &p.text,
-            seeks: &p.seeks,
-            signal: None,
-        })
+        .map(general_candidate)
         .collect();
     // Everything any probe looks for was said: a stretch beyond the story,
     // which no answer covers, so a complete answer still meets one.
     let stretch: Vec<Candidate> = content
         .probes
         .iter()
-        .filter(|p| {
-            p.stretch && (p.principles.is_empty() || p.principles.iter().any(|x| x == q.primary()))
-        })
-        .map(|p| Candidate {
-            text: &p.text,
-            seeks: &p.seeks,
-            signal: None,
-        })
+        .filter(|p| p.stretch && fits_lp(p, q.primary()))
+        .map(general_candidate)
         .collect();
     for (tier, why) in [
         (persona, "what this interviewer always checks"),
@@ -442,16 +429,24 @@ fn question_probes<'c>(
     content: &'c Content,
     q: &'c Question,
 ) -> impl Iterator<Item = Candidate<'c>> {
-    q.probes
-        .iter()
-        .map(as_candidate)
-        .chain(q.probe_refs.iter().filter_map(|id| {
-            content.probe(id).map(|p| Candidate {
-                text: &p.text,
-                seeks: &p.seeks,
-                signal: p.signal.as_deref(),
-            })
-        }))
+    q.probes.iter().map(as_candidate).chain(
+        q.probe_refs
+            .iter()
+            .filter_map(|id| content.probe(id).map(general_candidate)),
+    )
+}
+
+fn general_candidate(p: &Probe) -> Candidate<'_> {
+    Candidate {
+        text: &p.text,
+        seeks: &p.seeks,
+        signal: p.signal.as_deref(),
+    }
+}
+
+/// Whether a general probe may follow a question on `lp`.
+fn fits_lp(p: &Probe, lp: &str) -> bool {
+    p.principles.is_empty() || p.principles.iter().any(|x| x == lp)
 }
 
 fn as_candidate(f: &FollowProbe) -> Candidate<'_> {
@@ -483,19 +478,13 @@ fn candidates<'c>(ask: &'c Asking, gap: &Gap) -> [Vec<Candidate<'c>>; 3] {
         .probes
         .iter()
         .filter(|p| {
-            let lp_fits =
-                p.principles.is_empty() || p.principles.iter().any(|x| x == ask.question.primary());
-            lp_fits
+            fits_lp(p, ask.question.primary())
                 && match gap.signal {
                     Some(sig) => p.signal.as_deref() == Some(sig),
                     None => p.signal.is_none() && p.seeks.iter().any(|s| gap.seeks.contains(s)),
                 }
         })
-        .map(|p| Candidate {
-            text: &p.text,
-            seeks: &p.seeks,
-            signal: p.signal.as_deref(),
-        })
+        .map(general_candidate)
         .collect();
     let own: Vec<Candidate> = question_probes(ask.content, ask.question)
         .filter(|c| c.signal.is_none() && fits(c))
@@ -514,11 +503,7 @@ fn seeks_of_asked(ask: &Asking, text: &str) -> Vec<String> {
         .persona
         .into_iter()
         .flat_map(|p| p.probing.probes.iter().map(as_candidate));
-    let general = content.probes.iter().map(|p| Candidate {
-        text: &p.text,
-        seeks: &p.seeks,
-        signal: p.signal.as_deref(),
-    });
+    let general = content.probes.iter().map(general_candidate);
     persona
         .chain(question_probes(content, ask.question))
         .chain(general)

@@ -262,17 +262,18 @@ impl SessionScreen {
             String::new()
         };
         let limit = timer.limit().as_secs();
-        let a = if self.spoken {
+        let (a, judged) = if self.spoken {
             // Notes of a spoken answer are not the answer: nothing to analyse
             // but its length in time; the follow-ups are the question's own.
-            Analysis {
+            let a = Analysis {
                 record: crate::store::AnalysisRecord {
                     words: analysis::word_count(&notes),
                     speaking_secs: elapsed.as_secs() as u32,
                     ..Default::default()
                 },
                 findings: Vec::new(),
-            }
+            };
+            (a, None)
         } else {
             // The interviewer's judge, with the question: it finds what the
             // question-free analysis cannot (off-topic, no failure told).
@@ -283,16 +284,11 @@ impl SessionScreen {
                 Told::Parts(&parts)
             };
             let j = Judge::new(content).judge_words(q, &told, &[], limit, bar_raiser);
-            if parts.is_empty() {
-                analysis::from_judgement(&star, &j)
-            } else {
-                analysis::from_parts_judgement(&parts, &j)
-            }
+            (analysis::from_told(&told, &j), Some(j))
         };
         let started = self
             .answer_started
             .unwrap_or_else(|| ctx.wall - chrono::Duration::seconds(elapsed.as_secs() as i64));
-        let ran_over = timer.overtime(ctx.now) > Duration::ZERO;
         let answer = Answer {
             id: store::new_id(ctx.wall),
             question_id: q.id.clone(),
@@ -334,9 +330,9 @@ impl SessionScreen {
             None => self.session.answers.push(answer),
         }
         self.timer = None;
-        let _ = ran_over;
         self.follow_ups_since = Some(ctx.now);
-        let next = self.choose_next(content, ctx.now);
+        // The judgement the analysis came from: the answer has no reply yet.
+        let next = self.choose_next(content, ctx.now, judged);
         self.flow.advance(content, Event::Submitted { next });
         self.analysis = Some(a);
         self.reply = editor("Type your reply. Ctrl-S sends it.");

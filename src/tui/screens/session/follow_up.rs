@@ -3,37 +3,41 @@
 use super::*;
 
 impl SessionScreen {
-    /// What the interviewer noticed, judged again with the replies so far.
-    fn rejudge(&mut self, content: &Content) {
-        let Some((interview, _, qid)) = self.flow.current_question() else {
-            return;
-        };
-        let Some(q) = content.question(qid) else {
-            return;
-        };
-        let br = self.session.interviews[interview].interviewer.bar_raiser;
-        let judged = self.current_answer().filter(|a| !a.spoken).map(|a| {
-            let j = Judge::new(content).judge_words(
-                q,
-                &Told::of(a),
-                &a.follow_ups,
-                a.time_limit_secs,
-                br,
-            );
-            if a.parts.is_empty() {
-                analysis::from_judgement(&a.star, &j)
-            } else {
-                analysis::from_parts_judgement(&a.parts, &j)
-            }
-        });
-        if judged.is_some() {
-            self.analysis = judged;
-        }
+    /// The interviewer's judgement of the current answer with its replies
+    /// so far; `None` for an answer given aloud (its notes are not the
+    /// answer: nothing is judged).
+    pub(super) fn judge_current(&self, content: &Content) -> Option<Judgement> {
+        let (interview, _, qid) = self.flow.current_question()?;
+        let q = content.question(qid)?;
+        let a = self.current_answer().filter(|a| !a.spoken)?;
+        Some(Judge::new(content).judge_words(
+            q,
+            &Told::of(a),
+            &a.follow_ups,
+            a.time_limit_secs,
+            self.session.interviews[interview].interviewer.bar_raiser,
+        ))
     }
 
-    /// The interviewer's next follow-up on the current answer, chosen from
-    /// everything said so far (`None`: on to the self-score).
-    pub(super) fn choose_next(&self, content: &Content, now: Duration) -> Option<ChosenProbe> {
+    /// Judges the current answer again with the replies so far (what the
+    /// interviewer noticed) and chooses the next follow-up from that one
+    /// judgement.
+    fn listen(&mut self, content: &Content, now: Duration) -> Option<ChosenProbe> {
+        let judged = self.judge_current(content);
+        if let (Some(j), Some(a)) = (&judged, self.current_answer()) {
+            self.analysis = Some(analysis::from_told(&Told::of(a), j));
+        }
+        self.choose_next(content, now, judged)
+    }
+
+    /// The interviewer's next follow-up on the current answer, from its
+    /// judgement (`None`: on to the self-score).
+    pub(super) fn choose_next(
+        &self,
+        content: &Content,
+        now: Duration,
+        judged: Option<Judgement>,
+    ) -> Option<ChosenProbe> {
         let (interview, _, qid) = self.flow.current_question()?;
         let q = content.question(qid)?;
         let a = self.current_answer()?;
@@ -65,21 +69,10 @@ impl SessionScreen {
             time_left,
             earlier,
         };
-        // Notes of a spoken answer are not the answer: nothing to judge,
-        // so only the question's own drill-down is asked.
-        let told = Told::of(a);
-        let judged = if a.spoken {
-            Judgement::nothing(q)
-        } else {
-            Judge::new(content).judge_words(
-                q,
-                &told,
-                &a.follow_ups,
-                a.time_limit_secs,
-                rec.interviewer.bar_raiser,
-            )
-        };
-        next_probe(&ask, &told, &a.follow_ups, &judged)
+        // Nothing judged (an answer given aloud): only the question's own
+        // drill-down is asked.
+        let judged = judged.unwrap_or_else(|| Judgement::nothing(q));
+        next_probe(&ask, &Told::of(a), &a.follow_ups, &judged)
     }
 
     pub(super) fn key_follow_up(&mut self, key: KeyEvent, ctx: &Ctx, index: usize) -> Vec<Cmd> {
@@ -95,8 +88,7 @@ impl SessionScreen {
                 });
             }
             self.reply = editor("Type your reply. Ctrl-S sends it.");
-            self.rejudge(content);
-            let next = self.choose_next(content, ctx.now);
+            let next = self.listen(content, ctx.now);
             self.flow.advance(content, Event::FollowUpAnswered { next });
             let mut cmds = vec![self.save(), Cmd::DiscardDraft(self.session.id.clone())];
             cmds.extend(self.entered(content, ctx));

@@ -331,20 +331,12 @@ impl SessionScreen {
                             why: String::new(),
                         })
                         .collect();
-                    if !ans.spoken {
-                        me.analysis = content.question(&qid).map(|qu| {
-                            analysis::from_judgement(
-                                &ans.star,
-                                &Judge::new(content).judge(
-                                    qu,
-                                    &ans.star,
-                                    &ans.follow_ups,
-                                    ans.time_limit_secs,
-                                    me.session.interviews[interview].interviewer.bar_raiser,
-                                ),
-                            )
-                        });
-                    }
+                }
+                // Judged once: what the interviewer noticed, and (without a
+                // draft) the follow-up to ask.
+                let judged = me.judge_current(content);
+                if let (Some(j), Some(a)) = (&judged, me.current_answer()) {
+                    me.analysis = Some(analysis::from_told(&Told::of(a), j));
                 }
                 let asked = me.flow.probes.len();
                 let pending = draft.and_then(|d| match &d.step {
@@ -358,7 +350,7 @@ impl SessionScreen {
                         seeks: Vec::new(),
                         why: String::new(),
                     }),
-                    None => me.choose_next(content, now),
+                    None => me.choose_next(content, now, judged),
                 };
                 me.flow.probes.extend(current);
                 if me.flow.probes.len() > asked {
