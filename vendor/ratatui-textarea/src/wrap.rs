@@ -97,6 +97,7 @@ fn wrap_word_chunks(
     // loopdrill patch: a word is kept with the space or punctuation that
     // follows it, so no wrapped row starts with a space or a lone ".".
     let is_word = |c: Chunk| chunk_text(line, c).chars().any(char::is_alphanumeric);
+    let is_space = |c: Chunk| chunk_text(line, c).chars().all(char::is_whitespace);
     let mut out = Vec::new();
     let mut i = 0usize;
     let mut seg_start = chunks[0].start;
@@ -125,16 +126,24 @@ fn wrap_word_chunks(
         // to the next row with what follows it.
         if let Some(li) = last
             && !is_word(chunk)
-            && is_word(chunks[li])
-            && chunks[li].start > seg_start
         {
-            out.push((seg_start, chunks[li].start));
-            seg_start = chunks[li].start;
-            seg_end = seg_start;
-            seg_width = 0;
-            last = None;
-            i = li;
-            continue;
+            // The run of non-space chunks that ends the row ("scope:").
+            let mut k = li;
+            while k > 0 && chunks[k - 1].start >= seg_start && !is_space(chunks[k - 1]) {
+                k -= 1;
+            }
+            if !is_space(chunks[li])
+                && (k..=li).any(|j| is_word(chunks[j]))
+                && chunks[k].start > seg_start
+            {
+                out.push((seg_start, chunks[k].start));
+                seg_start = chunks[k].start;
+                seg_end = seg_start;
+                seg_width = 0;
+                last = None;
+                i = k;
+                continue;
+            }
         }
         last = None;
 
@@ -318,6 +327,9 @@ mod tests {
         for row in segments("one two three four five six seven.", WrapMode::WordOrGlyph, 9) {
             assert!(!row.starts_with(' ') && !row.starts_with('.'), "{row:?}");
         }
+        // Punctuation after the word travels with it, and so does the word.
+        let have = segments("out of scope: users", WrapMode::WordOrGlyph, 13);
+        assert_eq!(have, vec!["out of ", "scope: users"]);
         // A word filling the whole row still breaks as before.
         let have = segments("abcd. e", WrapMode::WordOrGlyph, 4);
         assert_eq!(have, vec!["abcd", ". e"]);
