@@ -10,15 +10,17 @@
 //! is of another index version. Only the instance that holds the store's
 //! lock writes it, atomically, after it has read the full history.
 
-use super::{History, Result, SCHEMA_VERSION, Session, Store};
+use super::{Answer, FollowUp, History, JudgedCache, Result, SCHEMA_VERSION, Session, Store};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub const INDEX: &str = "index.json";
 /// Bumped when the index's shape or what a summary keeps changes.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// A session file's stamp: its length and modification time (ns).
 pub type Stamp = (u64, u64);
@@ -33,16 +35,190 @@ struct Header {
     judge: u64,
 }
 
-#[derive(Serialize, Deserialize)]
+/// One session file's line: its stamp, the session without its answers,
+/// and a [`Brief`] of each answer (short keys, empty fields left out: the
+/// index is read before every start's first view of progress).
+#[derive(Deserialize)]
 struct Entry {
+    #[serde(rename = "f")]
     file: String,
+    #[serde(rename = "l")]
     len: u64,
+    #[serde(rename = "m")]
     modified_ns: u64,
+    #[serde(rename = "s")]
     session: Session,
+    #[serde(rename = "a", default)]
+    answers: Vec<Summarised>,
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
-    let m = fs::metadata(path).ok()?;
+/// An answer read from its [`Brief`], as it is parsed (so the answers need
+/// no second list).
+#[derive(Deserialize)]
+#[serde(from = "Brief")]
+struct Summarised(Answer);
+
+impl From<Brief> for Summarised {
+    fn from(b: Brief) -> Summarised {
+        Summarised(b.into_answer())
+    }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// What the summary keeps of an answer: no words typed, no question text,
+/// no analysis (see [`summarise`]).
+#[derive(Serialize, Deserialize)]
+struct Brief {
+    #[serde(rename = "i")]
+    id: String,
+    #[serde(rename = "q")]
+    question_id: String,
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    principles: Vec<String>,
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    interviewer_id: Option<String>,
+    #[serde(rename = "x", default, skip_serializing_if = "is_zero")]
+    interview_index: u64,
+    /// How many fields the answer has (their words are left out).
+    #[serde(rename = "np", default, skip_serializing_if = "is_zero")]
+    parts: u64,
+    #[serde(rename = "n", default, skip_serializing_if = "Vec::is_empty")]
+    part_names: Vec<String>,
+    /// The signal of each follow-up (their words are left out).
+    #[serde(rename = "fu", default, skip_serializing_if = "Vec::is_empty")]
+    follow_ups: Vec<Option<String>>,
+    #[serde(rename = "t0", with = "exact_time")]
+    started_at: DateTime<Utc>,
+    #[serde(rename = "t1", with = "exact_time")]
+    submitted_at: DateTime<Utc>,
+    #[serde(rename = "d", default, skip_serializing_if = "is_zero")]
+    duration_secs: u64,
+    #[serde(rename = "tl", default, skip_serializing_if = "is_zero")]
+    time_limit_secs: u64,
+    #[serde(rename = "o", default, skip_serializing_if = "is_zero")]
+    overtime_secs: u64,
+    #[serde(rename = "sc", default, skip_serializing_if = "BTreeMap::is_empty")]
+    self_scores: BTreeMap<String, u8>,
+    #[serde(rename = "st", default, skip_serializing_if = "Option::is_none")]
+    story_id: Option<String>,
+    #[serde(rename = "sp", default, skip_serializing_if = "std::ops::Not::not")]
+    spoken: bool,
+    /// The interviewer's average as progress reads it: absent for an answer
+    /// given aloud or left blank (its own self-score stands instead),
+    /// `null` when judging gave no average. Signals are left out.
+    #[serde(
+        rename = "j",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    judged: Option<Option<f64>>,
+}
+
+/// A field that is there, even as `null`, is `Some` (absent is `None`, by
+/// `default`).
+fn present<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(d).map(Some)
+}
+
+/// A time as `[seconds, nanoseconds]` since the epoch: exact, and quicker to
+/// read than RFC 3339 text.
+mod exact_time {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        (t.timestamp(), t.timestamp_subsec_nanos()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let (secs, nanos) = <(i64, u32)>::deserialize(d)?;
+        DateTime::from_timestamp(secs, nanos)
+            .ok_or_else(|| serde::de::Error::custom("time out of range"))
+    }
+}
+
+impl Brief {
+    fn of(a: &Answer) -> Brief {
+        Brief {
+            id: a.id.clone(),
+            question_id: a.question_id.clone(),
+            principles: a.principles.clone(),
+            interviewer_id: a.interviewer_id.clone(),
+            interview_index: a.interview_index as u64,
+            parts: a.parts.len() as u64,
+            part_names: a.part_names.clone(),
+            follow_ups: a.follow_ups.iter().map(|f| f.signal.clone()).collect(),
+            started_at: a.started_at,
+            submitted_at: a.submitted_at,
+            duration_secs: a.duration_secs,
+            time_limit_secs: a.time_limit_secs,
+            overtime_secs: a.overtime_secs,
+            self_scores: a.self_scores.clone(),
+            story_id: a.story_id.clone(),
+            spoken: a.spoken,
+            judged: (!a.spoken && !a.is_blank()).then(|| a.judged.as_ref().and_then(|j| j.average)),
+        }
+    }
+
+    /// The answer as the summary keeps it: marked `summary_only`.
+    fn into_answer(self) -> Answer {
+        Answer {
+            id: self.id,
+            question_id: self.question_id,
+            question: String::new(),
+            principles: self.principles,
+            interviewer_id: self.interviewer_id,
+            interview_index: self.interview_index as usize,
+            star: Default::default(),
+            parts: vec![String::new(); self.parts as usize],
+            part_names: self.part_names,
+            follow_ups: self
+                .follow_ups
+                .into_iter()
+                .map(|signal| FollowUp {
+                    probe: String::new(),
+                    response: String::new(),
+                    signal,
+                })
+                .collect(),
+            started_at: self.started_at,
+            submitted_at: self.submitted_at,
+            duration_secs: self.duration_secs,
+            time_limit_secs: self.time_limit_secs,
+            overtime_secs: self.overtime_secs,
+            self_scores: self.self_scores,
+            score_history: Vec::new(),
+            analysis: Default::default(),
+            story_id: self.story_id,
+            notes: String::new(),
+            spoken: self.spoken,
+            judged: self.judged.map(|average| JudgedCache {
+                key: 0,
+                average,
+                signals: Vec::new(),
+            }),
+            summary_only: true,
+        }
+    }
+}
+
+impl Entry {
+    fn into_session(self) -> Session {
+        debug_assert_eq!(size_of::<Summarised>(), size_of::<Answer>());
+        let mut s = self.session;
+        // In place: a `Summarised` is laid out as its answer.
+        s.answers = self.answers.into_iter().map(|a| a.0).collect();
+        s
+    }
+}
+
+fn stamp(m: &fs::Metadata) -> Option<Stamp> {
     let t = m
         .modified()
         .ok()?
@@ -57,44 +233,111 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The session without the words typed in it (STAR parts, fields, replies,
-/// notes, writing): what the home screen needs. Its answers keep their
-/// cached judgement and are marked `summary_only`.
-pub fn summarise(s: &Session) -> Session {
-    let mut out = s.clone();
-    for a in &mut out.answers {
-        a.star = Default::default();
-        a.parts.iter_mut().for_each(String::clear);
-        for f in &mut a.follow_ups {
-            f.probe.clear();
-            f.response.clear();
-        }
-        a.notes.clear();
-        // Read elsewhere from the content by id, or only from full answers.
-        a.question.clear();
-        a.score_history.clear();
-        a.analysis = Default::default();
-        if let Some(j) = &mut a.judged {
-            j.key = 0;
-        }
-        a.summary_only = true;
+/// The index's entries, parsed on every core; `None` when the index is
+/// missing, unreadable, of another version or judge, or has one bad line.
+fn read_entries(path: &Path, judge: u64) -> Option<Vec<Entry>> {
+    let bytes = fs::read(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let mut lines = text.lines();
+    let header: Header = serde_json::from_str(lines.next()?).ok()?;
+    if header.index_version != INDEX_VERSION
+        || header.schema_version != SCHEMA_VERSION
+        || header.judge != judge
+    {
+        return None;
     }
-    if let Some(w) = &mut out.writing {
-        w.text.clear();
+    let lines: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = lines.len().div_ceil(threads).max(1);
+    let parsed: Vec<Option<Vec<Entry>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|l| serde_json::from_str::<Entry>(l).ok())
+                        .collect::<Option<Vec<Entry>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    // One bad line and the index is not trusted at all.
+    Some(
+        parsed
+            .into_iter()
+            .collect::<Option<Vec<Vec<Entry>>>>()?
+            .into_iter()
+            .flatten()
+            .collect(),
+    )
+}
+
+/// An [`Entry`] as written.
+#[derive(Serialize)]
+struct EntryOut {
+    #[serde(rename = "f")]
+    file: String,
+    #[serde(rename = "l")]
+    len: u64,
+    #[serde(rename = "m")]
+    modified_ns: u64,
+    #[serde(rename = "s")]
+    session: Session,
+    #[serde(rename = "a")]
+    answers: Vec<Brief>,
+}
+
+fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> EntryOut {
+    let session = Session {
+        schema_version: s.schema_version,
+        id: s.id.clone(),
+        kind: s.kind,
+        template: s.template.clone(),
+        seed: s.seed,
+        strict: s.strict,
+        started_at: s.started_at,
+        finished_at: s.finished_at,
+        interviews: s
+            .interviews
+            .iter()
+            .cloned()
+            .map(|mut iv| {
+                iv.candidate_questions.clear();
+                iv
+            })
+            .collect(),
+        answers: Vec::new(),
+        debrief: s.debrief.clone(),
+        writing: s.writing.clone().map(|mut w| {
+            w.text.clear();
+            w
+        }),
+    };
+    EntryOut {
+        file,
+        len,
+        modified_ns,
+        session,
+        answers: s.answers.iter().map(Brief::of).collect(),
     }
-    for iv in &mut out.interviews {
-        iv.candidate_questions.clear();
-    }
-    out
 }
 
 impl Store {
     /// The session files with their stamps, in file-name order.
     pub fn session_stamps(&self) -> Vec<(PathBuf, Stamp)> {
+        // Each entry's metadata is read relative to the open folder.
         let mut out: Vec<(PathBuf, Stamp)> = self
-            .session_files()
-            .into_iter()
-            .filter_map(|p| stamp(&p).map(|s| (p, s)))
+            .session_entries()
+            .filter_map(|e| {
+                let st = stamp(&e.metadata().ok()?)?;
+                Some((e.path(), st))
+            })
             .collect();
         out.sort();
         out
@@ -105,51 +348,21 @@ impl Store {
     /// (no file changed, came or went); `None` when there is no usable index
     /// (then the full history is the only way).
     pub fn load_summary(&self, judge: u64) -> Option<(History, bool)> {
-        let bytes = fs::read(self.dir().join(INDEX)).ok()?;
-        let text = std::str::from_utf8(&bytes).ok()?;
-        let mut lines = text.lines();
-        let header: Header = serde_json::from_str(lines.next()?).ok()?;
-        if header.index_version != INDEX_VERSION
-            || header.schema_version != SCHEMA_VERSION
-            || header.judge != judge
-        {
-            return None;
-        }
-        let lines: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let chunk = lines.len().div_ceil(threads).max(1);
-        let parsed: Vec<Option<Vec<Entry>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = lines
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|l| serde_json::from_str::<Entry>(l).ok())
-                            .collect::<Option<Vec<Entry>>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
+        // The files are stamped on one thread while the index is read and
+        // parsed on the others.
+        let (entries, stamps) = std::thread::scope(|scope| {
+            let stamping = scope.spawn(|| self.session_stamps());
+            let entries = read_entries(&self.dir().join(INDEX), judge);
+            (entries, stamping.join().unwrap_or_default())
         });
-        // One bad line and the index is not trusted at all.
-        let entries: Vec<Entry> = parsed
-            .into_iter()
-            .collect::<Option<Vec<Vec<Entry>>>>()?
-            .into_iter()
-            .flatten()
-            .collect();
+        let entries = entries?;
         let mut by_file: HashMap<String, Entry> =
             entries.into_iter().map(|e| (e.file.clone(), e)).collect();
         let mut history = History::default();
         let mut current = true;
-        for (path, st) in self.session_stamps() {
+        for (path, st) in stamps {
             match by_file.remove(&file_name(&path)) {
-                Some(e) if (e.len, e.modified_ns) == st => history.sessions.push(e.session),
+                Some(e) if (e.len, e.modified_ns) == st => history.sessions.push(e.into_session()),
                 _ => {
                     current = false;
                     match self.read_session(&path) {
@@ -180,7 +393,9 @@ impl Store {
 
 /// Writes the index of data dir `dir` from a full `history` read after
 /// `stamps` were taken (so a file changed meanwhile is seen as changed next
-/// time), for the judge with fingerprint `judge`. A cache: written with a
+/// time), for the judge with fingerprint `judge`, whose cached judgements in
+/// `history` must be current (`Judge::refresh_cache`): the summary takes
+/// them as the interviewer's averages. A cache: written with a
 /// rename and no sync. Only the instance holding the store's lock may call
 /// it (the app does, from its history thread, when it is the writer).
 pub fn write_index(
@@ -209,13 +424,7 @@ pub fn write_index(
         let Some(s) = file.strip_suffix(".json").and_then(|id| by_id.get(id)) else {
             continue;
         };
-        let entry = Entry {
-            file,
-            len: *len,
-            modified_ns: *modified_ns,
-            session: summarise(s),
-        };
-        serde_json::to_writer(&mut out, &entry).map_err(enc)?;
+        serde_json::to_writer(&mut out, &entry(file, (*len, *modified_ns), s)).map_err(enc)?;
         out.push(b'\n');
     }
     let path = dir.join(INDEX);
@@ -228,7 +437,7 @@ pub fn write_index(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Answer, FollowUp, JudgedCache, SessionKind, Star};
+    use crate::store::{SessionKind, Star};
     use chrono::{TimeZone, Utc};
 
     fn session(id: &str, words: &str) -> Session {

@@ -491,21 +491,23 @@ impl Store {
 
     /// The session files (`sessions/*.json`, no temporary files), sorted.
     fn session_files(&self) -> Vec<PathBuf> {
-        let Ok(entries) = fs::read_dir(self.dir.join(SESSIONS)) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
+        let mut paths: Vec<PathBuf> = self.session_entries().map(|e| e.path()).collect();
         paths.sort();
         paths
+    }
+
+    /// The entries of the sessions folder that are session files (`.json`,
+    /// not hidden), in no particular order.
+    pub(crate) fn session_entries(&self) -> impl Iterator<Item = fs::DirEntry> {
+        fs::read_dir(self.dir.join(SESSIONS))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".json") && !name.starts_with('.')
+            })
     }
 
     /// Reads one session file. The common case, a file of the current

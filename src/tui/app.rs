@@ -106,6 +106,10 @@ pub struct App {
     history_arrived: Option<Loaded>,
     /// The summary index's history, until the full one arrives.
     pub summary: Option<History>,
+    /// Told once a frame shows the summary: the history thread reads every
+    /// session file only then, so on a small machine that read does not
+    /// slow the frame the user is waiting for.
+    summary_shown: Option<std::sync::mpsc::Sender<()>>,
     pub stories: StoryBank,
     /// Set when `stories.json` could not be read (see [`Ctx::stories_unreadable`]).
     pub stories_unreadable: Option<String>,
@@ -196,6 +200,7 @@ impl App {
             history_rx,
             history_arrived: None,
             summary: None,
+            summary_shown: None,
             stories,
             draft,
             trashed,
@@ -221,6 +226,7 @@ impl App {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
+        let (shown_tx, shown_rx) = std::sync::mpsc::channel::<()>();
         let dir = self.store.dir().to_path_buf();
         let content = self.content.clone();
         let writer = !self.store.is_read_only();
@@ -238,6 +244,9 @@ impl App {
                 if tx.send(Loaded::Summary(summary)).is_err() {
                     return;
                 }
+                // Until the summary is on screen (or a moment has passed;
+                // a closed channel means the app is going).
+                let _ = shown_rx.recv_timeout(std::time::Duration::from_millis(250));
             }
             // Stamps before reading, so a file saved meanwhile is seen as
             // changed by the next start.
@@ -257,6 +266,17 @@ impl App {
             let _ = tx.send(Loaded::Full(history));
         });
         self.history_rx = Some(rx);
+        self.summary_shown = Some(shown_tx);
+    }
+
+    /// Called after each frame is drawn: once one shows the summary, the
+    /// history thread goes on to read every session file.
+    pub fn frame_drawn(&mut self) {
+        if self.summary.is_some()
+            && let Some(tx) = self.summary_shown.take()
+        {
+            let _ = tx.send(());
+        }
     }
 
     /// Loads history synchronously (tests, and commands that need it at once).

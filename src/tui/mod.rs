@@ -313,6 +313,7 @@ fn event_loop(
         {
             return Ok(());
         }
+        app.frame_drawn();
         app.start_history_load();
         let timeout = app.next_tick_in();
         let mut changed = false;

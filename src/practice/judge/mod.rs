@@ -446,13 +446,39 @@ fn key_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the cached judgements depend on besides each answer's words: the
+/// judge's version and what it reads of `content`.
+pub fn fingerprint(content: &Content) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    JUDGE_VERSION.hash(&mut h);
+    for r in &content.rubrics {
+        r.id.hash(&mut h);
+        for c in &r.criteria {
+            (
+                &c.id,
+                &c.seeks,
+                &c.signals,
+                c.when == crate::content::CriterionWhen::Failure,
+            )
+                .hash(&mut h);
+        }
+    }
+    for q in &content.questions {
+        (&q.id, &q.text, &q.principles, q.track.id(), q.format.id()).hash(&mut h);
+    }
+    format!("{:?}", content.debrief).hash(&mut h);
+    h.finish()
+}
+
 /// The judge, prepared once for a content pack.
 pub struct Judge<'c> {
     pub content: &'c Content,
     rules: DebriefRules,
-    /// Stem → weight (rarer across the bank's questions weighs more).
-    idf: HashMap<String, f64>,
-    lp_terms: HashMap<String, Vec<String>>,
+    /// Stem → weight, worked out on first use ([`Judge::idf`]).
+    idf: std::cell::OnceCell<HashMap<String, f64>>,
+    /// Worked out on first use ([`Judge::lp_terms`]).
+    lp_terms: std::cell::OnceCell<HashMap<String, Vec<String>>>,
     /// What the judge reads of the content, hashed with its version (part
     /// of every cache key).
     fingerprint: u64,
@@ -461,84 +487,78 @@ pub struct Judge<'c> {
 }
 
 impl<'c> Judge<'c> {
+    /// Cheap: the word weights and LP terms that judging text needs are
+    /// worked out on first use, so reading cached judgements (the home
+    /// screen's progress) costs only the fingerprint.
     pub fn new(content: &'c Content) -> Judge<'c> {
-        let mut df: HashMap<String, u32> = HashMap::new();
-        for q in &content.questions {
-            let set: HashSet<String> = key_words(&q.text).iter().map(|w| stem(w)).collect();
-            for s in set {
-                *df.entry(s).or_default() += 1;
-            }
-        }
-        let n = content.questions.len().max(1) as f64;
-        let idf = df
-            .into_iter()
-            .map(|(s, d)| (s, ((n + 1.0) / (f64::from(d) + 1.0)).ln().max(0.1)))
-            .collect();
-        let lp_terms: HashMap<String, Vec<String>> = content
-            .principles
-            .iter()
-            .map(|p| {
-                let mut text = format!("{} {} {}", p.name, p.description, p.signals.join(" "));
-                if let Some(r) = content.principle_rubric(&p.id) {
-                    for c in &r.criteria {
-                        text.push(' ');
-                        text.push_str(&c.name);
-                    }
-                }
-                let mut set: Vec<String> = key_words(&text).iter().map(|w| stem(w)).collect();
-                set.sort();
-                set.dedup();
-                (p.id.clone(), set)
-            })
-            .collect();
-        // Keep each LP's own words: those few other LPs share.
-        let mut lp_df: HashMap<&str, usize> = HashMap::new();
-        for set in lp_terms.values() {
-            for w in set {
-                *lp_df.entry(w.as_str()).or_default() += 1;
-            }
-        }
-        let lp_terms = lp_terms
-            .iter()
-            .map(|(id, set)| {
-                let own = set
-                    .iter()
-                    .filter(|w| lp_df.get(w.as_str()).copied().unwrap_or(0) <= 2)
-                    .cloned()
-                    .collect();
-                (id.clone(), own)
-            })
-            .collect();
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            JUDGE_VERSION.hash(&mut h);
-            for r in &content.rubrics {
-                r.id.hash(&mut h);
-                for c in &r.criteria {
-                    (
-                        &c.id,
-                        &c.seeks,
-                        &c.signals,
-                        c.when == crate::content::CriterionWhen::Failure,
-                    )
-                        .hash(&mut h);
-                }
-            }
-            for q in &content.questions {
-                (&q.id, &q.text, &q.principles, q.track.id(), q.format.id()).hash(&mut h);
-            }
-            format!("{:?}", content.debrief).hash(&mut h);
-            h.finish()
-        };
         Judge {
-            fingerprint,
+            fingerprint: fingerprint(content),
             content,
             rules: content.debrief.clone().unwrap_or_else(default_rules),
-            idf,
-            lp_terms,
+            idf: Default::default(),
+            lp_terms: Default::default(),
             topics: Default::default(),
         }
+    }
+
+    /// Stem → weight (rarer across the bank's questions weighs more).
+    fn idf(&self) -> &HashMap<String, f64> {
+        self.idf.get_or_init(|| {
+            let content = self.content;
+            let mut df: HashMap<String, u32> = HashMap::new();
+            for q in &content.questions {
+                let set: HashSet<String> = key_words(&q.text).iter().map(|w| stem(w)).collect();
+                for s in set {
+                    *df.entry(s).or_default() += 1;
+                }
+            }
+            let n = content.questions.len().max(1) as f64;
+            df.into_iter()
+                .map(|(s, d)| (s, ((n + 1.0) / (f64::from(d) + 1.0)).ln().max(0.1)))
+                .collect()
+        })
+    }
+
+    /// Each LP's own words (those few other LPs share).
+    fn lp_terms(&self) -> &HashMap<String, Vec<String>> {
+        self.lp_terms.get_or_init(|| {
+            let content = self.content;
+            let lp_terms: HashMap<String, Vec<String>> = content
+                .principles
+                .iter()
+                .map(|p| {
+                    let mut text = format!("{} {} {}", p.name, p.description, p.signals.join(" "));
+                    if let Some(r) = content.principle_rubric(&p.id) {
+                        for c in &r.criteria {
+                            text.push(' ');
+                            text.push_str(&c.name);
+                        }
+                    }
+                    let mut set: Vec<String> = key_words(&text).iter().map(|w| stem(w)).collect();
+                    set.sort();
+                    set.dedup();
+                    (p.id.clone(), set)
+                })
+                .collect();
+            // Keep each LP's own words: those few other LPs share.
+            let mut lp_df: HashMap<&str, usize> = HashMap::new();
+            for set in lp_terms.values() {
+                for w in set {
+                    *lp_df.entry(w.as_str()).or_default() += 1;
+                }
+            }
+            lp_terms
+                .iter()
+                .map(|(id, set)| {
+                    let own = set
+                        .iter()
+                        .filter(|w| lp_df.get(w.as_str()).copied().unwrap_or(0) <= 2)
+                        .cloned()
+                        .collect();
+                    (id.clone(), own)
+                })
+                .collect()
+        })
     }
 
     pub fn rules(&self) -> &DebriefRules {
@@ -562,7 +582,7 @@ impl<'c> Judge<'c> {
             .into_iter()
             .filter_map(|w| {
                 let s = stem(&w);
-                let weight = self.idf.get(&s).copied().unwrap_or(1.0);
+                let weight = self.idf().get(&s).copied().unwrap_or(1.0);
                 seen.insert(s.clone()).then_some((s, w, weight))
             })
             .collect();
@@ -768,11 +788,11 @@ impl Judge<'_> {
         if a.summary_only {
             // From the summary index, written by this same judge: its words
             // were left out, its judgement is taken as cached.
-            return a
-                .judged
-                .as_ref()
-                .and_then(|c| c.average)
-                .or_else(|| a.average_score());
+            return match &a.judged {
+                Some(c) => c.average,
+                // Given aloud or left blank.
+                None => a.average_score(),
+            };
         }
         if a.spoken || a.is_blank() {
             return a.average_score();
@@ -873,9 +893,9 @@ impl Judge<'_> {
             let hits = terms.iter().filter(|t| seen.contains(*t)).count() as f64;
             hits / (terms.len().max(1) as f64).sqrt()
         };
-        let own = self.lp_terms.get(primary).map(score).unwrap_or(0.0);
+        let own = self.lp_terms().get(primary).map(score).unwrap_or(0.0);
         let better = self
-            .lp_terms
+            .lp_terms()
             .iter()
             .filter(|(id, _)| id.as_str() != primary)
             .filter(|(_, t)| score(t) > own)
