@@ -298,7 +298,7 @@ fn each_persona_probes_in_its_own_way_and_never_praises_a_weak_answer() {
         for line in p
             .after_weak
             .iter()
-            .chain(&p.presses)
+            .chain(p.presses.iter().map(|f| &f.text))
             .chain(&i.transitions)
             .chain(&i.time_checks)
             .chain(&i.closings)

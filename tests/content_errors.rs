@@ -206,6 +206,24 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         11,
         "a stretch probe goes beyond the story: it has no `signal` and no `seeks`",
     ),
+    (
+        "probe_unknown_format.toml",
+        6,
+        22,
+        "unknown variant `essay`, expected one of `star`, `scenario`, `design`",
+    ),
+    (
+        "persona_press_with_seeks.toml",
+        17,
+        49,
+        "a press looks for nothing in the answer: it has no `seeks`",
+    ),
+    (
+        "question_probe_formats.toml",
+        10,
+        72,
+        "`formats` is for general and persona probes: a question's own probes follow the question's `format`",
+    ),
 ];
 
 fn fixtures_dir() -> PathBuf {

@@ -296,7 +296,7 @@ fn a_dodged_reply_is_pressed_as_often_as_the_persona_is_patient_then_left() {
                 if let Some(w) = persona {
                     let lines = &c.interviewer(w).unwrap().probing.presses;
                     assert!(
-                        lines.contains(&p.text),
+                        lines.iter().any(|l| l.text == p.text),
                         "{w} presses in its own words: {}",
                         p.text
                     );
@@ -407,4 +407,141 @@ fn two_personas_probe_the_same_answers_differently() {
         own_used.iter().all(|&n| n >= 5),
         "persona lines used: {own_used:?}"
     );
+}
+
+/// Whether `text` (slots filled) is one of the probes `q`'s answer may get:
+/// the question's own, or a persona's or general probe or press written for
+/// the question's answer format.
+fn written_for_format(c: &Content, q: &loopdrill::content::Question, text: &str) -> bool {
+    // Named for it: a probe naming no format was written for stories.
+    let fits_format = |formats: &[loopdrill::content::AnswerFormat], f| formats.contains(&f);
+    let is = |t: &str| matches_template(t, text);
+    q.probes.iter().any(|p| is(&p.text))
+        || q.probe_refs
+            .iter()
+            .filter_map(|id| c.probe(id))
+            .any(|p| is(&p.text))
+        || c.probes
+            .iter()
+            .any(|p| is(&p.text) && fits_format(&p.formats, q.format))
+        || c.interviewers.iter().any(|i| {
+            i.probing
+                .probes
+                .iter()
+                .chain(&i.probing.presses)
+                .any(|p| is(&p.text) && fits_format(&p.formats, q.format))
+        })
+}
+
+#[test]
+fn scenario_and_design_answers_get_follow_ups_written_for_them() {
+    // "What was the very first thing you did, the day you found out?" is a
+    // STAR probe: after a plan or a design it makes no sense. Every
+    // scenario and design question, every persona, a thin answer and a full
+    // one, replies that dodge and replies that do not.
+    let c = load_layered(&[]).unwrap();
+    let judge = Judge::new(&c);
+    let thin = "I would ask about the users first.";
+    let full = "I would start by asking who the users are and how many there are at peak: \
+        ten thousand operators, about 200 requests a second, one region first. I would own the \
+        plan myself. The design has a collector, a queue and a store the planners query; the \
+        queue absorbs bursts because the store cannot take the peak, a trade-off I would \
+        accept. If the queue backs up we shed the oldest reports and page on-call. I would tell \
+        the operations lead and my director on day one, measure p99 latency under 5 minutes and \
+        errors below 0.1%, and review it weekly.";
+    let mut personas: Vec<Option<&str>> = vec![None];
+    personas.extend(c.interviewers.iter().map(|i| Some(i.id.as_str())));
+    let (mut chosen, mut presses, mut too_short) = (0, 0, 0);
+    for q in c.questions.iter().filter(|q| !q.format.is_star()) {
+        let fields = c.format(q.format).map_or(4, |f| f.fields.len());
+        for words in [thin, full] {
+            let parts = vec![words.to_string(); fields];
+            let told = Told::Parts(&parts);
+            for (n, persona) in personas.iter().enumerate() {
+                let who = persona.map(|id| c.interviewer(id).unwrap());
+                let ask = Asking {
+                    persona: who,
+                    bar_raiser: who.is_some_and(|w| w.bar_raiser),
+                    seed: n as u64,
+                    ..Asking::neutral(&c, q)
+                };
+                let mut asked: Vec<FollowUp> = Vec::new();
+                for reply in ["I'd look into it.", "Not sure.", "Hard to say, really."] {
+                    let j = judge.judge_words(q, &told, &asked, 600, ask.bar_raiser);
+                    let Some(p) = next_probe(&ask, &told, &asked, &j) else {
+                        break;
+                    };
+                    assert!(
+                        written_for_format(&c, q, &p.text),
+                        "{} ({}) {persona:?}: {:?} is not written for this format",
+                        q.id,
+                        q.format.id(),
+                        p.text
+                    );
+                    chosen += 1;
+                    presses += usize::from(p.signal.as_deref() == Some("non-answer"));
+                    too_short += usize::from(p.signal.as_deref() == Some("too-short"));
+                    asked.push(FollowUp {
+                        probe: p.text,
+                        response: reply.into(),
+                        signal: p.signal,
+                    });
+                }
+            }
+        }
+    }
+    // The check ran over real choices: first probes, presses of a dodge,
+    // and the too-short probe of a thin answer.
+    assert!(chosen >= 500, "{chosen}");
+    assert!(presses >= 200, "{presses}");
+    assert!(too_short >= 200, "{too_short}");
+}
+
+#[test]
+fn story_answers_never_get_a_probe_written_only_for_plans_or_designs() {
+    let c = load_layered(&[]).unwrap();
+    let plan_only: Vec<&str> = c
+        .probes
+        .iter()
+        .filter(|p| !p.formats.is_empty() && !p.formats.iter().any(|f| f.is_star()))
+        .map(|p| p.text.as_str())
+        .chain(c.interviewers.iter().flat_map(|i| {
+            i.probing
+                .probes
+                .iter()
+                .chain(&i.probing.presses)
+                .filter(|p| !p.formats.is_empty() && !p.formats.iter().any(|f| f.is_star()))
+                .map(|p| p.text.as_str())
+        }))
+        .collect();
+    assert!(plan_only.len() >= 30, "{}", plan_only.len());
+    let mut checked = 0;
+    for a in corpus().iter().filter(|a| a.parts.is_empty()) {
+        for persona in [
+            None,
+            Some("hiring-manager"),
+            Some("eng-manager"),
+            Some("bar-raiser-1"),
+        ] {
+            let mut asked: Vec<FollowUp> = Vec::new();
+            for reply in ["I don't remember, sorry.", "We shipped it on time."] {
+                let Some(p) = choose(&c, a, persona, &asked) else {
+                    break;
+                };
+                assert!(
+                    !plan_only.iter().any(|t| matches_template(t, &p.text)),
+                    "{} {persona:?}: {:?}",
+                    a.id,
+                    p.text
+                );
+                checked += 1;
+                asked.push(FollowUp {
+                    probe: p.text,
+                    response: reply.into(),
+                    signal: p.signal,
+                });
+            }
+        }
+    }
+    assert!(checked >= 400, "{checked}");
 }

@@ -223,6 +223,8 @@ struct RawFollowFull {
     text: S,
     #[serde(default)]
     seeks: Vec<S>,
+    #[serde(default)]
+    formats: Option<Spanned<Vec<AnswerFormat>>>,
 }
 
 impl<'de> Deserialize<'de> for RawFollow {
@@ -231,7 +233,9 @@ impl<'de> Deserialize<'de> for RawFollow {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = RawFollow;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a probe: a string, or { text = \"…\", seeks = [\"metric\", …] }")
+                f.write_str(
+                    "a probe: a string, or { text = \"…\", seeks = [\"metric\", …], formats = [\"design\"] }",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawFollow, E> {
                 Ok(RawFollow::Text(v.to_string()))
@@ -248,11 +252,12 @@ impl<'de> Deserialize<'de> for RawFollow {
     }
 }
 
-/// A follow-up with the span of its text, whichever way it was written.
-fn follow_parts(f: &Spanned<RawFollow>) -> (S, &[S]) {
+/// A follow-up with the span of its text, whichever way it was written,
+/// and its `formats` if it names any.
+fn follow_parts(f: &Spanned<RawFollow>) -> (S, &[S], Option<&Spanned<Vec<AnswerFormat>>>) {
     match f.get_ref() {
-        RawFollow::Text(t) => (Spanned::new(f.span(), t.clone()), &[]),
-        RawFollow::Full(full) => (full.text.clone(), &full.seeks),
+        RawFollow::Text(t) => (Spanned::new(f.span(), t.clone()), &[], None),
+        RawFollow::Full(full) => (full.text.clone(), &full.seeks, full.formats.as_ref()),
     }
 }
 
@@ -269,6 +274,8 @@ struct RawProbe {
     seeks: Vec<S>,
     #[serde(default)]
     stretch: Option<Spanned<bool>>,
+    #[serde(default)]
+    formats: Vec<AnswerFormat>,
 }
 
 #[derive(Deserialize)]
@@ -326,7 +333,7 @@ struct RawProbing {
     #[serde(default)]
     after_weak: Vec<S>,
     #[serde(default)]
-    presses: Vec<S>,
+    presses: Vec<Spanned<RawFollow>>,
     #[serde(default = "one")]
     patience: Spanned<u8>,
 }
@@ -780,13 +787,14 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         }
     };
     let follow = |d: &mut Diag, file: usize, f: &Spanned<RawFollow>| -> FollowProbe {
-        let (text, seeks) = follow_parts(f);
+        let (text, seeks, formats) = follow_parts(f);
         d.text(file, &text, "probe text");
         check_slots(d, file, &text);
         check_seeks(d, file, seeks);
         FollowProbe {
             text: text.get_ref().clone(),
             seeks: strings(seeks),
+            formats: formats.map(|f| f.get_ref().clone()).unwrap_or_default(),
         }
     };
 
@@ -847,6 +855,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             principles: strings(&p.principles),
             seeks: strings(&p.seeks),
             stretch: p.stretch.as_ref().is_some_and(|s| *s.get_ref()),
+            formats: p.formats.clone(),
         });
     }
 
@@ -866,7 +875,16 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             .probes
             .get_ref()
             .iter()
-            .map(|f| follow(&mut d, *file, f))
+            .map(|f| {
+                if let (_, _, Some(formats)) = follow_parts(f) {
+                    d.at(
+                        *file,
+                        formats.span().start,
+                        "`formats` is for general and persona probes: a question's own probes follow the question's `format`",
+                    );
+                }
+                follow(&mut d, *file, f)
+            })
             .collect();
         for lp in q.principles.get_ref() {
             check_lp(&mut d, *file, lp);
@@ -1151,9 +1169,17 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 for (l, what) in [
                     (&p.after_strong, "after_strong"),
                     (&p.after_weak, "after_weak"),
-                    (&p.presses, "presses"),
                 ] {
                     d.texts(*file, l, what);
+                }
+                for f in &p.presses {
+                    if let (_, [first, ..], _) = follow_parts(f) {
+                        d.at(
+                            *file,
+                            first.span().start,
+                            "a press looks for nothing in the answer: it has no `seeks`",
+                        );
+                    }
                 }
                 if !(1..=2).contains(p.patience.get_ref()) {
                     let at = if p.patience.span().end > 0 {
@@ -1172,7 +1198,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                     probes: p.probes.iter().map(|f| follow(&mut d, *file, f)).collect(),
                     after_strong: strings(&p.after_strong),
                     after_weak: strings(&p.after_weak),
-                    presses: strings(&p.presses),
+                    presses: p.presses.iter().map(|f| follow(&mut d, *file, f)).collect(),
                     patience: *p.patience.get_ref(),
                 }
             }

@@ -198,9 +198,24 @@ pub struct FollowProbe {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seeks: Vec<String>,
+    /// For a persona's probe, the answer formats it fits (see
+    /// [`fits_format`]); a question's probes follow the question's format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<AnswerFormat>,
 }
 
-/// A follow-up as written: a plain string or `{ text, seeks }`.
+/// Whether a probe naming `formats` may follow an answer in `format`: one
+/// that names none was written for STAR stories ("what did you do the day
+/// you found out?"), so it follows only those.
+pub fn fits_format(formats: &[AnswerFormat], format: AnswerFormat) -> bool {
+    if formats.is_empty() {
+        format.is_star()
+    } else {
+        formats.contains(&format)
+    }
+}
+
+/// A follow-up as written: a plain string or `{ text, seeks, formats }`.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum FollowProbeRepr {
@@ -209,6 +224,8 @@ enum FollowProbeRepr {
         text: String,
         #[serde(default)]
         seeks: Vec<String>,
+        #[serde(default)]
+        formats: Vec<AnswerFormat>,
     },
 }
 
@@ -218,8 +235,17 @@ impl From<FollowProbeRepr> for FollowProbe {
             FollowProbeRepr::Text(text) => FollowProbe {
                 text,
                 seeks: Vec::new(),
+                formats: Vec::new(),
             },
-            FollowProbeRepr::Full { text, seeks } => FollowProbe { text, seeks },
+            FollowProbeRepr::Full {
+                text,
+                seeks,
+                formats,
+            } => FollowProbe {
+                text,
+                seeks,
+                formats,
+            },
         }
     }
 }
@@ -267,6 +293,7 @@ impl From<&str> for FollowProbe {
         FollowProbe {
             text: text.to_string(),
             seeks: Vec::new(),
+            formats: Vec::new(),
         }
     }
 }
@@ -285,6 +312,20 @@ pub struct Probe {
     /// after an answer that covered everything else.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stretch: bool,
+    /// The answer formats it fits; none named: STAR stories only (see
+    /// [`fits_format`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<AnswerFormat>,
+}
+
+impl Probe {
+    /// Whether this general probe may follow an answer in `format` to a
+    /// question on `lp`: it is for any LP or for `lp`, and it fits the
+    /// format.
+    pub fn fits(&self, lp: &str, format: AnswerFormat) -> bool {
+        (self.principles.is_empty() || self.principles.iter().any(|x| x == lp))
+            && fits_format(&self.formats, format)
+    }
 }
 
 /// How a persona probes: what it goes after first, its own lines, how it
@@ -300,8 +341,9 @@ pub struct Probing {
     pub after_strong: Vec<String>,
     /// Said before moving on after a weak one: never praise.
     pub after_weak: Vec<String>,
-    /// How this persona presses a reply that dodged the question.
-    pub presses: Vec<String>,
+    /// How this persona presses a reply that dodged the question (each
+    /// for the answer formats it names; none: after STAR stories).
+    pub presses: Vec<FollowProbe>,
     /// How many times a dodged reply is pressed before it is noted and
     /// left (1 or 2).
     pub patience: u8,
@@ -635,15 +677,16 @@ impl Content {
             .filter(move |q| q.principles.iter().any(|p| p == principle))
     }
 
-    /// General probes that fire on `signal` and fit `principle`.
+    /// General probes that fire on `signal` and fit an answer in `format`
+    /// to a question on `lp`.
     pub fn probes_for_signal<'a>(
         &'a self,
         signal: &'a str,
-        principle: &'a str,
+        lp: &'a str,
+        format: AnswerFormat,
     ) -> impl Iterator<Item = &'a Probe> {
-        self.probes.iter().filter(move |p| {
-            p.signal.as_deref() == Some(signal)
-                && (p.principles.is_empty() || p.principles.iter().any(|x| x == principle))
-        })
+        self.probes
+            .iter()
+            .filter(move |p| p.signal.as_deref() == Some(signal) && p.fits(lp, format))
     }
 }

@@ -19,7 +19,9 @@
 //! inputs and seed give the same choice.
 
 use super::slots::{Slots, matches_template};
-use crate::content::{Content, FollowProbe, Interviewer, Probe, Question, Track};
+use crate::content::{
+    AnswerFormat, Content, FollowProbe, Interviewer, Probe, Question, Track, fits_format,
+};
 use crate::practice::judge::seeks::{self, Memo};
 use crate::practice::judge::signals::dodges;
 use crate::practice::judge::{Judgement, Told};
@@ -114,6 +116,12 @@ pub fn next_probe(
     let content = ask.content;
     let q = ask.question;
     let story = q.track != Track::Motivation;
+    // Probes fit what was told: a STAR answer to a question that is now a
+    // scenario (an older answer) is drilled as a story.
+    let format = match told {
+        Told::Star(_) => AnswerFormat::Star,
+        Told::Parts(_) => q.format,
+    };
     let said = told.said(asked);
     let memo = Memo::new(&said);
     let mut slots = Slots::of(&said);
@@ -140,11 +148,21 @@ pub fn next_probe(
             .count();
         let patience = probing.map_or(1, |p| p.patience.max(1)) as usize;
         if pressed < patience {
+            // In the persona's own words when it has some for this answer
+            // format ("which team, which week?" presses a story, not a
+            // design), else in the general ones written for the format.
             let own: Vec<&String> = probing
-                .map(|p| p.presses.iter().filter(|t| !was_asked(t)).collect())
+                .map(|p| {
+                    p.presses
+                        .iter()
+                        .filter(|f| fits_format(&f.formats, format))
+                        .map(|f| &f.text)
+                        .filter(|t| !was_asked(t))
+                        .collect()
+                })
                 .unwrap_or_default();
             let general: Vec<&String> = content
-                .probes_for_signal("non-answer", q.primary())
+                .probes_for_signal("non-answer", q.primary(), format)
                 .map(|p| &p.text)
                 .filter(|t| !was_asked(t))
                 .collect();
@@ -171,7 +189,7 @@ pub fn next_probe(
     {
         slots.told_to = Some(name.to_string());
         let pool: Vec<String> = content
-            .probes_for_signal("reused-story", q.primary())
+            .probes_for_signal("reused-story", q.primary(), format)
             .filter_map(|p| slots.fill(&p.text))
             .filter(|t| !was_asked(t))
             .collect();
@@ -224,7 +242,7 @@ pub fn next_probe(
         {
             continue;
         }
-        for tier in candidates(ask, gap) {
+        for tier in candidates(ask, gap, format) {
             let pool = usable(&tier, &slots, &was_asked, &covered);
             if let Some((text, c)) = dice.pick(&pool) {
                 return Some(ChosenProbe {
@@ -242,31 +260,37 @@ pub fn next_probe(
     if n > 0 {
         return None;
     }
-    let persona: Vec<Candidate> = probing
-        .map(|p| p.probes.iter().map(as_candidate).collect())
-        .unwrap_or_default();
+    let persona: Vec<Candidate> = persona_probes(ask, format).collect();
     let own: Vec<Candidate> = question_probes(content, q).collect();
     let general: Vec<Candidate> = content
         .probes
         .iter()
         .filter(|p| {
-            p.signal.is_none() && !p.seeks.is_empty() && !p.stretch && fits_lp(p, q.primary())
+            p.signal.is_none() && !p.seeks.is_empty() && !p.stretch && p.fits(q.primary(), format)
         })
         .map(general_candidate)
         .collect();
-    // Everything any probe looks for was said: a stretch beyond the story,
+    // Everything any probe looks for was said: a stretch beyond the answer,
     // which no answer covers, so a complete answer still meets one.
     let stretch: Vec<Candidate> = content
         .probes
         .iter()
-        .filter(|p| p.stretch && fits_lp(p, q.primary()))
+        .filter(|p| p.stretch && p.fits(q.primary(), format))
         .map(general_candidate)
         .collect();
+    let (drill_down, beyond) = if format.is_star() {
+        ("a drill-down into the story", "a stretch beyond the story")
+    } else {
+        (
+            "a drill-down into the answer",
+            "a stretch beyond the answer",
+        )
+    };
     for (tier, why) in [
         (persona, "what this interviewer always checks"),
-        (own, "a drill-down into the story"),
-        (general, "a drill-down into the story"),
-        (stretch, "a stretch beyond the story"),
+        (own, drill_down),
+        (general, drill_down),
+        (stretch, beyond),
     ] {
         let pool = usable(&tier, &slots, &was_asked, &covered);
         if let Some((text, c)) = dice.pick(&pool) {
@@ -444,9 +468,16 @@ fn general_candidate(p: &Probe) -> Candidate<'_> {
     }
 }
 
-/// Whether a general probe may follow a question on `lp`.
-fn fits_lp(p: &Probe, lp: &str) -> bool {
-    p.principles.is_empty() || p.principles.iter().any(|x| x == lp)
+/// The persona's own probes that fit an answer in `format`.
+fn persona_probes<'c>(
+    ask: &Asking<'c>,
+    format: AnswerFormat,
+) -> impl Iterator<Item = Candidate<'c>> {
+    ask.persona
+        .into_iter()
+        .flat_map(|p| &p.probing.probes)
+        .filter(move |f| fits_format(&f.formats, format))
+        .map(as_candidate)
 }
 
 fn as_candidate(f: &FollowProbe) -> Candidate<'_> {
@@ -460,25 +491,15 @@ fn as_candidate(f: &FollowProbe) -> Candidate<'_> {
 /// The probes that could close `gap`, in tiers: the persona's own first,
 /// then (for a red flag) the general probes written for it, then the
 /// question's own; the first tier with a usable probe wins.
-fn candidates<'c>(ask: &'c Asking, gap: &Gap) -> [Vec<Candidate<'c>>; 3] {
+fn candidates<'c>(ask: &'c Asking, gap: &Gap, format: AnswerFormat) -> [Vec<Candidate<'c>>; 3] {
     let fits = |c: &Candidate| c.seeks.iter().any(|s| gap.seeks.contains(s));
-    let persona: Vec<Candidate> = ask
-        .persona
-        .map(|p| {
-            p.probing
-                .probes
-                .iter()
-                .map(as_candidate)
-                .filter(fits)
-                .collect()
-        })
-        .unwrap_or_default();
+    let persona: Vec<Candidate> = persona_probes(ask, format).filter(fits).collect();
     let general: Vec<Candidate> = ask
         .content
         .probes
         .iter()
         .filter(|p| {
-            fits_lp(p, ask.question.primary())
+            p.fits(ask.question.primary(), format)
                 && match gap.signal {
                     Some(sig) => p.signal.as_deref() == Some(sig),
                     None => p.signal.is_none() && p.seeks.iter().any(|s| gap.seeks.contains(s)),
