@@ -142,7 +142,7 @@ pub struct DrillArgs {
     /// How many questions
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50))]
     pub questions: Option<u32>,
-    /// Minutes per answer
+    /// Minutes per answer [default: 5 for a story, 7 for a scenario, 12 for a system design]
     #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=120))]
     pub answer_minutes: Option<u32>,
     /// Answer aloud against the timer, then type short notes and self-score

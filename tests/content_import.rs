@@ -588,7 +588,7 @@ fn questions_on_the_imported_track_are_drillable() {
         track: Some(track),
         role: None,
     };
-    let plan = plan_drill_for(&c, &filter, 3, 5, 7, &Default::default()).expect("a drill");
+    let plan = plan_drill_for(&c, &filter, 3, Some(5), 7, &Default::default()).expect("a drill");
     let planned = &plan.interviews[0].questions;
     assert_eq!(planned.len(), 1, "{planned:?}");
     assert_eq!(

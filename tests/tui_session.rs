@@ -404,7 +404,7 @@ fn tiny_terminal_shows_a_note_and_keeps_state() {
 fn drill_skips_persona_lines_and_spoken_mode_records_notes() {
     let mut h = harness();
     let lps = vec!["dive-deep".to_string()];
-    let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
+    let plan = plan_drill(&h.app.content, &lps, 1, Some(3), 11, &HashSet::new()).unwrap();
     assert_eq!(
         h.app
             .content
@@ -644,7 +644,7 @@ fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
     let first = Store::open_read_only(&h.dir).load_draft().unwrap().unwrap();
     // A second session, typed into long enough to autosave.
     let lps = vec!["frugality".to_string()];
-    let plan = plan_drill(&h.app.content, &lps, 1, 3, 4, &HashSet::new()).unwrap();
+    let plan = plan_drill(&h.app.content, &lps, 1, Some(3), 4, &HashSet::new()).unwrap();
     let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
     h.app.open(Screen::Session(Box::new(s)));
     key(&mut h, KeyCode::Enter);
@@ -678,7 +678,7 @@ fn starting_something_new_parks_the_old_draft_and_both_can_be_resumed() {
 fn self_score_shows_the_interviewers_level_and_evidence_and_flags_padding() {
     let mut h = harness();
     let lps = vec!["dive-deep".to_string()];
-    let plan = plan_drill(&h.app.content, &lps, 1, 3, 11, &HashSet::new()).unwrap();
+    let plan = plan_drill(&h.app.content, &lps, 1, Some(3), 11, &HashSet::new()).unwrap();
     let s = SessionScreen::new_drill(&h.app.content, plan.clone(), false, wall());
     h.app.open(Screen::Session(Box::new(s)));
     key(&mut h, KeyCode::Enter); // plan → answer
@@ -755,7 +755,7 @@ fn a_new_story_title_is_kept_in_the_notes_when_the_bank_cannot_be_written() {
     let mut h = harness_with(|dir| std::fs::write(dir.join("stories.json"), torn).unwrap());
     let path = h.dir.clone();
     let lps = vec!["ownership".to_string()];
-    let plan = plan_drill(&h.app.content, &lps, 1, 3, 5, &HashSet::new()).unwrap();
+    let plan = plan_drill(&h.app.content, &lps, 1, Some(3), 5, &HashSet::new()).unwrap();
     let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
     h.app.open(Screen::Session(Box::new(s)));
     key(&mut h, KeyCode::Enter);
@@ -902,7 +902,7 @@ fn slash_finds_entries_on_home_and_in_its_pickers() {
 fn every_anchor_of_a_long_criterion_fits_the_self_score_at_80x24() {
     let mut h = harness();
     let lps = vec!["ownership".to_string()];
-    let plan = plan_drill(&h.app.content, &lps, 1, 3, 5, &HashSet::new()).unwrap();
+    let plan = plan_drill(&h.app.content, &lps, 1, Some(3), 5, &HashSet::new()).unwrap();
     let s = SessionScreen::new_drill(&h.app.content, plan, false, wall());
     h.app.open(Screen::Session(Box::new(s)));
     key(&mut h, KeyCode::Enter);

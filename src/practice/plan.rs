@@ -350,12 +350,29 @@ pub fn plan_retry(
     })
 }
 
-/// Plans a drill of `n` questions cycling over `principles` (in the order given).
+/// The minutes a drill gives each answer when none are asked for: enough
+/// for the longest kind of answer drawn (a STAR story 5, a "what would you
+/// do" scenario 7, a system design 12, as a loop's design round gives).
+pub fn drill_minutes(content: &Content, questions: &[String]) -> u32 {
+    questions
+        .iter()
+        .filter_map(|id| content.question(id))
+        .map(|q| match q.format {
+            crate::content::AnswerFormat::Star => 5,
+            crate::content::AnswerFormat::Scenario => 7,
+            crate::content::AnswerFormat::Design => 12,
+        })
+        .max()
+        .unwrap_or(5)
+}
+
+/// Plans a drill of `n` questions cycling over `principles` (in the order
+/// given); `answer_minutes` per answer, or by [`drill_minutes`].
 pub fn plan_drill(
     content: &Content,
     principles: &[String],
     n: u32,
-    answer_minutes: u32,
+    answer_minutes: Option<u32>,
     seed: u64,
     recent: &HashSet<String>,
 ) -> Result<LoopPlan, PlanError> {
@@ -382,12 +399,13 @@ pub struct DrillFilter {
 
 /// Plans a drill of `n` questions: from a `track` (e.g. system-design) or
 /// cycling over `principles` (in the order given), only questions tagged
-/// with `role` when one is given.
+/// with `role` when one is given; `answer_minutes` per answer, or by
+/// [`drill_minutes`] for the questions drawn.
 pub fn plan_drill_for(
     content: &Content,
     filter: &DrillFilter,
     n: u32,
-    answer_minutes: u32,
+    answer_minutes: Option<u32>,
     seed: u64,
     recent: &HashSet<String>,
 ) -> Result<LoopPlan, PlanError> {
@@ -435,6 +453,7 @@ pub fn plan_drill_for(
         }
         questions.push(q.id.clone());
     }
+    let answer_minutes = answer_minutes.unwrap_or_else(|| drill_minutes(content, &questions));
     Ok(LoopPlan {
         template: None,
         seed,
@@ -466,5 +485,54 @@ mod minutes_tests {
             "about 5 per interview"
         );
         assert_eq!(answering + follow_ups + talk, plan.minutes_in_all());
+    }
+}
+
+#[cfg(test)]
+mod drill_minutes_tests {
+    use super::*;
+    use crate::content::AnswerFormat;
+
+    fn drill(c: &Content, track: Option<Track>, lps: &[&str], minutes: Option<u32>) -> LoopPlan {
+        let filter = DrillFilter {
+            principles: lps.iter().map(|s| s.to_string()).collect(),
+            track,
+            role: None,
+        };
+        plan_drill_for(c, &filter, 3, minutes, 9, &HashSet::new()).unwrap()
+    }
+
+    #[test]
+    fn a_drill_gives_each_answer_the_time_its_kind_needs_unless_told() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        // System design: as long as a loop's design round.
+        let design = drill(&c, Some(Track::SystemDesign), &[], None);
+        let formats = |p: &LoopPlan| -> Vec<AnswerFormat> {
+            p.interviews[0]
+                .questions
+                .iter()
+                .map(|id| c.question(id).unwrap().format)
+                .collect()
+        };
+        assert!(formats(&design).contains(&AnswerFormat::Design));
+        assert_eq!(design.interviews[0].answer_minutes, 12);
+        // Stories on an LP: five minutes.
+        let stories = drill(&c, None, &["ownership", "dive-deep"], None);
+        assert!(formats(&stories).iter().all(|f| f.is_star()));
+        assert_eq!(stories.interviews[0].answer_minutes, 5);
+        // A scenario among stories sets seven for the drill.
+        let mut mixed = stories.interviews[0].questions.clone();
+        let scenario = c
+            .questions
+            .iter()
+            .find(|q| q.format == AnswerFormat::Scenario)
+            .unwrap();
+        mixed.push(scenario.id.clone());
+        assert_eq!(drill_minutes(&c, &mixed), 7);
+        // Minutes asked for are kept, whatever was drawn.
+        assert_eq!(
+            drill(&c, Some(Track::SystemDesign), &[], Some(4)).interviews[0].answer_minutes,
+            4
+        );
     }
 }

@@ -115,7 +115,6 @@ pub fn build_app(
             let n = args
                 .questions
                 .unwrap_or(principles.len().clamp(3, 5) as u32);
-            let minutes = args.answer_minutes.unwrap_or(screens::home::DRILL_MINUTES);
             app.history = Some(history);
             let filter = crate::practice::plan::DrillFilter {
                 principles,
@@ -126,7 +125,7 @@ pub fn build_app(
                 &app.content,
                 &filter,
                 n,
-                minutes,
+                args.answer_minutes,
                 seed_now,
                 &recent,
             )?;

@@ -90,9 +90,6 @@ fn picker_lines<'a>(
     lines
 }
 
-/// Default minutes per answer in a drill.
-pub const DRILL_MINUTES: u32 = 5;
-
 fn seed_from(ctx: &Ctx) -> u64 {
     crate::practice::rng::fresh_seed(ctx.wall.timestamp_nanos_opt().unwrap_or_default())
 }
@@ -287,7 +284,7 @@ impl HomeScreen {
             ctx.content,
             &principles,
             n,
-            DRILL_MINUTES,
+            None,
             seed_from(ctx),
             &recent,
         ) {
