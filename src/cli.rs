@@ -145,6 +145,10 @@ pub struct DrillArgs {
     /// Minutes per answer [default: 5 for a story, 7 for a scenario, 12 for a system design]
     #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=120))]
     pub answer_minutes: Option<u32>,
+    /// The same questions again for the same LPs or track (and the same
+    /// follow-up choices): questions answered lately are not skipped
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
     /// Answer aloud against the timer, then type short notes and self-score
     #[arg(long)]
     pub spoken: bool,

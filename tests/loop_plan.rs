@@ -1,6 +1,8 @@
 //! `loop --plan --json`, role-true loops, track drills and the writing list
 //! (issue 11), through the real binary.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -219,4 +221,61 @@ fn writing_prompts_are_listed_with_their_format_and_whether_they_are_about_your_
         .collect();
     assert!(formats.iter().filter(|f| **f == "scenario").count() >= 20);
     assert!(formats.iter().filter(|f| **f == "design").count() >= 15);
+}
+
+/// The questions a drill started with `args` plans, as the app opens it.
+fn drill_questions(data: &std::path::Path, args: loopdrill::cli::DrillArgs) -> Vec<String> {
+    use loopdrill::tui::screens::Screen;
+    let content = loopdrill::content::load_layered(&[]).expect("built-in content");
+    let global = loopdrill::cli::Global {
+        data_dir: Some(data.to_path_buf()),
+        content: vec![],
+    };
+    let app = loopdrill::tui::build_app(
+        &global,
+        content,
+        Some(loopdrill::cli::Command::Drill(args)),
+        false,
+    )
+    .unwrap_or_else(|e| panic!("{}", e.0));
+    match &app.screen {
+        Screen::Session(s) => s.session.interviews[0].question_ids.clone(),
+        _ => panic!("a drill opens its session"),
+    }
+}
+
+#[test]
+fn drill_seed_gives_the_same_drill_again_even_after_answering_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = |seed: Option<u64>| loopdrill::cli::DrillArgs {
+        principles: vec!["ownership".into(), "dive-deep".into()],
+        questions: Some(3),
+        seed,
+        ..Default::default()
+    };
+    let first = drill_questions(dir.path(), args(Some(42)));
+    assert_eq!(first.len(), 3);
+    // Answer them now: a drill without a seed skips questions answered in
+    // the last two weeks; with the seed, the same drill comes back.
+    let store = loopdrill::store::Store::open(dir.path()).unwrap();
+    let now = chrono::Utc::now();
+    let mut s = loopdrill::store::Session::new(
+        "answered".into(),
+        loopdrill::store::SessionKind::Drill,
+        now,
+    );
+    for (i, q) in first.iter().enumerate() {
+        let mut a = common::answer(i, "words");
+        a.question_id = q.clone();
+        (a.started_at, a.submitted_at) = (now, now);
+        s.answers.push(a);
+    }
+    store.save_session(&s).unwrap();
+    drop(store);
+    assert_eq!(drill_questions(dir.path(), args(Some(42))), first);
+    let unseeded = drill_questions(dir.path(), args(None));
+    assert!(
+        unseeded.iter().all(|q| !first.contains(q)),
+        "without a seed, the questions just answered are skipped: {unseeded:?}"
+    );
 }

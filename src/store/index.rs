@@ -37,9 +37,10 @@ struct Header {
 
 /// One session file's line: its stamp, the session without its answers,
 /// and a [`Brief`] of each answer (short keys, empty fields left out: the
-/// index is read before every start's first view of progress).
-#[derive(Deserialize)]
-struct Entry {
+/// index is read before every start's first view of progress). Written
+/// with [`Brief`]s, read as [`Summarised`] answers.
+#[derive(Serialize, Deserialize)]
+struct Entry<A> {
     #[serde(rename = "f")]
     file: String,
     #[serde(rename = "l")]
@@ -48,9 +49,12 @@ struct Entry {
     modified_ns: u64,
     #[serde(rename = "s")]
     session: Session,
-    #[serde(rename = "a", default)]
-    answers: Vec<Summarised>,
+    #[serde(rename = "a", default = "Vec::new")]
+    answers: Vec<A>,
 }
+
+/// An index line as read.
+type Read = Entry<Summarised>;
 
 /// An answer read from its [`Brief`], as it is parsed (so the answers need
 /// no second list).
@@ -208,7 +212,7 @@ impl Brief {
     }
 }
 
-impl Entry {
+impl Entry<Summarised> {
     fn into_session(self) -> Session {
         debug_assert_eq!(size_of::<Summarised>(), size_of::<Answer>());
         let mut s = self.session;
@@ -235,7 +239,7 @@ fn file_name(path: &Path) -> String {
 
 /// The index's entries, parsed on every core; `None` when the index is
 /// missing, unreadable, of another version or judge, or has one bad line.
-fn read_entries(path: &Path, judge: u64) -> Option<Vec<Entry>> {
+fn read_entries(path: &Path, judge: u64) -> Option<Vec<Read>> {
     let bytes = fs::read(path).ok()?;
     let text = std::str::from_utf8(&bytes).ok()?;
     let mut lines = text.lines();
@@ -251,14 +255,14 @@ fn read_entries(path: &Path, judge: u64) -> Option<Vec<Entry>> {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let chunk = lines.len().div_ceil(threads).max(1);
-    let parsed: Vec<Option<Vec<Entry>>> = std::thread::scope(|scope| {
+    let parsed: Vec<Option<Vec<Read>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = lines
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|l| serde_json::from_str::<Entry>(l).ok())
-                        .collect::<Option<Vec<Entry>>>()
+                        .map(|l| serde_json::from_str::<Read>(l).ok())
+                        .collect::<Option<Vec<Read>>>()
                 })
             })
             .collect();
@@ -271,29 +275,14 @@ fn read_entries(path: &Path, judge: u64) -> Option<Vec<Entry>> {
     Some(
         parsed
             .into_iter()
-            .collect::<Option<Vec<Vec<Entry>>>>()?
+            .collect::<Option<Vec<Vec<Read>>>>()?
             .into_iter()
             .flatten()
             .collect(),
     )
 }
 
-/// An [`Entry`] as written.
-#[derive(Serialize)]
-struct EntryOut {
-    #[serde(rename = "f")]
-    file: String,
-    #[serde(rename = "l")]
-    len: u64,
-    #[serde(rename = "m")]
-    modified_ns: u64,
-    #[serde(rename = "s")]
-    session: Session,
-    #[serde(rename = "a")]
-    answers: Vec<Brief>,
-}
-
-fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> EntryOut {
+fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> Entry<Brief> {
     let session = Session {
         schema_version: s.schema_version,
         id: s.id.clone(),
@@ -319,7 +308,7 @@ fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> EntryOut {
             w
         }),
     };
-    EntryOut {
+    Entry {
         file,
         len,
         modified_ns,
@@ -356,7 +345,7 @@ impl Store {
             (entries, stamping.join().unwrap_or_default())
         });
         let entries = entries?;
-        let mut by_file: HashMap<String, Entry> =
+        let mut by_file: HashMap<String, Read> =
             entries.into_iter().map(|e| (e.file.clone(), e)).collect();
         let mut history = History::default();
         let mut current = true;

@@ -98,7 +98,12 @@ pub fn build_app(
                 .history
                 .take()
                 .unwrap_or_else(|| app.store.load_history());
-            let recent = recent_questions(&history.sessions, wall, 14);
+            // As for a loop, an explicit seed means "the same drill again".
+            let recent = if args.seed.is_some() {
+                std::collections::HashSet::new()
+            } else {
+                recent_questions(&history.sessions, wall, 14)
+            };
             let track = args
                 .track
                 .as_deref()
@@ -126,7 +131,7 @@ pub fn build_app(
                 &filter,
                 n,
                 args.answer_minutes,
-                seed_now,
+                args.seed.unwrap_or(seed_now),
                 &recent,
             )?;
             let s = SessionScreen::new_drill(&app.content, plan, args.spoken, wall);

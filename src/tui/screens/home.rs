@@ -280,14 +280,7 @@ impl HomeScreen {
             .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
             .unwrap_or_default();
         let n = principles.len().clamp(3, 5) as u32;
-        match plan_drill(
-            ctx.content,
-            &principles,
-            n,
-            None,
-            seed_from(ctx),
-            &recent,
-        ) {
+        match plan_drill(ctx.content, &principles, n, None, seed_from(ctx), &recent) {
             Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
                 Box::new(SessionScreen::new_drill(ctx.content, plan, false, ctx.wall)),
             ))))],
