@@ -2,17 +2,62 @@
 //! question's interviewer would. Parsing (JSON or Markdown) and output (text
 //! feedback or JSON) are pure functions; the command reads and prints.
 
-use crate::content::{Content, Question};
+use crate::content::{Content, FormatField, Question};
 use crate::practice::interviewer::{Asking, ChosenProbe, next_probe};
 use crate::practice::judge::{Judge, Judgement, Told, feedback::feedback};
 use crate::store::{FollowUp, Star, Vote};
 use serde::{Deserialize, Serialize};
 
-/// An answer to assess.
+/// An answer to assess: STAR parts, or a scenario's or design's fields
+/// (in the format's order).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Input {
     pub star: Star,
+    pub parts: Vec<String>,
     pub follow_ups: Vec<FollowUp>,
+}
+
+/// How an answer to a question is laid out: STAR, or the fields of the
+/// question's format (`FormatSpec::fields_for`).
+#[derive(Debug, Clone, Copy)]
+pub enum Layout<'a> {
+    Star,
+    Fields(&'a [&'a FormatField]),
+}
+
+impl Layout<'_> {
+    /// The headings an answer uses, as "'## Name', '## Name'" for errors.
+    fn headings(&self) -> String {
+        let names: Vec<String> = match self {
+            Layout::Star => ["Situation", "Task", "Action", "Result"]
+                .iter()
+                .map(|n| format!("'## {n}'"))
+                .collect(),
+            Layout::Fields(fs) => fs.iter().map(|f| format!("'## {}'", f.name)).collect(),
+        };
+        names.join(", ")
+    }
+
+    /// Which part a heading (or JSON key) names: a STAR part, or a field by
+    /// its name or id, in any case.
+    fn part(&self, heading: &str) -> Option<usize> {
+        let lower = heading.trim().to_lowercase();
+        match self {
+            Layout::Star => ["situation", "task", "action", "result"]
+                .iter()
+                .position(|p| lower == *p),
+            Layout::Fields(fs) => fs
+                .iter()
+                .position(|f| lower == f.name.to_lowercase() || lower == f.id),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Layout::Star => 4,
+            Layout::Fields(fs) => fs.len(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -26,6 +71,9 @@ struct JsonInput {
     action: String,
     #[serde(default)]
     result: String,
+    /// A scenario's or design's fields, by field id.
+    #[serde(default)]
+    fields: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     follow_ups: Vec<JsonFollowUp>,
 }
@@ -37,26 +85,31 @@ struct JsonFollowUp {
     response: String,
 }
 
-const EMPTY: &str = "the answer is empty: give at least one of situation, task, action, result";
-
-/// Parses JSON (when the text starts with `{`) or Markdown. The error is
-/// one line naming the problem and, where there is one, its line.
-pub fn parse(text: &str) -> Result<Input, String> {
+/// Parses JSON (when the text starts with `{`) or Markdown, laid out as
+/// `layout` says. The error is one line naming the problem and, where there
+/// is one, its line.
+pub fn parse(text: &str, layout: Layout) -> Result<Input, String> {
+    let empty = || {
+        format!(
+            "the answer is empty: give at least one of {}",
+            layout.headings()
+        )
+    };
     if text.trim().is_empty() {
-        return Err(EMPTY.into());
+        return Err(empty());
     }
     let input = if text.trim_start().starts_with('{') {
-        parse_json(text)?
+        parse_json(text, layout)?
     } else {
-        parse_markdown(text)?
+        parse_markdown(text, layout)?
     };
-    if input.star.is_empty() {
-        return Err(EMPTY.into());
+    if input.star.is_empty() && input.parts.iter().all(|p| p.trim().is_empty()) {
+        return Err(empty());
     }
     Ok(input)
 }
 
-fn parse_json(text: &str) -> Result<Input, String> {
+fn parse_json(text: &str, layout: Layout) -> Result<Input, String> {
     let j: JsonInput = serde_json::from_str(text).map_err(|e| {
         format!(
             "line {} column {}: not an answer in JSON: {}",
@@ -65,13 +118,49 @@ fn parse_json(text: &str) -> Result<Input, String> {
             short(&e.to_string())
         )
     })?;
+    let star = Star {
+        situation: j.situation,
+        task: j.task,
+        action: j.action,
+        result: j.result,
+    };
+    let mut parts = Vec::new();
+    match layout {
+        Layout::Star if !j.fields.is_empty() => {
+            return Err(
+                "this question is answered in STAR: give situation, task, action and result, not fields"
+                    .into(),
+            );
+        }
+        Layout::Star => {}
+        Layout::Fields(fs) => {
+            if !star.is_empty() {
+                return Err(format!(
+                    "this question is answered in fields, not STAR: give \"fields\": {{ {} }}",
+                    fs.iter()
+                        .map(|f| format!("\"{}\": …", f.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            parts = vec![String::new(); fs.len()];
+            for (id, text) in j.fields {
+                let k = layout.part(&id).ok_or_else(|| {
+                    format!(
+                        "unknown field \"{id}\"; this question's fields are {}",
+                        fs.iter()
+                            .map(|f| format!("\"{}\"", f.id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?;
+                parts[k] = text;
+            }
+        }
+    }
     Ok(Input {
-        star: Star {
-            situation: j.situation,
-            task: j.task,
-            action: j.action,
-            result: j.result,
-        },
+        star,
+        parts,
         follow_ups: j
             .follow_ups
             .into_iter()
@@ -99,9 +188,9 @@ enum Section {
     FollowUp(usize),
 }
 
-fn parse_markdown(text: &str) -> Result<Input, String> {
-    let mut parts: [Vec<&str>; 4] = Default::default();
-    let mut seen = [false; 4];
+fn parse_markdown(text: &str, layout: Layout) -> Result<Input, String> {
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new(); layout.len()];
+    let mut seen = vec![false; layout.len()];
     let mut follow_ups: Vec<(String, Vec<&str>)> = Vec::new();
     let mut section = Section::None;
     for (n, line) in text.lines().enumerate() {
@@ -114,10 +203,7 @@ fn parse_markdown(text: &str) -> Result<Input, String> {
             .map(str::trim);
         if let Some(h) = heading {
             let lower = h.to_lowercase();
-            let part = ["situation", "task", "action", "result"]
-                .iter()
-                .position(|p| lower == *p);
-            section = if let Some(k) = part {
+            section = if let Some(k) = layout.part(h) {
                 if seen[k] {
                     return Err(format!("line {}: a second '## {h}' section", n + 1));
                 }
@@ -140,9 +226,10 @@ fn parse_markdown(text: &str) -> Result<Input, String> {
                 Section::FollowUp(follow_ups.len() - 1)
             } else {
                 return Err(format!(
-                    "line {}: unknown section '{}'; use ## Situation, ## Task, ## Action, ## Result or ## Follow-up: <probe>",
+                    "line {}: unknown section '{}'; use one of {}, or '## Follow-up: <probe>'",
                     n + 1,
-                    short(h)
+                    short(h),
+                    layout.headings()
                 ));
             };
             continue;
@@ -150,8 +237,9 @@ fn parse_markdown(text: &str) -> Result<Input, String> {
         match section {
             Section::None if !trimmed.is_empty() => {
                 return Err(format!(
-                    "line {}: text before the first heading; start each part with '## Situation', '## Task', '## Action' or '## Result'",
-                    n + 1
+                    "line {}: text before the first heading; start each part with one of {}",
+                    n + 1,
+                    layout.headings()
                 ));
             }
             Section::None => {}
@@ -160,18 +248,28 @@ fn parse_markdown(text: &str) -> Result<Input, String> {
         }
     }
     if !seen.iter().any(|s| *s) {
-        return Err(
-            "no '## Situation', '## Task', '## Action' or '## Result' heading found".into(),
-        );
+        return Err(format!(
+            "no heading found: use one of {}",
+            layout.headings()
+        ));
     }
     let join = |lines: &[&str]| lines.join("\n").trim().to_string();
+    let texts: Vec<String> = parts.iter().map(|l| join(l)).collect();
+    let (star, parts) = match layout {
+        Layout::Star => (
+            Star {
+                situation: texts[0].clone(),
+                task: texts[1].clone(),
+                action: texts[2].clone(),
+                result: texts[3].clone(),
+            },
+            Vec::new(),
+        ),
+        Layout::Fields(_) => (Star::default(), texts),
+    };
     Ok(Input {
-        star: Star {
-            situation: join(&parts[0]),
-            task: join(&parts[1]),
-            action: join(&parts[2]),
-            result: join(&parts[3]),
-        },
+        star,
+        parts,
         follow_ups: follow_ups
             .into_iter()
             .map(|(probe, lines)| FollowUp {
@@ -220,9 +318,10 @@ pub struct ReportProbe {
     pub why: String,
 }
 
-/// Judges `input` as `question`'s interviewer (a 5-minute answer), and
-/// chooses the probe that interviewer (`persona`, or a neutral one) would
-/// ask next given the follow-ups already in the input.
+/// Judges `input` as `question`'s interviewer (an answer given the time a
+/// drill gives its kind: 5 minutes for a story, 7 for a scenario, 12 for a
+/// design), and chooses the probe that interviewer (`persona`, or a neutral
+/// one) would ask next given the follow-ups already in the input.
 pub fn assess(
     content: &Content,
     question: &Question,
@@ -231,13 +330,22 @@ pub fn assess(
 ) -> (Judgement, Report) {
     let judge = Judge::new(content);
     let bar_raiser = persona.is_some_and(|p| p.bar_raiser);
-    let j = judge.judge(question, &input.star, &input.follow_ups, 300, bar_raiser);
+    let told = if input.parts.is_empty() {
+        Told::Star(&input.star)
+    } else {
+        Told::Parts(&input.parts)
+    };
+    let limit = u64::from(crate::practice::plan::drill_minutes(
+        content,
+        std::slice::from_ref(&question.id),
+    )) * 60;
+    let j = judge.judge_words(question, &told, &input.follow_ups, limit, bar_raiser);
     let ask = Asking {
         persona,
         bar_raiser,
         ..Asking::neutral(content, question)
     };
-    let probe = next_probe(&ask, &Told::Star(&input.star), &input.follow_ups, &j);
+    let probe = next_probe(&ask, &told, &input.follow_ups, &j);
     let report = report(&j, probe);
     (j, report)
 }
@@ -353,7 +461,7 @@ mod tests {
     #[test]
     fn markdown_sections_and_follow_ups() {
         let md = "## Situation\nOur EU launch was at risk.\n\n## Action\nI cut scope.\n## Result\nShipped 2 weeks early.\n## Follow-up: What did you cut?\nThe bulk-edit feature.\n";
-        let i = parse(md).unwrap();
+        let i = parse(md, Layout::Star).unwrap();
         assert_eq!(i.star.situation, "Our EU launch was at risk.");
         assert_eq!(i.star.task, "");
         assert_eq!(i.star.action, "I cut scope.");
@@ -365,33 +473,99 @@ mod tests {
     #[test]
     fn bad_input_names_the_line() {
         assert_eq!(
-            parse("hello\n## Situation\nx").unwrap_err(),
-            "line 1: text before the first heading; start each part with '## Situation', '## Task', '## Action' or '## Result'"
+            parse("hello\n## Situation\nx", Layout::Star).unwrap_err(),
+            "line 1: text before the first heading; start each part with one of '## Situation', '## Task', '## Action', '## Result'"
         );
         assert!(
-            parse("## Situation\nx\n## Plan\ny")
+            parse("## Situation\nx\n## Plan\ny", Layout::Star)
                 .unwrap_err()
                 .starts_with("line 3: unknown section 'Plan'")
         );
         assert!(
-            parse("## Situation\n## Follow-up:\nx")
+            parse("## Situation\n## Follow-up:\nx", Layout::Star)
                 .unwrap_err()
                 .contains("needs its probe")
         );
         assert!(
-            parse("{\"situation\": 3}")
+            parse("{\"situation\": 3}", Layout::Star)
                 .unwrap_err()
                 .starts_with("line 1 column")
         );
         assert!(
-            parse("{\"sitaution\": \"x\"}")
+            parse("{\"sitaution\": \"x\"}", Layout::Star)
                 .unwrap_err()
                 .contains("unknown field")
         );
         assert!(
-            parse("## Situation\n\n## Result\n")
+            parse("## Situation\n\n## Result\n", Layout::Star)
                 .unwrap_err()
                 .contains("empty")
+        );
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn a_design_answer_is_read_from_its_fields_by_name_or_id() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let q = c
+            .questions
+            .iter()
+            .find(|q| q.format == crate::content::AnswerFormat::Design)
+            .unwrap();
+        let spec = c.format(q.format).unwrap();
+        let fields = spec.fields_for(q);
+        let layout = Layout::Fields(&fields);
+        let md = format!(
+            "## {}\nForty teams, 300 launches a quarter.\n## {}\nA collector per team.\n## Follow-up: Who uses it?\nProgram managers, daily.\n",
+            fields[0].name.to_uppercase(),
+            fields[2].id
+        );
+        let i = parse(&md, layout).unwrap();
+        assert!(i.star.is_empty());
+        assert_eq!(i.parts.len(), fields.len());
+        assert_eq!(i.parts[0], "Forty teams, 300 launches a quarter.");
+        assert_eq!(i.parts[1], "");
+        assert_eq!(i.parts[2], "A collector per team.");
+        assert_eq!(i.follow_ups[0].response, "Program managers, daily.");
+        // The same in JSON, by field id.
+        let json = format!(
+            "{{\"fields\": {{\"{}\": \"Forty teams.\"}}, \"follow_ups\": []}}",
+            fields[1].id
+        );
+        let j = parse(&json, layout).unwrap();
+        assert_eq!(j.parts[1], "Forty teams.");
+        // STAR for a design question, or an unknown field: one clear line.
+        let star = parse("## Situation\nx", layout).unwrap_err();
+        assert!(
+            star.contains("unknown section 'Situation'") && star.contains(&fields[0].name),
+            "{star}"
+        );
+        assert!(
+            parse("{\"situation\": \"x\"}", layout)
+                .unwrap_err()
+                .contains("answered in fields")
+        );
+        assert!(
+            parse("{\"fields\": {\"nope\": \"x\"}}", layout)
+                .unwrap_err()
+                .contains(&format!("\"{}\"", fields[0].id))
+        );
+        assert!(
+            parse("{\"fields\": {\"requirements\": \"x\"}}", Layout::Star)
+                .unwrap_err()
+                .contains("answered in STAR")
+        );
+        let (j, report) = assess(&c, q, &i, None);
+        assert_eq!(report.question_id, q.id);
+        // Judged on the design rubric, with quotes from the fields.
+        assert!(
+            j.criteria
+                .iter()
+                .any(|c| c.key.starts_with("design-answer/") && c.level.is_some())
         );
     }
 }

@@ -629,7 +629,20 @@ pub fn assess_cmd(
         )));
     }
     let text = String::from_utf8(bytes).map_err(|_| Failure(format!("{name}: not UTF-8 text")))?;
-    let input = crate::assess::parse(&text).map_err(|e| Failure(format!("{name}: {e}")))?;
+    // A scenario or design question is answered in its format's fields.
+    let fields: Vec<&content::FormatField> = if q.format.is_star() {
+        Vec::new()
+    } else {
+        c.format(q.format)
+            .map(|f| f.fields_for(q))
+            .unwrap_or_default()
+    };
+    let layout = if fields.is_empty() {
+        crate::assess::Layout::Star
+    } else {
+        crate::assess::Layout::Fields(&fields)
+    };
+    let input = crate::assess::parse(&text, layout).map_err(|e| Failure(format!("{name}: {e}")))?;
     let (j, report) = crate::assess::assess(c, q, &input, persona);
     let mut out = std::io::stdout().lock();
     match format {
