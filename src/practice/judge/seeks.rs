@@ -836,8 +836,8 @@ pub static SEEKS: &[Seek] = &[
     },
     Seek {
         id: "own-action",
-        shows: "says what they did themselves",
-        missing: "never says what they did themselves",
+        shows: "names an action of their own",
+        missing: "never names an action of their own",
         cues: &[],
     },
     Seek {
