@@ -29,10 +29,7 @@ impl Layout<'_> {
     /// The headings an answer uses, as "'## Name', '## Name'" for errors.
     fn headings(&self) -> String {
         let names: Vec<String> = match self {
-            Layout::Star => ["Situation", "Task", "Action", "Result"]
-                .iter()
-                .map(|n| format!("'## {n}'"))
-                .collect(),
+            Layout::Star => Star::NAMES.iter().map(|n| format!("'## {n}'")).collect(),
             Layout::Fields(fs) => fs.iter().map(|f| format!("'## {}'", f.name)).collect(),
         };
         names.join(", ")
@@ -43,9 +40,7 @@ impl Layout<'_> {
     fn part(&self, heading: &str) -> Option<usize> {
         let lower = heading.trim().to_lowercase();
         match self {
-            Layout::Star => ["situation", "task", "action", "result"]
-                .iter()
-                .position(|p| lower == *p),
+            Layout::Star => Star::NAMES.iter().position(|p| lower == p.to_lowercase()),
             Layout::Fields(fs) => fs
                 .iter()
                 .position(|f| lower == f.name.to_lowercase() || lower == f.id),

@@ -105,6 +105,31 @@ fn screen_text(h: &Harness, w: u16, hgt: u16) -> String {
     s
 }
 
+/// A loop of `template` with one question per interviewer, answered,
+/// its follow-ups replied to and self-scored, up to "your questions".
+fn one_question_loop(template: &str, interviewers: Option<u32>) -> Harness {
+    let mut h = harness();
+    let opts = PlanOptions {
+        interviewers,
+        questions: Some(1),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, template, 3, opts, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan
+    key(&mut h, KeyCode::Enter); // opening
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    reply_until_self_score(&mut h);
+    typ(&mut h, "333333333");
+    key(&mut h, KeyCode::Enter);
+    if !screen_text(&h, 120, 40).contains("Your questions") {
+        key(&mut h, KeyCode::Enter); // a question about the score, confirmed
+    }
+    h
+}
+
 /// Answers the follow-ups (however many there are) until the self-score.
 fn reply_until_self_score(h: &mut Harness) {
     for _ in 0..=loopdrill::practice::interviewer::MAX_FOLLOW_UPS {
@@ -1358,25 +1383,7 @@ fn the_pr_faq_exercise_opens_with_its_parts() {
 
 #[test]
 fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
-    let mut h = harness();
-    let opts = PlanOptions {
-        interviewers: Some(1),
-        questions: Some(1),
-        answer_minutes: Some(4),
-    };
-    let plan = plan_loop(&h.app.content, "pm-general", 3, opts, &HashSet::new()).unwrap();
-    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
-    h.app.open(Screen::Session(Box::new(s)));
-    key(&mut h, KeyCode::Enter); // plan
-    key(&mut h, KeyCode::Enter); // opening
-    answer(&mut h);
-    ctrl(&mut h, 's');
-    reply_until_self_score(&mut h);
-    typ(&mut h, "333333333");
-    key(&mut h, KeyCode::Enter);
-    if !screen_text(&h, 120, 40).contains("Your questions") {
-        key(&mut h, KeyCode::Enter); // a question about the score, confirmed
-    }
+    let mut h = one_question_loop("pm-general", Some(1));
     assert!(
         screen_text(&h, 120, 40).contains("Your questions"),
         "{}",
@@ -1434,25 +1441,7 @@ fn a_phone_screen_is_thirty_minutes_and_ends_with_the_move_to_the_loop_call() {
             assert!(!said.contains("hour") && !said.contains('{'), "{said}");
         }
     }
-    let mut h = harness();
-    let opts = PlanOptions {
-        interviewers: None,
-        questions: Some(1),
-        answer_minutes: Some(4),
-    };
-    let plan = plan_loop(&h.app.content, "phone-screen", 3, opts, &HashSet::new()).unwrap();
-    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
-    h.app.open(Screen::Session(Box::new(s)));
-    key(&mut h, KeyCode::Enter); // plan
-    key(&mut h, KeyCode::Enter); // opening
-    answer(&mut h);
-    ctrl(&mut h, 's');
-    reply_until_self_score(&mut h);
-    typ(&mut h, "333333333");
-    key(&mut h, KeyCode::Enter);
-    if !screen_text(&h, 120, 40).contains("Your questions") {
-        key(&mut h, KeyCode::Enter);
-    }
+    let mut h = one_question_loop("phone-screen", None);
     typ(&mut h, "What would my first ninety days look like?");
     ctrl(&mut h, 's');
     key(&mut h, KeyCode::Enter); // closing

@@ -282,10 +282,7 @@ fn quote(s: &str) -> String {
 }
 
 fn star_md(out: &mut String, star: &super::Star) {
-    for (label, text) in ["Situation", "Task", "Action", "Result"]
-        .iter()
-        .zip(star.fields())
-    {
+    for (label, text) in super::Star::NAMES.iter().zip(star.fields()) {
         if !text.trim().is_empty() {
             let _ = writeln!(out, "**{label}.** {}\n", text.trim());
         }

@@ -86,6 +86,8 @@ pub struct Star {
 }
 
 impl Star {
+    /// The parts' names, in order.
+    pub const NAMES: [&'static str; 4] = ["Situation", "Task", "Action", "Result"];
     pub fn fields(&self) -> [&str; 4] {
         [&self.situation, &self.task, &self.action, &self.result]
     }
@@ -214,10 +216,7 @@ impl Answer {
     /// Result, or a scenario or design answer's own.
     pub fn labelled(&self) -> Vec<(&str, &str)> {
         if self.parts.is_empty() {
-            ["Situation", "Task", "Action", "Result"]
-                .into_iter()
-                .zip(self.star.fields())
-                .collect()
+            Star::NAMES.into_iter().zip(self.star.fields()).collect()
         } else {
             self.parts
                 .iter()

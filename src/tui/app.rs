@@ -248,9 +248,10 @@ impl App {
                 // a closed channel means the app is going).
                 let _ = shown_rx.recv_timeout(std::time::Duration::from_millis(250));
             }
-            // Stamps before reading, so a file saved meanwhile is seen as
-            // changed by the next start.
-            let stamps = store.session_stamps();
+            // The index is rewritten only when it was missing or stale; the
+            // files are stamped for it before they are read, so a file saved
+            // meanwhile is seen as changed by the next start.
+            let stamps = (writer && !index_current).then(|| store.session_stamps());
             let mut history = store.load_history();
             // Judge, off the UI thread, the answers whose cached judgement is
             // missing or stale (in memory only: nothing is rewritten), so the
@@ -258,7 +259,7 @@ impl App {
             for s in &mut history.sessions {
                 judge.refresh_cache(s);
             }
-            if writer && !index_current {
+            if let Some(stamps) = stamps {
                 // A cache: a failure to write it costs only speed next time.
                 let _ =
                     crate::store::index::write_index(&dir, &history, &stamps, judge.fingerprint());

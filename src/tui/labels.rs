@@ -21,7 +21,7 @@ pub const GLOBAL_KEYS: &[(&str, &str)] = &[
     ),
     ("Ctrl-C", "save the draft and quit"),
 ];
-pub const STAR: [&str; 4] = ["Situation", "Task", "Action", "Result"];
+pub const STAR: [&str; 4] = crate::store::Star::NAMES;
 pub const STAR_HINTS: [&str; 4] = [
     "Where, when, how big: the context in two or three sentences.",
     "What you owned: your goal, the constraint, the stakes.",
