@@ -65,6 +65,8 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
         "templates",
         "writing",
         "formats",
+        "red_flags",
+        "asks",
     ] {
         out.insert(k.into(), Value::Array(Vec::new()));
     }
@@ -87,6 +89,8 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                 "template" => "templates",
                 "writing" => "writing",
                 "format" => "formats",
+                "red_flag" => "red_flags",
+                "ask" => "asks",
                 _ => return None,
             };
             for mut item in value.as_array()?.clone() {

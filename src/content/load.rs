@@ -210,6 +210,39 @@ struct RawFormat {
     example: Option<RawFormatField>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRedFlag {
+    id: S,
+    name: S,
+    cap: Spanned<u8>,
+    reason: S,
+    #[serde(default)]
+    subject: FlagSubject,
+    #[serde(default)]
+    formats: Vec<AnswerFormat>,
+    cues: Spanned<Vec<S>>,
+    #[serde(default)]
+    unless: Vec<S>,
+    #[serde(default)]
+    min_hits: Option<Spanned<u8>>,
+    examples: Spanned<Vec<S>>,
+    #[serde(default)]
+    counter_examples: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAsk {
+    id: S,
+    name: S,
+    question: Spanned<Vec<S>>,
+    shows: Spanned<Vec<S>>,
+    #[serde(default)]
+    contrary: Vec<S>,
+    missing: S,
+}
+
 /// A question's or persona's follow-up: a plain string, or
 /// `{ text = "…", seeks = ["metric", …] }`.
 enum RawFollow {
@@ -425,12 +458,14 @@ struct Raw {
     templates: Vec<At<RawTemplate>>,
     writing: Vec<At<RawWriting>>,
     formats: Vec<At<RawFormat>>,
+    red_flags: Vec<At<RawRedFlag>>,
+    asks: Vec<At<RawAsk>>,
     debrief: Option<At<Spanned<RawDebrief>>>,
     /// A `[debrief]` key was present (even if it failed to parse).
     debrief_seen: bool,
 }
 
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 11] = [
     "principle",
     "question",
     "probe",
@@ -439,6 +474,8 @@ const KINDS: [&str; 9] = [
     "template",
     "writing",
     "format",
+    "red_flag",
+    "ask",
     "debrief",
 ];
 
@@ -565,6 +602,8 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
                 "template" => take!(RawTemplate, raw.templates),
                 "writing" => take!(RawWriting, raw.writing),
                 "format" => take!(RawFormat, raw.formats),
+                "red_flag" => take!(RawRedFlag, raw.red_flags),
+                "ask" => take!(RawAsk, raw.asks),
                 _ => unreachable!("kinds checked above"),
             }
         }
@@ -599,6 +638,8 @@ fn parse_all(files: &[PackFile], pack_of: &[usize], d: &mut Diag) -> Raw {
         all.templates.extend(raw.templates);
         all.writing.extend(raw.writing);
         all.formats.extend(raw.formats);
+        all.red_flags.extend(raw.red_flags);
+        all.asks.extend(raw.asks);
         all.debrief_seen |= raw.debrief_seen;
         if let Some(db) = raw.debrief {
             if all
@@ -707,6 +748,8 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     let templates = layer(raw.templates, |x| &x.id, "template", &pack_of, &mut d);
     let writing = layer(raw.writing, |x| &x.id, "writing", &pack_of, &mut d);
     let formats = layer_formats(raw.formats, &pack_of, &mut d);
+    let red_flags = layer(raw.red_flags, |x| &x.id, "red_flag", &pack_of, &mut d);
+    let asks = layer(raw.asks, |x| &x.id, "ask", &pack_of, &mut d);
 
     let lp_ids: HashSet<&str> = principles
         .iter()
@@ -1543,10 +1586,110 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         }
     }
 
+    judging_rules(&mut content, &red_flags, &asks, &mut d);
+
     if d.errors.is_empty() {
         content.reindex();
         Ok(content)
     } else {
         Err(ContentErrors(d.errors))
+    }
+}
+
+/// Checks a list of cues: each is words (lower case), `prefix*`, `_` or `#`.
+fn cue_list(d: &mut Diag, file: usize, list: &[S], what: &str) {
+    for c in list {
+        let v = c.get_ref();
+        let ok = !v.trim().is_empty()
+            && v.split(' ').all(|w| {
+                !w.is_empty()
+                    && w.chars().all(|ch| {
+                        ch.is_lowercase()
+                            || ch.is_ascii_digit()
+                            || "'-*_#%$/~".contains(ch)
+                    })
+            });
+        if !ok {
+            d.at(
+                file,
+                c.span().start,
+                format!(
+                    "{what} cue \"{v}\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)"
+                ),
+            );
+        }
+    }
+}
+
+/// Red flags and asks: what the judge looks for beyond the rubrics.
+fn judging_rules(
+    content: &mut Content,
+    red_flags: &[At<RawRedFlag>],
+    asks: &[At<RawAsk>],
+    d: &mut Diag,
+) {
+    for At { file, item: f } in red_flags {
+        let file = *file;
+        if !super::RED_FLAG_SIGNALS.contains(&f.id.get_ref().as_str()) {
+            d.at(
+                file,
+                f.id.span().start,
+                format!(
+                    "a red flag's id is the signal it raises, one of: {}",
+                    super::RED_FLAG_SIGNALS.join(", ")
+                ),
+            );
+        }
+        d.text(file, &f.name, "name");
+        d.text(file, &f.reason, "reason");
+        if !(1..=3).contains(f.cap.get_ref()) {
+            d.at(
+                file,
+                f.cap.span().start,
+                "`cap` must be 1, 2 or 3 (the highest level an answer showing it can get)",
+            );
+        }
+        d.non_empty_list(file, &f.cues, "cues");
+        cue_list(d, file, f.cues.get_ref(), "a");
+        cue_list(d, file, &f.unless, "an `unless`");
+        d.non_empty_list(file, &f.examples, "examples");
+        d.texts(file, &f.counter_examples, "counter_examples");
+        let min_hits = f.min_hits.as_ref().map_or(1, |m| *m.get_ref());
+        if let Some(m) = &f.min_hits
+            && min_hits == 0
+        {
+            d.at(file, m.span().start, "`min_hits` must be 1 or more");
+        }
+        content.red_flags.push(RedFlag {
+            id: f.id.get_ref().clone(),
+            name: f.name.get_ref().clone(),
+            cap: *f.cap.get_ref(),
+            reason: f.reason.get_ref().clone(),
+            subject: f.subject,
+            formats: f.formats.clone(),
+            cues: strings(f.cues.get_ref()),
+            unless: strings(&f.unless),
+            min_hits: min_hits.max(1),
+            examples: strings(f.examples.get_ref()),
+            counter_examples: strings(&f.counter_examples),
+        });
+    }
+    for At { file, item: a } in asks {
+        let file = *file;
+        d.text(file, &a.name, "name");
+        d.text(file, &a.missing, "missing");
+        d.non_empty_list(file, &a.question, "question");
+        d.non_empty_list(file, &a.shows, "shows");
+        cue_list(d, file, a.question.get_ref(), "a `question`");
+        cue_list(d, file, a.shows.get_ref(), "a `shows`");
+        cue_list(d, file, &a.contrary, "a `contrary`");
+        content.asks.push(Ask {
+            id: a.id.get_ref().clone(),
+            name: a.name.get_ref().clone(),
+            question: strings(a.question.get_ref()),
+            shows: strings(a.shows.get_ref()),
+            contrary: strings(&a.contrary),
+            missing: a.missing.get_ref().clone(),
+        });
     }
 }

@@ -189,6 +189,56 @@ pub const SIGNALS: &[(&str, &str)] = &[
         "reused-story",
         "The story was already told to another interviewer in this loop.",
     ),
+    (
+        "misses-ask",
+        "On the topic, but not what was asked (a lost argument, customer feedback, input metrics…).",
+    ),
+    (
+        "buzzwords",
+        "Leadership Principle words strung together in place of what happened.",
+    ),
+    (
+        "undermines-decision",
+        "Kept fighting a decision once it was made: dissent 'on record', the old way kept, 'I told you so'.",
+    ),
+    (
+        "bypasses-control",
+        "Went around legal, security, safety, finance or an approval.",
+    ),
+    (
+        "conceals",
+        "Hid, delayed or softened bad news, status or a defect.",
+    ),
+    (
+        "ships-known-defect",
+        "Knowingly shipped or accepted a defect, a safety or quality gap, to hit a date.",
+    ),
+    (
+        "undermines-peer",
+        "Ambushed, exposed or humiliated a colleague.",
+    ),
+    (
+        "implausible",
+        "Numbers or claims that cannot be true, or that contradict each other.",
+    ),
+    (
+        "dismisses-risk",
+        "Says there are no real risks, or waves the failure modes away.",
+    ),
+];
+
+/// The signals a `[[red_flag]]` declares the phrasings of (content), and
+/// that cap an answer's levels whatever its form.
+pub const RED_FLAG_SIGNALS: &[&str] = &[
+    "blame",
+    "buzzwords",
+    "undermines-decision",
+    "bypasses-control",
+    "conceals",
+    "ships-known-defect",
+    "undermines-peer",
+    "implausible",
+    "dismisses-risk",
 ];
 
 /// What evidence a rubric criterion (and a probe) can look for: the

@@ -259,6 +259,75 @@ pub struct FormatField {
     pub hint: String,
 }
 
+/// Whose doing a red flag needs: the candidate's own (`I`, or `we` with
+/// them in it), or anyone's (a plan's "risks: minimal").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagSubject {
+    #[default]
+    Candidate,
+    Anyone,
+}
+
+/// A red flag: behaviour that sinks an answer whatever its form (going
+/// around legal, hiding bad news…). Found on families of phrasings, each a
+/// cue, in a clause whose subject is the candidate and that does not negate
+/// it; every finding quotes its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedFlag {
+    /// The signal it raises (one of the red-flag signals).
+    pub id: String,
+    pub name: String,
+    /// Every level of an answer showing it is capped at this.
+    pub cap: u8,
+    /// Why it counts against, as the evidence says it.
+    pub reason: String,
+    #[serde(default)]
+    pub subject: FlagSubject,
+    /// The answer formats it is looked for in (none: all).
+    #[serde(default)]
+    pub formats: Vec<AnswerFormat>,
+    /// Phrasings (cue syntax: words, `prefix*`, `_`, `#`).
+    pub cues: Vec<String>,
+    /// Cues that, in the same sentence, show the opposite ("then backed it").
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// How many matching sentences it takes (default 1).
+    #[serde(default = "one")]
+    pub min_hits: u8,
+    /// Sentences it must find it in, checked by the tests.
+    pub examples: Vec<String>,
+    /// Sentences it must not find it in.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
+}
+
+fn one() -> u8 {
+    1
+}
+
+/// What a kind of question asks the answer to deliver (a disagreement that
+/// was lost, feedback from a customer, a call made on incomplete data…),
+/// and how an answer shows it. An answer that tells a story on the topic
+/// but not what was asked raises `misses-ask`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ask {
+    pub id: String,
+    pub name: String,
+    /// Cues in the question's text that mean it asks this.
+    pub question: Vec<String>,
+    /// Cues in the answer that deliver it (any one, in the candidate's
+    /// words, not negated).
+    pub shows: Vec<String>,
+    /// Cues that tell the opposite ("they agreed with me" to a question
+    /// about losing an argument). With `contrary` set, `misses-ask` needs
+    /// one of them as well as none of `shows`.
+    #[serde(default)]
+    pub contrary: Vec<String>,
+    /// What is missing, as the evidence says it.
+    pub missing: String,
+}
+
 /// How a scenario or design answer is laid out and judged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormatSpec {
@@ -541,6 +610,8 @@ pub struct Content {
     pub writing: Vec<WritingPrompt>,
     pub formats: Vec<FormatSpec>,
     pub debrief: Option<DebriefRules>,
+    pub red_flags: Vec<RedFlag>,
+    pub asks: Vec<Ask>,
     index: Index,
 }
 
@@ -577,6 +648,8 @@ pub(crate) struct ContentData {
     writing: Vec<WritingPrompt>,
     formats: Vec<FormatSpec>,
     debrief: Option<DebriefRules>,
+    red_flags: Vec<RedFlag>,
+    asks: Vec<Ask>,
 }
 
 impl From<ContentData> for Content {
@@ -591,6 +664,8 @@ impl From<ContentData> for Content {
             writing: d.writing,
             formats: d.formats,
             debrief: d.debrief,
+            red_flags: d.red_flags,
+            asks: d.asks,
             index: Index::default(),
         };
         c.reindex();

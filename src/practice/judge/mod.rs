@@ -7,6 +7,7 @@
 
 pub mod cues;
 pub mod feedback;
+pub mod flags;
 pub mod seeks;
 pub mod signals;
 pub mod text;
@@ -51,7 +52,7 @@ pub const JUDGE_VERSION: u32 = 1;
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.05;
 /// … and with at least this many other LPs whose own words fit it better …
-pub const OFF_TOPIC_LP_RANK: usize = 2;
+pub const OFF_TOPIC_LP_RANK: usize = 4;
 
 /// Seeks too broad to say what a question is about (nearly every story
 /// shows them).
@@ -676,13 +677,43 @@ impl<'c> Judge<'c> {
                 },
             );
         }
+        // Behaviour: the content's red flags, and what the question asks.
+        let mut caps: Vec<(&'static str, u8)> = CAPS.to_vec();
+        for f in flags::red_flags(self.content, said, question.format) {
+            if let Some(signal) = static_signal(&f.flag.id)
+                && !findings.iter().any(|x| x.signal == signal)
+            {
+                caps.push((signal, f.flag.cap));
+                findings.insert(
+                    0,
+                    signals::Found {
+                        signal,
+                        evidence: f.evidence,
+                    },
+                );
+            }
+        }
+        if story
+            && !findings.iter().any(|f| f.signal == "no-failure" || f.signal == "off-topic")
+            && let Some(evidence) = flags::misses_ask(&flags::asks_of(self.content, &question.text), said)
+        {
+            findings.insert(
+                0,
+                signals::Found {
+                    signal: "misses-ask",
+                    evidence,
+                },
+            );
+        }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
             for c in &r.criteria {
-                criteria.push(judge_criterion(r, c, principle, &memo, &findings, &facts));
+                criteria.push(judge_criterion(
+                    r, c, principle, &memo, &findings, &facts, &caps,
+                ));
             }
         }
         let lp = mean(
@@ -962,9 +993,19 @@ impl Facts {
     }
 }
 
-/// Red flags: each caps every level of the answer it is found in.
+/// The signal id as the static contract spells it.
+fn static_signal(id: &str) -> Option<&'static str> {
+    crate::content::SIGNALS
+        .iter()
+        .find(|(s, _)| *s == id)
+        .map(|(s, _)| *s)
+}
+
+/// Red flags: each caps every level of the answer it is found in (the
+/// content's `[[red_flag]]`s add theirs).
 const CAPS: &[(&str, u8)] = &[
     ("off-topic", 1),
+    ("misses-ask", 2),
     ("no-failure", 2),
     ("humble-brag", 2),
     ("blame", 2),
@@ -978,6 +1019,7 @@ fn judge_criterion(
     memo: &seeks::Memo,
     findings: &[signals::Found],
     facts: &Facts,
+    caps: &[(&'static str, u8)],
 ) -> CriterionJudgement {
     let mut out = CriterionJudgement {
         key: rubric.score_key(c),
@@ -1084,7 +1126,7 @@ fn judge_criterion(
         out.evidence.push(f.evidence.clone());
     }
     {
-        for (signal, cap) in CAPS {
+        for (signal, cap) in caps {
             if let Some(f) = findings.iter().find(|f| f.signal == *signal)
                 && level > i32::from(*cap)
             {

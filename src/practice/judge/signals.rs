@@ -732,6 +732,12 @@ const LET_DOWN: &[&str] = &[
 /// The first sentence that puts the cause on others, when the answer owns
 /// no part of it: a plain blame phrase, or two sentences in which another
 /// party (not "I" or "we") let the work down.
+/// Whether the candidate owns a part of what went wrong ("my mistake",
+/// "I should have").
+pub fn owns_part(said: &Said) -> bool {
+    first_hit(said, OWNING).is_some()
+}
+
 fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     if let Some(s) = first_hit(said, DENIALS) {
         return Some(s);

@@ -1,0 +1,550 @@
+//! Behaviour, not keywords: the content's red flags (`[[red_flag]]`) and
+//! what a question asks for (`[[ask]]`), found in clauses with who did what.
+//!
+//! A sentence is cut into clauses (at commas, semicolons and conjunctions
+//! such as "but", "because", "and I"); each clause has a subject: the
+//! candidate ("I", or "we" with them in it), someone else ("the vendor",
+//! "my director", "they"), or the one before it when it has none ("…, kept
+//! running the old process"). A red flag's phrasing counts only in a clause
+//! whose subject is the candidate (unless the flag says anyone), that does
+//! not negate it ("I refused to skip the review"), that is not a condition
+//! ("if we had skipped it") and that is not something pressed on them ("the
+//! VP wanted me to ship it anyway").
+
+use super::text::{Said, Sentence, words};
+use super::{Effect, Evidence};
+use crate::content::{AnswerFormat, Ask, Content, FlagSubject, RedFlag};
+
+/// Who does what a clause says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// "I", "my own".
+    Me,
+    /// "We", "our team", "my team": the candidate among others.
+    We,
+    /// Someone else: "they", "the vendor", "Priya".
+    Other,
+}
+
+impl Subject {
+    pub fn candidate(self) -> bool {
+        matches!(self, Subject::Me | Subject::We)
+    }
+}
+
+/// One clause of a sentence.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub words: Vec<String>,
+    pub subject: Subject,
+    /// A condition or a hypothetical ("if…", "unless…", "whether…").
+    pub conditional: bool,
+}
+
+/// Words that, before a phrasing in its clause, turn it around: a negation,
+/// a refusal, or someone else's wish ("the VP wanted me to…").
+const TURNERS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "didn't",
+    "don't",
+    "doesn't",
+    "wasn't",
+    "weren't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "cannot",
+    "hadn't",
+    "haven't",
+    "isn't",
+    "aren't",
+    "shouldn't",
+    "refused",
+    "refuse",
+    "declined",
+    "rejected",
+    "resisted",
+    "avoided",
+    "avoid",
+    "prevented",
+    "stopped",
+    "blocked",
+    "opposed",
+    "instead",
+    "rather",
+    "wanted",
+    "tempted",
+    "temptation",
+    "pressure",
+    "pressured",
+    "suggested",
+    "proposed",
+    "urged",
+    "option",
+    "could",
+    "easy",
+    "easier",
+    "asked",
+    "against",
+    "claimed",
+    "insisted",
+    "promised",
+    "assured",
+];
+
+/// Words that open a clause without being its subject.
+const OPENERS: &[&str] = &[
+    "then",
+    "and",
+    "so",
+    "but",
+    "later",
+    "eventually",
+    "finally",
+    "also",
+    "still",
+    "when",
+    "once",
+    "just",
+    "only",
+    "afterwards",
+    "after",
+    "that",
+    "even",
+    "quietly",
+    "privately",
+    "personally",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "your", "this", "that", "these", "those", "its",
+    "one", "another", "every", "each", "some", "legal", "security", "finance", "management",
+    "leadership", "engineering", "everyone", "nobody", "someone", "people",
+];
+
+fn pronoun_subject(w: &str) -> Option<Subject> {
+    match w {
+        "i" | "i'd" | "i'm" | "i've" | "i'll" | "myself" => Some(Subject::Me),
+        "we" | "we'd" | "we're" | "we've" | "we'll" => Some(Subject::We),
+        "they" | "they'd" | "they're" | "they've" | "he" | "she" | "he'd" | "she'd" | "you"
+        | "it" | "nobody" | "everyone" => Some(Subject::Other),
+        _ => None,
+    }
+}
+
+/// Where a clause ends inside a sentence: punctuation, or a conjunction
+/// that starts a new one ("but", "because", "and I").
+fn split_clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut cut: Option<(usize, usize)> = None;
+        if matches!(b, b',' | b';' | b':' | b'(' | b')') {
+            // "1,200" stays whole.
+            let digits = i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !digits {
+                cut = Some((i, i + 1));
+            }
+        } else if b == b' ' {
+            let rest = &lower[i + 1..];
+            for conj in [
+                "but ",
+                "because ",
+                "although ",
+                "though ",
+                "whereas ",
+                "while ",
+                "so i ",
+                "so we ",
+                "so they ",
+                "and i ",
+                "and we ",
+                "and they ",
+                "and he ",
+                "and she ",
+                "then i ",
+                "then we ",
+                "then they ",
+            ] {
+                if rest.starts_with(conj) {
+                    cut = Some((i, i + 1));
+                    break;
+                }
+            }
+        } else if text[i..].starts_with('—') || text[i..].starts_with('–') {
+            let len = text[i..].chars().next().map_or(1, char::len_utf8);
+            cut = Some((i, i + len));
+        }
+        if let Some((end, next)) = cut {
+            let piece = text[start..end].trim();
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+            start = next;
+            i = next;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let piece = text[start..].trim();
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+    out
+}
+
+/// Whether a word reads as a verb (a past tense, or a common one): the
+/// subject, if any, came before it.
+fn verbish(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "said" | "told" | "was" | "were" | "had" | "did" | "made" | "went" | "kept" | "gave"
+                | "took" | "got" | "sent" | "ran" | "shipped" | "is" | "are" | "has" | "have"
+                | "will" | "would" | "should" | "wants" | "says" | "thought" | "knew" | "felt"
+                | "left" | "put" | "set" | "built" | "found" | "came" | "let" | "chose"
+        )
+}
+
+/// A clause's own subject, if it names one near its start: a subject
+/// pronoun before any verb ("The next morning I…", "In the retro we…"), or
+/// a noun phrase before its verb ("the vendor slipped", "Priya signed").
+fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
+    let raw: Vec<&str> = piece.split_whitespace().collect();
+    let mut noun: Option<Subject> = None;
+    for (k, w) in ws.iter().enumerate().take(7) {
+        // "It was easier to…", "there was…": no one's doing.
+        if (w == "it" || w == "there")
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.as_str(), "was" | "is" | "would" | "felt" | "seemed"))
+        {
+            return None;
+        }
+        if let Some(s) = pronoun_subject(w) {
+            return Some(s);
+        }
+        if verbish(w) {
+            return noun;
+        }
+        if noun.is_some() || OPENERS.contains(&w.as_str()) {
+            continue;
+        }
+        if w == "my" || w == "our" {
+            // "my team", "our team": the candidate among others; "my
+            // manager", "our director": someone else.
+            let next = ws.get(k + 1).map(String::as_str).unwrap_or("");
+            noun = Some(match next {
+                "team" | "squad" | "group" | "crew" | "org" | "side" => Subject::We,
+                _ => Subject::Other,
+            });
+        } else if DETERMINERS.contains(&w.as_str())
+            || (k > 0
+                && raw
+                    .get(k)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase))
+        {
+            noun = Some(Subject::Other);
+        }
+    }
+    noun
+}
+
+/// The clauses of one sentence, each with its subject.
+pub fn clauses(text: &str) -> Vec<Clause> {
+    let pieces = split_clauses(text);
+    let mut out: Vec<(Vec<String>, Option<Subject>, bool)> = pieces
+        .iter()
+        .map(|p| {
+            let ws = words(p);
+            let subject = own_subject(p, &ws);
+            let conditional = ws
+                .iter()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "if" | "unless" | "whether" | "suppose"));
+            (ws, subject, conditional)
+        })
+        .collect();
+    // A clause with no subject of its own takes the one before it, else the
+    // next ("Against legal's advice, I…"), else the narrator.
+    let n = out.len();
+    for k in 0..n {
+        if out[k].1.is_none() {
+            let before = (0..k).rev().find_map(|j| out[j].1);
+            let after = (k + 1..n).find_map(|j| out[j].1);
+            out[k].1 = Some(before.or(after).unwrap_or(Subject::Me));
+        }
+    }
+    out.into_iter()
+        .filter(|(ws, _, _)| !ws.is_empty())
+        .map(|(words, subject, conditional)| Clause {
+            words,
+            subject: subject.unwrap_or(Subject::Me),
+            conditional,
+        })
+        .collect()
+}
+
+/// Where `cue` matches in `words`: its segments (split at ` ~ `, "then
+/// later in the clause") in order. Returns the index of its first word.
+pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
+    let mut segs = cue.split(" ~ ");
+    let first = segs.next()?;
+    let start = super::cues::find(first, words)?;
+    let mut at = start + first.split(' ').count();
+    for seg in segs {
+        let k = super::cues::find(seg, &words[at.min(words.len())..])?;
+        at += k + seg.split(' ').count();
+    }
+    Some(start)
+}
+
+/// Whether a phrasing found at `at` is turned around by what comes before
+/// it in its clause (within five words).
+fn turned(words: &[String], at: usize) -> bool {
+    words[at.saturating_sub(5)..at]
+        .iter()
+        .any(|w| TURNERS.contains(&w.as_str()))
+}
+
+/// Whether one of `cues` is said, not turned around, in a clause of `s`
+/// whose subject fits.
+pub fn said_in(s: &Sentence, cues: &[String], candidate_only: bool) -> Option<String> {
+    if !candidate_only {
+        // Anyone's: the whole sentence ("Risks: minimal").
+        return cues
+            .iter()
+            .find(|cue| find_cue(cue, &s.words).is_some_and(|at| !turned(&s.words, at)))
+            .cloned();
+    }
+    for c in clauses(s.text) {
+        if c.conditional && candidate_only {
+            continue;
+        }
+        for cue in cues {
+            // A phrasing that names the candidate itself ("proved me
+            // right", "did it my way") needs no subject.
+            let names_me = cue
+                .split(' ')
+                .any(|w| matches!(w, "i" | "me" | "my" | "myself"));
+            if candidate_only && !c.subject.candidate() && !names_me {
+                continue;
+            }
+            if let Some(at) = find_cue(cue, &c.words)
+                && !turned(&c.words, at)
+            {
+                return Some(cue.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Whether a red flag is looked for in an answer of `format`.
+fn applies(flag: &RedFlag, format: AnswerFormat) -> bool {
+    flag.formats.is_empty() || flag.formats.contains(&format)
+}
+
+/// One sentence against one red flag: the phrasing it shows, if any.
+pub fn flag_in(flag: &RedFlag, s: &Sentence) -> Option<String> {
+    let cue = said_in(s, &flag.cues, flag.subject == FlagSubject::Candidate)?;
+    let unless = flag
+        .unless
+        .iter()
+        .any(|u| find_cue(u, &s.words).is_some());
+    (!unless).then_some(cue)
+}
+
+/// A red flag found in an answer.
+pub struct FlagFound<'c> {
+    pub flag: &'c RedFlag,
+    pub evidence: Evidence,
+}
+
+/// Every red flag the answer shows, with the sentence that shows it.
+pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) -> Vec<FlagFound<'c>> {
+    let mut out = Vec::new();
+    let star_sentences = said.star_sentences().count().max(1);
+    for flag in &content.red_flags {
+        if !applies(flag, format) {
+            continue;
+        }
+        let hits: Vec<(&Sentence, String)> = said
+            .sentences
+            .iter()
+            .filter_map(|s| flag_in(flag, s).map(|c| (s, c)))
+            .collect();
+        if hits.len() < usize::from(flag.min_hits) {
+            continue;
+        }
+        // Blame needs that no part is owned anywhere in the answer.
+        if flag.id == "blame" && super::signals::owns_part(said) {
+            continue;
+        }
+        // LP words strung together: only when they make up a good part of
+        // the story, not one "I dove deep" in a story full of events.
+        if flag.id == "buzzwords" && hits.len() * 4 < star_sentences {
+            continue;
+        }
+        let (s, cue) = &hits[0];
+        let reason = if hits.len() > 1 {
+            format!("{} ({} places)", flag.reason, hits.len())
+        } else {
+            format!("{} ('{}')", flag.reason, cue.replace(" ~ ", " … "))
+        };
+        out.push(FlagFound {
+            flag,
+            evidence: Evidence {
+                quote: super::text::cut_quote(s.text, 160).to_string(),
+                effect: Effect::Minus,
+                reason,
+            },
+        });
+    }
+    if let Some(ev) = impossible_percent(said)
+        && let Some(flag) = content.red_flags.iter().find(|f| f.id == "implausible")
+        && !out.iter().any(|f| f.flag.id == "implausible")
+    {
+        out.push(FlagFound { flag, evidence: ev });
+    }
+    out
+}
+
+/// A reduction of more than 100 % ("cut costs by 150%"): it cannot be.
+fn impossible_percent(said: &Said) -> Option<Evidence> {
+    for s in &said.sentences {
+        for (k, w) in s.words.iter().enumerate() {
+            let Some(n) = w.strip_suffix('%').and_then(|n| n.replace(',', "").parse::<f64>().ok())
+            else {
+                continue;
+            };
+            if n <= 100.0 {
+                continue;
+            }
+            let before = &s.words[k.saturating_sub(6)..k];
+            let down = before.iter().any(|b| {
+                matches!(
+                    b.as_str(),
+                    "cut" | "reduced" | "reduce" | "fell" | "dropped" | "down" | "lowered"
+                        | "decreased" | "saved" | "eliminated" | "shrank"
+                )
+            });
+            if down {
+                return Some(Evidence {
+                    quote: super::text::cut_quote(s.text, 160).to_string(),
+                    effect: Effect::Minus,
+                    reason: format!("a fall of {w} cannot be: nothing falls by more than all of it"),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// What the question asks the answer to deliver, if the content says.
+pub fn asks_of<'c>(content: &'c Content, question_text: &str) -> Vec<&'c Ask> {
+    let qw = words(question_text);
+    content
+        .asks
+        .iter()
+        .filter(|a| a.question.iter().any(|c| find_cue(c, &qw).is_some()))
+        .collect()
+}
+
+/// An answer on the topic that does not deliver what was asked.
+pub fn misses_ask(asks: &[&Ask], said: &Said) -> Option<Evidence> {
+    for a in asks {
+        let shows = said
+            .sentences
+            .iter()
+            .any(|s| said_in(s, &a.shows, false).is_some());
+        if shows {
+            continue;
+        }
+        if a.contrary.is_empty() {
+            return Some(Evidence {
+                quote: String::new(),
+                effect: Effect::Minus,
+                reason: format!("asked for {}: {}", a.name, a.missing),
+            });
+        }
+        if let Some(s) = said
+            .sentences
+            .iter()
+            .find(|s| said_in(s, &a.contrary, false).is_some())
+        {
+            return Some(Evidence {
+                quote: super::text::cut_quote(s.text, 160).to_string(),
+                effect: Effect::Minus,
+                reason: format!("asked for {}: {}", a.name, a.missing),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subjects(t: &str) -> Vec<Subject> {
+        clauses(t).iter().map(|c| c.subject).collect()
+    }
+
+    #[test]
+    fn clauses_know_who_did_it() {
+        assert_eq!(
+            subjects("I argued for the rewrite, but the director chose the patch"),
+            vec![Subject::Me, Subject::Other]
+        );
+        assert_eq!(
+            subjects("Against legal's advice, I shipped it"),
+            vec![Subject::Me, Subject::Me]
+        );
+        assert_eq!(
+            subjects("I lost the vote, kept running the old process"),
+            vec![Subject::Me, Subject::Me]
+        );
+        assert_eq!(
+            subjects("My manager wanted the date and we kept it"),
+            vec![Subject::Other, Subject::We]
+        );
+        assert_eq!(subjects("Priya, our lead, signed off"), vec![Subject::Other, Subject::Other, Subject::Other]);
+    }
+
+    #[test]
+    fn cues_with_a_gap_match_in_order() {
+        let w = words("we replicated synchronously across every region in microseconds");
+        assert_eq!(find_cue("replicat* ~ microsecond*", &w), Some(1));
+        assert_eq!(find_cue("microsecond* ~ replicat*", &w), None);
+    }
+
+    #[test]
+    fn turned_phrasings_do_not_count() {
+        let w = words("I refused to skip the security review");
+        let at = find_cue("skip the security review", &w).unwrap();
+        assert!(turned(&w, at));
+        let w = words("I decided to skip the security review");
+        let at = find_cue("skip the security review", &w).unwrap();
+        assert!(!turned(&w, at));
+    }
+}

@@ -1,0 +1,102 @@
+//! The content's red flags and asks (content/judging.toml): every example
+//! sentence a red flag declares is found, every counter-example is not, and
+//! whole answers show the behaviour the flags are for.
+
+use loopdrill::content::{Content, load_layered};
+use loopdrill::practice::judge::{Judge, Said, flags};
+use loopdrill::store::{FollowUp, Star};
+
+fn content() -> Content {
+    load_layered(&[]).unwrap()
+}
+
+fn said_of(text: &str) -> Star {
+    Star {
+        situation: String::new(),
+        task: String::new(),
+        action: text.to_string(),
+        result: String::new(),
+    }
+}
+
+#[test]
+fn every_red_flag_finds_its_examples_and_not_its_counter_examples() {
+    let c = content();
+    assert!(c.red_flags.len() >= 8, "the built-in pack declares its red flags");
+    let none: [FollowUp; 0] = [];
+    let mut wrong = Vec::new();
+    for f in &c.red_flags {
+        for e in &f.examples {
+            let star = said_of(e);
+            let said = Said::new(&star, &none);
+            let hits = said
+                .sentences
+                .iter()
+                .filter(|s| flags::flag_in(f, s).is_some())
+                .count();
+            // A flag that needs several hits (buzzwords) needs them in one
+            // example sentence.
+            if hits == 0 {
+                wrong.push(format!("{}: example not found: {e}", f.id));
+            }
+        }
+        for e in &f.counter_examples {
+            let star = said_of(e);
+            let said = Said::new(&star, &none);
+            if said.sentences.iter().any(|s| flags::flag_in(f, s).is_some()) {
+                wrong.push(format!("{}: counter-example found: {e}", f.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+fn judge_story(qid: &str, s: &str, t: &str, a: &str, r: &str) -> loopdrill::practice::judge::Judgement {
+    let c = Box::leak(Box::new(content()));
+    let judge = Judge::new(c);
+    let q = c.question(qid).unwrap_or_else(|| panic!("{qid}"));
+    let star = Star {
+        situation: s.into(),
+        task: t.into(),
+        action: a.into(),
+        result: r.into(),
+    };
+    judge.judge(q, &star, &[], 300, false)
+}
+
+#[test]
+fn fluent_bad_behaviour_is_voted_no_hire_with_the_flag_quoted() {
+    // Polished, first person, numbers and dates: and the candidate hid a
+    // defect to make the date.
+    let j = judge_story(
+        "ihs-held-launch-above-requirements",
+        "In March 2023 I ran the launch of a new billing export for 4,000 enterprise customers at a payments company.",
+        "I owned the launch date and the quality bar, and the VP had promised the date to our three largest customers.",
+        "Two days before launch QA found that 2% of exports dropped the last line of the file. I estimated the fix at a week. I shipped it anyway to hold the date, and I left the defect out of the launch report so the sign-off would not stall. I set up a script to patch the files by hand each morning.",
+        "We launched on the date and 3,800 customers adopted the export in the first month, 95% of the target.",
+    );
+    let avg = j.average.unwrap();
+    assert!(avg < 2.0, "voted no hire: {avg}");
+    let flagged: Vec<_> = j
+        .findings
+        .iter()
+        .filter(|f| f.signal == "ships-known-defect" || f.signal == "conceals")
+        .collect();
+    assert!(!flagged.is_empty(), "{:?}", j.signals());
+    for f in flagged {
+        assert!(!f.evidence.quote.is_empty(), "the flag quotes its sentence");
+    }
+}
+
+#[test]
+fn cue_stuffed_answers_earn_nothing() {
+    let j = judge_story(
+        "ral-decision-turned-out-wrong",
+        "In 2022 I led a program with 12 engineers and a $2M budget.",
+        "I had to decide between option A and option B and deliver results.",
+        "I dove deep into the data, earned trust with stakeholders, disagreed and committed, and simplified the process. I showed ownership and bias for action, thought big and raised the bar. I chose option A instead of option B.",
+        "We improved efficiency by 30% and saved $400K, and I learned a lot about leadership principles.",
+    );
+    assert!(j.has("buzzwords"), "{:?}", j.signals());
+    assert!(j.average.unwrap() < 2.0, "{:?}", j.average);
+}
