@@ -281,9 +281,19 @@ pub struct Report {
     pub question_id: String,
     pub vote: Option<Vote>,
     pub average: Option<f64>,
+    /// How sure the vote is, 0–1, and why not surer.
+    pub confidence: Option<ReportConfidence>,
     pub criteria: Vec<ReportCriterion>,
     pub signals: Vec<String>,
     pub next_probe: Option<ReportProbe>,
+}
+
+#[derive(Serialize)]
+pub struct ReportConfidence {
+    pub score: f64,
+    pub label: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -350,6 +360,11 @@ fn report(j: &Judgement, probe: Option<ChosenProbe>) -> Report {
         question_id: j.question_id.clone(),
         vote: j.vote,
         average: j.average.map(|a| (a * 100.0).round() / 100.0),
+        confidence: j.confidence.as_ref().map(|c| ReportConfidence {
+            score: c.score,
+            label: c.label(),
+            caveat: c.caveat.clone(),
+        }),
         criteria: j
             .criteria
             .iter()
@@ -393,6 +408,18 @@ pub fn text(content: &Content, question: &Question, j: &Judgement, report: &Repo
             .map(|a| format!(" (average level {a:.2} of 4)"))
             .unwrap_or_default()
     );
+    if let Some(c) = &j.confidence {
+        let _ = writeln!(
+            s,
+            "Confidence: {} ({:.2}){}",
+            c.label(),
+            c.score,
+            c.caveat
+                .as_ref()
+                .map(|w| format!(": {w}"))
+                .unwrap_or_default()
+        );
+    }
     let fb = feedback(j);
     if !fb.data_points.is_empty() {
         let _ = writeln!(s, "\nData points:");

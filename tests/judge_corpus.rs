@@ -217,6 +217,17 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             for f in &j.findings {
                 eprintln!("   {} | {} | {}", f.signal, f.evidence.reason, f.evidence.quote);
             }
+            for c in &j.criteria {
+                eprintln!(
+                    "   {} {:?} {:?}",
+                    c.key,
+                    c.level,
+                    c.evidence
+                        .iter()
+                        .map(|e| format!("{}{}", e.effect.symbol(), e.reason))
+                        .collect::<Vec<_>>()
+                );
+            }
         }
         if !agree && std::env::var_os("LOOPDRILL_DEBUG").is_some() {
             for c in &j.criteria {

@@ -100,3 +100,30 @@ fn cue_stuffed_answers_earn_nothing() {
     assert!(j.has("buzzwords"), "{:?}", j.signals());
     assert!(j.average.unwrap() < 2.0, "{:?}", j.average);
 }
+
+#[test]
+fn the_vote_says_how_sure_it_is() {
+    let short = judge_story(
+        "ral-decision-turned-out-wrong",
+        "Last year at work.",
+        "I had a call to make.",
+        "I made it and it was wrong.",
+        "I learned from it.",
+    );
+    let c = short.confidence.clone().expect("a judged answer has a confidence");
+    assert!(c.score < 0.5, "too little text to be sure: {}", c.score);
+    assert!(
+        c.caveat.as_deref().is_some_and(|w| w.starts_with("can't tell from the text")),
+        "{c:?}"
+    );
+    let flagged = judge_story(
+        "ihs-held-launch-above-requirements",
+        "In March 2023 I ran the launch of a billing export for 4,000 enterprise customers.",
+        "I owned the launch date and the quality bar.",
+        "QA found that 2% of exports dropped their last line. I shipped it anyway to hold the date, and I left the defect out of the launch report.",
+        "We launched on the date and 3,800 customers adopted it in a month.",
+    );
+    let c = flagged.confidence.unwrap();
+    assert!(c.score >= 0.8, "a red flag decides the vote: {}", c.score);
+    assert_eq!(c.label(), "high");
+}

@@ -172,6 +172,10 @@ fn split_clauses(text: &str) -> Vec<&str> {
                 "though ",
                 "whereas ",
                 "while ",
+                "when ",
+                "which ",
+                "who ",
+                "where ",
                 "so i ",
                 "so we ",
                 "so they ",
@@ -251,11 +255,13 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
         if w == "my" || w == "our" {
             // "my team", "our team": the candidate among others; "my
             // manager", "our director": someone else.
-            let next = ws.get(k + 1).map(String::as_str).unwrap_or("");
-            noun = Some(match next {
-                "team" | "squad" | "group" | "crew" | "org" | "side" => Subject::We,
-                _ => Subject::Other,
+            let team = ws.iter().skip(k + 1).take(2).any(|n| {
+                matches!(
+                    n.as_str(),
+                    "team" | "teams" | "squad" | "group" | "crew" | "org" | "side"
+                )
             });
+            noun = Some(if team { Subject::We } else { Subject::Other });
         } else if DETERMINERS.contains(&w.as_str())
             || (k > 0
                 && raw

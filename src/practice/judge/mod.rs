@@ -52,7 +52,7 @@ pub const JUDGE_VERSION: u32 = 1;
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.05;
 /// … and with at least this many other LPs whose own words fit it better …
-pub const OFF_TOPIC_LP_RANK: usize = 4;
+pub const OFF_TOPIC_LP_RANK: usize = 6;
 
 /// Seeks too broad to say what a question is about (nearly every story
 /// shows them).
@@ -123,6 +123,30 @@ pub struct Judgement {
     /// The mean of the LP criteria's mean and the delivery criteria's mean.
     pub average: Option<f64>,
     pub vote: Option<Vote>,
+    /// How sure the vote is, 0–1 (see [`Confidence`]).
+    pub confidence: Option<Confidence>,
+}
+
+/// How sure a vote is, and why not surer. Low when the text is too short
+/// to tell, when the average sits on a vote's boundary, or when few
+/// criteria could be judged; high when a red flag decides it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confidence {
+    pub score: f64,
+    /// "can't tell from the text: …" when the text cannot carry a vote.
+    pub caveat: Option<String>,
+}
+
+impl Confidence {
+    pub fn label(&self) -> &'static str {
+        if self.score >= 0.75 {
+            "high"
+        } else if self.score >= 0.5 {
+            "medium"
+        } else {
+            "low"
+        }
+    }
 }
 
 impl Judgement {
@@ -134,6 +158,7 @@ impl Judgement {
             findings: Vec::new(),
             average: None,
             vote: None,
+            confidence: None,
         }
     }
     pub fn signals(&self) -> Vec<String> {
@@ -181,6 +206,43 @@ pub fn vote(avg: f64, rules: &DebriefRules) -> Vote {
         Vote::NotInclined
     } else {
         Vote::StronglyNotInclined
+    }
+}
+
+/// How sure a vote on `avg` is: its distance from the nearest vote
+/// boundary (half a level or more is clear), the share of criteria the text
+/// could speak to, and how much was said. A red flag decides a vote
+/// whatever the rest. Under 80 words the text cannot carry a vote.
+pub fn confidence(
+    avg: f64,
+    rules: &DebriefRules,
+    words: usize,
+    criteria: &[CriterionJudgement],
+    red_flag: bool,
+) -> Confidence {
+    let margin = [rules.strongly_inclined, rules.inclined, rules.not_inclined]
+        .iter()
+        .map(|b| (avg - b).abs())
+        .fold(f64::MAX, f64::min);
+    let judged = criteria.iter().filter(|c| c.level.is_some()).count() as f64
+        / criteria.len().max(1) as f64;
+    let mut score = 0.3 + 0.45 * (margin / 0.5).min(1.0) + 0.25 * judged;
+    let mut caveat = None;
+    if red_flag {
+        score = score.max(0.8);
+    } else if words < 80 {
+        score = score.min(0.35);
+        caveat = Some(format!(
+            "can't tell from the text: {words} words are too few to judge a story"
+        ));
+    } else if margin < 0.15 {
+        caveat = Some(format!(
+            "can't tell from the text which side of the line this is: {avg:.2} sits on a vote's boundary"
+        ));
+    }
+    Confidence {
+        score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        caveat,
     }
 }
 
@@ -707,6 +769,9 @@ impl<'c> Judge<'c> {
         }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
+        if facts.plan {
+            facts.plan_steps = seeks::seek("components").map_or(0, |k| memo.evidence(k).len());
+        }
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
@@ -743,8 +808,20 @@ impl<'c> Judge<'c> {
         {
             *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
         }
+        let confidence = average.map(|avg| {
+            confidence(
+                avg,
+                &self.rules,
+                said.star_sentences().map(|s| s.words.len()).sum(),
+                &criteria,
+                findings
+                    .iter()
+                    .any(|f| crate::content::RED_FLAG_SIGNALS.contains(&f.signal)),
+            )
+        });
         Judgement {
             question_id: question.id.clone(),
+            confidence,
             vote: average.map(|a| vote(a, &self.rules)),
             average,
             criteria,
@@ -966,6 +1043,9 @@ struct Facts {
     asks_failure: bool,
     /// A scenario or design answer: a plan, not a story.
     plan: bool,
+    /// In a plan, the sentences that lay out its parts (an impersonal
+    /// voice is normal there: "the service writes to…").
+    plan_steps: usize,
 }
 
 impl Facts {
@@ -985,11 +1065,17 @@ impl Facts {
             failure: signals::tells_failure(said).is_some(),
             asks_failure: topic.asks_failure,
             plan: false,
+            plan_steps: 0,
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
     fn deep(&self) -> bool {
-        self.numbers >= 2 && self.own_actions >= 3
+        let steps = if self.plan {
+            self.own_actions + self.plan_steps
+        } else {
+            self.own_actions
+        };
+        self.numbers >= 2 && steps >= 3
     }
 }
 
@@ -1004,7 +1090,7 @@ fn static_signal(id: &str) -> Option<&'static str> {
 /// Red flags: each caps every level of the answer it is found in (the
 /// content's `[[red_flag]]`s add theirs).
 const CAPS: &[(&str, u8)] = &[
-    ("off-topic", 1),
+    ("off-topic", 2),
     ("misses-ask", 2),
     ("no-failure", 2),
     ("humble-brag", 2),
@@ -1061,7 +1147,19 @@ fn judge_criterion(
         let Some(seek) = seeks::seek(id) else {
             continue;
         };
-        let ev = memo.evidence(seek);
+        let mut ev = memo.evidence(seek);
+        // A plan speaks impersonally: its parts are its actions, and a
+        // trade-off with the alternative named is its call.
+        if ev.is_empty() && facts.plan {
+            let alias = match seek.id {
+                "own-action" => Some("components"),
+                "decision" => Some("trade-off"),
+                _ => None,
+            };
+            if let Some(a) = alias.and_then(seeks::seek) {
+                ev = memo.evidence(a);
+            }
+        }
         if let Some(s) = ev.first() {
             covered += 1;
             let reason = match seeks::matched_cue(seek, s) {

@@ -78,6 +78,20 @@ const HUMBLE_BRAG: &[&str] = &[
     "take on too much",
     "higher standard than",
     "higher standards than",
+    "as thorough as i",
+    "as careful as i",
+    "as fast as i",
+    "keep up with my",
+    "keep up with me",
+    "others to keep up",
+    "everyone to keep up",
+    "assumed others were as",
+    "assume others are as",
+    "my pace",
+    "too much of myself",
+    "too much ownership",
+    "care too deeply",
+    "too high for",
 ];
 
 const BLAME: &[&str] = &[
