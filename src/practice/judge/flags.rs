@@ -335,6 +335,16 @@ fn turned(words: &[String], at: usize) -> bool {
 /// Whether one of `cues` is said, not turned around, in a clause of `s`
 /// whose subject fits.
 pub fn said_in(s: &Sentence, cues: &[String], candidate_only: bool) -> Option<String> {
+    said_in_clauses(s, &clauses(s.text), cues, candidate_only)
+}
+
+/// [`said_in`] with the sentence's clauses already worked out.
+fn said_in_clauses(
+    s: &Sentence,
+    cs: &[Clause],
+    cues: &[String],
+    candidate_only: bool,
+) -> Option<String> {
     if !candidate_only {
         // Anyone's: the whole sentence ("Risks: minimal").
         return cues
@@ -342,7 +352,7 @@ pub fn said_in(s: &Sentence, cues: &[String], candidate_only: bool) -> Option<St
             .find(|cue| find_cue(cue, &s.words).is_some_and(|at| !turned(&s.words, at)))
             .cloned();
     }
-    for c in clauses(s.text) {
+    for c in cs {
         if c.conditional && candidate_only {
             continue;
         }
@@ -372,7 +382,11 @@ fn applies(flag: &RedFlag, format: AnswerFormat) -> bool {
 
 /// One sentence against one red flag: the phrasing it shows, if any.
 pub fn flag_in(flag: &RedFlag, s: &Sentence) -> Option<String> {
-    let cue = said_in(s, &flag.cues, flag.subject == FlagSubject::Candidate)?;
+    flag_in_clauses(flag, s, &clauses(s.text))
+}
+
+fn flag_in_clauses(flag: &RedFlag, s: &Sentence, cs: &[Clause]) -> Option<String> {
+    let cue = said_in_clauses(s, cs, &flag.cues, flag.subject == FlagSubject::Candidate)?;
     let unless = flag
         .unless
         .iter()
@@ -390,6 +404,8 @@ pub struct FlagFound<'c> {
 pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
+    // Each sentence's clauses, worked out once for every flag.
+    let cs: Vec<Vec<Clause>> = said.sentences.iter().map(|s| clauses(s.text)).collect();
     for flag in &content.red_flags {
         if !applies(flag, format) {
             continue;
@@ -397,7 +413,8 @@ pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) ->
         let hits: Vec<(&Sentence, String)> = said
             .sentences
             .iter()
-            .filter_map(|s| flag_in(flag, s).map(|c| (s, c)))
+            .zip(&cs)
+            .filter_map(|(s, c)| flag_in_clauses(flag, s, c).map(|cue| (s, cue)))
             .collect();
         if hits.len() < usize::from(flag.min_hits) {
             continue;
