@@ -52,7 +52,7 @@ pub const JUDGE_VERSION: u32 = 1;
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.05;
 /// … and with at least this many other LPs whose own words fit it better …
-pub const OFF_TOPIC_LP_RANK: usize = 6;
+pub const OFF_TOPIC_LP_RANK: usize = 8;
 
 /// Seeks too broad to say what a question is about (nearly every story
 /// shows them).
@@ -771,6 +771,7 @@ impl<'c> Judge<'c> {
         facts.plan = !question.format.is_star();
         if facts.plan {
             facts.plan_steps = seeks::seek("components").map_or(0, |k| memo.evidence(k).len());
+            facts.plan_words = said.star_sentences().map(|s| s.words.len()).sum();
         }
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
@@ -807,6 +808,19 @@ impl<'c> Judge<'c> {
             && dodged > 0
         {
             *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
+        }
+        // A strong no hire is for behaviour, not for thinness: without a
+        // red flag, a dodged probe or an answer that misses the question,
+        // a thin answer is a no hire at worst.
+        let severe = findings.iter().any(|f| {
+            crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
+                || matches!(f.signal, "off-topic" | "no-failure" | "misses-ask" | "non-answer")
+        });
+        if let Some(avg) = average.as_mut()
+            && !severe
+            && *avg < self.rules.not_inclined
+        {
+            *avg = self.rules.not_inclined;
         }
         let confidence = average.map(|avg| {
             confidence(
@@ -1046,6 +1060,9 @@ struct Facts {
     /// In a plan, the sentences that lay out its parts (an impersonal
     /// voice is normal there: "the service writes to…").
     plan_steps: usize,
+    /// In a plan, how much of it there is (a developed plan runs to a few
+    /// hundred words).
+    plan_words: usize,
 }
 
 impl Facts {
@@ -1066,16 +1083,19 @@ impl Facts {
             asks_failure: topic.asks_failure,
             plan: false,
             plan_steps: 0,
+            plan_words: 0,
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
     fn deep(&self) -> bool {
-        let steps = if self.plan {
-            self.own_actions + self.plan_steps
-        } else {
-            self.own_actions
-        };
-        self.numbers >= 2 && steps >= 3
+        if self.plan {
+            // A plan's depth: developed at length, with numbers, its parts
+            // laid out (an impersonal voice is normal there).
+            return self.numbers >= 2
+                && self.plan_words >= 250
+                && self.own_actions + self.plan_steps >= 2;
+        }
+        self.numbers >= 2 && self.own_actions >= 3
     }
 }
 
@@ -1092,6 +1112,7 @@ fn static_signal(id: &str) -> Option<&'static str> {
 const CAPS: &[(&str, u8)] = &[
     ("off-topic", 2),
     ("misses-ask", 2),
+    ("too-long", 3),
     ("no-failure", 2),
     ("humble-brag", 2),
     ("blame", 2),

@@ -79,6 +79,13 @@ const HUMBLE_BRAG: &[&str] = &[
     "higher standard than",
     "higher standards than",
     "as thorough as i",
+    "as prepared as i",
+    "as deep as i",
+    "as hard as i",
+    "as detailed as i",
+    "as committed as i",
+    "pace i work",
+    "the pace i",
     "as careful as i",
     "as fast as i",
     "keep up with my",
@@ -206,6 +213,48 @@ const GENERIC: &[&str] = &[
     "in any project",
     "on every project",
     "each time",
+];
+
+/// A reply that rises to principle in place of the fact asked for.
+const PIVOTS: &[&str] = &[
+    "the key thing",
+    "the main thing",
+    "the key was",
+    "the most important part",
+    "the most important thing",
+    "the most valuable thing",
+    "the biggest impact",
+    "mindset",
+    "way of working",
+    "culture change",
+    "it's more of a",
+    "it is more of a",
+    "more of a mindset",
+    "was really about",
+    "is really about",
+    "hard to put a",
+    "hard to pin down",
+    "fair to reduce",
+    "quite a few things",
+    "there were quite a few",
+    "there have been a few",
+    "there were a few",
+    "a few of them",
+    "collective effort",
+    "from their perspective",
+    "less about one",
+    "not about one",
+    "rather than one",
+    "it's a mindset",
+    "it was a success",
+    "i believe it was the right",
+    "handled through",
+    "on a clear path",
+    "the whole team had",
+    "whole launch",
+    "a matter of degree",
+    "that is the real one",
+    "that's the real one",
 ];
 
 const DODGES: &[&str] = &[
@@ -900,11 +949,19 @@ pub fn dodges(reply: &str) -> Option<String> {
             format!("a {n}-word reply")
         });
     }
-    let dodge = cues::first(DODGES, &w)?;
     let concrete = w.iter().enumerate().any(|(i, x)| {
         x == "i"
             && w.get(i + 1)
                 .is_some_and(|v| v.len() > 4 && v.ends_with("ed") && !seeks::is_vague_verb(v))
     });
-    (n < 40 && !concrete).then(|| format!("'{dodge}' with nothing specific"))
+    if let Some(dodge) = cues::first(DODGES, &w)
+        && n < 40
+        && !concrete
+    {
+        return Some(format!("'{dodge}' with nothing specific"));
+    }
+    // Lifting the answer to a principle instead of giving the fact asked
+    // for: "the key thing was the mindset", "it's a way of working".
+    let pivot = cues::first(PIVOTS, &w)?;
+    (n < 90 && !concrete).then(|| format!("'{pivot}' in place of the specific asked for"))
 }
