@@ -1606,7 +1606,7 @@ fn cue_list(d: &mut Diag, file: usize, list: &[S], what: &str) {
                     && w.chars().all(|ch| {
                         ch.is_lowercase()
                             || ch.is_ascii_digit()
-                            || "'-*_#%$/~".contains(ch)
+                            || "'-*_#%$/~,.".contains(ch)
                     })
             });
         if !ok {

@@ -234,7 +234,7 @@ fn verbish(w: &str) -> bool {
 fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
     let raw: Vec<&str> = piece.split_whitespace().collect();
     let mut noun: Option<Subject> = None;
-    for (k, w) in ws.iter().enumerate().take(7) {
+    for (k, w) in ws.iter().enumerate().take(10) {
         // "It was easier to…", "there was…": no one's doing.
         if (w == "it" || w == "there")
             && ws

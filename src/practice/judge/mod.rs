@@ -52,7 +52,7 @@ pub const JUDGE_VERSION: u32 = 1;
 /// rare each is in the bank) …
 pub const OFF_TOPIC_QUESTION: f64 = 0.05;
 /// … and with at least this many other LPs whose own words fit it better …
-pub const OFF_TOPIC_LP_RANK: usize = 8;
+pub const OFF_TOPIC_LP_RANK: usize = 2;
 
 /// Seeks too broad to say what a question is about (nearly every story
 /// shows them).
@@ -67,6 +67,9 @@ const BROAD_SEEKS: &[&str] = &[
     "customer",
     "mechanism",
 ];
+
+/// … and the best of them fits it at least this many times better.
+pub const OFF_TOPIC_LP_RATIO: f64 = 2.0;
 
 /// Answers shorter than this are not judged off-topic.
 pub const OFF_TOPIC_MIN_WORDS: usize = 60;
@@ -1023,6 +1026,18 @@ impl Judge<'_> {
             .filter(|(_, t)| score(t) > own)
             .count();
         if better < OFF_TOPIC_LP_RANK {
+            return None;
+        }
+        // A paraphrase keeps the question's LP in its words even when it
+        // avoids the question's own: off-topic needs the answer to speak
+        // another LP's language far more than its own.
+        let best = self
+            .lp_terms()
+            .iter()
+            .filter(|(id, _)| id.as_str() != primary)
+            .map(|(_, t)| score(t))
+            .fold(0.0, f64::max);
+        if own > 0.0 && best < OFF_TOPIC_LP_RATIO * own {
             return None;
         }
         let mut missing: Vec<&str> = (0..topic.terms.len())
