@@ -1128,6 +1128,7 @@ const CAPS: &[(&str, u8)] = &[
     ("off-topic", 2),
     ("misses-ask", 2),
     ("too-long", 3),
+    ("we-over-i", 2),
     ("no-failure", 2),
     ("humble-brag", 2),
     ("blame", 2),
