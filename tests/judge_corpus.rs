@@ -384,7 +384,7 @@ const BELOW_TARGET: &[(&str, f64)] = &[
     ("blame", 0.75),
     ("no-conflict", 0.83),
     ("no-failure", 0.83),
-    ("no-lesson", 0.66),
+    ("no-lesson", 0.63),
     ("non-answer", 0.66),
     ("off-topic", 0.33),
 ];
