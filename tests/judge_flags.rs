@@ -127,3 +127,68 @@ fn the_vote_says_how_sure_it_is() {
     assert!(c.score >= 0.8, "a red flag decides the vote: {}", c.score);
     assert_eq!(c.label(), "high");
 }
+
+/// A padded "why AWS" answer is rated below a specific one: stock reasons
+/// cap it, named products and the candidate's own work do not.
+#[test]
+fn a_stock_why_aws_answer_is_rated_below_a_specific_one() {
+    let stock = judge_story(
+        "mot-why-aws",
+        "I have always admired Amazon and I live all 16 Leadership Principles in my work every day.",
+        "I want to join the leader in the cloud, because cloud computing is the future of computing.",
+        "AWS is the best place to grow my career and work with the best at massive scale. I am passionate about innovation and I want to make an impact on millions of customers.",
+        "In my last role I improved delivery by 20 percent, and I would bring that to AWS.",
+    );
+    let specific = judge_story(
+        "mot-why-aws",
+        "For the last two years I have run the program that moved our retrieval product from a self-hosted model to Amazon Bedrock.",
+        "I owned the evaluation and the cut-over plan for 14 enterprise customers.",
+        "I compared Bedrock with the two other clouds we tested: the guardrails and the model choice meant we could switch models per customer without rewriting the pipeline, which the others could not do then. I want to work on the team that builds that for thousands of customers rather than use it for 14. I expect Frugality to be the principle I find hardest, because my programs have always had GPU budgets to spare.",
+        "Our cut-over cut inference cost 30 percent and the customers kept their latency targets, which is why I applied to this team and not to the others.",
+    );
+    assert!(stock.has("generic"), "{:?}", stock.signals());
+    assert!(!specific.has("generic"), "{:?}", specific.signals());
+    assert!(
+        stock.average.unwrap() < specific.average.unwrap(),
+        "stock {:?} vs specific {:?}",
+        stock.average,
+        specific.average
+    );
+}
+
+/// Amazon runs on controllable inputs: a Deliver Results answer that names
+/// only outputs cannot reach the top level, its input-naming twin can.
+#[test]
+fn an_outputs_only_deliver_results_answer_is_rated_below_its_inputs_twin() {
+    let situation = "In 2023 I ran the launch of self-service returns for a marketplace with 40,000 sellers.";
+    let task = "I owned the launch date and the contact rate target my director had set.";
+    let outputs = judge_story(
+        "dr-roadblock-near-deadline",
+        situation,
+        task,
+        "When the carrier integration slipped three weeks, I pushed hard on the date, pulled two engineers from another team and re-planned the testing. I escalated to the carrier's account manager and got their fix prioritised.",
+        "We launched a week early, contacts fell 41 percent and we saved $2.1M a year.",
+    );
+    let inputs = judge_story(
+        "dr-roadblock-near-deadline",
+        situation,
+        task,
+        "When the carrier integration slipped three weeks, I pulled two engineers from another team and re-planned the testing. I set three weekly input metrics, labels printed per day, returns started in self-service and defects found in testing, each owned by a lead and reviewed every Monday. I escalated to the carrier's account manager and got their fix prioritised.",
+        "We launched a week early, contacts fell 41 percent and we saved $2.1M a year.",
+    );
+    let top = |j: &loopdrill::practice::judge::Judgement| {
+        j.criteria
+            .iter()
+            .filter(|c| c.principle)
+            .filter_map(|c| c.level)
+            .max()
+            .unwrap()
+    };
+    assert!(top(&outputs) <= 3, "outputs only cannot reach the top level");
+    assert!(
+        outputs.average.unwrap() < inputs.average.unwrap(),
+        "outputs {:?} vs inputs {:?}",
+        outputs.average,
+        inputs.average
+    );
+}

@@ -231,6 +231,7 @@ pub const SIGNALS: &[(&str, &str)] = &[
 /// that cap an answer's levels whatever its form.
 pub const RED_FLAG_SIGNALS: &[&str] = &[
     "blame",
+    "generic",
     "buzzwords",
     "undermines-decision",
     "bypasses-control",

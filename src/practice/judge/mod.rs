@@ -776,6 +776,15 @@ impl<'c> Judge<'c> {
             facts.plan_steps = seeks::seek("components").map_or(0, |k| memo.evidence(k).len());
             facts.plan_words = said.star_sentences().map(|s| s.words.len()).sum();
         }
+        // Amazon runs on controllable inputs: a Deliver Results, Dive Deep
+        // or operational-excellence answer that names only outputs cannot
+        // reach the top level on its principle's criteria.
+        facts.outputs_only = (INPUT_LPS.contains(&question.primary())
+            || question.track == Track::OperationalExcellence)
+            && !said
+                .sentences
+                .iter()
+                .any(|s| cues::first(INPUT_CUES, &s.words).is_some());
         let mut criteria = Vec::new();
         for r in self.rubrics(question, bar_raiser) {
             let principle = r.kind == crate::content::RubricKind::Principle;
@@ -816,7 +825,7 @@ impl<'c> Judge<'c> {
         // red flag, a dodged probe or an answer that misses the question,
         // a thin answer is a no hire at worst.
         let severe = findings.iter().any(|f| {
-            crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
+            (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
                 || matches!(f.signal, "off-topic" | "no-failure" | "misses-ask" | "non-answer")
         });
         if let Some(avg) = average.as_mut()
@@ -1078,7 +1087,51 @@ struct Facts {
     /// In a plan, how much of it there is (a developed plan runs to a few
     /// hundred words).
     plan_words: usize,
+    /// The question wants the inputs that drove the result and the answer
+    /// names outputs only.
+    outputs_only: bool,
 }
+
+/// The LPs whose answers are judged for their inputs as well as outputs.
+const INPUT_LPS: &[&str] = &["deliver-results", "dive-deep"];
+
+/// What naming and running controllable inputs sounds like.
+const INPUT_CUES: &[&str] = &[
+    "input metric*",
+    "inputs",
+    "weekly input*",
+    "leading indicator*",
+    "leading metric*",
+    "controllable",
+    "we could control",
+    "i could control",
+    "we can control",
+    "upstream",
+    "driver metric*",
+    "drivers",
+    "each metric had an owner",
+    "an owner for each",
+    "owned by a",
+    "owned by the",
+    "each owned by",
+    "every monday",
+    "every week",
+    "every morning",
+    "each week",
+    "weekly review",
+    "weekly business review",
+    "wbr",
+    "daily stand-up",
+    "reviewed weekly",
+    "reviewed every",
+    "cadence",
+    "mechanism*",
+    "burn-down",
+    "burndown",
+    "throughput",
+    "cycle time",
+    "lead time",
+];
 
 impl Facts {
     fn of(said: &Said, topic: &Topic) -> Facts {
@@ -1099,6 +1152,7 @@ impl Facts {
             plan: false,
             plan_steps: 0,
             plan_words: 0,
+            outputs_only: false,
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
@@ -1271,6 +1325,14 @@ fn judge_criterion(
                 }
             }
         }
+    }
+    if principle && facts.outputs_only && level > 3 {
+        level = 3;
+        out.evidence.push(Evidence {
+            quote: String::new(),
+            effect: Effect::Minus,
+            reason: "names outcomes only, not the inputs that were run to get them".into(),
+        });
     }
     out.level = Some(level.clamp(1, 4) as u8);
     out
