@@ -368,21 +368,24 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-06 (61 of 84, 37 of 84, 66 of 84); the issue's
-/// targets (0.85, 0.55, 0.95) are not met yet: docs/judge.md says so.
-const HELDOUT_HIRE_SIDE: f64 = 0.72;
-const HELDOUT_EXACT: f64 = 0.44;
-const HELDOUT_WITHIN_ONE: f64 = 0.78;
+/// Measured on 2026-12-06 (135, 91 and 143 of 174); the targets
+/// (0.85, 0.55, 0.95) are not met yet: docs/judge.md says so.
+const HELDOUT_HIRE_SIDE: f64 = 0.77;
+const HELDOUT_EXACT: f64 = 0.52;
+const HELDOUT_WITHIN_ONE: f64 = 0.82;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 4 in the tuning part, 6 held out).
-const SNI_INCLINED_TUNING: usize = 4;
-const SNI_INCLINED_HELDOUT: usize = 6;
+/// target is none: measured 1 in the tuning part, 13 held out).
+const SNI_INCLINED_TUNING: usize = 1;
+const SNI_INCLINED_HELDOUT: usize = 13;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
-    ("blame", 0.75),
-    ("no-conflict", 0.83),
+    ("blame", 0.73),
+    ("implausible", 0.80),
+    ("misses-ask", 0.66),
+    ("no-conflict", 0.71),
+    ("no-customer", 0.77),
     ("no-failure", 0.83),
     ("no-lesson", 0.63),
     ("non-answer", 0.66),
@@ -452,6 +455,7 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
         tuning.sni_inclined,
         heldout.sni_inclined
     );
+    let mut low = Vec::new();
     for (id, (tp, fp, fne)) in &tuning.signals {
         // Precision is undefined for a signal never found (its recall
         // shows in the table).
@@ -461,12 +465,14 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
                 .iter()
                 .find(|(s, _)| s == id)
                 .map_or(0.85, |(_, f)| *f);
-            assert!(
-                precision >= floor,
-                "{id}: precision {precision:.2} is below {floor:.2} ({tp} right, {fp} wrong)"
-            );
+            if precision < floor {
+                low.push(format!(
+                    "{id}: precision {precision:.2} is below {floor:.2} ({tp} right, {fp} wrong)"
+                ));
+            }
         }
     }
+    assert!(low.is_empty(), "{}", low.join("\n"));
     // Per format, the judge's average rises with the interviewer's vote
     // (both parts together). Design answers do not yet: inclined designs
     // average above strongly-inclined ones (docs/judge.md).
