@@ -202,6 +202,11 @@ pub struct FollowProbe {
     /// [`fits_format`]); a question's probes follow the question's format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formats: Vec<AnswerFormat>,
+    /// What must be true of the answer for the probe to make sense (ids in
+    /// `content::SEEKS` or `content::PREMISES`): "when it slipped…" needs a
+    /// setback. Not asked while its premise is absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 /// Whether a probe naming `formats` may follow an answer in `format`: one
@@ -226,6 +231,8 @@ enum FollowProbeRepr {
         seeks: Vec<String>,
         #[serde(default)]
         formats: Vec<AnswerFormat>,
+        #[serde(default)]
+        needs: Vec<String>,
     },
 }
 
@@ -236,15 +243,18 @@ impl From<FollowProbeRepr> for FollowProbe {
                 text,
                 seeks: Vec::new(),
                 formats: Vec::new(),
+                needs: Vec::new(),
             },
             FollowProbeRepr::Full {
                 text,
                 seeks,
                 formats,
+                needs,
             } => FollowProbe {
                 text,
                 seeks,
                 formats,
+                needs,
             },
         }
     }
@@ -294,6 +304,7 @@ impl From<&str> for FollowProbe {
             text: text.to_string(),
             seeks: Vec::new(),
             formats: Vec::new(),
+            needs: Vec::new(),
         }
     }
 }
@@ -316,6 +327,10 @@ pub struct Probe {
     /// [`fits_format`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formats: Vec<AnswerFormat>,
+    /// What must be true of the answer for the probe to make sense (see
+    /// [`FollowProbe::needs`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 impl Probe {

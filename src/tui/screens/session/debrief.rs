@@ -58,6 +58,8 @@ impl SessionScreen {
             // loop, not whether they are hired.
             let screen = self.phone_screen(ctx.content);
             let (verdict, style) = match (d.hire, screen) {
+                // The Bar Raiser has not read the writing yet: no decision.
+                _ if d.writing_pending => ("DECISION PENDING: THE WRITING", theme::warn()),
                 (true, false) => ("HIRE", theme::good()),
                 (false, false) => ("NO HIRE", theme::bad()),
                 (true, true) => ("MOVE TO THE LOOP", theme::good()),
@@ -121,7 +123,11 @@ impl SessionScreen {
         }
         if !self.flow.drill {
             let width = usize::from(area.width);
-            let notes: Vec<_> = d.notes.iter().filter(|n| !n.lps.is_empty()).collect();
+            let notes: Vec<_> = d
+                .notes
+                .iter()
+                .filter(|n| !n.lps.is_empty() || !n.discounted.is_empty())
+                .collect();
             if !notes.is_empty() {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("Feedback notes", theme::title()));
@@ -181,6 +187,12 @@ impl SessionScreen {
                     if let Some(c) = &lp.concern {
                         push_wrapped(&mut lines, c, width, theme::dim(), "      Concern: ");
                     }
+                }
+                for x in &n.discounted {
+                    push_wrapped(&mut lines, x, width, theme::warn(), "    ");
+                }
+                for x in &n.dodged {
+                    push_wrapped(&mut lines, x, width, theme::dim(), "    Concern: ");
                 }
                 if let Some(asked) = &n.asked {
                     let (mark, st) = match asked.counts_for() {

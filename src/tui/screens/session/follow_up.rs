@@ -56,6 +56,14 @@ impl SessionScreen {
                 (name, x)
             })
             .collect();
+        // Every follow-up asked on the loop's other answers.
+        let loop_asked = self
+            .session
+            .answers
+            .iter()
+            .filter(|x| !std::ptr::eq(*x, a))
+            .flat_map(|x| x.follow_ups.iter().map(|f| f.probe.as_str()))
+            .collect();
         let time_left = self.follow_ups_since.map(|t0| {
             Duration::from_secs(a.time_limit_secs).saturating_sub(now.saturating_sub(t0))
         });
@@ -68,6 +76,7 @@ impl SessionScreen {
             ran_over: a.overtime_secs > 0,
             time_left,
             earlier,
+            loop_asked,
         };
         // Nothing judged (an answer given aloud): only the question's own
         // drill-down is asked.

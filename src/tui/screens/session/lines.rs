@@ -63,17 +63,13 @@ impl SessionScreen {
             said = format!("{r} {said}");
         }
         if kind == LineKind::Opening
-            && let Some((i, g)) = &self.go_back
+            && let Some((i, _)) = &self.go_back
             && *i == interview
         {
-            let lp = ctx.content.principle_name(&g.principle);
-            said = if said.contains(lp) {
-                format!("{said} I've read my colleagues' notes; that's where I want to start.")
-            } else {
-                format!(
-                    "{said} I've read my colleagues' notes, and I want to go back to {lp} first."
-                )
-            };
+            // Said without naming the LP: interviewers do not announce them.
+            said = format!(
+                "{said} I've read my colleagues' notes, and there's something from earlier I want to go back over first."
+            );
         }
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
