@@ -924,6 +924,87 @@ pub(crate) mod tests {
         );
         // Different stories are not taken for one.
         assert!(similarity(&s.answers[0], &s.answers[1]) < REUSE_SIMILARITY);
+        // Told twice, counted once: the Bar Raiser's vote has nothing of
+        // its own to stand on, their note says why, and the LP table
+        // counts the story once.
+        assert_eq!(d.votes[2].average, None, "{:?}", d.votes[2]);
+        assert!(
+            d.notes[2].discounted[0].contains("already told to Interviewer 0"),
+            "{:?}",
+            d.notes[2].discounted
+        );
+        assert!(
+            d.bar_raiser_notes
+                .iter()
+                .any(|n| n.contains("counts once") && n.contains("left out")),
+            "{:?}",
+            d.bar_raiser_notes
+        );
+        let dr = d
+            .principles
+            .iter()
+            .find(|p| p.principle == "deliver-results")
+            .unwrap();
+        assert_eq!(dr.answers, 1, "{dr:?}");
+    }
+
+    #[test]
+    fn a_retold_story_the_bar_raiser_challenged_is_judged_by_the_new_story() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(
+            &c,
+            &[
+                (false, "dr-roadblock-near-deadline", strong_delivery(), 3),
+                (true, "dr-result-proud-of", strong_delivery(), 3),
+            ],
+        );
+        s.answers[1].follow_ups.push(FollowUp {
+            probe: "You told Interviewer 0 about this one earlier today. Give me a different example, from another program if you can.".into(),
+            response: "We had a print fleet costing too much. I wrote the exit plan for 40 sites and ran the vendor selection myself, with a weekly review I chaired. I moved all 40 sites in 6 weeks and cut the cost by 18 percent.".into(),
+            signal: Some("reused-story".into()),
+        });
+        let d = debrief(&s, &c);
+        assert!(d.notes[1].discounted.is_empty(), "{:?}", d.notes[1]);
+        assert!(d.votes[1].average.is_some());
+        assert!(
+            d.bar_raiser_notes
+                .iter()
+                .any(|n| n.contains("judged the new story instead")),
+            "{:?}",
+            d.bar_raiser_notes
+        );
+        let new = new_story(&s.answers[1]).unwrap();
+        assert!(new.star.result.contains("18 percent"), "{:?}", new.star);
+    }
+
+    #[test]
+    fn a_veto_is_explained_with_the_vote_it_overrides() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let s = session(
+            &c,
+            &[
+                (false, "own-gap-between-two-teams", strong_ownership(), 3),
+                (true, "dr-result-proud-of", weak_we(), 3),
+            ],
+        );
+        let d = debrief(&s, &c);
+        assert!(d.bar_raiser_veto, "{:?}", d.reasons);
+        {
+            let r = d
+                .reasons
+                .iter()
+                .find(|r| r.contains("vetoes"))
+                .expect("the veto's reason");
+            assert!(r.contains("voted") && r.contains("over all their criteria"), "{r}");
+            assert!(r.contains("Weakest:"), "{r}");
+        }
+        // One number per LP: the note and the table agree.
+        for n in &d.notes {
+            for lp in &n.lps {
+                let row = d.principles.iter().find(|p| p.principle == lp.principle).unwrap();
+                assert_eq!(lp.average, row.average, "{}", lp.principle);
+            }
+        }
     }
 
     #[test]

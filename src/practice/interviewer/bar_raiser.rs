@@ -188,6 +188,43 @@ mod tests {
     }
 
     #[test]
+    fn going_back_keeps_every_lp_the_bar_raiser_owns() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let weak_q = c
+            .questions
+            .iter()
+            .find(|q| q.primary() == "earn-trust")
+            .unwrap();
+        let owned = ["are-right-a-lot", "think-big"];
+        let br_qs: Vec<String> = owned
+            .iter()
+            .map(|lp| c.questions.iter().find(|q| q.primary() == *lp).unwrap().id.clone())
+            .collect();
+        let mut s = session(
+            &c,
+            &[
+                (false, &weak_q.id, weak_we(), 3),
+                (true, &br_qs[0], Star::default(), 3),
+            ],
+        );
+        s.answers.truncate(1);
+        s.interviews[0].question_ids = vec![weak_q.id.clone()];
+        s.interviews[1].question_ids = br_qs.clone();
+        s.interviews[1].principles = owned.iter().map(|x| x.to_string()).collect();
+        let g = go_back(&c, &mut s, 1, 3).expect("goes back");
+        assert_eq!(g.principle, "earn-trust");
+        let lps: Vec<&str> = s.interviews[1]
+            .question_ids
+            .iter()
+            .map(|id| c.question(id).unwrap().primary())
+            .collect();
+        assert_eq!(lps[0], "earn-trust");
+        for lp in owned {
+            assert!(lps.contains(&lp), "{lp} is still asked: {lps:?}");
+        }
+    }
+
+    #[test]
     fn nothing_weak_so_far_leaves_the_plan_alone() {
         let c = crate::content::load_layered(&[]).unwrap();
         let q = c.question("dr-roadblock-near-deadline").unwrap();

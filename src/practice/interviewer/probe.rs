@@ -258,6 +258,22 @@ pub fn next_probe(
 
     // 3. The gaps, most important first; the persona's favourites lead.
     let mut gaps = gaps(content, judgement, story, &covered);
+    // A strength dressed as a weakness, heard in an answer the judge does
+    // not read as a story (a motivation question): pressed all the same.
+    if !judgement.has("humble-brag")
+        && !asked.iter().any(|f| f.signal.as_deref() == Some("humble-brag"))
+        && let Some(quote) = humble_brag(&said)
+    {
+        gaps.insert(
+            0,
+            Gap {
+                signal: Some("humble-brag"),
+                seeks: signal_seeks(content, "humble-brag"),
+                why: format!("a strength dressed up as a weakness (\"{quote}\")"),
+                minor: false,
+            },
+        );
+    }
     if ask.bar_raiser {
         // Stable: a humble-brag or a non-event is pressed first.
         gaps.sort_by_key(|g| !g.signal.is_some_and(|s| BAR_RAISER_PRESSES.contains(&s)));
@@ -300,21 +316,31 @@ pub fn next_probe(
             )
             .filter(|c| c.text.contains("{reply}"))
             .collect();
-        let mut wanted: Vec<&String> = gaps.iter().flat_map(|g| g.seeks.iter()).collect();
+        // What this persona drills into, while open, then the gaps: two
+        // interviewers hearing the same reply go after different things.
+        let mut wanted: Vec<String> = Vec::new();
         if let Some(p) = probing {
-            wanted.extend(p.first.iter());
+            for f in &p.first {
+                let of = if seeks::seek(f).is_some() {
+                    vec![f.clone()]
+                } else {
+                    signal_seeks(content, f)
+                };
+                wanted.extend(of.into_iter().filter(|s| !covered(std::slice::from_ref(s))));
+            }
         }
+        wanted.extend(gaps.iter().flat_map(|g| g.seeks.iter().cloned()));
         for want in wanted {
             let pool: Vec<(String, &Candidate)> = usable(&tier, &slots, &fit, &covered)
                 .into_iter()
-                .filter(|(_, c)| c.seeks.contains(want))
+                .filter(|(_, c)| c.seeks.contains(&want))
                 .collect();
             if let Some((text, c)) = dice.pick(&pool) {
                 return Some(ChosenProbe {
                     text: text.clone(),
                     signal: None,
                     seeks: c.seeks.to_vec(),
-                    why: format!("one level deeper, on {}", seek_words(want)),
+                    why: format!("one level deeper, on {}", seek_words(&want)),
                 });
             }
         }
@@ -479,6 +505,35 @@ fn press(
     })
 }
 
+/// Phrases that dress a strength up as a weakness.
+const HUMBLE_BRAG: &[&str] = &[
+    "care too much",
+    "cared too much",
+    "caring too much",
+    "work too hard",
+    "worked too hard",
+    "working too hard",
+    "too hard on myself",
+    "perfectionist",
+    "perfectionism",
+    "too high a standard",
+    "standards too high",
+    "too detail-oriented",
+    "too detail oriented",
+    "too passionate",
+    "too dedicated",
+    "can't say no",
+    "too honest",
+];
+
+/// The sentence that dresses a strength up as a weakness, if one does.
+fn humble_brag<'s>(said: &'s crate::practice::judge::Said<'s>) -> Option<&'s str> {
+    said.sentences.iter().map(|s| s.text).find(|t| {
+        let l = t.to_lowercase();
+        HUMBLE_BRAG.iter().any(|h| l.contains(h))
+    })
+}
+
 /// A seek as a few words ("data" as "the data behind it").
 fn seek_words(id: &str) -> String {
     seeks::seek(id).map_or_else(|| id.replace('-', " "), |s| s.shows.to_string())
@@ -509,11 +564,13 @@ fn gaps(
     covered: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Gap> {
     let mut out = Vec::new();
-    if !story {
-        return out;
-    }
     for f in &judgement.findings {
         if NOT_PROBED.contains(&f.signal) {
+            continue;
+        }
+        // A motivation answer is no story: only a strength dressed as a
+        // weakness, habits or blame are pressed there.
+        if !story && !BAR_RAISER_PRESSES.contains(&f.signal) {
             continue;
         }
         let explained = crate::content::signal_explanation(f.signal).unwrap_or(f.signal);
@@ -529,6 +586,9 @@ fn gaps(
             ),
             minor: false,
         });
+    }
+    if !story {
+        return out;
     }
     // Criteria the text cannot speak to, then weak ones.
     for minor in [false, true] {
