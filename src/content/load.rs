@@ -331,6 +331,16 @@ struct RawInterviewer {
     your_questions: Spanned<Vec<S>>,
     #[serde(default)]
     probing: Option<Spanned<RawProbing>>,
+    #[serde(default)]
+    answers: Vec<RawPersonaAnswer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPersonaAnswer {
+    #[serde(default)]
+    about: Vec<S>,
+    text: S,
 }
 
 #[derive(Deserialize)]
@@ -1239,6 +1249,17 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             closings: strings(i.closings.get_ref()),
             your_questions: strings(i.your_questions.get_ref()),
             probing,
+            answers: i
+                .answers
+                .iter()
+                .map(|x| {
+                    d.text(*file, &x.text, "answer");
+                    crate::content::model::PersonaAnswer {
+                        about: strings(&x.about),
+                        text: x.text.get_ref().clone(),
+                    }
+                })
+                .collect(),
         });
     }
 

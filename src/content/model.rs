@@ -439,6 +439,20 @@ pub struct Interviewer {
     pub your_questions: Vec<String>,
     #[serde(default)]
     pub probing: Probing,
+    /// How the persona answers the candidate's own questions: each answer
+    /// with the words of a question it answers (none: any question).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<PersonaAnswer>,
+}
+
+/// A persona's brief answer to a question the candidate asks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonaAnswer {
+    /// Words in the candidate's question this answers ("metrics",
+    /// "on-call"); none: a fallback for any question.
+    #[serde(default)]
+    pub about: Vec<String>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -77,10 +77,39 @@ impl SessionScreen {
             Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
             head,
         );
-        let mut lines = vec![
-            Line::styled(format!("“{}”", sanitize(&said)), theme::quote()),
-            Line::raw(""),
-        ];
+        let mut lines = Vec::new();
+        // Before closing, the interviewer answers the candidate's questions
+        // in persona, briefly.
+        if kind == LineKind::Closing
+            && let Some(who) = ctx.content.interviewer(&rec.interviewer.id)
+        {
+            let asked = &rec.candidate_questions;
+            // A short terminal keeps two, so the closing line stays in view.
+            let room = if area.height < 30 { 2 } else { 3 };
+            for (q, a) in crate::practice::interviewer::your_questions::answers(who, asked)
+                .into_iter()
+                .take(room)
+            {
+                lines.push(Line::styled(format!("You: {}", sanitize(q)), theme::dim()));
+                lines.push(Line::styled(format!("“{}”", sanitize(a)), theme::quote()));
+                lines.push(Line::raw(""));
+            }
+            if !self.strict {
+                let judged = crate::practice::interviewer::your_questions::judge_questions(asked);
+                let mark = match judged.counts_for() {
+                    Some(true) => "+",
+                    Some(false) => "-",
+                    None => "·",
+                };
+                lines.push(Line::styled(
+                    format!("Noted {mark} {}", sanitize(&judged.note())),
+                    theme::dim(),
+                ));
+                lines.push(Line::raw(""));
+            }
+        }
+        lines.push(Line::styled(format!("“{}”", sanitize(&said)), theme::quote()));
+        lines.push(Line::raw(""));
         if kind == LineKind::Opening {
             let lps: Vec<&str> = rec
                 .principles
