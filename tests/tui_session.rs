@@ -216,6 +216,13 @@ fn every_loop_screen_renders_at_both_sizes() {
     snap_both(&h, "loop_your_questions");
     typ(&mut h, "What does success look like in year one?");
     ctrl(&mut h, 's');
+    // The interviewer answers in persona before closing, and notes the
+    // question.
+    let s = screen_text(&h, 120, 40);
+    assert!(s.contains("You: What does success look like in year one?"), "{s}");
+    assert!(s.contains("first ninety days"), "{s}");
+    assert!(s.contains("Asked about the work itself"), "{s}");
+    snap_both(&h, "loop_closing_answers");
     key(&mut h, KeyCode::Enter);
     snap_both(&h, "loop_debrief");
     // Scrolled to the feedback notes and the Bar Raiser's view.
