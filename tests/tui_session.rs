@@ -1414,10 +1414,15 @@ fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
         "the Bar Raiser cites it: {text}"
     );
     let flat: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    // The Bar Raiser's data point comes from reading it: its reasoning,
+    // quoted, and what it never does.
     assert!(
-        flat.contains("Its data point: \"Racks reach sites"),
+        flat.contains("Its reasoning: \"I would kit them at the integrator, which cut missing parts to 2%"),
         "a quoted data point: {text}"
     );
+    assert!(flat.contains("Missing: "), "{text}");
+    // Written: the decision no longer waits.
+    assert!(!flat.contains("DECISION PENDING"), "{text}");
     // Kept in the loop's own session, not a separate one.
     let hist = Store::open_read_only(&h.dir).load_history();
     assert_eq!(hist.sessions.len(), 1);

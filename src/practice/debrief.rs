@@ -673,8 +673,9 @@ fn weakest_bar_raiser_evidence(
 }
 
 /// What the Bar Raiser says of the loop's writing: how many of its checks
-/// passed, the ones that failed, and a data point quoted from the text (its
-/// first sentence with a number), or that it gave none.
+/// passed, then its substance as a reader judges it, quoted: the reasoning
+/// it rests on (or that none is backed by data), and what it never does
+/// (weigh a trade-off, name the customer, say what happens next).
 pub fn writing_note(w: &crate::store::WritingRecord) -> String {
     let parsed: Vec<(&str, bool, String)> = w
         .checks
@@ -683,14 +684,7 @@ pub fn writing_note(w: &crate::store::WritingRecord) -> String {
         .collect();
     let passed = parsed.iter().filter(|c| c.1).count();
     let failed: Vec<&str> = parsed.iter().filter(|c| !c.1).map(|c| c.0).collect();
-    let point = super::judge::text::split_sentences(&w.text)
-        .into_iter()
-        .find(|s| {
-            super::judge::text::words(s)
-                .iter()
-                .any(|x| super::judge::cues::is_number(x))
-        })
-        .map(|s| super::judge::text::cut_quote(s, 140).to_string());
+    let found = super::writing::substance(&w.text);
     let mut note = format!(
         "The writing (\"{}\") passed {passed} of {} checks",
         w.title,
@@ -699,9 +693,26 @@ pub fn writing_note(w: &crate::store::WritingRecord) -> String {
     if !failed.is_empty() {
         note.push_str(&format!("; it fell short on {}", failed.join(", ")));
     }
-    match point {
-        Some(q) => note.push_str(&format!(". Its data point: \"{q}\"")),
-        None => note.push_str(". It gives no number anywhere"),
+    let quote_of = |aspect: &str| {
+        found
+            .iter()
+            .find(|x| x.aspect == aspect)
+            .and_then(|x| x.quote.clone())
+    };
+    match quote_of("reasoning backed by data") {
+        Some(q) => note.push_str(&format!(". Its reasoning: \"{q}\"")),
+        None => note.push_str(". No reason in it is backed by a number"),
+    }
+    if let Some(q) = quote_of("trade-offs and what did not work") {
+        note.push_str(&format!(". It weighs: \"{q}\""));
+    }
+    let missing: Vec<&str> = found
+        .iter()
+        .filter(|x| x.quote.is_none() && x.aspect != "reasoning backed by data")
+        .map(|x| x.aspect)
+        .collect();
+    if !missing.is_empty() {
+        note.push_str(&format!(". Missing: {}", missing.join(", ")));
     }
     note.push('.');
     note
@@ -784,7 +795,7 @@ pub(crate) mod tests {
         s.writing = Some(crate::store::WritingRecord {
             prompt_id: "wr-own-invention-narrative".into(),
             title: "Narrative: an invention".into(),
-            text: "Site technicians lost a week per rack. I built a scan gate. Defects fell from 23% to 4% in two quarters.".into(),
+            text: "Site technicians lost a week per rack. I built a scan gate. Defects fell from 23% to 4% in two quarters because every rack was scanned before it shipped.".into(),
             duration_secs: 100,
             time_limit_secs: 3600,
             checks: vec![
@@ -800,7 +811,13 @@ pub(crate) mod tests {
             .expect("the Bar Raiser reads the writing");
         assert!(note.contains("passed 1 of 2"), "{note}");
         assert!(note.contains("prose, not bullets"), "{note}");
-        assert!(note.contains("Defects fell from 23% to 4%"), "{note}");
+        // The data point comes from the reading, not the first number.
+        assert!(
+            note.contains("Its reasoning: \"Defects fell from 23% to 4% in two quarters because"),
+            "{note}"
+        );
+        assert!(note.contains("Missing: "), "{note}");
+        assert!(note.contains("what happens next"), "{note}");
     }
 
     #[test]
