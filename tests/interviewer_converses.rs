@@ -405,3 +405,74 @@ fn the_bar_raiser_presses_a_humble_brag_first() {
         assert_eq!(p.signal.as_deref(), Some("humble-brag"), "{br}: {p:?}");
     }
 }
+
+#[test]
+fn a_program_execution_round_holds_a_scenario() {
+    let c = load_layered(&[]).unwrap();
+    let mut rounds = 0;
+    for template in ["pm-general", "tpm", "data-center", "proserve"] {
+        let t = c.template(template).unwrap();
+        for seed in 0..40 {
+            let plan = loopdrill::practice::plan::plan_loop(
+                &c,
+                template,
+                seed,
+                Default::default(),
+                &Default::default(),
+            )
+            .unwrap();
+            for (slot, iv) in t.interviews.iter().zip(&plan.interviews) {
+                if slot.focus != Some(loopdrill::content::Track::ProgramExecution) {
+                    continue;
+                }
+                rounds += 1;
+                assert!(
+                    iv.questions
+                        .iter()
+                        .any(|id| c.question(id).unwrap().format == AnswerFormat::Scenario),
+                    "{template} seed {seed}: {} asks no scenario: {:?}",
+                    iv.interviewer,
+                    iv.questions
+                );
+            }
+        }
+    }
+    assert!(rounds >= 120, "{rounds}");
+}
+
+#[test]
+fn a_design_round_asks_at_least_two_follow_ups_on_its_open_gaps() {
+    let c = load_layered(&[]).unwrap();
+    let parts: Vec<String> = vec![
+        "Program managers need one place to see launch readiness.".into(),
+        "About 300 program managers use it.".into(),
+        "A web page reads checklist items from a database; a nightly job emails owners of late items.".into(),
+        "I chose a nightly job over live updates.".into(),
+        "We launch to one org first.".into(),
+        "The email could be ignored.".into(),
+    ];
+    let told = Told::Parts(&parts);
+    for persona in [Some("principal-engineer"), Some("senior-tpm"), None] {
+        let a = ask(&c, "sd-launch-readiness-tracker", persona);
+        let mut asked: Vec<FollowUp> = Vec::new();
+        let mut on_gaps = 0;
+        for r in [
+            "It reads from one Postgres table with a read replica.",
+            "If the job fails, owners simply get no mail that night.",
+            "Adoption: the share of launches with a complete checklist.",
+        ] {
+            let Some(p) = choose(&a, &told, &asked) else {
+                break;
+            };
+            if p.seeks.iter().any(|s| {
+                ["scale", "failure-modes", "trade-off", "success-metric", "requirements", "components", "data", "decision"]
+                    .contains(&s.as_str())
+            }) {
+                on_gaps += 1;
+            }
+            asked.push(reply(&p, r));
+        }
+        assert!(asked.len() >= 2, "{persona:?}: {asked:?}");
+        assert!(on_gaps >= 2, "{persona:?}: follow-ups on the design's gaps: {asked:?}");
+    }
+}
