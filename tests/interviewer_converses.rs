@@ -476,3 +476,22 @@ fn a_design_round_asks_at_least_two_follow_ups_on_its_open_gaps() {
         assert!(on_gaps >= 2, "{persona:?}: follow-ups on the design's gaps: {asked:?}");
     }
 }
+
+/// The README's counts of the built-in pack are the bank's own (the home
+/// screen counts the bank; the two must not disagree).
+#[test]
+fn the_readme_counts_the_bank_as_it_is() {
+    let c = load_layered(&[]).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (n, what) in [
+        (c.questions.len(), "questions with their own follow-ups"),
+        (c.probes.len(), "general probes"),
+        (c.interviewers.len(), "interviewer personas"),
+    ] {
+        assert!(
+            flat.contains(&format!("{n} {what}")),
+            "README.md should say \"{n} {what}\""
+        );
+    }
+}
