@@ -120,6 +120,15 @@ pub fn go_back(
             ids.remove(i);
             ids.insert(0, chosen.clone());
         }
+        // A shortened interview (fewer questions than owned LPs) cannot
+        // cover them all anyway: it keeps its length.
+        None if ids.len() < owned.len() => {
+            if ids.is_empty() {
+                ids.push(chosen.clone());
+            } else {
+                ids[0] = chosen.clone();
+            }
+        }
         None => ids.insert(0, chosen.clone()),
     }
     Some(GoBack {

@@ -57,8 +57,12 @@ impl SessionScreen {
                 _ => "Next question.".into(),
             },
         };
+        // The reaction comes first, unless the line opens with the same
+        // words ("I see. I see.").
+        let first = |t: &str| t.split(['.', '!', ',']).next().unwrap_or("").trim().to_lowercase();
         if matches!(kind, LineKind::Transition | LineKind::TimeCheck)
             && let Some(r) = &self.reaction
+            && first(r) != first(&said)
         {
             said = format!("{r} {said}");
         }
