@@ -126,7 +126,7 @@ fn no_follow_up_takes_a_slip_or_another_person_for_granted() {
                         p.text
                     );
                 }
-                assert_ne!(n_slip(&p.text), true, "{qid}: {}", p.text);
+                assert!(!n_slip(&p.text), "{qid}: {}", p.text);
                 checked += 1;
                 asked.push(reply(&p, r));
             }
@@ -138,9 +138,14 @@ fn no_follow_up_takes_a_slip_or_another_person_for_granted() {
 /// Words that take a slip for granted.
 fn n_slip(text: &str) -> bool {
     let t = text.to_lowercase();
-    ["the slip", "when the plan slipped", "it slipped", "that failure"]
-        .iter()
-        .any(|p| t.contains(p))
+    [
+        "the slip",
+        "when the plan slipped",
+        "it slipped",
+        "that failure",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
 }
 
 #[test]
@@ -166,7 +171,10 @@ fn a_plan_that_already_names_week_one_and_who_it_meets_is_not_asked_again() {
             let Some(p) = choose(&a, &told, &asked) else {
                 break;
             };
-            assert_ne!(p.text, banned, "{persona:?}: asked what the plan already said");
+            assert_ne!(
+                p.text, banned,
+                "{persona:?}: asked what the plan already said"
+            );
             checked += 1;
             asked.push(reply(&p, r));
         }
@@ -187,13 +195,26 @@ fn a_dodged_numbers_probe_is_pressed_for_a_rough_figure_not_for_a_name() {
             signal: None,
         }];
         let p = choose(&a, &told, &asked).expect("a dodge is pressed");
-        assert_eq!(p.signal.as_deref(), Some("non-answer"), "{persona:?}: {p:?}");
+        assert_eq!(
+            p.signal.as_deref(),
+            Some("non-answer"),
+            "{persona:?}: {p:?}"
+        );
         assert_ne!(p.text, "Who exactly? A name or a role is fine.");
         let t = p.text.to_lowercase();
         assert!(
-            ["number", "figure", "metric", "measure", "report", "dashboard", "document", "%"]
-                .iter()
-                .any(|w| t.contains(w)),
+            [
+                "number",
+                "figure",
+                "metric",
+                "measure",
+                "report",
+                "dashboard",
+                "document",
+                "%"
+            ]
+            .iter()
+            .any(|w| t.contains(w)),
             "{persona:?}: a press about the number: {}",
             p.text
         );
@@ -289,12 +310,18 @@ fn the_second_follow_up_is_built_on_the_words_of_the_first_reply() {
         let asked = [reply(&first, answer)];
         let second = choose(&a, &told, &asked).expect("a second follow-up");
         if second.text.contains("the DBA team agreed after two calls")
-            || second.text.contains("I moved the cutover to a Sunday night")
+            || second
+                .text
+                .contains("I moved the cutover to a Sunday night")
         {
             deeper += 1;
         }
     }
-    assert_eq!(deeper, PERSONAS.len(), "every interviewer drills into the reply");
+    assert_eq!(
+        deeper,
+        PERSONAS.len(),
+        "every interviewer drills into the reply"
+    );
 }
 
 #[test]
@@ -465,15 +492,27 @@ fn a_design_round_asks_at_least_two_follow_ups_on_its_open_gaps() {
                 break;
             };
             if p.seeks.iter().any(|s| {
-                ["scale", "failure-modes", "trade-off", "success-metric", "requirements", "components", "data", "decision"]
-                    .contains(&s.as_str())
+                [
+                    "scale",
+                    "failure-modes",
+                    "trade-off",
+                    "success-metric",
+                    "requirements",
+                    "components",
+                    "data",
+                    "decision",
+                ]
+                .contains(&s.as_str())
             }) {
                 on_gaps += 1;
             }
             asked.push(reply(&p, r));
         }
         assert!(asked.len() >= 2, "{persona:?}: {asked:?}");
-        assert!(on_gaps >= 2, "{persona:?}: follow-ups on the design's gaps: {asked:?}");
+        assert!(
+            on_gaps >= 2,
+            "{persona:?}: follow-ups on the design's gaps: {asked:?}"
+        );
     }
 }
 
@@ -482,7 +521,8 @@ fn a_design_round_asks_at_least_two_follow_ups_on_its_open_gaps() {
 #[test]
 fn the_readme_counts_the_bank_as_it_is() {
     let c = load_layered(&[]).unwrap();
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
     for (n, what) in [
         (c.questions.len(), "questions with their own follow-ups"),

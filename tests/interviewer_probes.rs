@@ -317,7 +317,12 @@ fn a_dodged_reply_is_pressed_as_often_as_the_persona_is_patient_then_left() {
                     own.iter()
                         .find(|l| l.text == t)
                         .map(|l| l.seeks.clone())
-                        .or_else(|| general.iter().find(|g| g.text == t).map(|g| g.seeks.clone()))
+                        .or_else(|| {
+                            general
+                                .iter()
+                                .find(|g| g.text == t)
+                                .map(|g| g.seeks.clone())
+                        })
                         .expect("a press from the persona or the general ones")
                 };
                 let any_fits = own.iter().any(|l| fits(&l.seeks) && fresh(&l.text))

@@ -219,7 +219,10 @@ fn every_loop_screen_renders_at_both_sizes() {
     // The interviewer answers in persona before closing, and notes the
     // question.
     let s = screen_text(&h, 120, 40);
-    assert!(s.contains("You: What does success look like in year one?"), "{s}");
+    assert!(
+        s.contains("You: What does success look like in year one?"),
+        "{s}"
+    );
     assert!(s.contains("first ninety days"), "{s}");
     assert!(s.contains("Asked about the work itself"), "{s}");
     snap_both(&h, "loop_closing_answers");
@@ -1417,7 +1420,9 @@ fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
     // The Bar Raiser's data point comes from reading it: its reasoning,
     // quoted, and what it never does.
     assert!(
-        flat.contains("Its reasoning: \"I would kit them at the integrator, which cut missing parts to 2%"),
+        flat.contains(
+            "Its reasoning: \"I would kit them at the integrator, which cut missing parts to 2%"
+        ),
         "a quoted data point: {text}"
     );
     assert!(flat.contains("Missing: "), "{text}");

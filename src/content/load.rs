@@ -797,8 +797,14 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 d.at(
                     file,
                     s.span().start,
-                    format!("unknown premise \"{id}\" in `needs` (a seek id, or one of: {})",
-                        super::PREMISES.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "unknown premise \"{id}\" in `needs` (a seek id, or one of: {})",
+                        super::PREMISES
+                            .iter()
+                            .map(|(p, _)| *p)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 );
             }
         }

@@ -263,9 +263,15 @@ pub const PREMISES: &[(&str, &str)] = &[
         "someone-else",
         "the answer names another person or team (\"what did they say?\")",
     ),
-    ("number", "the answer gives a number (\"where did that number come from?\")"),
+    (
+        "number",
+        "the answer gives a number (\"where did that number come from?\")",
+    ),
     ("escalation", "the answer tells of an escalation"),
-    ("vendor", "the answer names a vendor, supplier, contractor or partner"),
+    (
+        "vendor",
+        "the answer names a vendor, supplier, contractor or partner",
+    ),
 ];
 
 /// The slot names in a probe's text: each `{name}`.

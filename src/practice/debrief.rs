@@ -474,7 +474,10 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         // place.
         let br = votes.iter().find(|v| v.bar_raiser);
         let voted = match br.and_then(|v| v.vote.zip(v.average)) {
-            Some((v, a)) => format!("The Bar Raiser voted {} ({a:.2} over all their criteria) but vetoes", v.label()),
+            Some((v, a)) => format!(
+                "The Bar Raiser voted {} ({a:.2} over all their criteria) but vetoes",
+                v.label()
+            ),
             None => "The Bar Raiser vetoes".to_string(),
         };
         let evidence = br
@@ -1012,13 +1015,20 @@ pub(crate) mod tests {
                 .iter()
                 .find(|r| r.contains("vetoes"))
                 .expect("the veto's reason");
-            assert!(r.contains("voted") && r.contains("over all their criteria"), "{r}");
+            assert!(
+                r.contains("voted") && r.contains("over all their criteria"),
+                "{r}"
+            );
             assert!(r.contains("Weakest:"), "{r}");
         }
         // One number per LP: the note and the table agree.
         for n in &d.notes {
             for lp in &n.lps {
-                let row = d.principles.iter().find(|p| p.principle == lp.principle).unwrap();
+                let row = d
+                    .principles
+                    .iter()
+                    .find(|p| p.principle == lp.principle)
+                    .unwrap();
                 assert_eq!(lp.average, row.average, "{}", lp.principle);
             }
         }

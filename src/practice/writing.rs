@@ -653,12 +653,8 @@ pub fn substance(text: &str) -> Vec<Finding> {
         .filter(|(s, w)| heading(s).is_none() && w.len() >= 4)
         .collect();
     let has_number = |w: &[String]| w.iter().any(|x| cues::is_number(x));
-    let find = |f: &dyn Fn(&[String]) -> bool| {
-        prose
-            .iter()
-            .find(|(_, w)| f(w))
-            .map(|(s, _)| quoted(s))
-    };
+    let find =
+        |f: &dyn Fn(&[String]) -> bool| prose.iter().find(|(_, w)| f(w)).map(|(s, _)| quoted(s));
     let mut out = Vec::new();
     // The point: in the opening two sentences.
     let point = prose
@@ -723,15 +719,32 @@ mod tests {
         let f = substance(good);
         assert_eq!(f.len(), 5);
         for x in &f {
-            let q = x.quote.as_deref().unwrap_or_else(|| panic!("{} missing", x.aspect));
+            let q = x
+                .quote
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} missing", x.aspect));
             assert!(good.contains(q), "{q}");
         }
-        assert!(f[1].quote.as_deref().unwrap().contains("because the label link expired"));
-        assert!(f[2].quote.as_deref().unwrap().contains("instead of a new email"));
+        assert!(
+            f[1].quote
+                .as_deref()
+                .unwrap()
+                .contains("because the label link expired")
+        );
+        assert!(
+            f[2].quote
+                .as_deref()
+                .unwrap()
+                .contains("instead of a new email")
+        );
         // Numbers and length alone do not make substance.
         let padded = "Our team has a long history.\n\nIn 2023 there were 12 teams and 40 services and 300 dashboards.\n\nThe work was hard and the team worked hard on it for 9 months.";
         let f = substance(padded);
-        let missing: Vec<&str> = f.iter().filter(|x| x.quote.is_none()).map(|x| x.aspect).collect();
+        let missing: Vec<&str> = f
+            .iter()
+            .filter(|x| x.quote.is_none())
+            .map(|x| x.aspect)
+            .collect();
         assert!(missing.contains(&"reasoning backed by data"), "{missing:?}");
         assert!(missing.contains(&"the customer"), "{missing:?}");
         assert!(missing.contains(&"what happens next"), "{missing:?}");

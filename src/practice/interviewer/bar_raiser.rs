@@ -113,7 +113,12 @@ pub fn go_back(
     let lp_of = |id: &String| content.question(id).map(|q| q.primary().to_string());
     let spare = ids.iter().position(|id| {
         let Some(lp) = lp_of(id) else { return true };
-        !owned.contains(&lp) || ids.iter().filter(|x| lp_of(x).as_ref() == Some(&lp)).count() > 1
+        !owned.contains(&lp)
+            || ids
+                .iter()
+                .filter(|x| lp_of(x).as_ref() == Some(&lp))
+                .count()
+                > 1
     });
     match spare {
         Some(i) => {
@@ -207,7 +212,14 @@ mod tests {
         let owned = ["are-right-a-lot", "think-big"];
         let br_qs: Vec<String> = owned
             .iter()
-            .map(|lp| c.questions.iter().find(|q| q.primary() == *lp).unwrap().id.clone())
+            .map(|lp| {
+                c.questions
+                    .iter()
+                    .find(|q| q.primary() == *lp)
+                    .unwrap()
+                    .id
+                    .clone()
+            })
             .collect();
         let mut s = session(
             &c,

@@ -212,7 +212,13 @@ const ASKED: &[(&[&str], &[&str])] = &[
     ),
     (
         &["first day", "day one"],
-        &["first day", "day one", "day 1", "monday morning", "that morning"],
+        &[
+            "first day",
+            "day one",
+            "day 1",
+            "monday morning",
+            "that morning",
+        ],
     ),
     (
         &["first 30 days", "first thirty days", "first month"],
@@ -278,8 +284,8 @@ pub fn already_said(probe: &str, said_lower: &str) -> bool {
 
 /// Words that join or lead a clause, trimmed from the start of a quote.
 const LEADS: &[&str] = &[
-    "and", "but", "so", "then", "also", "because", "well", "honestly", "yes", "yeah", "no",
-    "ok", "okay", "um",
+    "and", "but", "so", "then", "also", "because", "well", "honestly", "yes", "yeah", "no", "ok",
+    "okay", "um",
 ];
 
 /// A whole phrase from a reply worth drilling into: a clause (between
@@ -334,7 +340,9 @@ pub fn reply_phrase(reply: &str) -> Option<String> {
             }) {
                 score += 2;
             }
-            if w.iter().any(|x| SOMEONE.contains(&x.as_str()) && x != "they") {
+            if w.iter()
+                .any(|x| SOMEONE.contains(&x.as_str()) && x != "they")
+            {
                 score += 1;
             }
             if w.first().is_some_and(|x| x == "i") {
@@ -394,10 +402,23 @@ mod tests {
     #[test]
     fn them_needs_someone_else_but_who_asks_for_one() {
         assert_eq!(
-            needs_of("What was your first conversation with them like?", &[], true, false),
+            needs_of(
+                "What was your first conversation with them like?",
+                &[],
+                true,
+                false
+            ),
             ["someone-else"]
         );
-        assert!(needs_of("Who pushed back, and what was their argument?", &[], true, false).is_empty());
+        assert!(
+            needs_of(
+                "Who pushed back, and what was their argument?",
+                &[],
+                true,
+                false
+            )
+            .is_empty()
+        );
         let alone = Star {
             situation: "I was behind on my own certification.".into(),
             action: "I studied every morning and booked the exam.".into(),
@@ -415,10 +436,16 @@ mod tests {
         let probe = "What do you do in your first week, and who do you meet?";
         let plan = "In week one I meet the site leads and the GC, and I read the schedule.";
         assert!(already_said(probe, &plan.to_lowercase()));
-        assert!(!already_said(probe, "i read the schedule and fix the risks."));
+        assert!(!already_said(
+            probe,
+            "i read the schedule and fix the risks."
+        ));
         // Only week one said: who to meet is still open.
         assert!(!already_said(probe, "in week one i read the schedule."));
-        assert!(!already_said("How did you measure it?", &plan.to_lowercase()));
+        assert!(!already_said(
+            "How did you measure it?",
+            &plan.to_lowercase()
+        ));
     }
 
     #[test]

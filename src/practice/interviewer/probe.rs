@@ -2,21 +2,26 @@
 //! judge runs again on everything said so far, and the interviewer picks a
 //! probe for the gap that matters most now:
 //!
-//! 1. a reply that dodged is pressed (as often as the persona's patience
-//!    allows, differently worded), then noted and left;
+//! 1. a reply that dodged is pressed about what the dodged probe sought
+//!    (as often as the persona's patience allows, differently worded), then
+//!    noted (in the debrief) and left;
 //! 2. a Bar Raiser who hears a story already told to another interviewer
 //!    asks for a different one;
 //! 3. the red flags the judge found (off-topic, no failure, "we", no
 //!    number…), then rubric criteria the text cannot speak to yet, then weak
 //!    ones, the persona's favourite gaps first;
-//! 4. with no gap left, one of the question's own drill-downs if none has
-//!    been asked yet.
+//!    The second follow-up goes one level deeper, quoting a whole phrase of
+//!    the first reply, after what the persona drills into while it is open;
+//! 4. with no gap left, a drill-down until two follow-ups were asked.
 //!
-//! Never a probe asked before in the answer, never one whose `seeks` the
-//! candidate has all covered, never one whose slots the answer cannot fill;
-//! one probe per gap. One to four follow-ups per question, one when the
-//! answer ran over its time or the time for follow-ups is gone. The same
-//! inputs and seed give the same choice.
+//! Never a probe asked before in the answer or the loop, never one whose
+//! `seeks` the candidate has all covered or whose question the answer
+//! already answered in plain words, never one whose premise (`needs`, or
+//! what its words take for granted) is absent, never one whose slots the
+//! answer cannot fill; one probe per gap. Two to four follow-ups per
+//! question when probes fit, one when the answer ran over its time or the
+//! time for follow-ups is gone. The same inputs and seed give the same
+//! choice.
 
 use super::premise;
 use super::slots::{Slots, matches_template};
@@ -223,10 +228,10 @@ pub fn next_probe(
             .find(|f| f.signal.as_deref() != Some("non-answer"))
             .map(|f| seeks_of_asked(ask, &f.probe))
             .unwrap_or_default();
-        if pressed < patience {
-            if let Some(p) = press(ask, format, &target, &fit, &mut dice) {
-                return Some(p);
-            }
+        if pressed < patience
+            && let Some(p) = press(ask, format, &target, &fit, &mut dice)
+        {
+            return Some(p);
         }
     }
 
@@ -261,7 +266,9 @@ pub fn next_probe(
     // A strength dressed as a weakness, heard in an answer the judge does
     // not read as a story (a motivation question): pressed all the same.
     if !judgement.has("humble-brag")
-        && !asked.iter().any(|f| f.signal.as_deref() == Some("humble-brag"))
+        && !asked
+            .iter()
+            .any(|f| f.signal.as_deref() == Some("humble-brag"))
         && let Some(quote) = humble_brag(&said)
     {
         gaps.insert(
@@ -291,9 +298,8 @@ pub fn next_probe(
                 })
                 .unwrap_or(usize::MAX)
         };
-        let br = |g: &Gap| {
-            ask.bar_raiser && g.signal.is_some_and(|s| BAR_RAISER_PRESSES.contains(&s))
-        };
+        let br =
+            |g: &Gap| ask.bar_raiser && g.signal.is_some_and(|s| BAR_RAISER_PRESSES.contains(&s));
         // Stable: red flags keep their order among equals.
         gaps.sort_by_key(|g| (!br(g), g.minor, rank(g)));
     }

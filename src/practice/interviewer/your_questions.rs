@@ -127,17 +127,13 @@ pub fn questions_in(text: &str) -> Vec<&str> {
 
 /// Said when the candidate asks about pay or perks: the recruiter's
 /// business, not the interviewer's.
-pub const PERKS_ANSWER: &str =
-    "That's one for the recruiter: they have the details on pay and benefits, and they'll give you straight answers.";
+pub const PERKS_ANSWER: &str = "That's one for the recruiter: they have the details on pay and benefits, and they'll give you straight answers.";
 
 /// How the persona answers the candidate's questions, briefly: each
 /// question (up to three) with the persona's answer whose `about` words it
 /// shares most, never the same answer twice; the fallback (no `about`) when
 /// none fits; pay and perks sent to the recruiter.
-pub fn answers<'a>(
-    who: &'a crate::content::Interviewer,
-    text: &'a str,
-) -> Vec<(&'a str, &'a str)> {
+pub fn answers<'a>(who: &'a crate::content::Interviewer, text: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut used: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for q in questions_in(text).into_iter().take(3) {
@@ -234,7 +230,11 @@ mod tests {
         let hm = c.interviewer("hiring-manager").unwrap();
         let odd = answers(hm, "Where is the nearest train station?");
         assert_eq!(odd.len(), 1);
-        assert!(hm.answers.iter().any(|a| a.about.is_empty() && a.text == odd[0].1));
+        assert!(
+            hm.answers
+                .iter()
+                .any(|a| a.about.is_empty() && a.text == odd[0].1)
+        );
     }
 
     #[test]

@@ -499,10 +499,7 @@ impl WritingScreen {
                                 theme::bad()
                             },
                         ),
-                        Span::styled(
-                            format!("{:<label_w$}", check_label(r.check)),
-                            theme::text(),
-                        ),
+                        Span::styled(format!("{:<label_w$}", check_label(r.check)), theme::text()),
                         Span::styled(r.detail.clone(), theme::dim()),
                     ]));
                 }

@@ -59,7 +59,13 @@ impl SessionScreen {
         };
         // The reaction comes first, unless the line opens with the same
         // words ("I see. I see.").
-        let first = |t: &str| t.split(['.', '!', ',']).next().unwrap_or("").trim().to_lowercase();
+        let first = |t: &str| {
+            t.split(['.', '!', ','])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+        };
         if matches!(kind, LineKind::Transition | LineKind::TimeCheck)
             && let Some(r) = &self.reaction
             && first(r) != first(&said)
@@ -112,7 +118,10 @@ impl SessionScreen {
                 lines.push(Line::raw(""));
             }
         }
-        lines.push(Line::styled(format!("“{}”", sanitize(&said)), theme::quote()));
+        lines.push(Line::styled(
+            format!("“{}”", sanitize(&said)),
+            theme::quote(),
+        ));
         lines.push(Line::raw(""));
         if kind == LineKind::Opening {
             let lps: Vec<&str> = rec

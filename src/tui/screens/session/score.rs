@@ -244,7 +244,13 @@ impl SessionScreen {
             .and_then(|j| j.average);
         // A story told in STAR is a story, whatever the question's format.
         let story = a.parts.is_empty();
-        reaction(who, avg, story, self.flow.plan.seed, interview * 100 + question)
+        reaction(
+            who,
+            avg,
+            story,
+            self.flow.plan.seed,
+            interview * 100 + question,
+        )
     }
 
     // ------------------------------------------------------------ drawing
