@@ -475,8 +475,9 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         let br = votes.iter().find(|v| v.bar_raiser);
         let voted = match br.and_then(|v| v.vote.zip(v.average)) {
             Some((v, a)) => format!(
-                "The Bar Raiser voted {} ({a:.2} over all their criteria) but vetoes",
-                v.label()
+                "The Bar Raiser voted {} ({a:.2} over all their criteria) {} vetoes",
+                v.label(),
+                if v.is_inclined() { "but" } else { "and" }
             ),
             None => "The Bar Raiser vetoes".to_string(),
         };
@@ -633,8 +634,8 @@ fn dodged_when_pressed(a: &Answer) -> Option<String> {
         .then(|| {
             format!(
                 "Did not answer \"{}\", nor when pressed (\"{}\"): \"{}\".",
-                super::judge::text::cut_quote(asked.probe.trim(), 90),
-                super::judge::text::cut_quote(press.probe.trim(), 70),
+                asked.probe.trim(),
+                press.probe.trim(),
                 super::judge::text::cut_quote(press.response.trim(), 60)
             )
         })

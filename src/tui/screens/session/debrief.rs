@@ -86,6 +86,13 @@ impl SessionScreen {
                 );
                 let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
                 let vote = v.vote.map_or("no vote (nothing to judge)", |x| x.label());
+                // The veto beside the vote it overrides: never a vote alone
+                // that the decision contradicts.
+                let vote = if v.bar_raiser && d.bar_raiser_veto {
+                    format!("{vote}, but vetoes")
+                } else {
+                    vote.to_string()
+                };
                 let st = v.average.map_or(theme::dim(), theme::score);
                 lines.push(Line::from(vec![
                     Span::raw(format!("  {:<30} ", truncate(&name, 30))),
