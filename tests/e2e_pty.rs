@@ -125,6 +125,20 @@ impl Pty {
 
 const CTRL_S: &str = "\x13";
 
+/// Replies to each follow-up in turn until the self-score, waiting each
+/// time for the next follow-up's number (or the self-score) so a reply is
+/// never typed into a screen that has not changed yet.
+fn reply_to_follow_ups(p: &mut Pty, reply: impl Fn(usize) -> String) {
+    for k in 1.. {
+        let s = p.wait_for_any(&[&format!("Follow-up {k}"), "Self-score"]);
+        if s.contains("Self-score") {
+            return;
+        }
+        p.send(&reply(k));
+        p.send(CTRL_S);
+    }
+}
+
 #[test]
 fn mini_loop_typed_probed_scored_and_exported() {
     let dir = tempfile::tempdir().unwrap();
@@ -402,15 +416,7 @@ fn padded_self_scores_after_weak_we_answers_end_in_no_hire() {
         p.send("We finished and everyone was happy with our work.");
         p.send(CTRL_S);
         // However many follow-ups come, each gets a dodge.
-        loop {
-            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
-            if s.contains("Self-score") {
-                break;
-            }
-            p.send("We all worked on it together as a team.");
-            p.send(CTRL_S);
-            std::thread::sleep(Duration::from_millis(150));
-        }
+        reply_to_follow_ups(&mut p, |_| "We all worked on it together as a team.".into());
         // Every criterion at 4.
         p.send(&"4".repeat(13));
         p.send("\r");
@@ -615,8 +621,8 @@ fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
         p.send("The export has not missed a night in 11 months and the planners' forecast error fell from 9% to 3%.");
         p.send(CTRL_S);
         let mut first_probe = true;
-        loop {
-            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
+        for k in 1.. {
+            let s = p.wait_for_any(&[&format!("Follow-up {k}"), "Self-score"]);
             if s.contains("Self-score") {
                 break;
             }
@@ -631,7 +637,6 @@ fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
             first_probe = false;
             p.send("In 2023 I also ran a vendor exit for our print fleet: I wrote the exit plan, moved 40 sites in 6 weeks and cut cost by 18%.");
             p.send(CTRL_S);
-            std::thread::sleep(Duration::from_millis(150));
         }
         p.send(&"3".repeat(13));
         p.send("\r");
@@ -740,19 +745,14 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
         }
     }
     p.send(CTRL_S);
-    loop {
-        let s = p.wait_for_any(&["Follow-up", "Self-score"]);
-        if s.contains("Self-score") {
-            assert!(
-                !s.contains("STAR structure"),
-                "design criteria, not STAR delivery: {s}"
-            );
-            break;
-        }
-        p.send("I would page the on-call, fail over to the second Region and tell the director within the hour.");
-        p.send(CTRL_S);
-        std::thread::sleep(Duration::from_millis(150));
-    }
+    reply_to_follow_ups(&mut p, |_| {
+        "I would page the on-call, fail over to the second Region and tell the director within the hour.".into()
+    });
+    let s = p.wait_for("Self-score");
+    assert!(
+        !s.contains("STAR structure"),
+        "design criteria, not STAR delivery: {s}"
+    );
     p.send(&"3".repeat(12));
     p.send("\r");
     let s = p.wait_for_any(&["levels above", "criteria scored", "Drill summary"]);
@@ -832,7 +832,6 @@ fn a_scripted_loop_presses_dodges_then_drills_into_the_new_story() {
             }
             p.send(reply);
             p.send(CTRL_S);
-            std::thread::sleep(Duration::from_millis(150));
         }
         p.wait_for("Self-score");
         p.send(&"3".repeat(13));

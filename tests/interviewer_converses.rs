@@ -535,3 +535,45 @@ fn the_readme_counts_the_bank_as_it_is() {
         );
     }
 }
+
+#[test]
+fn interviewers_move_between_lps_without_announcing_them() {
+    let c = load_layered(&[]).unwrap();
+    for who in &c.interviewers {
+        for line in who
+            .openings
+            .iter()
+            .chain(&who.transitions)
+            .chain(&who.time_checks)
+            .chain(&who.closings)
+            .chain(&who.your_questions)
+        {
+            assert!(!line.contains("{principle}"), "{}: {line}", who.id);
+            for p in &c.principles {
+                assert!(
+                    !line.to_lowercase().contains(&p.name.to_lowercase()),
+                    "{} names {}: {line}",
+                    who.id,
+                    p.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reaction_about_a_plan_is_never_said_after_a_story() {
+    use loopdrill::practice::interviewer::reaction;
+    let c = load_layered(&[]).unwrap();
+    let who = c.interviewer("senior-pgm").unwrap();
+    assert!(who.probing.after_strong.iter().any(|l| l.contains("plan")));
+    for seed in 0..60 {
+        let after_story = reaction(who, Some(3.8), true, seed, 0).unwrap();
+        assert!(!after_story.contains("plan"), "{after_story}");
+    }
+    assert!(
+        (0..60).any(|seed| reaction(who, Some(3.8), false, seed, 0)
+            .is_some_and(|l| l.contains("real plan"))),
+        "said after a plan"
+    );
+}

@@ -203,7 +203,10 @@ fn the_bar_raisers_challenge_of_a_retold_story_renders_at_both_sizes() {
     answer(&mut h);
     ctrl(&mut h, 's');
     let text = screen_text(&h, 120, 40);
-    assert!(text.contains("[Bar Raiser]") && text.contains(&first), "{text}");
+    assert!(
+        text.contains("[Bar Raiser]") && text.contains(&first),
+        "{text}"
+    );
     snap_both(&h, "bar_raiser_challenge");
     typ(
         &mut h,
@@ -214,9 +217,14 @@ fn the_bar_raisers_challenge_of_a_retold_story_renders_at_both_sizes() {
     assert!(text.contains("Follow-up 2"), "{text}");
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        ["print fleet", "regional suppliers", "40 sites", "18 percent"]
-            .iter()
-            .any(|w| flat.contains(w)),
+        [
+            "print fleet",
+            "regional suppliers",
+            "40 sites",
+            "18 percent"
+        ]
+        .iter()
+        .any(|w| flat.contains(w)),
         "the next follow-up is about the new story: {text}"
     );
 }
@@ -275,6 +283,11 @@ fn a_debrief_with_a_veto_explains_it_with_the_vote_it_overrides() {
     assert!(flat.contains("but vetoes"), "{text}");
     assert!(flat.contains("over all their criteria"), "{text}");
     assert!(flat.contains("Weakest:"), "{text}");
+    // The loop's writing is not written yet: the decision says so.
+    assert!(
+        flat.contains("NO HIRE PROVISIONAL: the writing is still to do"),
+        "{text}"
+    );
     snap_both(&h, "debrief_veto");
 }
 
@@ -1539,7 +1552,7 @@ fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
     );
     assert!(flat.contains("Missing: "), "{text}");
     // Written: the decision no longer waits.
-    assert!(!flat.contains("DECISION PENDING"), "{text}");
+    assert!(!flat.contains("PROVISIONAL"), "{text}");
     // Kept in the loop's own session, not a separate one.
     let hist = Store::open_read_only(&h.dir).load_history();
     assert_eq!(hist.sessions.len(), 1);

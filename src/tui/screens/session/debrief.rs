@@ -58,17 +58,24 @@ impl SessionScreen {
             // loop, not whether they are hired.
             let screen = self.phone_screen(ctx.content);
             let (verdict, style) = match (d.hire, screen) {
-                // The Bar Raiser has not read the writing yet: no decision.
-                _ if d.writing_pending => ("DECISION PENDING: THE WRITING", theme::warn()),
                 (true, false) => ("HIRE", theme::good()),
                 (false, false) => ("NO HIRE", theme::bad()),
                 (true, true) => ("MOVE TO THE LOOP", theme::good()),
                 (false, true) => ("DO NOT MOVE TO THE LOOP", theme::bad()),
             };
-            lines.push(Line::from(vec![
+            let mut head = vec![
                 Span::styled("Debrief  ", theme::title()),
                 Span::styled(verdict, style.add_modifier(ratatui::style::Modifier::BOLD)),
-            ]));
+            ];
+            // The Bar Raiser has not read the writing yet: the decision is
+            // provisional until it is written.
+            if d.writing_pending {
+                head.push(Span::styled(
+                    "  PROVISIONAL: the writing is still to do",
+                    theme::warn(),
+                ));
+            }
+            lines.push(Line::from(head));
             for r in &d.reasons {
                 lines.push(Line::styled(format!("  {r}"), theme::dim()));
             }
