@@ -227,6 +227,9 @@ fn the_bar_raisers_challenge_of_a_retold_story_renders_at_both_sizes() {
         .any(|w| flat.contains(w)),
         "the next follow-up is about the new story: {text}"
     );
+    // The new story is what is judged now: it has no Task of its own (the
+    // retold one did).
+    assert!(text.contains("The Task is empty"), "{text}");
 }
 
 /// A two-interview loop whose Bar Raiser hears a weak "we" story: the

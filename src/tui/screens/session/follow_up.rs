@@ -10,6 +10,10 @@ impl SessionScreen {
         let (interview, _, qid) = self.flow.current_question()?;
         let q = content.question(qid)?;
         let a = self.current_answer().filter(|a| !a.spoken)?;
+        // After the Bar Raiser asked for a different story, the new story
+        // is what is judged.
+        let new = crate::practice::debrief::new_story(a);
+        let a = new.as_ref().unwrap_or(a);
         Some(Judge::new(content).judge_words(
             q,
             &Told::of(a),
@@ -81,6 +85,20 @@ impl SessionScreen {
         // Nothing judged (an answer given aloud): only the question's own
         // drill-down is asked.
         let judged = judged.unwrap_or_else(|| Judgement::nothing(q));
+        // The new story told after the Bar Raiser's challenge is probed as
+        // an answer of its own, within the same four follow-ups.
+        if let Some(new) = crate::practice::debrief::new_story(a) {
+            if a.follow_ups.len() >= crate::practice::interviewer::MAX_FOLLOW_UPS {
+                return None;
+            }
+            // The reply that told it is the one the next follow-up builds on.
+            let at = a
+                .follow_ups
+                .iter()
+                .position(|f| f.signal.as_deref() == Some("reused-story"))
+                .unwrap_or(0);
+            return next_probe(&ask, &Told::of(&new), &a.follow_ups[at..], &judged);
+        }
         next_probe(&ask, &Told::of(a), &a.follow_ups, &judged)
     }
 
