@@ -186,7 +186,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "probe_unknown_slot.toml",
         4,
         8,
-        "unknown slot \"{budget}\" in a probe (known: {number}, {named}, {vague_verb}, {told_to})",
+        "unknown slot \"{budget}\" in a probe (known: {number}, {named}, {vague_verb}, {told_to}, {reply})",
     ),
     (
         "persona_bad_first.toml",
@@ -213,10 +213,10 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown variant `essay`, expected one of `star`, `scenario`, `design`",
     ),
     (
-        "persona_press_with_seeks.toml",
-        17,
-        49,
-        "a press looks for nothing in the answer: it has no `seeks`",
+        "probe_unknown_premise.toml",
+        6,
+        10,
+        "unknown premise \"slippage\" in `needs` (a seek id, or one of: someone-else, number, escalation, vendor)",
     ),
     (
         "question_probe_formats.toml",

@@ -125,6 +125,20 @@ impl Pty {
 
 const CTRL_S: &str = "\x13";
 
+/// Replies to each follow-up in turn until the self-score, waiting each
+/// time for the next follow-up's number (or the self-score) so a reply is
+/// never typed into a screen that has not changed yet.
+fn reply_to_follow_ups(p: &mut Pty, reply: impl Fn(usize) -> String) {
+    for k in 1.. {
+        let s = p.wait_for_any(&[&format!("Follow-up {k}"), "Self-score"]);
+        if s.contains("Self-score") {
+            return;
+        }
+        p.send(&reply(k));
+        p.send(CTRL_S);
+    }
+}
+
 #[test]
 fn mini_loop_typed_probed_scored_and_exported() {
     let dir = tempfile::tempdir().unwrap();
@@ -402,15 +416,7 @@ fn padded_self_scores_after_weak_we_answers_end_in_no_hire() {
         p.send("We finished and everyone was happy with our work.");
         p.send(CTRL_S);
         // However many follow-ups come, each gets a dodge.
-        loop {
-            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
-            if s.contains("Self-score") {
-                break;
-            }
-            p.send("We all worked on it together as a team.");
-            p.send(CTRL_S);
-            std::thread::sleep(Duration::from_millis(150));
-        }
+        reply_to_follow_ups(&mut p, |_| "We all worked on it together as a team.".into());
         // Every criterion at 4.
         p.send(&"4".repeat(13));
         p.send("\r");
@@ -615,8 +621,8 @@ fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
         p.send("The export has not missed a night in 11 months and the planners' forecast error fell from 9% to 3%.");
         p.send(CTRL_S);
         let mut first_probe = true;
-        loop {
-            let s = p.wait_for_any(&["Follow-up", "Self-score"]);
+        for k in 1.. {
+            let s = p.wait_for_any(&[&format!("Follow-up {k}"), "Self-score"]);
             if s.contains("Self-score") {
                 break;
             }
@@ -631,7 +637,6 @@ fn the_bar_raiser_asks_for_a_different_story_when_one_is_reused() {
             first_probe = false;
             p.send("In 2023 I also ran a vendor exit for our print fleet: I wrote the exit plan, moved 40 sites in 6 weeks and cut cost by 18%.");
             p.send(CTRL_S);
-            std::thread::sleep(Duration::from_millis(150));
         }
         p.send(&"3".repeat(13));
         p.send("\r");
@@ -740,19 +745,14 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
         }
     }
     p.send(CTRL_S);
-    loop {
-        let s = p.wait_for_any(&["Follow-up", "Self-score"]);
-        if s.contains("Self-score") {
-            assert!(
-                !s.contains("STAR structure"),
-                "design criteria, not STAR delivery: {s}"
-            );
-            break;
-        }
-        p.send("I would page the on-call, fail over to the second Region and tell the director within the hour.");
-        p.send(CTRL_S);
-        std::thread::sleep(Duration::from_millis(150));
-    }
+    reply_to_follow_ups(&mut p, |_| {
+        "I would page the on-call, fail over to the second Region and tell the director within the hour.".into()
+    });
+    let s = p.wait_for("Self-score");
+    assert!(
+        !s.contains("STAR structure"),
+        "design criteria, not STAR delivery: {s}"
+    );
     p.send(&"3".repeat(12));
     p.send("\r");
     let s = p.wait_for_any(&["levels above", "criteria scored", "Drill summary"]);
@@ -774,4 +774,123 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
     assert_eq!(a["part_names"][0], "Requirements and scope");
     assert_eq!(a["parts"][1], fields[1]);
     assert!(a["star"]["situation"].as_str().unwrap().is_empty());
+}
+
+/// A scripted loop with the replies that trip an interviewer up: "I don't
+/// remember" to a follow-up and a second dodge, then the same story told to
+/// the Bar Raiser, who asks for another and drills into the new one. The
+/// follow-ups asked are read back from the export.
+#[test]
+fn a_scripted_loop_presses_dodges_then_drills_into_the_new_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "loop",
+            "--seed",
+            "7",
+            "--interviewers",
+            "2",
+            "--questions",
+            "1",
+        ],
+        dir.path(),
+    );
+    p.wait_for("Enter to begin");
+    p.send("\r");
+    let new_story = "In 2023 I ran a vendor exit for our print fleet. I wrote the exit plan myself and chose two regional suppliers instead of one national one. I moved 40 sites in 6 weeks with a weekly review I chaired, and cut the cost by 18 percent.";
+    for round in 0..2 {
+        p.wait_for("Press Enter to continue");
+        if round == 1 {
+            p.wait_for("[Bar Raiser]");
+        }
+        p.send("\r");
+        p.wait_for("Situation");
+        p.send("In March 2024 the nightly capacity export that our EC2 capacity planners relied on failed three nights in a row, and nobody owned it.\t");
+        p.send("It was not my system, but the planners were my customers, so I took on getting it fixed and told the platform manager.\t");
+        p.send("I pulled the job logs myself, traced the failures to a credentials rotation, wrote a proposal to move the job into our pipeline with an alarm, and agreed to carry the on-call for a quarter in exchange for the platform lead's sign-off.\t");
+        p.send("The export has not missed a night in 11 months and the planners' forecast error fell from 9% to 3%.");
+        p.send(CTRL_S);
+        let replies: &[&str] = if round == 0 {
+            &[
+                "I don't remember exactly.",
+                "Not sure.",
+                "I set the alarm threshold myself after reading two weeks of job logs.",
+                "The platform lead signed off on a Tuesday in April.",
+            ]
+        } else {
+            &[
+                new_story,
+                "I picked the two suppliers because each could cover half the sites within 5 days.",
+                "Finance pushed back on the exit fee, and I showed them the 18 percent saving.",
+                "It still runs; the facilities team owns the contracts now.",
+            ]
+        };
+        for (k, reply) in replies.iter().enumerate() {
+            let s = p.wait_for_any(&[&format!("Follow-up {}", k + 1), "Self-score"]);
+            if s.contains("Self-score") {
+                break;
+            }
+            p.send(reply);
+            p.send(CTRL_S);
+        }
+        p.wait_for("Self-score");
+        p.send(&"3".repeat(13));
+        p.send("\r");
+        let s = p.wait_for_any(&["levels above", "criteria scored", "Your questions"]);
+        if !s.contains("Your questions") {
+            p.send("\r");
+        }
+        p.wait_for("Your questions");
+        p.send("What is the biggest problem the team has this year?");
+        p.send(CTRL_S);
+        // Answered in persona before the closing line.
+        let s = p.wait_for("Press Enter to continue");
+        assert!(
+            s.contains("You: What is the biggest problem the team has this year?"),
+            "{s}"
+        );
+        p.send("\r");
+    }
+    p.wait_for("Debrief");
+    p.send("\r");
+    p.wait_for("Start a mock Loop");
+    p.send("q");
+    p.wait_exit();
+    let out = std::process::Command::new(BIN)
+        .args(["export", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let answers = v["sessions"][0]["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 2);
+    let f0 = answers[0]["follow_ups"].as_array().unwrap();
+    let f1 = answers[1]["follow_ups"].as_array().unwrap();
+    // "I don't remember" is pressed; the second dodge is not pressed again
+    // by an interviewer of patience 1 (it is noted instead).
+    assert_eq!(f0[1]["signal"], "non-answer", "{f0:?}");
+    assert_ne!(f0[1]["probe"], f0[0]["probe"]);
+    if let Some(third) = f0.get(2) {
+        assert_ne!(third["signal"], "non-answer", "{f0:?}");
+    }
+    // The Bar Raiser calls the retold story, then drills into the new one
+    // in its own words.
+    assert_eq!(f1[0]["signal"], "reused-story", "{f1:?}");
+    let second = f1[1]["probe"].as_str().unwrap();
+    let quoted = second.split('"').nth(1).unwrap_or_default();
+    assert!(
+        quoted.split_whitespace().count() >= 4 && new_story.contains(quoted),
+        "the second follow-up quotes the new story: {second}"
+    );
+    // No probe twice in the loop, and at least two follow-ups per answer.
+    let mut all: Vec<&str> = f0
+        .iter()
+        .chain(f1)
+        .map(|f| f["probe"].as_str().unwrap())
+        .collect();
+    assert!(f0.len() >= 2 && f1.len() >= 2);
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), n, "a probe asked twice in the loop");
 }

@@ -293,11 +293,53 @@ fn a_dodged_reply_is_pressed_as_often_as_the_persona_is_patient_then_left() {
                     !asked.iter().any(|f| f.probe == p.text),
                     "pressed with the same words"
                 );
-                if let Some(w) = persona {
-                    let lines = &c.interviewer(w).unwrap().probing.presses;
+                // The press follows the probe it presses: written for one
+                // of its seeks when any press is, the persona's own first.
+                let own: Vec<&loopdrill::content::FollowProbe> = persona
+                    .map(|w| {
+                        c.interviewer(w)
+                            .unwrap()
+                            .probing
+                            .presses
+                            .iter()
+                            .filter(|l| l.formats.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let general: Vec<&loopdrill::content::Probe> = c
+                    .probes
+                    .iter()
+                    .filter(|g| g.signal.as_deref() == Some("non-answer") && g.formats.is_empty())
+                    .collect();
+                let fits = |seeks: &[String]| seeks.iter().any(|s| first.seeks.contains(s));
+                let fresh = |t: &str| !asked.iter().any(|f| f.probe == t);
+                let seeks_of = |t: &str| {
+                    own.iter()
+                        .find(|l| l.text == t)
+                        .map(|l| l.seeks.clone())
+                        .or_else(|| {
+                            general
+                                .iter()
+                                .find(|g| g.text == t)
+                                .map(|g| g.seeks.clone())
+                        })
+                        .expect("a press from the persona or the general ones")
+                };
+                let any_fits = own.iter().any(|l| fits(&l.seeks) && fresh(&l.text))
+                    || general.iter().any(|g| fits(&g.seeks) && fresh(&g.text));
+                if any_fits {
                     assert!(
-                        lines.iter().any(|l| l.text == p.text),
-                        "{w} presses in its own words: {}",
+                        fits(&seeks_of(&p.text)),
+                        "{} {persona:?}: {:?} pressed with {:?}",
+                        a.id,
+                        first.text,
+                        p.text
+                    );
+                }
+                if own.iter().any(|l| fits(&l.seeks) && fresh(&l.text)) {
+                    assert!(
+                        own.iter().any(|l| l.text == p.text),
+                        "{persona:?} presses in its own words first: {}",
                         p.text
                     );
                 }

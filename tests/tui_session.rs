@@ -166,6 +166,134 @@ fn answer(h: &mut Harness) {
     typ(h, R);
 }
 
+/// The same story told to the Bar Raiser: called out by the name of the
+/// interviewer who heard it, then the new story is drilled into.
+#[test]
+fn the_bar_raisers_challenge_of_a_retold_story_renders_at_both_sizes() {
+    let mut h = harness();
+    let opts = PlanOptions {
+        interviewers: Some(2),
+        questions: Some(1),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    let first = h
+        .app
+        .content
+        .interviewer(&plan.interviews[0].interviewer)
+        .unwrap()
+        .name
+        .clone();
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan
+    key(&mut h, KeyCode::Enter); // opening
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    reply_until_self_score(&mut h);
+    typ(&mut h, "333333333");
+    key(&mut h, KeyCode::Enter);
+    if !screen_text(&h, 120, 40).contains("Your questions") {
+        key(&mut h, KeyCode::Enter);
+    }
+    typ(&mut h, "How do you measure success?");
+    ctrl(&mut h, 's');
+    key(&mut h, KeyCode::Enter); // closing
+    key(&mut h, KeyCode::Enter); // the Bar Raiser's opening
+    answer(&mut h);
+    ctrl(&mut h, 's');
+    let text = screen_text(&h, 120, 40);
+    assert!(
+        text.contains("[Bar Raiser]") && text.contains(&first),
+        "{text}"
+    );
+    snap_both(&h, "bar_raiser_challenge");
+    typ(
+        &mut h,
+        "Another one: in 2023 I ran a vendor exit for our print fleet. I chose two regional suppliers instead of one. I moved 40 sites in 6 weeks and cut the cost by 18 percent.",
+    );
+    ctrl(&mut h, 's');
+    let text = screen_text(&h, 120, 40);
+    assert!(text.contains("Follow-up 2"), "{text}");
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        [
+            "print fleet",
+            "regional suppliers",
+            "40 sites",
+            "18 percent"
+        ]
+        .iter()
+        .any(|w| flat.contains(w)),
+        "the next follow-up is about the new story: {text}"
+    );
+    // The new story is what is judged now: it has no Task of its own (the
+    // retold one did).
+    assert!(text.contains("The Task is empty"), "{text}");
+}
+
+/// A two-interview loop whose Bar Raiser hears a weak "we" story: the
+/// debrief shows the veto beside the vote it overrides, explained with the
+/// evidence, and one number per LP.
+#[test]
+fn a_debrief_with_a_veto_explains_it_with_the_vote_it_overrides() {
+    let mut h = harness();
+    let opts = PlanOptions {
+        interviewers: Some(2),
+        questions: Some(1),
+        answer_minutes: Some(4),
+    };
+    let plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    assert!(
+        plan.interviews[1].bar_raiser,
+        "the second is the Bar Raiser"
+    );
+    let s = SessionScreen::new_loop(&h.app.content, plan, false, wall());
+    h.app.open(Screen::Session(Box::new(s)));
+    key(&mut h, KeyCode::Enter); // plan
+    for round in 0..2 {
+        key(&mut h, KeyCode::Enter); // opening
+        if round == 0 {
+            answer(&mut h);
+        } else {
+            typ(
+                &mut h,
+                "Our team had a big project and we had a lot going on.",
+            );
+            key(&mut h, KeyCode::Tab);
+            typ(&mut h, "We needed to get it done.");
+            key(&mut h, KeyCode::Tab);
+            typ(
+                &mut h,
+                "We planned it, we helped the vendor and we had regular meetings.",
+            );
+            key(&mut h, KeyCode::Tab);
+            typ(&mut h, "We finished and everyone was happy.");
+        }
+        ctrl(&mut h, 's');
+        reply_until_self_score(&mut h);
+        typ(&mut h, "333333333");
+        key(&mut h, KeyCode::Enter);
+        if !screen_text(&h, 120, 40).contains("Your questions") {
+            key(&mut h, KeyCode::Enter);
+        }
+        typ(&mut h, "How do you measure success?");
+        ctrl(&mut h, 's');
+        key(&mut h, KeyCode::Enter); // closing
+    }
+    let text = screen_text(&h, 200, 60);
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("but vetoes"), "{text}");
+    assert!(flat.contains("over all their criteria"), "{text}");
+    assert!(flat.contains("Weakest:"), "{text}");
+    // The loop's writing is not written yet: the decision says so.
+    assert!(
+        flat.contains("NO HIRE PROVISIONAL: the writing is still to do"),
+        "{text}"
+    );
+    snap_both(&h, "debrief_veto");
+}
+
 #[test]
 fn every_loop_screen_renders_at_both_sizes() {
     let mut h = harness();
@@ -216,6 +344,16 @@ fn every_loop_screen_renders_at_both_sizes() {
     snap_both(&h, "loop_your_questions");
     typ(&mut h, "What does success look like in year one?");
     ctrl(&mut h, 's');
+    // The interviewer answers in persona before closing, and notes the
+    // question.
+    let s = screen_text(&h, 120, 40);
+    assert!(
+        s.contains("You: What does success look like in year one?"),
+        "{s}"
+    );
+    assert!(s.contains("first ninety days"), "{s}");
+    assert!(s.contains("Asked about the work itself"), "{s}");
+    snap_both(&h, "loop_closing_answers");
     key(&mut h, KeyCode::Enter);
     snap_both(&h, "loop_debrief");
     // Scrolled to the feedback notes and the Bar Raiser's view.
@@ -1407,10 +1545,17 @@ fn the_loops_writing_is_kept_in_the_loop_and_read_by_the_bar_raiser() {
         "the Bar Raiser cites it: {text}"
     );
     let flat: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    // The Bar Raiser's data point comes from reading it: its reasoning,
+    // quoted, and what it never does.
     assert!(
-        flat.contains("Its data point: \"Racks reach sites"),
+        flat.contains(
+            "Its reasoning: \"I would kit them at the integrator, which cut missing parts to 2%"
+        ),
         "a quoted data point: {text}"
     );
+    assert!(flat.contains("Missing: "), "{text}");
+    // Written: the decision no longer waits.
+    assert!(!flat.contains("PROVISIONAL"), "{text}");
     // Kept in the loop's own session, not a separate one.
     let hist = Store::open_read_only(&h.dir).load_history();
     assert_eq!(hist.sessions.len(), 1);

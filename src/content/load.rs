@@ -258,6 +258,16 @@ struct RawFollowFull {
     seeks: Vec<S>,
     #[serde(default)]
     formats: Option<Spanned<Vec<AnswerFormat>>>,
+    #[serde(default)]
+    needs: Vec<S>,
+}
+
+/// A follow-up's `needs` (none for one written as a plain string).
+fn follow_needs(f: &Spanned<RawFollow>) -> &[S] {
+    match f.get_ref() {
+        RawFollow::Text(_) => &[],
+        RawFollow::Full(full) => &full.needs,
+    }
 }
 
 impl<'de> Deserialize<'de> for RawFollow {
@@ -309,6 +319,8 @@ struct RawProbe {
     stretch: Option<Spanned<bool>>,
     #[serde(default)]
     formats: Vec<AnswerFormat>,
+    #[serde(default)]
+    needs: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -352,6 +364,16 @@ struct RawInterviewer {
     your_questions: Spanned<Vec<S>>,
     #[serde(default)]
     probing: Option<Spanned<RawProbing>>,
+    #[serde(default)]
+    answers: Vec<RawPersonaAnswer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPersonaAnswer {
+    #[serde(default)]
+    about: Vec<S>,
+    text: S,
 }
 
 #[derive(Deserialize)]
@@ -810,6 +832,26 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             }
         }
     };
+    // A probe's premise: a seek or one of the interviewer's own premises.
+    let check_needs = |d: &mut Diag, file: usize, needs: &[S]| {
+        for s in needs {
+            let id = s.get_ref().as_str();
+            if !super::SEEKS.contains(&id) && !super::PREMISES.iter().any(|(p, _)| *p == id) {
+                d.at(
+                    file,
+                    s.span().start,
+                    format!(
+                        "unknown premise \"{id}\" in `needs` (a seek id, or one of: {})",
+                        super::PREMISES
+                            .iter()
+                            .map(|(p, _)| *p)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
+    };
     // A probe's text may hold slots filled from the candidate's words.
     let check_slots = |d: &mut Diag, file: usize, text: &S| {
         for name in super::slot_names(text.get_ref()) {
@@ -834,10 +876,12 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(file, &text, "probe text");
         check_slots(d, file, &text);
         check_seeks(d, file, seeks);
+        check_needs(d, file, follow_needs(f));
         FollowProbe {
             text: text.get_ref().clone(),
             seeks: strings(seeks),
             formats: formats.map(|f| f.get_ref().clone()).unwrap_or_default(),
+            needs: strings(follow_needs(f)),
         }
     };
 
@@ -876,6 +920,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         d.text(*file, &p.text, "probe text");
         check_slots(&mut d, *file, &p.text);
         check_seeks(&mut d, *file, &p.seeks);
+        check_needs(&mut d, *file, &p.needs);
         if let Some(st) = p.stretch.as_ref().filter(|s| *s.get_ref())
             && (p.signal.is_some() || !p.seeks.is_empty())
         {
@@ -899,6 +944,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             seeks: strings(&p.seeks),
             stretch: p.stretch.as_ref().is_some_and(|s| *s.get_ref()),
             formats: p.formats.clone(),
+            needs: strings(&p.needs),
         });
     }
 
@@ -1215,15 +1261,8 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 ] {
                     d.texts(*file, l, what);
                 }
-                for f in &p.presses {
-                    if let (_, [first, ..], _) = follow_parts(f) {
-                        d.at(
-                            *file,
-                            first.span().start,
-                            "a press looks for nothing in the answer: it has no `seeks`",
-                        );
-                    }
-                }
+                // A press's `seeks` say which dodged probes it presses (a
+                // press with none fits any).
                 if !(1..=2).contains(p.patience.get_ref()) {
                     let at = if p.patience.span().end > 0 {
                         p.patience.span().start
@@ -1259,6 +1298,17 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             closings: strings(i.closings.get_ref()),
             your_questions: strings(i.your_questions.get_ref()),
             probing,
+            answers: i
+                .answers
+                .iter()
+                .map(|x| {
+                    d.text(*file, &x.text, "answer");
+                    crate::content::model::PersonaAnswer {
+                        about: strings(&x.about),
+                        text: x.text.get_ref().clone(),
+                    }
+                })
+                .collect(),
         });
     }
 

@@ -301,6 +301,28 @@ pub const SLOTS: &[(&str, &str)] = &[
         "told_to",
         "the interviewer a similar story was already told to (Bar Raiser probes)",
     ),
+    (
+        "reply",
+        "a whole phrase from the candidate's last reply (a drill one level deeper)",
+    ),
+];
+
+/// Premises a probe may declare in `needs` besides the seek ids: what must
+/// be true of the answer for the probe to make sense.
+pub const PREMISES: &[(&str, &str)] = &[
+    (
+        "someone-else",
+        "the answer names another person or team (\"what did they say?\")",
+    ),
+    (
+        "number",
+        "the answer gives a number (\"where did that number come from?\")",
+    ),
+    ("escalation", "the answer tells of an escalation"),
+    (
+        "vendor",
+        "the answer names a vendor, supplier, contractor or partner",
+    ),
 ];
 
 /// The slot names in a probe's text: each `{name}`.

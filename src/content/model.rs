@@ -202,6 +202,11 @@ pub struct FollowProbe {
     /// [`fits_format`]); a question's probes follow the question's format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formats: Vec<AnswerFormat>,
+    /// What must be true of the answer for the probe to make sense (ids in
+    /// `content::SEEKS` or `content::PREMISES`): "when it slipped…" needs a
+    /// setback. Not asked while its premise is absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 /// Whether a probe naming `formats` may follow an answer in `format`: one
@@ -226,6 +231,8 @@ enum FollowProbeRepr {
         seeks: Vec<String>,
         #[serde(default)]
         formats: Vec<AnswerFormat>,
+        #[serde(default)]
+        needs: Vec<String>,
     },
 }
 
@@ -236,15 +243,18 @@ impl From<FollowProbeRepr> for FollowProbe {
                 text,
                 seeks: Vec::new(),
                 formats: Vec::new(),
+                needs: Vec::new(),
             },
             FollowProbeRepr::Full {
                 text,
                 seeks,
                 formats,
+                needs,
             } => FollowProbe {
                 text,
                 seeks,
                 formats,
+                needs,
             },
         }
     }
@@ -363,6 +373,7 @@ impl From<&str> for FollowProbe {
             text: text.to_string(),
             seeks: Vec::new(),
             formats: Vec::new(),
+            needs: Vec::new(),
         }
     }
 }
@@ -385,6 +396,10 @@ pub struct Probe {
     /// [`fits_format`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formats: Vec<AnswerFormat>,
+    /// What must be true of the answer for the probe to make sense (see
+    /// [`FollowProbe::needs`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 impl Probe {
@@ -493,6 +508,20 @@ pub struct Interviewer {
     pub your_questions: Vec<String>,
     #[serde(default)]
     pub probing: Probing,
+    /// How the persona answers the candidate's own questions: each answer
+    /// with the words of a question it answers (none: any question).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<PersonaAnswer>,
+}
+
+/// A persona's brief answer to a question the candidate asks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonaAnswer {
+    /// Words in the candidate's question this answers ("metrics",
+    /// "on-call"); none: a fallback for any question.
+    #[serde(default)]
+    pub about: Vec<String>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -53,6 +53,11 @@ pub struct InterviewNote {
     /// What the candidate's own questions for this interviewer showed (a
     /// loop's interviews only; a drill has no such step).
     pub asked: Option<crate::practice::interviewer::your_questions::Asked>,
+    /// Answers left out of this interviewer's vote, and why: a story
+    /// already told to another interviewer counts once, for the first.
+    pub discounted: Vec<String>,
+    /// Replies that dodged even when pressed, quoted: noted as a concern.
+    pub dodged: Vec<String>,
 }
 
 /// Two answers in different interviews that tell the same story.
@@ -83,6 +88,9 @@ pub struct Debrief {
     pub notes: Vec<InterviewNote>,
     /// What the Bar Raiser saw across the whole loop.
     pub bar_raiser_notes: Vec<String>,
+    /// The loop holds a writing exercise not yet written: the decision
+    /// waits for it.
+    pub writing_pending: bool,
     pub answer_secs: u64,
     pub overtime_secs: u64,
 }
@@ -137,6 +145,36 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             judge.judge_answer(a, br)
         })
         .collect();
+    // A story told in two interviews counts once: the second telling is
+    // left out of its interviewer's vote, unless the Bar Raiser challenged
+    // it in the interview and the candidate told a new story, which is
+    // judged instead.
+    let reused_answers = reuses(session);
+    let mut judged = judged;
+    let mut discounted: HashMap<usize, String> = HashMap::new();
+    for r in &reused_answers {
+        let k = r.second;
+        let a = &session.answers[k];
+        let br = session
+            .interviews
+            .get(a.interview_index)
+            .is_some_and(|iv| iv.interviewer.bar_raiser);
+        if let Some(new) = new_story(a) {
+            judged[k] = judge.judge_answer(&new, br);
+            continue;
+        }
+        let first = session.answers[r.first].interview_index;
+        let who = session
+            .interviews
+            .get(first)
+            .map_or("another interviewer", |iv| iv.interviewer.name.as_str());
+        discounted.entry(k).or_insert_with(|| {
+            format!(
+                "Not counted: the story (\"{}\") was already told to {who}; it counts once, in their note.",
+                r.quote
+            )
+        });
+    }
     let answer_level = |k: usize| match &judged[k] {
         Some(j) => j.average,
         None => session.answers[k].average_score(),
@@ -145,8 +183,13 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     let mut votes = Vec::new();
     let mut notes = Vec::new();
     for (i, iv) in session.interviews.iter().enumerate() {
-        let mine: Vec<usize> = (0..session.answers.len())
+        let all_mine: Vec<usize> = (0..session.answers.len())
             .filter(|&k| session.answers[k].interview_index == i)
+            .collect();
+        let mine: Vec<usize> = all_mine
+            .iter()
+            .copied()
+            .filter(|k| !discounted.contains_key(k))
             .collect();
         let avg = mean(mine.iter().filter_map(|&k| answer_level(k)));
         votes.push(InterviewVote {
@@ -176,7 +219,16 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
                     .filter(|&&k| session.answers[k].principles.first() == Some(&lp))
                     .filter_map(|&k| judged[k].as_ref())
                     .collect();
-                let avg = mean(on.iter().filter_map(|j| j.average));
+                // The same number as the table by LP: the mean level of the
+                // LP's own criteria.
+                let avg = average(
+                    on.iter()
+                        .flat_map(|j| j.criteria.iter())
+                        .filter(|c| c.principle)
+                        .filter_map(|c| c.level)
+                        .collect::<Vec<u8>>()
+                        .iter(),
+                );
                 let mut data_points = Vec::new();
                 let mut concern = None;
                 for j in &on {
@@ -203,10 +255,19 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
                     &iv.candidate_questions,
                 )
             });
+        let dodged: Vec<String> = mine
+            .iter()
+            .filter_map(|&k| dodged_when_pressed(&session.answers[k]))
+            .collect();
         notes.push(InterviewNote {
             interview: i,
             lps,
             asked,
+            discounted: all_mine
+                .iter()
+                .filter_map(|k| discounted.get(k).cloned())
+                .collect(),
+            dodged,
         });
     }
 
@@ -217,6 +278,9 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         let Some(lp) = a.principles.first() else {
             continue;
         };
+        if discounted.contains_key(&k) {
+            continue;
+        }
         let order = content
             .principles
             .iter()
@@ -284,30 +348,6 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         .map(|(k, _)| k.to_string())
         .collect();
     reused_stories.sort();
-    let mut reused_answers = Vec::new();
-    // Each answer's words once, not once per pair.
-    let words_of: Vec<HashSet<String>> = session.answers.iter().map(distinctive).collect();
-    for (x, a) in session.answers.iter().enumerate() {
-        for (y, b) in session.answers.iter().enumerate().skip(x + 1) {
-            if a.interview_index == b.interview_index {
-                continue;
-            }
-            let linked = a.story_id.is_some() && a.story_id == b.story_id;
-            let sim = overlap(&words_of[x], &words_of[y]);
-            if linked || sim >= REUSE_SIMILARITY {
-                reused_answers.push(Reuse {
-                    first: x,
-                    second: y,
-                    similarity: sim,
-                    quote: super::judge::text::split_sentences(&a.full_text())
-                        .first()
-                        .map(|s| super::judge::text::cut_quote(s, 80).to_string())
-                        .unwrap_or_default(),
-                });
-            }
-        }
-    }
-
     // The Bar Raiser reads the whole loop.
     let mut bar_raiser_notes = Vec::new();
     let name = |i: usize| {
@@ -323,8 +363,21 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
     }
     for r in &reused_answers {
         let (a, b) = (&session.answers[r.first], &session.answers[r.second]);
+        let counted = if discounted.contains_key(&r.second) {
+            format!(
+                "; it counts once, and {}'s evidence from it is left out",
+                name(b.interview_index)
+            )
+        } else if new_story(b).is_some() {
+            format!(
+                "; {} asked for another and judged the new story instead",
+                name(b.interview_index)
+            )
+        } else {
+            String::new()
+        };
         bar_raiser_notes.push(format!(
-            "The same story (\"{}\") was told to {} and to {}.",
+            "The same story (\"{}\") was told to {} and to {}{counted}.",
             r.quote,
             name(a.interview_index),
             name(b.interview_index)
@@ -339,20 +392,21 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             ));
         }
     }
-    let below: Vec<String> = judged
+    let mut below: Vec<String> = Vec::new();
+    for c in judged
         .iter()
-        .flatten()
+        .enumerate()
+        .filter(|(k, _)| !discounted.contains_key(k))
+        .filter_map(|(_, j)| j.as_ref())
         .flat_map(|j| j.criteria.iter())
         .filter(|c| c.principle && c.level == Some(1))
-        .map(|c| c.name.clone())
-        .collect();
-    if !below.is_empty() {
-        let mut uniq: Vec<&String> = Vec::new();
-        for b in &below {
-            if !uniq.contains(&b) {
-                uniq.push(b);
-            }
+    {
+        if !below.contains(&c.name) {
+            below.push(c.name.clone());
         }
+    }
+    if !below.is_empty() {
+        // Every one named: the count is the list's length.
         bar_raiser_notes.push(format!(
             "{} {} judged below the bar (level 1): {}.",
             below.len(),
@@ -361,11 +415,7 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             } else {
                 "criteria"
             },
-            uniq.iter()
-                .take(4)
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ")
+            below.join(" · ")
         ));
     }
 
@@ -420,12 +470,23 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         reasons.push("No answer could be judged, so no interviewer could vote.".to_string());
     }
     if let Some(score) = veto_score {
-        let why = bar_raiser_notes
-            .first()
-            .map(|n| format!(" {n}"))
+        // The vote the veto overrides, and the evidence it rests on, in one
+        // place.
+        let br = votes.iter().find(|v| v.bar_raiser);
+        let voted = match br.and_then(|v| v.vote.zip(v.average)) {
+            Some((v, a)) => format!(
+                "The Bar Raiser voted {} ({a:.2} over all their criteria) {} vetoes",
+                v.label(),
+                if v.is_inclined() { "but" } else { "and" }
+            ),
+            None => "The Bar Raiser vetoes".to_string(),
+        };
+        let evidence = br
+            .and_then(|v| weakest_bar_raiser_evidence(session, &judged, v.interview, &rules))
+            .map(|e| format!(" {e}"))
             .unwrap_or_default();
         reasons.push(format!(
-            "The Bar Raiser vetoes: their judgement ({score:.2}) is below {:.2}.{why}",
+            "{voted}: on the Bar Raiser's own criteria (scope, ambiguity, raising the bar, judgement) they judged {score:.2}, below the veto line of {:.2}.{evidence}",
             rules.bar_raiser_veto_below
         ));
     }
@@ -467,6 +528,20 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         ));
     }
 
+    let writing_pending = session.kind == crate::store::SessionKind::Loop
+        && session.writing.is_none()
+        && session
+            .template
+            .as_deref()
+            .and_then(|t| content.template(t))
+            .is_some_and(|t| t.writing.is_some());
+    if writing_pending {
+        reasons.insert(
+            0,
+            "Pending: the loop's writing exercise is not written yet, and the Bar Raiser reads it before the decision is final.".to_string(),
+        );
+    }
+
     Debrief {
         votes,
         bar_raiser_veto,
@@ -478,14 +553,133 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         reused_answers,
         notes,
         bar_raiser_notes,
+        writing_pending,
         answer_secs: session.answers.iter().map(|a| a.duration_secs).sum(),
         overtime_secs: session.answers.iter().map(|a| a.overtime_secs).sum(),
     }
 }
 
+/// Answers in different interviews that tell the same story, by their
+/// words or a story link.
+fn reuses(session: &Session) -> Vec<Reuse> {
+    let mut out = Vec::new();
+    // Each answer's words once, not once per pair.
+    let words_of: Vec<HashSet<String>> = session.answers.iter().map(distinctive).collect();
+    for (x, a) in session.answers.iter().enumerate() {
+        for (y, b) in session.answers.iter().enumerate().skip(x + 1) {
+            if a.interview_index == b.interview_index {
+                continue;
+            }
+            let linked = a.story_id.is_some() && a.story_id == b.story_id;
+            let sim = overlap(&words_of[x], &words_of[y]);
+            if linked || sim >= REUSE_SIMILARITY {
+                out.push(Reuse {
+                    first: x,
+                    second: y,
+                    similarity: sim,
+                    quote: super::judge::text::split_sentences(&a.full_text())
+                        .first()
+                        .map(|s| super::judge::text::cut_quote(s, 80).to_string())
+                        .unwrap_or_default(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The new story told after the Bar Raiser asked for another one (the
+/// reply to a `reused-story` probe, when it is a story and not a dodge),
+/// as an answer of its own: its first sentence the situation, its last the
+/// result, the rest the action, with the follow-ups asked after it.
+pub fn new_story(a: &Answer) -> Option<Answer> {
+    let at = a
+        .follow_ups
+        .iter()
+        .position(|f| f.signal.as_deref() == Some("reused-story"))?;
+    let reply = &a.follow_ups[at].response;
+    if super::judge::signals::dodges(reply).is_some() || words(reply).len() < 25 {
+        return None;
+    }
+    let sentences = super::judge::text::split_sentences(reply);
+    let n = sentences.len();
+    let mut new = a.clone();
+    new.star = crate::store::Star {
+        situation: sentences.first().map_or(String::new(), |s| s.to_string()),
+        task: String::new(),
+        action: if n > 2 {
+            sentences[1..n - 1].join(" ")
+        } else {
+            String::new()
+        },
+        result: if n > 1 {
+            sentences[n - 1].to_string()
+        } else {
+            String::new()
+        },
+    };
+    new.parts = Vec::new();
+    new.follow_ups = a.follow_ups[at + 1..].to_vec();
+    new.judged = None;
+    Some(new)
+}
+
+/// A reply that dodged a press too: "asked …, pressed …, replied …".
+fn dodged_when_pressed(a: &Answer) -> Option<String> {
+    a.follow_ups.windows(2).find_map(|w| {
+        let (asked, press) = (&w[0], &w[1]);
+        (press.signal.as_deref() == Some("non-answer")
+            && super::judge::signals::dodges(&asked.response).is_some()
+            && super::judge::signals::dodges(&press.response).is_some())
+        .then(|| {
+            format!(
+                "Did not answer \"{}\", nor when pressed (\"{}\"): \"{}\".",
+                asked.probe.trim(),
+                press.probe.trim(),
+                super::judge::text::cut_quote(press.response.trim(), 60)
+            )
+        })
+    })
+}
+
+/// The Bar Raiser's weakest criterion of their own rubric, with the quote
+/// it rests on: the loop's evidence behind a veto.
+fn weakest_bar_raiser_evidence(
+    session: &Session,
+    judged: &[Option<Judgement>],
+    interview: usize,
+    rules: &crate::content::DebriefRules,
+) -> Option<String> {
+    let c = session
+        .answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.interview_index == interview)
+        .filter_map(|(k, _)| judged[k].as_ref())
+        .flat_map(|j| j.criteria.iter())
+        .filter(|c| !rules.bar_raiser_rubric.is_empty() && c.rubric == rules.bar_raiser_rubric)
+        .filter(|c| c.level.is_some())
+        .min_by_key(|c| c.level)?;
+    let level = c.level?;
+    let quote = c.evidence.iter().find(|e| !e.quote.is_empty());
+    Some(match quote {
+        Some(e) => format!(
+            "Weakest: {} at level {level}, on \"{}\" ({}).",
+            c.name,
+            super::judge::text::cut_quote(&e.quote, 100),
+            e.reason
+        ),
+        None => match c.evidence.first() {
+            Some(e) => format!("Weakest: {} at level {level} ({}).", c.name, e.reason),
+            None => format!("Weakest: {} at level {level}.", c.name),
+        },
+    })
+}
+
 /// What the Bar Raiser says of the loop's writing: how many of its checks
-/// passed, the ones that failed, and a data point quoted from the text (its
-/// first sentence with a number), or that it gave none.
+/// passed, then its substance as a reader judges it, quoted: the reasoning
+/// it rests on (or that none is backed by data), and what it never does
+/// (weigh a trade-off, name the customer, say what happens next).
 pub fn writing_note(w: &crate::store::WritingRecord) -> String {
     let parsed: Vec<(&str, bool, String)> = w
         .checks
@@ -494,14 +688,7 @@ pub fn writing_note(w: &crate::store::WritingRecord) -> String {
         .collect();
     let passed = parsed.iter().filter(|c| c.1).count();
     let failed: Vec<&str> = parsed.iter().filter(|c| !c.1).map(|c| c.0).collect();
-    let point = super::judge::text::split_sentences(&w.text)
-        .into_iter()
-        .find(|s| {
-            super::judge::text::words(s)
-                .iter()
-                .any(|x| super::judge::cues::is_number(x))
-        })
-        .map(|s| super::judge::text::cut_quote(s, 140).to_string());
+    let found = super::writing::substance(&w.text);
     let mut note = format!(
         "The writing (\"{}\") passed {passed} of {} checks",
         w.title,
@@ -510,9 +697,26 @@ pub fn writing_note(w: &crate::store::WritingRecord) -> String {
     if !failed.is_empty() {
         note.push_str(&format!("; it fell short on {}", failed.join(", ")));
     }
-    match point {
-        Some(q) => note.push_str(&format!(". Its data point: \"{q}\"")),
-        None => note.push_str(". It gives no number anywhere"),
+    let quote_of = |aspect: &str| {
+        found
+            .iter()
+            .find(|x| x.aspect == aspect)
+            .and_then(|x| x.quote.clone())
+    };
+    match quote_of("reasoning backed by data") {
+        Some(q) => note.push_str(&format!(". Its reasoning: \"{q}\"")),
+        None => note.push_str(". No reason in it is backed by a number"),
+    }
+    if let Some(q) = quote_of("trade-offs and what did not work") {
+        note.push_str(&format!(". It weighs: \"{q}\""));
+    }
+    let missing: Vec<&str> = found
+        .iter()
+        .filter(|x| x.quote.is_none() && x.aspect != "reasoning backed by data")
+        .map(|x| x.aspect)
+        .collect();
+    if !missing.is_empty() {
+        note.push_str(&format!(". Missing: {}", missing.join(", ")));
     }
     note.push('.');
     note
@@ -595,7 +799,7 @@ pub(crate) mod tests {
         s.writing = Some(crate::store::WritingRecord {
             prompt_id: "wr-own-invention-narrative".into(),
             title: "Narrative: an invention".into(),
-            text: "Site technicians lost a week per rack. I built a scan gate. Defects fell from 23% to 4% in two quarters.".into(),
+            text: "Site technicians lost a week per rack. I built a scan gate. Defects fell from 23% to 4% in two quarters because every rack was scanned before it shipped.".into(),
             duration_secs: 100,
             time_limit_secs: 3600,
             checks: vec![
@@ -611,7 +815,13 @@ pub(crate) mod tests {
             .expect("the Bar Raiser reads the writing");
         assert!(note.contains("passed 1 of 2"), "{note}");
         assert!(note.contains("prose, not bullets"), "{note}");
-        assert!(note.contains("Defects fell from 23% to 4%"), "{note}");
+        // The data point comes from the reading, not the first number.
+        assert!(
+            note.contains("Its reasoning: \"Defects fell from 23% to 4% in two quarters because"),
+            "{note}"
+        );
+        assert!(note.contains("Missing: "), "{note}");
+        assert!(note.contains("what happens next"), "{note}");
     }
 
     #[test]
@@ -629,12 +839,25 @@ pub(crate) mod tests {
     #[test]
     fn padded_self_scores_do_not_win_the_debrief() {
         let c = crate::content::load_layered(&[]).unwrap();
+        // Three weak stories, each its own (a story told twice counts once).
+        let depot = star(
+            "The depot had trouble with conveyor scanners dropping parcels during peak season.",
+            "We had to sort out the scanners.",
+            "We looked into it, we talked with maintenance, we helped the supervisors and we kept meeting about the belts until things calmed down.",
+            "Things got better and the depot was fine after a while.",
+        );
+        let routing = star(
+            "Our call centre routing kept sending billing callers into the wrong queue.",
+            "We wanted routing fixed.",
+            "We reviewed the menus, we worked with telephony, we supported the agents and we discussed options in several workshops.",
+            "Routing improved and agents were pleased.",
+        );
         let s = session(
             &c,
             &[
                 (false, "own-gap-between-two-teams", weak_we(), 4),
-                (false, "dr-roadblock-near-deadline", weak_we(), 4),
-                (true, "dr-result-proud-of", weak_we(), 4),
+                (false, "dr-roadblock-near-deadline", depot, 4),
+                (true, "dr-result-proud-of", routing, 4),
             ],
         );
         let d = debrief(&s, &c);
@@ -722,6 +945,94 @@ pub(crate) mod tests {
         );
         // Different stories are not taken for one.
         assert!(similarity(&s.answers[0], &s.answers[1]) < REUSE_SIMILARITY);
+        // Told twice, counted once: the Bar Raiser's vote has nothing of
+        // its own to stand on, their note says why, and the LP table
+        // counts the story once.
+        assert_eq!(d.votes[2].average, None, "{:?}", d.votes[2]);
+        assert!(
+            d.notes[2].discounted[0].contains("already told to Interviewer 0"),
+            "{:?}",
+            d.notes[2].discounted
+        );
+        assert!(
+            d.bar_raiser_notes
+                .iter()
+                .any(|n| n.contains("counts once") && n.contains("left out")),
+            "{:?}",
+            d.bar_raiser_notes
+        );
+        let dr = d
+            .principles
+            .iter()
+            .find(|p| p.principle == "deliver-results")
+            .unwrap();
+        assert_eq!(dr.answers, 1, "{dr:?}");
+    }
+
+    #[test]
+    fn a_retold_story_the_bar_raiser_challenged_is_judged_by_the_new_story() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(
+            &c,
+            &[
+                (false, "dr-roadblock-near-deadline", strong_delivery(), 3),
+                (true, "dr-result-proud-of", strong_delivery(), 3),
+            ],
+        );
+        s.answers[1].follow_ups.push(FollowUp {
+            probe: "You told Interviewer 0 about this one earlier today. Give me a different example, from another program if you can.".into(),
+            response: "We had a print fleet costing too much. I wrote the exit plan for 40 sites and ran the vendor selection myself, with a weekly review I chaired. I moved all 40 sites in 6 weeks and cut the cost by 18 percent.".into(),
+            signal: Some("reused-story".into()),
+        });
+        let d = debrief(&s, &c);
+        assert!(d.notes[1].discounted.is_empty(), "{:?}", d.notes[1]);
+        assert!(d.votes[1].average.is_some());
+        assert!(
+            d.bar_raiser_notes
+                .iter()
+                .any(|n| n.contains("judged the new story instead")),
+            "{:?}",
+            d.bar_raiser_notes
+        );
+        let new = new_story(&s.answers[1]).unwrap();
+        assert!(new.star.result.contains("18 percent"), "{:?}", new.star);
+    }
+
+    #[test]
+    fn a_veto_is_explained_with_the_vote_it_overrides() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let s = session(
+            &c,
+            &[
+                (false, "own-gap-between-two-teams", strong_ownership(), 3),
+                (true, "dr-result-proud-of", weak_we(), 3),
+            ],
+        );
+        let d = debrief(&s, &c);
+        assert!(d.bar_raiser_veto, "{:?}", d.reasons);
+        {
+            let r = d
+                .reasons
+                .iter()
+                .find(|r| r.contains("vetoes"))
+                .expect("the veto's reason");
+            assert!(
+                r.contains("voted") && r.contains("over all their criteria"),
+                "{r}"
+            );
+            assert!(r.contains("Weakest:"), "{r}");
+        }
+        // One number per LP: the note and the table agree.
+        for n in &d.notes {
+            for lp in &n.lps {
+                let row = d
+                    .principles
+                    .iter()
+                    .find(|p| p.principle == lp.principle)
+                    .unwrap();
+                assert_eq!(lp.average, row.average, "{}", lp.principle);
+            }
+        }
     }
 
     #[test]

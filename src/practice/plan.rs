@@ -216,8 +216,15 @@ impl<'a> Drawer<'a> {
     ) -> Option<&'a Question> {
         let recent = self.recent;
         let on_lp = |q: &Question| q.principles.iter().any(|p| principles.contains(p));
+        // A program-execution round is run on a scenario ("this lands on
+        // your desk…") when the bank has one for the role.
+        let scenario = |q: &Question| {
+            track != Track::ProgramExecution || q.format == crate::content::AnswerFormat::Scenario
+        };
         self.pick(
             &[
+                &|q| q.track == track && scenario(q) && on_lp(q) && !recent.contains(&q.id),
+                &|q| q.track == track && scenario(q) && !recent.contains(&q.id),
                 &|q| q.track == track && on_lp(q) && !recent.contains(&q.id),
                 &|q| q.track == track && !recent.contains(&q.id),
                 &|q| q.track == track,

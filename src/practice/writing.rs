@@ -497,8 +497,259 @@ pub fn check(prompt: &WritingPrompt, text: &str) -> Vec<CheckResult> {
         .collect()
 }
 
+/// One thing a reader of a narrative or PR/FAQ looks for in its substance,
+/// found (with the sentence that shows it, quoted) or missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// What is looked for, in words ("reasoning backed by data").
+    pub aspect: &'static str,
+    /// The sentence that shows it, as written; `None`: missing.
+    pub quote: Option<String>,
+    /// What the finding means to the reader.
+    pub note: String,
+}
+
+/// Words that state a point, an ask or a decision up front.
+const POINT: &[&str] = &[
+    "we should",
+    "i recommend",
+    "we recommend",
+    "recommend*",
+    "propos*",
+    "this document",
+    "this narrative",
+    "this paper",
+    "this note",
+    "the ask",
+    "we ask",
+    "i ask",
+    "decision",
+    "decide",
+    "we will",
+    "we are launching",
+    "today * announce*",
+    "announc*",
+    "i built",
+    "i led",
+    "i ran",
+    "i owned",
+    "in short",
+    "the point",
+    "in summary",
+    "summary",
+    "so that",
+];
+
+/// Words that give a reason.
+const BECAUSE: &[&str] = &[
+    "because",
+    "so",
+    "therefore",
+    "which meant",
+    "as a result",
+    "since",
+    "led to",
+    "drove",
+    "caused",
+    "due to",
+    "showed",
+    "meant that",
+    "which is why",
+    "the data",
+    "which cut",
+    "which reduced",
+    "which saved",
+    "which raised",
+    "which halved",
+    "which doubled",
+    "in a * pilot",
+    "the pilot",
+];
+
+/// Words that weigh an option against another or own what did not work.
+const TRADE_OFFS: &[&str] = &[
+    "instead of",
+    "instead",
+    "trade-off*",
+    "tradeoff*",
+    "traded",
+    "trade",
+    "gave up",
+    "give up",
+    "at the cost",
+    "rather than",
+    "did not work",
+    "didn't work",
+    "does not work",
+    "failed",
+    "fail*",
+    "mistake*",
+    "wrong",
+    "we dropped",
+    "i dropped",
+    "cost us",
+    "downside*",
+    "risk*",
+    "did not",
+    "didn't",
+    "but",
+    "however",
+];
+
+/// Words that name the customer or the people on the receiving end.
+const CUSTOMER: &[&str] = &[
+    "customer*",
+    "client*",
+    "seller*",
+    "buyer*",
+    "user*",
+    "shopper*",
+    "patient*",
+    "driver*",
+    "technician*",
+    "developer*",
+    "operator*",
+    "partner*",
+    "member*",
+    "they told",
+    "complain*",
+];
+
+/// Words that say what happens next.
+const NEXT: &[&str] = &[
+    "next",
+    "we will",
+    "i will",
+    "we'll",
+    "i'll",
+    "plan to",
+    "planning to",
+    "by q#",
+    "by the end of",
+    "open question*",
+    "remaining",
+    "still to",
+    "the ask",
+    "we need",
+    "i need",
+    "roadmap",
+    "phase two",
+    "phase 2",
+];
+
+/// A sentence quoted as written, shortened at a word for the screen.
+fn quoted(s: &str) -> String {
+    text::cut_quote(s.trim(), 150).to_string()
+}
+
+/// Judges a narrative or PR/FAQ on its substance, as a reader would: is
+/// the point up front, is the reasoning backed by data, does it weigh
+/// trade-offs and say what did not work, is the customer in it, and does it
+/// say what happens next. Each finding quotes the sentence that shows it.
+pub fn substance(text: &str) -> Vec<Finding> {
+    // Headings and bullets are not sentences a point can be made in.
+    let prose: Vec<(&str, Vec<String>)> = sentences(text)
+        .into_iter()
+        .filter(|(s, w)| heading(s).is_none() && w.len() >= 4)
+        .collect();
+    let has_number = |w: &[String]| w.iter().any(|x| cues::is_number(x));
+    let find =
+        |f: &dyn Fn(&[String]) -> bool| prose.iter().find(|(_, w)| f(w)).map(|(s, _)| quoted(s));
+    let mut out = Vec::new();
+    // The point: in the opening two sentences.
+    let point = prose
+        .iter()
+        .take(2)
+        .find(|(_, w)| cues::first(POINT, w).is_some() || has_number(w))
+        .map(|(s, _)| quoted(s));
+    out.push(Finding {
+        aspect: "a clear point",
+        note: match &point {
+            Some(_) => "states its point or ask up front".into(),
+            None => "opens with background: the reader has to hunt for the point".into(),
+        },
+        quote: point,
+    });
+    let reasoning = find(&|w| cues::first(BECAUSE, w).is_some() && has_number(w));
+    out.push(Finding {
+        aspect: "reasoning backed by data",
+        note: match &reasoning {
+            Some(_) => "gives a reason with a number behind it".into(),
+            None => "no reason is backed by a number: claims stand alone".into(),
+        },
+        quote: reasoning,
+    });
+    let trade = find(&|w| cues::first(TRADE_OFFS, w).is_some());
+    out.push(Finding {
+        aspect: "trade-offs and what did not work",
+        note: match &trade {
+            Some(_) => "weighs an option or owns what did not work".into(),
+            None => "reads as if nothing was given up and nothing went wrong".into(),
+        },
+        quote: trade,
+    });
+    let customer = find(&|w| cues::first(CUSTOMER, w).is_some());
+    out.push(Finding {
+        aspect: "the customer",
+        note: match &customer {
+            Some(_) => "names who it is for".into(),
+            None => "never says who it is for".into(),
+        },
+        quote: customer,
+    });
+    let next = find(&|w| cues::first(NEXT, w).is_some());
+    out.push(Finding {
+        aspect: "what happens next",
+        note: match &next {
+            Some(_) => "says what happens next".into(),
+            None => "stops without saying what happens next or what it asks for".into(),
+        },
+        quote: next,
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::substance;
+
+    #[test]
+    fn substance_quotes_the_reasoning_and_names_what_is_missing() {
+        let good = "I recommend we move returns labels to the seller portal by Q3.\n\nSellers opened 4,100 tickets in May because the label link expired after 24 hours, so most tickets were about a link that no longer worked. We chose a longer link instead of a new email, which cost us one week. Next, we will pilot it with 200 sellers in July.";
+        let f = substance(good);
+        assert_eq!(f.len(), 5);
+        for x in &f {
+            let q = x
+                .quote
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} missing", x.aspect));
+            assert!(good.contains(q), "{q}");
+        }
+        assert!(
+            f[1].quote
+                .as_deref()
+                .unwrap()
+                .contains("because the label link expired")
+        );
+        assert!(
+            f[2].quote
+                .as_deref()
+                .unwrap()
+                .contains("instead of a new email")
+        );
+        // Numbers and length alone do not make substance.
+        let padded = "Our team has a long history.\n\nIn 2023 there were 12 teams and 40 services and 300 dashboards.\n\nThe work was hard and the team worked hard on it for 9 months.";
+        let f = substance(padded);
+        let missing: Vec<&str> = f
+            .iter()
+            .filter(|x| x.quote.is_none())
+            .map(|x| x.aspect)
+            .collect();
+        assert!(missing.contains(&"reasoning backed by data"), "{missing:?}");
+        assert!(missing.contains(&"the customer"), "{missing:?}");
+        assert!(missing.contains(&"what happens next"), "{missing:?}");
+    }
+
     use super::*;
 
     #[test]

@@ -1,6 +1,6 @@
 //! The Bar Raiser works the whole loop: their questions are chosen after
 //! the earlier interviews, going back to the Leadership Principle with the
-//! weakest evidence so far.
+//! weakest evidence so far, without dropping any LP they own.
 
 use crate::content::Content;
 use crate::practice::judge::Judge;
@@ -59,9 +59,11 @@ pub fn weakest_so_far(
         .map(|(lp, avg, _)| (lp.to_string(), avg))
 }
 
-/// Re-chooses the Bar Raiser's first question for the weakest LP so far: a
-/// question on it not yet asked in this loop, fitting the loop's roles,
-/// drawn with the loop's seed. Changes the session's planned questions and
+/// Puts first a question on the weakest LP so far: a question on it not yet
+/// asked in this loop, fitting the loop's roles, drawn with the loop's seed.
+/// It replaces a planned question only when that one's LP is not owned or
+/// is asked twice; otherwise it is added, so every owned LP is still asked.
+/// Changes the session's planned questions and
 /// returns why; `None` (nothing changed) when no LP is weak, the Bar Raiser
 /// already asks about it, or no fresh question on it is left.
 pub fn go_back(
@@ -103,11 +105,36 @@ pub fn go_back(
         .collect();
     let mut dice = Dice::derive(seed, &format!("bar-raiser-go-back:{interview}"));
     let chosen = dice.pick(&pool)?.to_string();
+    // Every LP the Bar Raiser owns is still asked: the question going back
+    // takes the place of one on an LP they do not own or ask twice, else it
+    // comes first and the rest follow.
+    let owned = session.interviews[interview].principles.clone();
     let ids = &mut session.interviews[interview].question_ids;
-    if ids.is_empty() {
-        ids.push(chosen.clone());
-    } else {
-        ids[0] = chosen.clone();
+    let lp_of = |id: &String| content.question(id).map(|q| q.primary().to_string());
+    let spare = ids.iter().position(|id| {
+        let Some(lp) = lp_of(id) else { return true };
+        !owned.contains(&lp)
+            || ids
+                .iter()
+                .filter(|x| lp_of(x).as_ref() == Some(&lp))
+                .count()
+                > 1
+    });
+    match spare {
+        Some(i) => {
+            ids.remove(i);
+            ids.insert(0, chosen.clone());
+        }
+        // A shortened interview (fewer questions than owned LPs) cannot
+        // cover them all anyway: it keeps its length.
+        None if ids.len() < owned.len() => {
+            if ids.is_empty() {
+                ids.push(chosen.clone());
+            } else {
+                ids[0] = chosen.clone();
+            }
+        }
+        None => ids.insert(0, chosen.clone()),
     }
     Some(GoBack {
         principle: lp,
@@ -172,6 +199,50 @@ mod tests {
         assert_eq!(go_back(&c, &mut again, 2, 9), Some(g.clone()));
         assert_eq!(go_back(&c, &mut s.clone(), 1, 9), None);
         assert_eq!(go_back(&c, &mut s, 2, 9), None);
+    }
+
+    #[test]
+    fn going_back_keeps_every_lp_the_bar_raiser_owns() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let weak_q = c
+            .questions
+            .iter()
+            .find(|q| q.primary() == "earn-trust")
+            .unwrap();
+        let owned = ["are-right-a-lot", "think-big"];
+        let br_qs: Vec<String> = owned
+            .iter()
+            .map(|lp| {
+                c.questions
+                    .iter()
+                    .find(|q| q.primary() == *lp)
+                    .unwrap()
+                    .id
+                    .clone()
+            })
+            .collect();
+        let mut s = session(
+            &c,
+            &[
+                (false, &weak_q.id, weak_we(), 3),
+                (true, &br_qs[0], Star::default(), 3),
+            ],
+        );
+        s.answers.truncate(1);
+        s.interviews[0].question_ids = vec![weak_q.id.clone()];
+        s.interviews[1].question_ids = br_qs.clone();
+        s.interviews[1].principles = owned.iter().map(|x| x.to_string()).collect();
+        let g = go_back(&c, &mut s, 1, 3).expect("goes back");
+        assert_eq!(g.principle, "earn-trust");
+        let lps: Vec<&str> = s.interviews[1]
+            .question_ids
+            .iter()
+            .map(|id| c.question(id).unwrap().primary())
+            .collect();
+        assert_eq!(lps[0], "earn-trust");
+        for lp in owned {
+            assert!(lps.contains(&lp), "{lp} is still asked: {lps:?}");
+        }
     }
 
     #[test]

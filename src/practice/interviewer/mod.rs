@@ -6,6 +6,7 @@
 pub mod bar_raiser;
 mod flow;
 mod persona;
+pub mod premise;
 pub mod probe;
 pub mod slots;
 pub mod your_questions;

@@ -56,6 +56,7 @@ pub const WEAK_REACTION: f64 = 2.5;
 pub fn reaction(
     who: &Interviewer,
     average: Option<f64>,
+    story: bool,
     seed: u64,
     position: usize,
 ) -> Option<String> {
@@ -67,8 +68,26 @@ pub fn reaction(
     } else {
         return None;
     };
+    let fits: Vec<&String> = list.iter().filter(|l| fits_answer(l, story)).collect();
     let mut dice = Dice::derive(seed, &format!("{}:reaction:{position}", who.id));
-    dice.pick(list).cloned()
+    dice.pick(&fits).map(|l| (*l).clone())
+}
+
+/// Words that make a reaction about a plan or a design ("that's a real
+/// plan"), or about a past story ("that happened"): said only after an
+/// answer of that kind.
+const ABOUT_A_PLAN: &[&str] = &["plan", "design", "approach", "proposal", "architecture"];
+const ABOUT_A_STORY: &[&str] = &["story", "happened", "example", "launch", "ran"];
+
+/// Whether a reaction fits the answer just heard (`story`: told in STAR).
+pub fn fits_answer(line: &str, story: bool) -> bool {
+    let w = crate::practice::judge::text::words(line);
+    let about = |list: &[&str]| w.iter().any(|x| list.contains(&x.as_str()));
+    if story {
+        !about(ABOUT_A_PLAN)
+    } else {
+        !about(ABOUT_A_STORY)
+    }
 }
 
 /// Words that praise: never in a line said after a weak answer, nor in a

@@ -2,22 +2,28 @@
 //! judge runs again on everything said so far, and the interviewer picks a
 //! probe for the gap that matters most now:
 //!
-//! 1. a reply that dodged is pressed (as often as the persona's patience
-//!    allows, differently worded), then noted and left;
+//! 1. a reply that dodged is pressed about what the dodged probe sought
+//!    (as often as the persona's patience allows, differently worded), then
+//!    noted (in the debrief) and left;
 //! 2. a Bar Raiser who hears a story already told to another interviewer
 //!    asks for a different one;
 //! 3. the red flags the judge found (off-topic, no failure, "we", no
 //!    number…), then rubric criteria the text cannot speak to yet, then weak
 //!    ones, the persona's favourite gaps first;
-//! 4. with no gap left, one of the question's own drill-downs if none has
-//!    been asked yet.
+//!    The second follow-up goes one level deeper, quoting a whole phrase of
+//!    the first reply, after what the persona drills into while it is open;
+//! 4. with no gap left, a drill-down until two follow-ups were asked.
 //!
-//! Never a probe asked before in the answer, never one whose `seeks` the
-//! candidate has all covered, never one whose slots the answer cannot fill;
-//! one probe per gap. One to four follow-ups per question, one when the
-//! answer ran over its time or the time for follow-ups is gone. The same
-//! inputs and seed give the same choice.
+//! Never a probe asked before in the answer or the loop, never one whose
+//! `seeks` the candidate has all covered or whose question the answer
+//! already answered in plain words, never one whose premise (`needs`, or
+//! what its words take for granted) is absent, never one whose slots the
+//! answer cannot fill; one probe per gap. Two to four follow-ups per
+//! question when probes fit, one when the answer ran over its time or the
+//! time for follow-ups is gone. The same inputs and seed give the same
+//! choice.
 
+use super::premise;
 use super::slots::{Slots, matches_template};
 use crate::content::{
     AnswerFormat, Content, FollowProbe, Interviewer, Probe, Question, Track, fits_format,
@@ -62,6 +68,9 @@ pub struct Asking<'a> {
     /// Stories told to other interviewers earlier in the loop: (their
     /// interviewer's name, the answer).
     pub earlier: Vec<(&'a str, &'a Answer)>,
+    /// Every follow-up already asked on the loop's other answers: none is
+    /// asked again in the same loop.
+    pub loop_asked: Vec<&'a str>,
 }
 
 impl<'a> Asking<'a> {
@@ -76,6 +85,7 @@ impl<'a> Asking<'a> {
             ran_over: false,
             time_left: None,
             earlier: Vec::new(),
+            loop_asked: Vec::new(),
         }
     }
 }
@@ -94,6 +104,51 @@ struct Candidate<'c> {
     text: &'c str,
     seeks: &'c [String],
     signal: Option<&'c str>,
+    /// Its declared premises (more are read from its words).
+    needs: &'c [String],
+}
+
+/// Signals a Bar Raiser presses before anything else: a strength dressed
+/// as a weakness, habits instead of an event, blame.
+const BAR_RAISER_PRESSES: &[&str] = &["humble-brag", "generic", "blame", "no-failure"];
+
+/// What a probe needs to be asked now besides its gap: it was not asked on
+/// this answer nor (as written) anywhere else in the loop, its premise holds
+/// in what was said, and what it asks in plain words was not said already.
+struct Fit<'x> {
+    asked: &'x [FollowUp],
+    loop_asked: &'x [&'x str],
+    story: bool,
+    said: &'x crate::practice::judge::Said<'x>,
+    memo: &'x Memo<'x, 'x>,
+    said_lower: String,
+}
+
+impl Fit<'_> {
+    /// Asked before: on this answer (any filling of the template), or in
+    /// the loop (a template that quotes the last reply only as filled).
+    fn was_asked(&self, template: &str) -> bool {
+        self.asked
+            .iter()
+            .any(|f| matches_template(template, &f.probe))
+            || (!template.contains("{reply}")
+                && self
+                    .loop_asked
+                    .iter()
+                    .any(|t| matches_template(template, t)))
+    }
+    /// The same words already said to the candidate in this loop.
+    fn said_in_loop(&self, text: &str) -> bool {
+        self.loop_asked.contains(&text)
+    }
+    fn premise_holds(&self, text: &str, needs: &[String], signal: bool) -> bool {
+        premise::needs_of(text, needs, self.story, signal)
+            .iter()
+            .all(|p| premise::holds(p, self.said, self.memo))
+    }
+    fn already_said(&self, text: &str) -> bool {
+        premise::already_said(text, &self.said_lower)
+    }
 }
 
 /// Signals that say nothing a follow-up can fix (length is the clock's
@@ -131,50 +186,52 @@ pub fn next_probe(
                 .iter()
                 .all(|s| seeks::seek(s).is_some_and(|sk| !memo.evidence(sk).is_empty()))
     };
-    let was_asked = |text: &str| asked.iter().any(|f| matches_template(text, &f.probe));
+    let fit = Fit {
+        asked,
+        loop_asked: &ask.loop_asked,
+        story: format.is_star(),
+        said: &said,
+        memo: &memo,
+        said_lower: said
+            .parts
+            .iter()
+            .map(|(_, t)| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let was_asked = |text: &str| fit.was_asked(text);
     // Each persona draws on its own: two interviewers with equal choices
     // still pick differently.
     let who = ask.persona.map_or("", |p| p.id.as_str());
     let mut dice = Dice::derive(ask.seed, &format!("probe:{who}:{}:{n}", q.id));
     let probing = ask.persona.map(|p| &p.probing);
-
-    // 1. A dodged reply is pressed, then noted and left.
+    let last_dodged = asked.last().is_some_and(|l| dodges(&l.response).is_some());
+    // The last reply, as a whole phrase to build the next question on.
     if let Some(last) = asked.last()
-        && dodges(&last.response).is_some()
+        && !last_dodged
     {
+        slots.reply = premise::reply_phrase(&last.response);
+    }
+
+    // 1. A dodged reply is pressed about what the dodged probe asked, then
+    // noted and left.
+    if last_dodged {
         let pressed = asked
             .iter()
             .filter(|f| f.signal.as_deref() == Some("non-answer"))
             .count();
         let patience = probing.map_or(1, |p| p.patience.max(1)) as usize;
-        if pressed < patience {
-            // In the persona's own words when it has some for this answer
-            // format ("which team, which week?" presses a story, not a
-            // design), else in the general ones written for the format.
-            let own: Vec<&String> = probing
-                .map(|p| {
-                    p.presses
-                        .iter()
-                        .filter(|f| fits_format(&f.formats, format))
-                        .map(|f| &f.text)
-                        .filter(|t| !was_asked(t))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let general: Vec<&String> = content
-                .probes_for_signal("non-answer", q.primary(), format)
-                .map(|p| &p.text)
-                .filter(|t| !was_asked(t))
-                .collect();
-            let pool = if own.is_empty() { general } else { own };
-            if let Some(text) = dice.pick(&pool) {
-                return Some(ChosenProbe {
-                    text: (*text).clone(),
-                    signal: Some("non-answer".into()),
-                    seeks: Vec::new(),
-                    why: "the last reply did not answer".into(),
-                });
-            }
+        // The probe the dodges answer: the last one that was not a press.
+        let target: Vec<String> = asked
+            .iter()
+            .rev()
+            .find(|f| f.signal.as_deref() != Some("non-answer"))
+            .map(|f| seeks_of_asked(ask, &f.probe))
+            .unwrap_or_default();
+        if pressed < patience
+            && let Some(p) = press(ask, format, &target, &fit, &mut dice)
+        {
+            return Some(p);
         }
     }
 
@@ -190,8 +247,9 @@ pub fn next_probe(
         slots.told_to = Some(name.to_string());
         let pool: Vec<String> = content
             .probes_for_signal("reused-story", q.primary(), format)
+            .filter(|p| !was_asked(&p.text))
             .filter_map(|p| slots.fill(&p.text))
-            .filter(|t| !was_asked(t))
+            .filter(|t| !fit.said_in_loop(t))
             .collect();
         if let Some(text) = dice.pick(&pool) {
             return Some(ChosenProbe {
@@ -205,6 +263,28 @@ pub fn next_probe(
 
     // 3. The gaps, most important first; the persona's favourites lead.
     let mut gaps = gaps(content, judgement, story, &covered);
+    // A strength dressed as a weakness, heard in an answer the judge does
+    // not read as a story (a motivation question): pressed all the same.
+    if !judgement.has("humble-brag")
+        && !asked
+            .iter()
+            .any(|f| f.signal.as_deref() == Some("humble-brag"))
+        && let Some(quote) = humble_brag(&said)
+    {
+        gaps.insert(
+            0,
+            Gap {
+                signal: Some("humble-brag"),
+                seeks: signal_seeks(content, "humble-brag"),
+                why: format!("a strength dressed up as a weakness (\"{quote}\")"),
+                minor: false,
+            },
+        );
+    }
+    if ask.bar_raiser {
+        // Stable: a humble-brag or a non-event is pressed first.
+        gaps.sort_by_key(|g| !g.signal.is_some_and(|s| BAR_RAISER_PRESSES.contains(&s)));
+    }
     if let Some(p) = probing {
         // A red flag ranks by its own id, or by what it seeks when that is
         // one thing (no-metric: metric); a broad one (too-short) keeps its
@@ -218,14 +298,59 @@ pub fn next_probe(
                 })
                 .unwrap_or(usize::MAX)
         };
+        let br =
+            |g: &Gap| ask.bar_raiser && g.signal.is_some_and(|s| BAR_RAISER_PRESSES.contains(&s));
         // Stable: red flags keep their order among equals.
-        gaps.sort_by_key(|g| (g.minor, rank(g)));
+        gaps.sort_by_key(|g| (!br(g), g.minor, rank(g)));
     }
     // A gap already probed (answered or dodged) is left: one probe per gap.
     let probed: Vec<Vec<String>> = asked
         .iter()
         .map(|f| seeks_of_asked(ask, &f.probe))
         .collect();
+    // 3a. One level deeper: the second follow-up is built on the words of
+    // the first reply, going after the weakest point still open (the
+    // persona's favourite first).
+    if n == 1 && slots.reply.is_some() {
+        let tier: Vec<Candidate> = persona_probes(ask, format)
+            .chain(
+                content
+                    .probes
+                    .iter()
+                    .filter(|p| p.signal.is_none() && p.fits(q.primary(), format))
+                    .map(general_candidate),
+            )
+            .filter(|c| c.text.contains("{reply}"))
+            .collect();
+        // What this persona drills into, while open, then the gaps: two
+        // interviewers hearing the same reply go after different things.
+        let mut wanted: Vec<String> = Vec::new();
+        if let Some(p) = probing {
+            for f in &p.first {
+                let of = if seeks::seek(f).is_some() {
+                    vec![f.clone()]
+                } else {
+                    signal_seeks(content, f)
+                };
+                wanted.extend(of.into_iter().filter(|s| !covered(std::slice::from_ref(s))));
+            }
+        }
+        wanted.extend(gaps.iter().flat_map(|g| g.seeks.iter().cloned()));
+        for want in wanted {
+            let pool: Vec<(String, &Candidate)> = usable(&tier, &slots, &fit, &covered)
+                .into_iter()
+                .filter(|(_, c)| c.seeks.contains(&want))
+                .collect();
+            if let Some((text, c)) = dice.pick(&pool) {
+                return Some(ChosenProbe {
+                    text: text.clone(),
+                    signal: None,
+                    seeks: c.seeks.to_vec(),
+                    why: format!("one level deeper, on {}", seek_words(&want)),
+                });
+            }
+        }
+    }
     for gap in &gaps {
         if gap.minor && n >= 2 {
             continue;
@@ -243,7 +368,7 @@ pub fn next_probe(
             continue;
         }
         for tier in candidates(ask, gap, format) {
-            let pool = usable(&tier, &slots, &was_asked, &covered);
+            let pool = usable(&tier, &slots, &fit, &covered);
             if let Some((text, c)) = dice.pick(&pool) {
                 return Some(ChosenProbe {
                     text: text.clone(),
@@ -255,9 +380,10 @@ pub fn next_probe(
         }
     }
 
-    // 4. Nothing missing: one drill-down, into what this persona cares
-    // about first, else into the question itself.
-    if n > 0 {
+    // 4. Nothing missing: a drill-down (at least two follow-ups in all),
+    // into what this persona cares about first, else into the question
+    // itself.
+    if n > 1 {
         return None;
     }
     let persona: Vec<Candidate> = persona_probes(ask, format).collect();
@@ -292,7 +418,7 @@ pub fn next_probe(
         (general, drill_down),
         (stretch, beyond),
     ] {
-        let pool = usable(&tier, &slots, &was_asked, &covered);
+        let pool = usable(&tier, &slots, &fit, &covered);
         if let Some((text, c)) = dice.pick(&pool) {
             return Some(ChosenProbe {
                 text: text.clone(),
@@ -306,18 +432,22 @@ pub fn next_probe(
 }
 
 /// The probes of a tier that can be asked now, slots filled: never one
-/// asked before or one whose point was all said, and one that quotes the
-/// candidate's own words before one that does not.
+/// asked before (in this answer or this loop), one whose point was all said
+/// or whose premise the answer lacks; one that quotes the candidate's own
+/// words before one that does not.
 fn usable<'t, 'c>(
     tier: &'t [Candidate<'c>],
     slots: &Slots,
-    was_asked: &dyn Fn(&str) -> bool,
+    fit: &Fit,
     covered: &dyn Fn(&[String]) -> bool,
 ) -> Vec<(String, &'t Candidate<'c>)> {
     let open: Vec<(String, &Candidate)> = tier
         .iter()
-        .filter(|c| !was_asked(c.text) && !covered(c.seeks))
+        .filter(|c| !fit.was_asked(c.text) && !covered(c.seeks))
+        .filter(|c| fit.premise_holds(c.text, c.needs, c.signal.is_some()))
+        .filter(|c| !fit.already_said(c.text))
         .filter_map(|c| slots.fill(c.text).map(|t| (t, c)))
+        .filter(|(t, _)| !fit.said_in_loop(t))
         .collect();
     let quoting: Vec<(String, &Candidate)> = open
         .iter()
@@ -325,6 +455,94 @@ fn usable<'t, 'c>(
         .cloned()
         .collect();
     if quoting.is_empty() { open } else { quoting }
+}
+
+/// A press on a dodged reply, about what the dodged probe asked: a press
+/// written for one of its seeks first (after a numbers probe, "a rough
+/// figure is fine"), the persona's own before the general ones; a press
+/// for anything only when the probe sought nothing a press is written for.
+fn press(
+    ask: &Asking,
+    format: AnswerFormat,
+    target: &[String],
+    fit: &Fit,
+    dice: &mut Dice,
+) -> Option<ChosenProbe> {
+    type Press<'p> = (&'p String, &'p [String], &'p [String]);
+    let own: Vec<Press> = ask
+        .persona
+        .into_iter()
+        .flat_map(|p| &p.probing.presses)
+        .filter(|f| fits_format(&f.formats, format))
+        .map(|f| (&f.text, f.seeks.as_slice(), f.needs.as_slice()))
+        .collect();
+    let general: Vec<Press> = ask
+        .content
+        .probes_for_signal("non-answer", ask.question.primary(), format)
+        .map(|p| (&p.text, p.seeks.as_slice(), p.needs.as_slice()))
+        .collect();
+    let open = |v: &[Press], specific: bool| -> Vec<String> {
+        v.iter()
+            .filter(|(_, s, _)| {
+                if specific {
+                    s.iter().any(|x| target.contains(x))
+                } else {
+                    s.is_empty()
+                }
+            })
+            .filter(|(t, _, _)| !fit.was_asked(t) && !fit.said_in_loop(t))
+            .filter(|(t, _, n)| fit.premise_holds(t, n, false))
+            .map(|(t, _, _)| (*t).clone())
+            .collect()
+    };
+    let tiers = [
+        open(&own, true),
+        open(&general, true),
+        open(&own, false),
+        open(&general, false),
+    ];
+    let pool = tiers.into_iter().find(|t| !t.is_empty())?;
+    let text = dice.pick(&pool)?.clone();
+    Some(ChosenProbe {
+        text,
+        signal: Some("non-answer".into()),
+        seeks: target.to_vec(),
+        why: "the last reply did not answer".into(),
+    })
+}
+
+/// Phrases that dress a strength up as a weakness.
+const HUMBLE_BRAG: &[&str] = &[
+    "care too much",
+    "cared too much",
+    "caring too much",
+    "work too hard",
+    "worked too hard",
+    "working too hard",
+    "too hard on myself",
+    "perfectionist",
+    "perfectionism",
+    "too high a standard",
+    "standards too high",
+    "too detail-oriented",
+    "too detail oriented",
+    "too passionate",
+    "too dedicated",
+    "can't say no",
+    "too honest",
+];
+
+/// The sentence that dresses a strength up as a weakness, if one does.
+fn humble_brag<'s>(said: &'s crate::practice::judge::Said<'s>) -> Option<&'s str> {
+    said.sentences.iter().map(|s| s.text).find(|t| {
+        let l = t.to_lowercase();
+        HUMBLE_BRAG.iter().any(|h| l.contains(h))
+    })
+}
+
+/// A seek as a few words ("data" as "the data behind it").
+fn seek_words(id: &str) -> String {
+    seeks::seek(id).map_or_else(|| id.replace('-', " "), |s| s.shows.to_string())
 }
 
 /// The interviewer an earlier story much like this one was told to.
@@ -352,11 +570,13 @@ fn gaps(
     covered: &dyn Fn(&[String]) -> bool,
 ) -> Vec<Gap> {
     let mut out = Vec::new();
-    if !story {
-        return out;
-    }
     for f in &judgement.findings {
         if NOT_PROBED.contains(&f.signal) {
+            continue;
+        }
+        // A motivation answer is no story: only a strength dressed as a
+        // weakness, habits or blame are pressed there.
+        if !story && !BAR_RAISER_PRESSES.contains(&f.signal) {
             continue;
         }
         let explained = crate::content::signal_explanation(f.signal).unwrap_or(f.signal);
@@ -372,6 +592,9 @@ fn gaps(
             ),
             minor: false,
         });
+    }
+    if !story {
+        return out;
     }
     // Criteria the text cannot speak to, then weak ones.
     for minor in [false, true] {
@@ -465,6 +688,7 @@ fn general_candidate(p: &Probe) -> Candidate<'_> {
         text: &p.text,
         seeks: &p.seeks,
         signal: p.signal.as_deref(),
+        needs: &p.needs,
     }
 }
 
@@ -485,6 +709,7 @@ fn as_candidate(f: &FollowProbe) -> Candidate<'_> {
         text: &f.text,
         seeks: &f.seeks,
         signal: None,
+        needs: &f.needs,
     }
 }
 

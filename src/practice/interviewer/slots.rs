@@ -15,6 +15,8 @@ pub struct Slots {
     pub vague_verb: Option<String>,
     /// The interviewer an earlier, similar story was told to (Bar Raiser).
     pub told_to: Option<String>,
+    /// A whole phrase from the last reply, for a drill one level deeper.
+    pub reply: Option<String>,
 }
 
 /// Units that make a bare number worth quoting with it.
@@ -125,6 +127,7 @@ impl Slots {
                 .into_iter()
                 .find_map(|s| vague_verb_in(s.text)),
             told_to: None,
+            reply: None,
         }
     }
 
@@ -134,6 +137,7 @@ impl Slots {
             "named" => self.named.as_deref(),
             "vague_verb" => self.vague_verb.as_deref(),
             "told_to" => self.told_to.as_deref(),
+            "reply" => self.reply.as_deref(),
             _ => None,
         }
     }
@@ -227,12 +231,190 @@ fn number_in(text: &str) -> Option<String> {
     None
 }
 
-/// "the billing team", "my manager" (as "your manager"), "the GM".
+/// Nouns that carry a phrase on past "team" or a role ("our team
+/// offsite", "the lead time", "the customer experience"): a name cut there
+/// would be garbled.
+const CONTINUES: &[&str] = &[
+    "offsite",
+    "off-site",
+    "meeting",
+    "meetings",
+    "lead",
+    "leads",
+    "member",
+    "members",
+    "building",
+    "dinner",
+    "event",
+    "goals",
+    "goal",
+    "charter",
+    "culture",
+    "morale",
+    "size",
+    "structure",
+    "budget",
+    "review",
+    "reviews",
+    "sync",
+    "standup",
+    "stand-up",
+    "channel",
+    "calendar",
+    "norms",
+    "process",
+    "page",
+    "wiki",
+    "plan",
+    "planning",
+    "retro",
+    "retrospective",
+    "day",
+    "lunch",
+    "chat",
+    "space",
+    "time",
+    "times",
+    "experience",
+    "service",
+    "services",
+    "base",
+    "support",
+    "success",
+    "journey",
+    "list",
+    "management",
+    "team",
+    "teams",
+    "portal",
+    "side",
+    "segment",
+    "data",
+    "feedback",
+    "facing",
+    "obsession",
+    "account",
+    "accounts",
+    "requirements",
+    "tickets",
+    "ticket",
+    "issues",
+    "complaints",
+    "calls",
+    "escalations",
+    "escalation",
+    "contract",
+    "contracts",
+    "relationship",
+    "relationships",
+    "selection",
+    "performance",
+    "scorecard",
+    "onboarding",
+    "agreement",
+    "roadmap",
+    "backlog",
+    "metrics",
+    "dashboard",
+    "survey",
+    "interviews",
+    "visits",
+    "visit",
+    "org",
+    "organisation",
+    "organization",
+    "level",
+    "role",
+    "roles",
+    "sessions",
+    "session",
+    "queue",
+    "count",
+    "names",
+    "name",
+];
+/// Words that only qualify a team ("our annual team offsite"): a phrase made
+/// of them alone names nobody.
+const MODIFIERS: &[&str] = &[
+    "annual",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "daily",
+    "whole",
+    "entire",
+    "same",
+    "other",
+    "own",
+    "new",
+    "old",
+    "first",
+    "next",
+    "last",
+    "full",
+    "extended",
+    "wider",
+    "broader",
+    "core",
+    "small",
+    "big",
+    "large",
+    "current",
+    "previous",
+    "former",
+    "local",
+    "remote",
+    "virtual",
+    "combined",
+    "joint",
+    "single",
+    "two",
+    "three",
+    "four",
+    "both",
+    "only",
+];
+
+/// Whether a noun phrase ending at raw token `end` of `raw` ends there: the
+/// token closes with punctuation, is the last, or the next word does not
+/// carry the noun on ("team offsite", "customer's").
+fn ends_phrase(raw: &[&str], end: usize) -> bool {
+    let tok = raw[end];
+    if tok.ends_with([',', '.', ';', ':', ')', '!', '?', '"']) {
+        return true;
+    }
+    if tok.ends_with("'s") || tok.ends_with("\u{2019}s") {
+        return false;
+    }
+    let Some(next) = raw.get(end + 1) else {
+        return true;
+    };
+    let n = next
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase();
+    !CONTINUES.contains(&n.as_str())
+}
+
+/// "the billing team", "my manager" (as "your manager"), "the GM": a whole
+/// noun phrase, never one cut short ("our annual team offsite" names no
+/// team; "the lead time" no lead).
 fn named_in(text: &str) -> Option<String> {
-    let t = tokens(text);
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let t: Vec<&str> = raw
+        .iter()
+        .map(|x| {
+            x.trim_matches(|c: char| {
+                matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '!' | '?')
+            })
+        })
+        .collect();
     let lower: Vec<String> = t.iter().map(|x| x.to_lowercase()).collect();
     for (i, w) in lower.iter().enumerate() {
         if !matches!(w.as_str(), "the" | "my" | "our" | "their") {
+            continue;
+        }
+        // A determiner that closes its own clause ("for the." is noise).
+        if raw[i].ends_with([',', '.', ';', ':']) {
             continue;
         }
         let det = if w == "the" || w == "their" {
@@ -242,21 +424,26 @@ fn named_in(text: &str) -> Option<String> {
         };
         // "the <Word> team" (up to two words before "team").
         for len in 1..=2 {
-            if lower
-                .get(i + len + 1)
-                .is_some_and(|x| x == "team" || x == "teams")
+            let at = i + len + 1;
+            if lower.get(at).is_some_and(|x| x == "team" || x == "teams")
+                && ends_phrase(&raw, at)
+                && (i + 1..at).all(|k| !raw[k].ends_with([',', '.', ';', ':']))
             {
-                let name = t[i + 1..=i + len].join(" ");
-                if t[i + 1..=i + len]
+                let words = &t[i + 1..at];
+                if words
                     .iter()
-                    .all(|x| x.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                    .all(|x| !x.is_empty() && x.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                    && !words
+                        .iter()
+                        .all(|x| MODIFIERS.contains(&x.to_lowercase().as_str()))
                 {
-                    return Some(format!("{det} {name} team"));
+                    return Some(format!("{det} {} {}", words.join(" "), t[at]));
                 }
             }
         }
         if let Some(next) = lower.get(i + 1)
             && ROLES.contains(&next.as_str())
+            && ends_phrase(&raw, i + 1)
         {
             return Some(format!("{det} {}", t[i + 1]));
         }
@@ -357,6 +544,25 @@ mod tests {
         let s = Slots::of(&said);
         assert_eq!(s.named.as_deref(), Some("your director"));
         assert_eq!(s.number.as_deref(), Some("40%"));
+    }
+
+    #[test]
+    fn a_name_is_quoted_only_as_a_whole_phrase() {
+        assert_eq!(named_in("At our annual team offsite I raised it."), None);
+        assert_eq!(named_in("I cut the lead time by a week."), None);
+        assert_eq!(
+            named_in("I asked the billing team to split the work."),
+            Some("the billing team".into())
+        );
+        assert_eq!(
+            named_in("Our annual planning team agreed."),
+            Some("your annual planning team".into())
+        );
+        assert_eq!(
+            named_in("I went to my manager, who agreed."),
+            Some("your manager".into())
+        );
+        assert_eq!(named_in("The customer experience was poor."), None);
     }
 
     #[test]

@@ -115,6 +115,63 @@ const WORK: &[&str] = &[
     "scope",
 ];
 
+/// The candidate's questions, one per sentence or line ("?" or not), at
+/// least two words each.
+pub fn questions_in(text: &str) -> Vec<&str> {
+    text.lines()
+        .flat_map(split_sentences)
+        .map(str::trim)
+        .filter(|s| words(s).len() >= 2)
+        .collect()
+}
+
+/// Said when the candidate asks about pay or perks: the recruiter's
+/// business, not the interviewer's.
+pub const PERKS_ANSWER: &str = "That's one for the recruiter: they have the details on pay and benefits, and they'll give you straight answers.";
+
+/// How the persona answers the candidate's questions, briefly: each
+/// question (up to three) with the persona's answer whose `about` words it
+/// shares most, never the same answer twice; the fallback (no `about`) when
+/// none fits; pay and perks sent to the recruiter.
+pub fn answers<'a>(who: &'a crate::content::Interviewer, text: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut used: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for q in questions_in(text).into_iter().take(3) {
+        let w = words(q);
+        if w.iter().any(|x| PERKS.contains(&x.as_str())) {
+            out.push((q, PERKS_ANSWER));
+            continue;
+        }
+        let best = who
+            .answers
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| !a.about.is_empty() && !used.contains(i))
+            .map(|(i, a)| {
+                let hits = a
+                    .about
+                    .iter()
+                    .filter(|x| w.iter().any(|y| y.eq_ignore_ascii_case(x)))
+                    .count();
+                (i, hits)
+            })
+            .filter(|(_, hits)| *hits > 0)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+            .or_else(|| {
+                who.answers
+                    .iter()
+                    .position(|a| a.about.is_empty())
+                    .filter(|i| !used.contains(i))
+            });
+        if let Some(i) = best {
+            used.push(i);
+            out.push((q, who.answers[i].text.as_str()));
+        }
+    }
+    out
+}
+
 /// Judges the candidate's questions (one per sentence or line).
 pub fn judge_questions(text: &str) -> Asked {
     let asked: Vec<&str> = split_sentences(text)
@@ -147,6 +204,38 @@ pub fn judge_questions(text: &str) -> Asked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_persona_answers_questions_in_its_own_words() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let asked = "What does a typical week look like on the team?\nWhat is the biggest challenge this year?\nWhat is the bonus like?";
+        let mut seen = Vec::new();
+        for who in &c.interviewers {
+            assert!(
+                who.answers.iter().any(|a| a.about.is_empty()),
+                "{} has a fallback answer",
+                who.id
+            );
+            let got = answers(who, asked);
+            assert_eq!(got.len(), 3, "{}: {got:?}", who.id);
+            assert_ne!(got[0].1, got[1].1, "{}", who.id);
+            assert_eq!(got[2].1, PERKS_ANSWER);
+            seen.push(got[1].1);
+        }
+        let n = seen.len();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "every persona answers differently");
+        // A question the persona has no answer written for gets its fallback.
+        let hm = c.interviewer("hiring-manager").unwrap();
+        let odd = answers(hm, "Where is the nearest train station?");
+        assert_eq!(odd.len(), 1);
+        assert!(
+            hm.answers
+                .iter()
+                .any(|a| a.about.is_empty() && a.text == odd[0].1)
+        );
+    }
 
     #[test]
     fn none_perks_only_and_questions_about_the_work_are_told_apart() {

@@ -480,6 +480,15 @@ impl WritingScreen {
                     ),
                     Line::raw(""),
                 ];
+                // The labels' column is as wide as the longest, plus a gap:
+                // a label never runs into its detail.
+                let label_w = self
+                    .results
+                    .iter()
+                    .map(|r| check_label(r.check).chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    + 2;
                 for r in &self.results {
                     lines.push(Line::from(vec![
                         Span::styled(
@@ -490,9 +499,42 @@ impl WritingScreen {
                                 theme::bad()
                             },
                         ),
-                        Span::styled(format!("{:<19}", check_label(r.check)), theme::text()),
+                        Span::styled(format!("{:<label_w$}", check_label(r.check)), theme::text()),
                         Span::styled(r.detail.clone(), theme::dim()),
                     ]));
+                }
+                // What a reader judges beyond the counts: the point, the
+                // reasoning, the trade-offs, the customer, what next.
+                if let Some(w) = &self.session.writing {
+                    let found = crate::practice::writing::substance(&w.text);
+                    let shown = found.iter().filter(|x| x.quote.is_some()).count();
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(
+                        format!("Substance — {shown} of {} shown in the text", found.len()),
+                        theme::title(),
+                    ));
+                    let width = usize::from(area.width);
+                    for x in &found {
+                        let (mark, st) = if x.quote.is_some() {
+                            (" ✓ ", theme::good())
+                        } else {
+                            (" ✗ ", theme::bad())
+                        };
+                        lines.push(Line::from(vec![
+                            Span::styled(mark, st),
+                            Span::styled(format!("{}: ", x.aspect), theme::text()),
+                            Span::styled(x.note.clone(), theme::dim()),
+                        ]));
+                        if let Some(q) = &x.quote {
+                            crate::tui::text::push_wrapped(
+                                &mut lines,
+                                &format!("“{}”", one_line(q)),
+                                width,
+                                theme::quote(),
+                                "     ",
+                            );
+                        }
+                    }
                 }
                 if let Some(w) = &self.session.writing {
                     lines.push(Line::raw(""));

@@ -461,7 +461,48 @@ impl SessionScreen {
                 }
             }
         }
-        if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
+        // A scenario or design answer gets the hints of its own format:
+        // what its rubric listens for and what falls short, not the LP's
+        // STAR pitfalls.
+        let format_rubric = self
+            .format_of(ctx.content)
+            .and_then(|(_, spec)| ctx.content.rubric(&spec.rubric).map(|r| (spec, r)));
+        if let (Some(side), Some((spec, r))) = (side, format_rubric) {
+            let mut lines = vec![Line::styled(
+                "What the interviewer listens for",
+                theme::title(),
+            )];
+            for c in &r.criteria {
+                lines.push(Line::raw(format!(
+                    "• {}: {}",
+                    sanitize(&c.name),
+                    sanitize(&c.levels[3])
+                )));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Pitfalls", theme::title()));
+            for c in &r.criteria {
+                lines.push(Line::styled(
+                    format!("• {}", sanitize(&c.levels[0])),
+                    theme::dim(),
+                ));
+            }
+            f.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                    Block::default()
+                        .borders(Borders::LEFT)
+                        .border_style(theme::border())
+                        .title(format!(
+                            " {} — hints ",
+                            truncate(
+                                &one_line(&spec.name),
+                                usize::from(side.width.saturating_sub(12))
+                            )
+                        )),
+                ),
+                side,
+            );
+        } else if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
             let mut lines = vec![Line::styled(
                 "What the interviewer listens for",
                 theme::title(),

@@ -63,10 +63,19 @@ impl SessionScreen {
                 (true, true) => ("MOVE TO THE LOOP", theme::good()),
                 (false, true) => ("DO NOT MOVE TO THE LOOP", theme::bad()),
             };
-            lines.push(Line::from(vec![
+            let mut head = vec![
                 Span::styled("Debrief  ", theme::title()),
                 Span::styled(verdict, style.add_modifier(ratatui::style::Modifier::BOLD)),
-            ]));
+            ];
+            // The Bar Raiser has not read the writing yet: the decision is
+            // provisional until it is written.
+            if d.writing_pending {
+                head.push(Span::styled(
+                    "  PROVISIONAL: the writing is still to do",
+                    theme::warn(),
+                ));
+            }
+            lines.push(Line::from(head));
             for r in &d.reasons {
                 lines.push(Line::styled(format!("  {r}"), theme::dim()));
             }
@@ -84,6 +93,13 @@ impl SessionScreen {
                 );
                 let avg = v.average.map_or("  –  ".into(), |a| format!("{a:.2}"));
                 let vote = v.vote.map_or("no vote (nothing to judge)", |x| x.label());
+                // The veto beside the vote it overrides: never a vote alone
+                // that the decision contradicts.
+                let vote = if v.bar_raiser && d.bar_raiser_veto {
+                    format!("{vote}, but vetoes")
+                } else {
+                    vote.to_string()
+                };
                 let st = v.average.map_or(theme::dim(), theme::score);
                 lines.push(Line::from(vec![
                     Span::raw(format!("  {:<30} ", truncate(&name, 30))),
@@ -121,7 +137,11 @@ impl SessionScreen {
         }
         if !self.flow.drill {
             let width = usize::from(area.width);
-            let notes: Vec<_> = d.notes.iter().filter(|n| !n.lps.is_empty()).collect();
+            let notes: Vec<_> = d
+                .notes
+                .iter()
+                .filter(|n| !n.lps.is_empty() || !n.discounted.is_empty())
+                .collect();
             if !notes.is_empty() {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("Feedback notes", theme::title()));
@@ -181,6 +201,12 @@ impl SessionScreen {
                     if let Some(c) = &lp.concern {
                         push_wrapped(&mut lines, c, width, theme::dim(), "      Concern: ");
                     }
+                }
+                for x in &n.discounted {
+                    push_wrapped(&mut lines, x, width, theme::warn(), "    ");
+                }
+                for x in &n.dodged {
+                    push_wrapped(&mut lines, x, width, theme::dim(), "    Concern: ");
                 }
                 if let Some(asked) = &n.asked {
                     let (mark, st) = match asked.counts_for() {

@@ -10,6 +10,10 @@ impl SessionScreen {
         let (interview, _, qid) = self.flow.current_question()?;
         let q = content.question(qid)?;
         let a = self.current_answer().filter(|a| !a.spoken)?;
+        // After the Bar Raiser asked for a different story, the new story
+        // is what is judged.
+        let new = crate::practice::debrief::new_story(a);
+        let a = new.as_ref().unwrap_or(a);
         Some(Judge::new(content).judge_words(
             q,
             &Told::of(a),
@@ -56,6 +60,14 @@ impl SessionScreen {
                 (name, x)
             })
             .collect();
+        // Every follow-up asked on the loop's other answers.
+        let loop_asked = self
+            .session
+            .answers
+            .iter()
+            .filter(|x| !std::ptr::eq(*x, a))
+            .flat_map(|x| x.follow_ups.iter().map(|f| f.probe.as_str()))
+            .collect();
         let time_left = self.follow_ups_since.map(|t0| {
             Duration::from_secs(a.time_limit_secs).saturating_sub(now.saturating_sub(t0))
         });
@@ -68,10 +80,25 @@ impl SessionScreen {
             ran_over: a.overtime_secs > 0,
             time_left,
             earlier,
+            loop_asked,
         };
         // Nothing judged (an answer given aloud): only the question's own
         // drill-down is asked.
         let judged = judged.unwrap_or_else(|| Judgement::nothing(q));
+        // The new story told after the Bar Raiser's challenge is probed as
+        // an answer of its own, within the same four follow-ups.
+        if let Some(new) = crate::practice::debrief::new_story(a) {
+            if a.follow_ups.len() >= crate::practice::interviewer::MAX_FOLLOW_UPS {
+                return None;
+            }
+            // The reply that told it is the one the next follow-up builds on.
+            let at = a
+                .follow_ups
+                .iter()
+                .position(|f| f.signal.as_deref() == Some("reused-story"))
+                .unwrap_or(0);
+            return next_probe(&ask, &Told::of(&new), &a.follow_ups[at..], &judged);
+        }
         next_probe(&ask, &Told::of(a), &a.follow_ups, &judged)
     }
 

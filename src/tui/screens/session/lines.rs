@@ -57,23 +57,29 @@ impl SessionScreen {
                 _ => "Next question.".into(),
             },
         };
+        // The reaction comes first, unless the line opens with the same
+        // words ("I see. I see.").
+        let first = |t: &str| {
+            t.split(['.', '!', ','])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+        };
         if matches!(kind, LineKind::Transition | LineKind::TimeCheck)
             && let Some(r) = &self.reaction
+            && first(r) != first(&said)
         {
             said = format!("{r} {said}");
         }
         if kind == LineKind::Opening
-            && let Some((i, g)) = &self.go_back
+            && let Some((i, _)) = &self.go_back
             && *i == interview
         {
-            let lp = ctx.content.principle_name(&g.principle);
-            said = if said.contains(lp) {
-                format!("{said} I've read my colleagues' notes; that's where I want to start.")
-            } else {
-                format!(
-                    "{said} I've read my colleagues' notes, and I want to go back to {lp} first."
-                )
-            };
+            // Said without naming the LP: interviewers do not announce them.
+            said = format!(
+                "{said} I've read my colleagues' notes, and there's something from earlier I want to go back over first."
+            );
         }
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
@@ -81,10 +87,42 @@ impl SessionScreen {
             Paragraph::new(self.interviewer_header(ctx, interview, head.width)),
             head,
         );
-        let mut lines = vec![
-            Line::styled(format!("“{}”", sanitize(&said)), theme::quote()),
-            Line::raw(""),
-        ];
+        let mut lines = Vec::new();
+        // Before closing, the interviewer answers the candidate's questions
+        // in persona, briefly.
+        if kind == LineKind::Closing
+            && let Some(who) = ctx.content.interviewer(&rec.interviewer.id)
+        {
+            let asked = &rec.candidate_questions;
+            // A short terminal keeps two, so the closing line stays in view.
+            let room = if area.height < 30 { 2 } else { 3 };
+            for (q, a) in crate::practice::interviewer::your_questions::answers(who, asked)
+                .into_iter()
+                .take(room)
+            {
+                lines.push(Line::styled(format!("You: {}", sanitize(q)), theme::dim()));
+                lines.push(Line::styled(format!("“{}”", sanitize(a)), theme::quote()));
+                lines.push(Line::raw(""));
+            }
+            if !self.strict {
+                let judged = crate::practice::interviewer::your_questions::judge_questions(asked);
+                let mark = match judged.counts_for() {
+                    Some(true) => "+",
+                    Some(false) => "-",
+                    None => "·",
+                };
+                lines.push(Line::styled(
+                    format!("Noted {mark} {}", sanitize(&judged.note())),
+                    theme::dim(),
+                ));
+                lines.push(Line::raw(""));
+            }
+        }
+        lines.push(Line::styled(
+            format!("“{}”", sanitize(&said)),
+            theme::quote(),
+        ));
+        lines.push(Line::raw(""));
         if kind == LineKind::Opening {
             let lps: Vec<&str> = rec
                 .principles

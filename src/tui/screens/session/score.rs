@@ -242,7 +242,15 @@ impl SessionScreen {
         let avg = Judge::new(content)
             .judge_answer(a, rec.interviewer.bar_raiser)
             .and_then(|j| j.average);
-        reaction(who, avg, self.flow.plan.seed, interview * 100 + question)
+        // A story told in STAR is a story, whatever the question's format.
+        let story = a.parts.is_empty();
+        reaction(
+            who,
+            avg,
+            story,
+            self.flow.plan.seed,
+            interview * 100 + question,
+        )
     }
 
     // ------------------------------------------------------------ drawing
