@@ -60,7 +60,7 @@ fn word_matches(pat: &str, w: &str) -> bool {
     }
 }
 
-fn matches_at(cue: &str, words: &[String]) -> bool {
+pub(crate) fn matches_at(cue: &str, words: &[String]) -> bool {
     let mut ws = words.iter();
     cue.split(' ')
         .all(|p| ws.next().is_some_and(|w| word_matches(p, w)))

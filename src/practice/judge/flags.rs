@@ -14,6 +14,7 @@
 use super::text::{Said, Sentence, words};
 use super::{Effect, Evidence};
 use crate::content::{AnswerFormat, Ask, Content, FlagSubject, RedFlag};
+use std::collections::HashMap;
 
 /// Who does what a clause says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,6 +325,107 @@ pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
     Some(start)
 }
 
+/// A list of cues indexed by their first word, so a clause is scanned once
+/// per list rather than once per cue.
+pub struct Cues<'c> {
+    list: &'c [String],
+    exact: HashMap<&'c str, Vec<usize>>,
+    prefix: Vec<(&'c str, usize)>,
+    wild: Vec<usize>,
+    /// The cue names the candidate ("proved me right"): it needs no
+    /// subject.
+    names_me: Vec<bool>,
+}
+
+impl<'c> Cues<'c> {
+    pub fn new(list: &'c [String]) -> Cues<'c> {
+        let mut c = Cues {
+            list,
+            exact: HashMap::new(),
+            prefix: Vec::new(),
+            wild: Vec::new(),
+            names_me: Vec::new(),
+        };
+        for (k, cue) in list.iter().enumerate() {
+            let first = cue.split(' ').next().unwrap_or("");
+            match first {
+                "_" | "#" => c.wild.push(k),
+                f => match f.strip_suffix('*') {
+                    Some(p) => c.prefix.push((p, k)),
+                    None => c.exact.entry(f).or_default().push(k),
+                },
+            }
+            c.names_me.push(
+                cue.split(' ')
+                    .any(|w| matches!(w, "i" | "me" | "my" | "myself")),
+            );
+        }
+        c
+    }
+
+    /// The cues (by index, in list order) that match `words` starting at `i`.
+    fn at(&self, words: &[String], i: usize) -> Vec<usize> {
+        let w = words[i].as_str();
+        let mut ks: Vec<usize> = Vec::new();
+        if let Some(v) = self.exact.get(w) {
+            ks.extend(v);
+        }
+        // A plural of an exact word matches too ("vps" for "vp").
+        if let Some(v) = w.strip_suffix('s').and_then(|x| self.exact.get(x)) {
+            ks.extend(v);
+        }
+        ks.extend(
+            self.prefix
+                .iter()
+                .filter(|(p, _)| w.starts_with(p))
+                .map(|(_, k)| *k),
+        );
+        ks.extend(&self.wild);
+        ks.sort_unstable();
+        ks.dedup();
+        ks.retain(|&k| matches_from(&self.list[k], words, i));
+        ks
+    }
+
+    /// The first cue said in `words`, not turned around, that `allowed`
+    /// lets through.
+    fn first(&self, words: &[String], allowed: impl Fn(usize) -> bool) -> Option<&'c str> {
+        (0..words.len()).find_map(|i| {
+            if turned(words, i) {
+                return None;
+            }
+            self.at(words, i)
+                .into_iter()
+                .find(|&k| allowed(k))
+                .map(|k| self.list[k].as_str())
+        })
+    }
+
+    /// Whether any cue may be said in `words` (before who said it).
+    fn any(&self, words: &[String]) -> bool {
+        (0..words.len()).any(|i| !self.at(words, i).is_empty())
+    }
+}
+
+/// Whether `cue` matches `words` with its first segment starting at `i`.
+fn matches_from(cue: &str, words: &[String], i: usize) -> bool {
+    let mut segs = cue.split(" ~ ");
+    let Some(first) = segs.next() else {
+        return false;
+    };
+    if !super::cues::matches_at(first, &words[i..]) {
+        return false;
+    }
+    let mut at = i + first.split(' ').count();
+    for seg in segs {
+        match super::cues::find(seg, &words[at.min(words.len())..]) {
+            Some(k) => at += k + seg.split(' ').count(),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Whether a phrasing found at `at` is turned around by what comes before
 /// it in its clause (within five words).
 fn turned(words: &[String], at: usize) -> bool {
@@ -335,44 +437,36 @@ fn turned(words: &[String], at: usize) -> bool {
 /// Whether one of `cues` is said, not turned around, in a clause of `s`
 /// whose subject fits.
 pub fn said_in(s: &Sentence, cues: &[String], candidate_only: bool) -> Option<String> {
-    said_in_clauses(s, &clauses(s.text), cues, candidate_only)
+    let index = Cues::new(cues);
+    said_in_clauses(s, None, &index, candidate_only).map(str::to_string)
 }
 
-/// [`said_in`] with the sentence's clauses already worked out.
-fn said_in_clauses(
+/// [`said_in`] with the cues indexed and, if worked out, the sentence's
+/// clauses.
+fn said_in_clauses<'c>(
     s: &Sentence,
-    cs: &[Clause],
-    cues: &[String],
+    cs: Option<&[Clause]>,
+    cues: &Cues<'c>,
     candidate_only: bool,
-) -> Option<String> {
+) -> Option<&'c str> {
     if !candidate_only {
         // Anyone's: the whole sentence ("Risks: minimal").
-        return cues
-            .iter()
-            .find(|cue| find_cue(cue, &s.words).is_some_and(|at| !turned(&s.words, at)))
-            .cloned();
+        return cues.first(&s.words, |_| true);
     }
-    for c in cs {
-        if c.conditional && candidate_only {
-            continue;
-        }
-        for cue in cues {
-            // A phrasing that names the candidate itself ("proved me
-            // right", "did it my way") needs no subject.
-            let names_me = cue
-                .split(' ')
-                .any(|w| matches!(w, "i" | "me" | "my" | "myself"));
-            if candidate_only && !c.subject.candidate() && !names_me {
-                continue;
-            }
-            if let Some(at) = find_cue(cue, &c.words)
-                && !turned(&c.words, at)
-            {
-                return Some(cue.clone());
-            }
-        }
+    if !cues.any(&s.words) {
+        return None;
     }
-    None
+    let owned;
+    let cs = match cs {
+        Some(cs) => cs,
+        None => {
+            owned = clauses(s.text);
+            &owned
+        }
+    };
+    cs.iter()
+        .filter(|c| !c.conditional)
+        .find_map(|c| cues.first(&c.words, |k| c.subject.candidate() || cues.names_me[k]))
 }
 
 /// Whether a red flag is looked for in an answer of `format`.
@@ -382,11 +476,17 @@ fn applies(flag: &RedFlag, format: AnswerFormat) -> bool {
 
 /// One sentence against one red flag: the phrasing it shows, if any.
 pub fn flag_in(flag: &RedFlag, s: &Sentence) -> Option<String> {
-    flag_in_clauses(flag, s, &clauses(s.text))
+    let cues = Cues::new(&flag.cues);
+    flag_in_clauses(flag, &cues, s, None).map(str::to_string)
 }
 
-fn flag_in_clauses(flag: &RedFlag, s: &Sentence, cs: &[Clause]) -> Option<String> {
-    let cue = said_in_clauses(s, cs, &flag.cues, flag.subject == FlagSubject::Candidate)?;
+fn flag_in_clauses<'c>(
+    flag: &RedFlag,
+    cues: &Cues<'c>,
+    s: &Sentence,
+    cs: Option<&[Clause]>,
+) -> Option<&'c str> {
+    let cue = said_in_clauses(s, cs, cues, flag.subject == FlagSubject::Candidate)?;
     let unless = flag
         .unless
         .iter()
@@ -404,17 +504,34 @@ pub struct FlagFound<'c> {
 pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
-    // Each sentence's clauses, worked out once for every flag.
-    let cs: Vec<Vec<Clause>> = said.sentences.iter().map(|s| clauses(s.text)).collect();
-    for flag in &content.red_flags {
-        if !applies(flag, format) {
-            continue;
-        }
-        let hits: Vec<(&Sentence, String)> = said
+    let flags: Vec<(&RedFlag, Cues)> = content
+        .red_flags
+        .iter()
+        .filter(|f| applies(f, format))
+        .map(|f| (f, Cues::new(&f.cues)))
+        .collect();
+    // Each sentence's clauses, worked out once, and only for a sentence
+    // that may show some flag.
+    let cs: Vec<Option<Vec<Clause>>> = said
+        .sentences
+        .iter()
+        .map(|s| {
+            flags
+                .iter()
+                .any(|(_, c)| c.any(&s.words))
+                .then(|| clauses(s.text))
+        })
+        .collect();
+    for (flag, cues) in &flags {
+        let flag: &RedFlag = flag;
+        let hits: Vec<(&Sentence, &str)> = said
             .sentences
             .iter()
             .zip(&cs)
-            .filter_map(|(s, c)| flag_in_clauses(flag, s, c).map(|cue| (s, cue)))
+            .filter_map(|(s, c)| {
+                let c = c.as_deref()?;
+                flag_in_clauses(flag, cues, s, Some(c)).map(|cue| (s, cue))
+            })
             .collect();
         if hits.len() < usize::from(flag.min_hits) {
             continue;
@@ -496,10 +613,11 @@ pub fn asks_of<'c>(content: &'c Content, question_text: &str) -> Vec<&'c Ask> {
 /// An answer on the topic that does not deliver what was asked.
 pub fn misses_ask(asks: &[&Ask], said: &Said) -> Option<Evidence> {
     for a in asks {
+        let shows_cues = Cues::new(&a.shows);
         let shows = said
             .sentences
             .iter()
-            .any(|s| said_in(s, &a.shows, false).is_some());
+            .any(|s| said_in_clauses(s, None, &shows_cues, false).is_some());
         if shows {
             continue;
         }
@@ -510,10 +628,11 @@ pub fn misses_ask(asks: &[&Ask], said: &Said) -> Option<Evidence> {
                 reason: format!("asked for {}: {}", a.name, a.missing),
             });
         }
+        let contrary = Cues::new(&a.contrary);
         if let Some(s) = said
             .sentences
             .iter()
-            .find(|s| said_in(s, &a.contrary, false).is_some())
+            .find(|s| said_in_clauses(s, None, &contrary, false).is_some())
         {
             return Some(Evidence {
                 quote: super::text::cut_quote(s.text, 160).to_string(),
