@@ -9,7 +9,7 @@ pub mod theme;
 pub mod widgets;
 
 use crate::cli::{Command, Global};
-use crate::commands::{self, Failure};
+use crate::startup::{self, Failure};
 use crate::content::Content;
 use crate::practice::plan::PlanOptions;
 use crate::practice::progress::{progress, recent_questions};
@@ -33,8 +33,8 @@ pub fn build_app(
     cmd: Option<Command>,
     background: bool,
 ) -> Result<App, Failure> {
-    let dir = commands::data_dir(global)?;
-    let store = commands::open_store(global)?;
+    let dir = startup::data_dir(global)?;
+    let store = startup::open_store(global)?;
     let mut app = App::new(
         content,
         store,
@@ -107,10 +107,10 @@ pub fn build_app(
             let track = args
                 .track
                 .as_deref()
-                .map(|t| crate::commands::parse_track(&app.content, t))
+                .map(|t| crate::startup::parse_track(&app.content, t))
                 .transpose()?;
             if let Some(r) = &args.role {
-                crate::commands::check_role(&app.content, r)?;
+                crate::startup::check_role(&app.content, r)?;
             }
             let principles = if args.principles.is_empty() && track.is_none() {
                 progress(&history.sessions, &app.content, wall).weakest(3)
