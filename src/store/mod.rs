@@ -250,6 +250,20 @@ impl Store {
         &self.dir
     }
 
+    /// A second handle on this writer (sharing its lock), for the thread
+    /// that saves what was typed when the terminal is gone while the main
+    /// thread is stuck in it; `None` when read-only.
+    pub fn rescue_handle(&self) -> Option<Store> {
+        let lock = self.lock.as_ref()?.try_clone().ok()?;
+        Some(Store {
+            dir: self.dir.clone(),
+            lock: Some(lock),
+            read_only: None,
+            notices: Vec::new(),
+            fault: self.fault.clone(),
+        })
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.lock.is_none()
     }

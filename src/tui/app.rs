@@ -397,9 +397,16 @@ impl App {
 
     /// Saves whatever is being typed (Ctrl-C, SIGTERM, SIGHUP).
     pub fn save_draft_now(&mut self) {
-        let wall = (self.wall)();
-        let cmds = self.screen.save_typing(self.clock.now(), wall);
+        let cmds = self.typing_to_save();
         self.apply(cmds);
+    }
+
+    /// What [`App::save_draft_now`] would save, without saving it: kept up to
+    /// date for the watchdog, which saves it when the terminal is gone and
+    /// this thread cannot (see `tui::run`).
+    pub fn typing_to_save(&self) -> Vec<Cmd> {
+        let ctx = ctx!(self);
+        self.screen.save_typing(&ctx)
     }
 
     pub fn paste(&mut self, s: &str) {
