@@ -38,10 +38,15 @@ pub fn load_content(global: &Global) -> Result<Content, Failure> {
 
 /// Opens the store for writing, waiting up to 0.6 s for an instance that
 /// is just exiting (say, the one whose terminal was closed a moment ago).
-fn open_waiting(dir: &Path) -> Result<Store, store::StoreError> {
+fn open_waiting(dir: &Path, adopt: bool) -> Result<Store, store::StoreError> {
     let start = std::time::Instant::now();
     loop {
-        match Store::open(dir) {
+        let opened = if adopt {
+            Store::open_adopting(dir)
+        } else {
+            Store::open(dir)
+        };
+        match opened {
             Err(store::StoreError::Locked { .. })
                 if start.elapsed() < std::time::Duration::from_millis(600) =>
             {
@@ -55,7 +60,7 @@ fn open_waiting(dir: &Path) -> Result<Store, store::StoreError> {
 /// Opens the store for writing, or read-only when another instance holds it.
 pub fn open_store(global: &Global) -> Result<Store, Failure> {
     let dir = data_dir(global)?;
-    match open_waiting(&dir) {
+    match open_waiting(&dir, global.init) {
         Ok(s) => Ok(s),
         Err(store::StoreError::Locked { .. }) => Ok(Store::open_read_only(&dir)),
         // A read-only mount or an immutable file: history can still be read.
@@ -70,7 +75,7 @@ pub fn open_store(global: &Global) -> Result<Store, Failure> {
 /// Opens the store and refuses if another instance is writing.
 pub fn open_store_for_writing(global: &Global) -> Result<Store, Failure> {
     let dir = data_dir(global)?;
-    Ok(open_waiting(&dir)?)
+    Ok(open_waiting(&dir, global.init)?)
 }
 
 /// A `--track` value, or an error listing the tracks that have questions.

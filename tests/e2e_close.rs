@@ -296,8 +296,7 @@ fn a_re_score_in_the_review_survives_a_closed_terminal() {
     t.send("34");
     t.send("\r");
     // Enter asks to confirm a partial scoring; Enter again confirms.
-    if t
-        .wait_for_any(&["criteria scored", "Drill summary"])
+    if t.wait_for_any(&["criteria scored", "Drill summary"])
         .contains("criteria scored")
     {
         t.send("\r");
@@ -343,7 +342,15 @@ fn a_re_score_in_the_review_survives_a_closed_terminal() {
 fn escape_sequences_in_unbracketed_input_neither_freeze_nor_move_the_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = Term::spawn(
-        &["drill", "--principle", "ownership", "--questions", "1", "--seed", "4"],
+        &[
+            "drill",
+            "--principle",
+            "ownership",
+            "--questions",
+            "1",
+            "--seed",
+            "4",
+        ],
         dir.path(),
     );
     t.wait_for("Enter to begin");
