@@ -14,6 +14,7 @@
 //!                      or failed write), kept as an importable export
 //! ```
 
+pub mod bounds;
 pub mod export;
 pub mod index;
 mod model;
@@ -66,8 +67,13 @@ pub enum StoreError {
         "session \"{0}\" is already in the history (imported again since it was deleted); the copy in the trash was left there"
     )]
     AlreadyThere(String),
-    #[error("\"{0}\" is not a valid session id (letters, digits, '-' and '_' only)")]
+    #[error(
+        "\"{}\" is not a valid session id (at most 128 letters, digits, '-' and '_')",
+        bounds::quote(.0)
+    )]
     BadId(String),
+    #[error("{}: {message}", path.display())]
+    OutOfBounds { path: PathBuf, message: String },
     #[error("cannot encode {what}: {message}")]
     Encode { what: String, message: String },
     #[error(
