@@ -292,6 +292,11 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
         );
     }
     let store = open_store_for_writing(global)?;
+    // Judged once here (on every core), cached with the answers as the app
+    // saves them, so `stats`, `export` and home never judge an imported
+    // answer again.
+    let judging = load_content(global)?;
+    cache_judgements(&judging, &mut export.sessions);
     let mut bar: Option<Option<indicatif::ProgressBar>> = None;
     let report = store::export::import_with(&store, &export, &mut |n, of| {
         let b = bar.get_or_insert_with(|| progress_bar(of as u64, "importing sessions"));
@@ -302,8 +307,41 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
     if let Some(Some(b)) = bar {
         b.finish_and_clear();
     }
-    println!("imported {}: {}", file.display(), report?);
+    let report = report?;
+    // The summary index, as the app writes it, so `stats` and home read
+    // the imported history at once.
+    rebuild_index(&store, &judging);
+    println!("imported {}: {report}", file.display());
     Ok(())
+}
+
+/// Reads the full history of the writer `store`, judges what has no
+/// current cached judgement (in memory) and writes the summary index from
+/// it (a cache: a failure to write it costs only speed later).
+pub fn rebuild_index(store: &Store, c: &Content) -> store::History {
+    let stamps = store.session_stamps();
+    let mut history = store.load_history();
+    cache_judgements(c, &mut history.sessions);
+    let fingerprint = crate::practice::judge::Judge::new(c).fingerprint();
+    let _ = store.save_index(&history, &stamps, fingerprint);
+    history
+}
+
+/// Fills in the cached judgement of every answer of `sessions` that has none
+/// or a stale one, on every core (one judge per thread).
+pub fn cache_judgements(c: &Content, sessions: &mut [store::Session]) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = sessions.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for part in sessions.chunks_mut(chunk) {
+            scope.spawn(move || {
+                let judge = crate::practice::judge::Judge::new(c);
+                for s in part {
+                    judge.refresh_cache(s);
+                }
+            });
+        }
+    });
 }
 
 /// From how many items a long import or export shows a progress bar.
@@ -416,23 +454,52 @@ fn import_pack(
 
 /// `loopdrill stats [--json]`: per-LP practice from the store, read-only.
 pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
-    let dir = data_dir(global)?;
-    let store = Store::open_read_only(&dir);
-    let history = store.load_history();
-    for p in &history.problems {
-        eprintln!("warning: {}", printable(&p.to_string()));
+    let (text, warnings) = stats_report(&data_dir(global)?, c, json, chrono::Utc::now())?;
+    for w in warnings {
+        eprintln!("warning: {}", printable(&w));
     }
-    let now = chrono::Utc::now();
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// The stats report (JSON or the table) of data dir `dir`, and a warning
+/// per file that could not be read. Like the home screen, it reads the
+/// summary index when there is a usable one (only the session files changed
+/// since are read in full) and takes the interviewer's levels from the
+/// judgements cached with the answers, so nothing is judged again unless
+/// its words or the judge changed.
+pub fn stats_report(
+    dir: &Path,
+    c: &Content,
+    json: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(String, Vec<String>), Failure> {
+    let store = Store::open_read_only(dir);
+    let judge = crate::practice::judge::Judge::new(c);
+    let history = match store.load_summary(judge.fingerprint()) {
+        Some((h, true)) => h,
+        summary => {
+            // No index, or a stale one: when no other loopdrill holds the
+            // data dir, write it afresh, so the next call is fast.
+            let writer = store::index::is_store(dir)
+                .then(|| Store::open(dir).ok())
+                .flatten();
+            match writer {
+                Some(w) => rebuild_index(&w, c),
+                None => summary.map_or_else(|| store.load_history(), |(h, _)| h),
+            }
+        }
+    };
+    let warnings = history.problems.iter().map(|p| p.to_string()).collect();
     let p = crate::practice::progress::progress(&history.sessions, c, now);
-    let mut out = std::io::stdout().lock();
-    if json {
+    let text = if json {
         let text = serde_json::to_string_pretty(&p)
             .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;
-        writeln!(out, "{}", store::export::escape_controls(&text))?;
-        return Ok(());
-    }
-    out.write_all(printable(&stats_table(&p, now)).as_bytes())?;
-    Ok(())
+        format!("{}\n", store::export::escape_controls(&text))
+    } else {
+        printable(&stats_table(&p, now))
+    };
+    Ok((text, warnings))
 }
 
 /// The plain-text stats report (no colour codes).

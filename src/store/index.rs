@@ -317,6 +317,11 @@ fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> Entry<Brief> {
     }
 }
 
+/// Whether `dir` holds a data dir already (its lock file or sessions folder).
+pub fn is_store(dir: &Path) -> bool {
+    dir.join("lock").is_file() || dir.join("sessions").is_dir()
+}
+
 impl Store {
     /// The session files with their stamps, in file-name order.
     pub fn session_stamps(&self) -> Vec<(PathBuf, Stamp)> {
