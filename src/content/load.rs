@@ -97,6 +97,22 @@ impl Pack {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for p in paths {
+            // A file over the cap is refused unread.
+            if let Ok(m) = std::fs::metadata(&p)
+                && m.len() > super::caps::MAX_FILE_BYTES
+            {
+                errors.push(ContentError {
+                    file: p.display().to_string(),
+                    line: 1,
+                    col: 1,
+                    message: format!(
+                        "the file holds {} bytes; a content file may hold at most {} (1 MiB): split it",
+                        m.len(),
+                        super::caps::MAX_FILE_BYTES
+                    ),
+                });
+                continue;
+            }
             match std::fs::read(&p) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push(PackFile {
@@ -606,6 +622,13 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
         };
         for item in items {
             let start = item.span().start;
+            let over = super::caps::over_caps(&kname, &item);
+            if !over.is_empty() {
+                for (offset, message) in over {
+                    d.at(idx, offset, message);
+                }
+                continue;
+            }
             let de = serde::de::IntoDeserializer::into_deserializer(item);
             macro_rules! take {
                 ($ty:ty, $vec:expr) => {
