@@ -5,6 +5,7 @@
 pub mod import;
 mod load;
 mod model;
+pub mod similar;
 
 pub use load::{ContentError, ContentErrors, Pack, PackFile, line_col, load};
 pub use model::*;
