@@ -585,3 +585,53 @@ mod drill_minutes_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod similar_tests {
+    use super::*;
+
+    fn frugal_pm(c: &Content) -> Vec<String> {
+        c.questions
+            .iter()
+            .filter(|q| q.primary() == "frugality" && q.roles.iter().any(|r| r == "pm"))
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    fn drill(c: &Content, n: u32, seed: u64) -> Vec<String> {
+        let filter = DrillFilter {
+            principles: vec!["frugality".into()],
+            track: None,
+            role: Some("pm".into()),
+        };
+        plan_drill_for(c, &filter, n, None, seed, &HashSet::new())
+            .unwrap()
+            .interviews[0]
+            .questions
+            .clone()
+    }
+
+    #[test]
+    fn two_questions_of_one_similar_group_meet_only_when_nothing_else_is_left() {
+        let mut c = crate::content::load_layered(&[]).unwrap();
+        let ids = frugal_pm(&c);
+        assert!(ids.len() >= 4);
+        // All but one in one group: a drill of two takes the odd one out
+        // with one of the group, whatever the seed.
+        let odd = ids[0].clone();
+        for q in c.questions.iter_mut() {
+            q.similar.clear();
+            if ids[1..].contains(&q.id) {
+                q.similar = vec!["same-story".into()];
+            }
+        }
+        for seed in 0..30 {
+            let drawn = drill(&c, 2, seed);
+            assert!(drawn.contains(&odd), "seed {seed}: {drawn:?}");
+        }
+        // Asked for more than the groups allow, it still gives them all
+        // rather than failing.
+        let all = drill(&c, ids.len() as u32, 1);
+        assert_eq!(all.len(), ids.len());
+    }
+}
