@@ -429,7 +429,12 @@ probes = [{{ text = "Who do you call first?", seeks = ["own-action"] }}]
     let path = dir.path().join("pack.toml");
     std::fs::write(&path, pack("")).expect("write pack");
     let run = validate(&[dir.path()]);
-    assert_eq!(run.code, Some(0), "a warning is not an error:\n{}", run.stderr);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "a warning is not an error:\n{}",
+        run.stderr
+    );
     assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
     let warnings: Vec<&str> = run
         .stderr
@@ -438,7 +443,8 @@ probes = [{{ text = "Who do you call first?", seeks = ["own-action"] }}]
         .collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(
-        warnings[0].contains("\"sc-dc-build-four-weeks-late\" and \"fx-build-late-again\" read alike")
+        warnings[0]
+            .contains("\"sc-dc-build-four-weeks-late\" and \"fx-build-late-again\" read alike")
             && warnings[0].contains("`similar` group"),
         "{}",
         warnings[0]
@@ -452,7 +458,8 @@ probes = [{{ text = "Who do you call first?", seeks = ["own-action"] }}]
     std::fs::write(&path, pack(r#"similar = ["dc-bulid-late"]"#)).expect("write pack");
     let run = validate(&[dir.path()]);
     assert!(
-        run.stderr.contains("`similar` group \"dc-bulid-late\" has only one question"),
+        run.stderr
+            .contains("`similar` group \"dc-bulid-late\" has only one question"),
         "{}",
         run.stderr
     );

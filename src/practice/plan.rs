@@ -192,8 +192,8 @@ impl<'a> Drawer<'a> {
     /// Whether `q` is free to draw: not drawn yet and (when `apart`) no
     /// question of its `similar` groups drawn either.
     fn free(&self, q: &Question, apart: bool) -> bool {
-        !self.used.contains(q.id.as_str())
-            && !(apart && q.similar.iter().any(|g| self.groups.contains(g.as_str())))
+        let clashes = || q.similar.iter().any(|g| self.groups.contains(g.as_str()));
+        !self.used.contains(q.id.as_str()) && (!apart || !clashes())
     }
 
     fn pick(
