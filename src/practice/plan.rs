@@ -334,7 +334,12 @@ pub fn plan_loop_for(
         let mut has_own = false;
         // A functional interview asks its focus questions first.
         if let Some(track) = slot.focus {
-            let focus_n = (slot.focus_questions.max(1) as usize).min(n);
+            let mut focus_n = (slot.focus_questions.max(1) as usize).min(n);
+            // "Why here?" opens an interview of two questions or more; a
+            // mini loop of one question each asks the interviewer's LPs.
+            if track == Track::Motivation && n < 2 {
+                focus_n = 0;
+            }
             for _ in 0..focus_n {
                 // "Why here?" is drawn from all of them, the role's own or not.
                 drawer.prefer_own = !has_own && track != Track::Motivation;
@@ -633,5 +638,33 @@ mod similar_tests {
         // rather than failing.
         let all = drill(&c, ids.len() as u32, 1);
         assert_eq!(all.len(), ids.len());
+    }
+}
+
+#[cfg(test)]
+mod why_here_tests {
+    use super::*;
+
+    fn first_track(c: &Content, questions: Option<u32>) -> (Track, usize) {
+        let opts = PlanOptions {
+            questions,
+            ..Default::default()
+        };
+        let p = plan_loop(c, "data-center", 3, opts, &HashSet::new()).unwrap();
+        let hm = &p.interviews[0];
+        (
+            c.question(&hm.questions[0]).unwrap().track,
+            hm.questions.len(),
+        )
+    }
+
+    #[test]
+    fn the_hiring_manager_opens_with_why_here_unless_a_mini_loop_asks_one_question_each() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        assert_eq!(first_track(&c, None), (Track::Motivation, 4));
+        assert_eq!(first_track(&c, Some(2)), (Track::Motivation, 2));
+        let (track, n) = first_track(&c, Some(1));
+        assert_eq!(n, 1);
+        assert_ne!(track, Track::Motivation, "one question: an LP story");
     }
 }
