@@ -406,6 +406,7 @@ fn areas() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
                 "ai-late-privacy-legal-finding",
                 "ai-customer-data-for-training",
                 "ai-prompt-log-retention",
+                "sc-customer-data-in-eval-set",
             ],
         ),
         (
