@@ -33,6 +33,7 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
                         c.templates.len(),
                         c.writing.len()
                     );
+                    warn_similar(&c);
                     Ok(())
                 }
                 Err(e) => {
@@ -62,6 +63,22 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
             let c = load_content(global)?;
             import_pack(&c, file, *format, output)
         }
+    }
+}
+
+/// `content validate`'s warnings: questions that read alike but share no
+/// `similar` group (a loop could ask both), and groups of one question.
+fn warn_similar(c: &Content) {
+    for n in content::similar::near_duplicates(c) {
+        eprintln!(
+            "warning: questions \"{}\" and \"{}\" read alike (similarity {:.2}): give both the same `similar` group so a loop never asks both, or reword one",
+            n.first, n.second, n.similarity
+        );
+    }
+    for (group, id) in content::similar::lone_groups(c) {
+        eprintln!(
+            "warning: `similar` group \"{group}\" has only one question (\"{id}\"): a group keeps two or more questions apart"
+        );
     }
 }
 

@@ -205,6 +205,8 @@ struct RawQuestion {
     format: Option<Spanned<AnswerFormat>>,
     #[serde(default)]
     real_example: Option<Spanned<bool>>,
+    #[serde(default)]
+    similar: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -1014,6 +1016,9 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         for r in q.roles.get_ref() {
             d.id(*file, r, "role");
         }
+        for g in &q.similar {
+            d.id(*file, g, "similar group");
+        }
         for r in &q.probe_refs {
             if !probe_ids.contains(r.get_ref().as_str()) {
                 d.at(
@@ -1037,6 +1042,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 .as_ref()
                 .map_or(AnswerFormat::Star, |f| *f.get_ref()),
             real_example: q.real_example.as_ref().is_some_and(|r| *r.get_ref()),
+            similar: strings(&q.similar),
         });
         if let Some(r) = &q.real_example
             && *r.get_ref()

@@ -6,6 +6,7 @@ mod caps;
 pub mod import;
 mod load;
 mod model;
+pub mod similar;
 
 pub use load::{ContentError, ContentErrors, Pack, PackFile, line_col, load};
 pub use model::*;

@@ -699,7 +699,7 @@ pub(super) const SIM_STOP: &[&str] = &[
 
 /// Normalised tokens of a question, in order: lower-case, apostrophes
 /// dropped, stop words removed, a plural `s` stripped.
-pub(super) fn tokens_in_order(text: &str) -> Vec<String> {
+pub(crate) fn tokens_in_order(text: &str) -> Vec<String> {
     ascii_words(text)
         .into_iter()
         .filter(|w| !SIM_STOP.contains(&w.as_str()))
