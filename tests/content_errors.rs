@@ -34,6 +34,18 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "similar group id \"Scope Creep\" must be kebab-case (a-z, 0-9 and '-')",
     ),
     (
+        "red_flag_unknown_id.toml",
+        2,
+        6,
+        "a red flag's id is the signal it raises, one of: blame, generic, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
+    ),
+    (
+        "red_flag_bad_cue.toml",
+        6,
+        14,
+        "a cue \"Went Around\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)",
+    ),
+    (
         "unknown_key.toml",
         4,
         1,
@@ -43,7 +55,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_top_key.toml",
         2,
         3,
-        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `format`, `debrief`",
+        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `format`, `red_flag`, `ask`, `debrief`",
     ),
     (
         "wrong_type.toml",
@@ -88,13 +100,13 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_signal.toml",
         5,
         10,
-        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
+        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
     ),
     (
         "criterion_unknown_signal.toml",
         16,
         24,
-        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
     ),
     (
         "criterion_unknown_seek.toml",
