@@ -2,6 +2,10 @@
 //! render at 120×40 (target under 2 ms); and the same with a 30,000-word
 //! answer (about 200 KB), to show what a keystroke costs as the text grows.
 //!
+//! And, with a content pack at its cap (a question of 2,000 characters,
+//! the most `content/README.md` allows), the first frame of the editor and
+//! a keystroke in it: a pack that validates drills at normal speed.
+//!
 //! Run: `cargo bench --bench tui`
 
 use chrono::{TimeZone, Utc};
@@ -105,5 +109,81 @@ fn keystroke_30k(c: &mut Criterion) {
     bench_keystroke(c, "keystroke_30000_words_120x40", 30_000);
 }
 
-criterion_group!(benches, keystroke, keystroke_30k);
+/// A pack with one question at the cap: 2,000 characters of words.
+fn pack_at_the_cap(dir: &std::path::Path) -> String {
+    let words = "When the launch slipped and two teams each said the fix was the other's, what did you do first, and why? ";
+    let mut text = String::new();
+    while text.len() + words.len() <= 2_000 {
+        text.push_str(words);
+    }
+    while text.chars().count() < 2_000 {
+        text.push('x');
+    }
+    assert_eq!(text.chars().count(), 2_000);
+    std::fs::write(
+        dir.join("cap.toml"),
+        format!(
+            "[[question]]\nid = \"cap-question\"\ntext = \"{text}\"\nprinciples = [\"ownership\"]\ntrack = \"leadership\"\ndifficulty = \"standard\"\nroles = [\"pm\"]\nprobes = [\"What did you do first?\"]\n"
+        ),
+    )
+    .unwrap();
+    "cap-question".into()
+}
+
+/// The drill of the question at the cap, begun (the editor showing).
+fn drill_at_the_cap(
+    content: &loopdrill::content::Content,
+    data: &std::path::Path,
+    id: &str,
+) -> App {
+    let wall = || Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap();
+    let mut app = App::new(
+        content.clone(),
+        Store::open(data).unwrap(),
+        None,
+        Box::new(FakeClock::default()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    let plan = loopdrill::practice::plan::plan_retry(&app.content, id, 5, 1).unwrap();
+    app.open(Screen::Session(Box::new(SessionScreen::new_drill(
+        &app.content,
+        plan,
+        false,
+        wall(),
+    ))));
+    app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app
+}
+
+fn question_at_the_cap(c: &mut Criterion) {
+    let pack = tempfile::tempdir().unwrap();
+    let id = pack_at_the_cap(pack.path());
+    let content = loopdrill::content::load_layered(&[pack.path().to_path_buf()]).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("first_frame_question_at_the_cap_120x40", |b| {
+        b.iter(|| {
+            let app = drill_at_the_cap(&content, data.path(), &id);
+            terminal.draw(|f| black_box(&app).render(f)).unwrap();
+        })
+    });
+    let mut app = drill_at_the_cap(&content, data.path(), &id);
+    terminal.draw(|f| app.render(f)).unwrap();
+    let mut flip = false;
+    c.bench_function("keystroke_question_at_the_cap_120x40", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let code = if flip {
+                KeyCode::Char('x')
+            } else {
+                KeyCode::Backspace
+            };
+            app.key(KeyEvent::new(code, KeyModifiers::NONE));
+            terminal.draw(|f| black_box(&app).render(f)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, keystroke, keystroke_30k, question_at_the_cap);
 criterion_main!(benches);

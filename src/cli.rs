@@ -25,6 +25,10 @@ pub struct Global {
     /// Where answers, stories and drafts are kept [default: the platform data dir]
     #[arg(long, global = true, env = "LOOPDRILL_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Make the --data-dir folder a data dir even though it holds other files
+    /// (they are left alone); without it such a folder is refused
+    #[arg(long, global = true)]
+    pub init: bool,
     /// A content pack to layer over the built-in one (repeatable; later packs win)
     #[arg(
         long = "content",

@@ -1,4 +1,6 @@
-//! The non-interactive commands, and the shared start-up (content + store).
+//! The non-interactive commands. The start-up they share with the terminal UI
+//! (data dir, store, content, `--track` and `--role` checks) is in
+//! [`crate::startup`], re-exported here.
 
 use crate::cli::{ContentCommand, ExportFormat, Global, ListKind};
 use crate::content::{self, Content};
@@ -7,73 +9,12 @@ use crate::tui::text::printable;
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// A user-facing failure: one clear line, exit status 1.
-#[derive(Debug)]
-pub struct Failure(pub String);
-
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
-}
-
-pub type CmdResult = Result<(), Failure>;
-
-/// The data dir: `--data-dir`, `LOOPDRILL_DATA_DIR`, or the platform's.
-pub fn data_dir(global: &Global) -> Result<PathBuf, Failure> {
-    if let Some(d) = &global.data_dir {
-        return Ok(d.clone());
-    }
-    directories::ProjectDirs::from("dev", "loopdrill", "loopdrill")
-        .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            Failure("cannot find a home directory for the data dir; pass --data-dir DIR".into())
-        })
-}
-
-/// Loads the layered content or reports every error.
-pub fn load_content(global: &Global) -> Result<Content, Failure> {
-    content::load_layered(&global.content).map_err(|e| Failure(e.to_string()))
-}
-
-/// Opens the store for writing, waiting up to 0.6 s for an instance that
-/// is just exiting (say, the one whose terminal was closed a moment ago).
-fn open_waiting(dir: &Path) -> Result<Store, store::StoreError> {
-    let start = std::time::Instant::now();
-    loop {
-        match Store::open(dir) {
-            Err(store::StoreError::Locked { .. })
-                if start.elapsed() < std::time::Duration::from_millis(600) =>
-            {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            other => return other,
-        }
-    }
-}
-
-/// Opens the store for writing, or read-only when another instance holds it.
-pub fn open_store(global: &Global) -> Result<Store, Failure> {
-    let dir = data_dir(global)?;
-    match open_waiting(&dir) {
-        Ok(s) => Ok(s),
-        Err(store::StoreError::Locked { .. }) => Ok(Store::open_read_only(&dir)),
-        // A read-only mount or an immutable file: history can still be read.
-        Err(store::StoreError::NotWritable { source, .. }) => Ok(Store::open_read_only_because(
-            &dir,
-            store::ReadOnlyWhy::NotWritable(source.to_string()),
-        )),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Opens the store and refuses if another instance is writing.
-pub fn open_store_for_writing(global: &Global) -> Result<Store, Failure> {
-    let dir = data_dir(global)?;
-    Ok(open_waiting(&dir)?)
-}
+pub use crate::startup::{
+    CmdResult, Failure, check_role, data_dir, known_roles, load_content, open_store,
+    open_store_for_writing, parse_track,
+};
 
 pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
     match cmd {
@@ -92,6 +33,7 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
                         c.templates.len(),
                         c.writing.len()
                     );
+                    warn_similar(&c);
                     Ok(())
                 }
                 Err(e) => {
@@ -121,6 +63,22 @@ pub fn content_cmd(global: &Global, cmd: &ContentCommand) -> CmdResult {
             let c = load_content(global)?;
             import_pack(&c, file, *format, output)
         }
+    }
+}
+
+/// `content validate`'s warnings: questions that read alike but share no
+/// `similar` group (a loop could ask both), and groups of one question.
+fn warn_similar(c: &Content) {
+    for n in content::similar::near_duplicates(c) {
+        eprintln!(
+            "warning: questions \"{}\" and \"{}\" read alike (similarity {:.2}): give both the same `similar` group so a loop never asks both, or reword one",
+            n.first, n.second, n.similarity
+        );
+    }
+    for (group, id) in content::similar::lone_groups(c) {
+        eprintln!(
+            "warning: `similar` group \"{group}\" has only one question (\"{id}\"): a group keeps two or more questions apart"
+        );
     }
 }
 
@@ -351,6 +309,11 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
         );
     }
     let store = open_store_for_writing(global)?;
+    // Judged once here (on every core), cached with the answers as the app
+    // saves them, so `stats`, `export` and home never judge an imported
+    // answer again.
+    let judging = load_content(global)?;
+    cache_judgements(&judging, &mut export.sessions);
     let mut bar: Option<Option<indicatif::ProgressBar>> = None;
     let report = store::export::import_with(&store, &export, &mut |n, of| {
         let b = bar.get_or_insert_with(|| progress_bar(of as u64, "importing sessions"));
@@ -361,8 +324,41 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
     if let Some(Some(b)) = bar {
         b.finish_and_clear();
     }
-    println!("imported {}: {}", file.display(), report?);
+    let report = report?;
+    // The summary index, as the app writes it, so `stats` and home read
+    // the imported history at once.
+    rebuild_index(&store, &judging);
+    println!("imported {}: {report}", file.display());
     Ok(())
+}
+
+/// Reads the full history of the writer `store`, judges what has no
+/// current cached judgement (in memory) and writes the summary index from
+/// it (a cache: a failure to write it costs only speed later).
+pub fn rebuild_index(store: &Store, c: &Content) -> store::History {
+    let stamps = store.session_stamps();
+    let mut history = store.load_history();
+    cache_judgements(c, &mut history.sessions);
+    let fingerprint = crate::practice::judge::Judge::new(c).fingerprint();
+    let _ = store.save_index(&history, &stamps, fingerprint);
+    history
+}
+
+/// Fills in the cached judgement of every answer of `sessions` that has none
+/// or a stale one, on every core (one judge per thread).
+pub fn cache_judgements(c: &Content, sessions: &mut [store::Session]) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = sessions.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for part in sessions.chunks_mut(chunk) {
+            scope.spawn(move || {
+                let judge = crate::practice::judge::Judge::new(c);
+                for s in part {
+                    judge.refresh_cache(s);
+                }
+            });
+        }
+    });
 }
 
 /// From how many items a long import or export shows a progress bar.
@@ -475,23 +471,52 @@ fn import_pack(
 
 /// `loopdrill stats [--json]`: per-LP practice from the store, read-only.
 pub fn stats_cmd(global: &Global, c: &Content, json: bool) -> CmdResult {
-    let dir = data_dir(global)?;
-    let store = Store::open_read_only(&dir);
-    let history = store.load_history();
-    for p in &history.problems {
-        eprintln!("warning: {}", printable(&p.to_string()));
+    let (text, warnings) = stats_report(&data_dir(global)?, c, json, chrono::Utc::now())?;
+    for w in warnings {
+        eprintln!("warning: {}", printable(&w));
     }
-    let now = chrono::Utc::now();
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// The stats report (JSON or the table) of data dir `dir`, and a warning
+/// per file that could not be read. Like the home screen, it reads the
+/// summary index when there is a usable one (only the session files changed
+/// since are read in full) and takes the interviewer's levels from the
+/// judgements cached with the answers, so nothing is judged again unless
+/// its words or the judge changed.
+pub fn stats_report(
+    dir: &Path,
+    c: &Content,
+    json: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(String, Vec<String>), Failure> {
+    let store = Store::open_read_only(dir);
+    let judge = crate::practice::judge::Judge::new(c);
+    let history = match store.load_summary(judge.fingerprint()) {
+        Some((h, true)) => h,
+        summary => {
+            // No index, or a stale one: when no other loopdrill holds the
+            // data dir, write it afresh, so the next call is fast.
+            let writer = store::index::is_store(dir)
+                .then(|| Store::open(dir).ok())
+                .flatten();
+            match writer {
+                Some(w) => rebuild_index(&w, c),
+                None => summary.map_or_else(|| store.load_history(), |(h, _)| h),
+            }
+        }
+    };
+    let warnings = history.problems.iter().map(|p| p.to_string()).collect();
     let p = crate::practice::progress::progress(&history.sessions, c, now);
-    let mut out = std::io::stdout().lock();
-    if json {
+    let text = if json {
         let text = serde_json::to_string_pretty(&p)
             .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;
-        writeln!(out, "{}", store::export::escape_controls(&text))?;
-        return Ok(());
-    }
-    out.write_all(printable(&stats_table(&p, now)).as_bytes())?;
-    Ok(())
+        format!("{}\n", store::export::escape_controls(&text))
+    } else {
+        printable(&stats_table(&p, now))
+    };
+    Ok((text, warnings))
 }
 
 /// The plain-text stats report (no colour codes).
@@ -656,47 +681,6 @@ pub fn assess_cmd(
         }
     }
     Ok(())
-}
-
-/// A `--track` value, or an error listing the tracks that have questions.
-pub fn parse_track(c: &Content, id: &str) -> Result<content::Track, Failure> {
-    let tracks: Vec<&str> = content::Track::ALL
-        .iter()
-        .filter(|t| c.questions_in(**t).next().is_some())
-        .map(|t| t.id())
-        .collect();
-    match content::Track::from_id(id) {
-        Some(t) if c.questions_in(t).next().is_some() => Ok(t),
-        _ => Err(Failure(format!(
-            "no track \"{id}\"; tracks with questions: {}",
-            tracks.join(", ")
-        ))),
-    }
-}
-
-/// The role tags the content's questions carry.
-pub fn known_roles(c: &Content) -> Vec<&str> {
-    let mut roles: Vec<&str> = c
-        .questions
-        .iter()
-        .flat_map(|q| q.roles.iter().map(String::as_str))
-        .collect();
-    roles.sort_unstable();
-    roles.dedup();
-    roles
-}
-
-/// A `--role` value must be a role some question is tagged with.
-pub fn check_role(c: &Content, role: &str) -> Result<(), Failure> {
-    let roles = known_roles(c);
-    if roles.contains(&role) {
-        Ok(())
-    } else {
-        Err(Failure(format!(
-            "no role \"{role}\"; roles: {}",
-            roles.join(", ")
-        )))
-    }
 }
 
 /// `loopdrill loop --plan [--json]`: the plan a loop would run, then exit.

@@ -17,7 +17,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("loopdrill: {}", loopdrill::tui::text::printable(&msg));
+            // One line, whatever a path or an id in it holds (a newline is
+            // shown as the symbol ␊).
+            let line = loopdrill::tui::text::printable(&msg).replace('\n', "\u{240A}");
+            eprintln!("loopdrill: {line}");
             ExitCode::from(1)
         }
     }

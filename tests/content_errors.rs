@@ -28,16 +28,34 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
     ),
     ("syntax.toml", 4, 33, "invalid basic string, expected `\"`"),
     (
+        "similar_bad_group.toml",
+        9,
+        12,
+        "similar group id \"Scope Creep\" must be kebab-case (a-z, 0-9 and '-')",
+    ),
+    (
+        "red_flag_unknown_id.toml",
+        2,
+        6,
+        "a red flag's id is the signal it raises, one of: blame, generic, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
+    ),
+    (
+        "red_flag_bad_cue.toml",
+        6,
+        14,
+        "a cue \"Went Around\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)",
+    ),
+    (
         "unknown_key.toml",
         4,
         1,
-        "unknown field `txet`, expected one of `id`, `text`, `principles`, `track`, `difficulty`, `roles`, `probes`, `probe_refs`, `format`, `real_example`",
+        "unknown field `txet`, expected one of `id`, `text`, `principles`, `track`, `difficulty`, `roles`, `probes`, `probe_refs`, `format`, `real_example`, `similar`",
     ),
     (
         "unknown_top_key.toml",
         2,
         3,
-        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `format`, `debrief`",
+        "unknown key `questions`, expected one of `principle`, `question`, `probe`, `rubric`, `interviewer`, `template`, `writing`, `format`, `red_flag`, `ask`, `debrief`",
     ),
     (
         "wrong_type.toml",
@@ -82,13 +100,13 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_signal.toml",
         5,
         10,
-        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
+        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
     ),
     (
         "criterion_unknown_signal.toml",
         16,
         24,
-        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story",
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
     ),
     (
         "criterion_unknown_seek.toml",
@@ -401,6 +419,62 @@ fn errors_in_several_files_and_packs_are_all_reported() {
     assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
     assert_eq!(lines_for(&run.stderr, &file_a).len(), 1, "{}", run.stderr);
     assert_eq!(lines_for(&run.stderr, &file_b).len(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn validate_warns_of_a_question_that_reads_like_another_until_they_share_a_group() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = |similar: &str| {
+        format!(
+            r#"[[question]]
+id = "fx-build-late-again"
+text = "You own a data-center build. The general contractor tells you on a Friday that energisation will be four weeks late because the utility has not finished its work. What do you do?"
+principles = ["ownership"]
+track = "leadership"
+difficulty = "standard"
+roles = ["data-center"]
+{similar}
+probes = [{{ text = "Who do you call first?", seeks = ["own-action"] }}]
+"#
+        )
+    };
+    let path = dir.path().join("pack.toml");
+    std::fs::write(&path, pack("")).expect("write pack");
+    let run = validate(&[dir.path()]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "a warning is not an error:\n{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(
+        warnings[0]
+            .contains("\"sc-dc-build-four-weeks-late\" and \"fx-build-late-again\" read alike")
+            && warnings[0].contains("`similar` group"),
+        "{}",
+        warnings[0]
+    );
+    // In the built-in group, it is kept apart from its twin and not reported.
+    std::fs::write(&path, pack(r#"similar = ["dc-build-late"]"#)).expect("write pack");
+    let run = validate(&[dir.path()]);
+    assert_eq!(run.code, Some(0));
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // A group nobody else is in is likely a typo.
+    std::fs::write(&path, pack(r#"similar = ["dc-bulid-late"]"#)).expect("write pack");
+    let run = validate(&[dir.path()]);
+    assert!(
+        run.stderr
+            .contains("`similar` group \"dc-bulid-late\" has only one question"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -797,3 +797,34 @@ fn markdown_list_items_are_imported_or_reported_never_dropped() {
         );
     }
 }
+
+/// Prompts in the imperative ("Name a situation where you…", "Recount a
+/// moment when you…") import as questions, kept as written; a tip in the
+/// same imperative ("Outline your answer…", about no experience of yours)
+/// does not.
+#[test]
+fn imperative_prompts_import_as_questions_as_written() {
+    let imp = import("imperative.md", "markdown");
+    let texts = imp.texts();
+    for t in [
+        "Name a situation where you had to deliver with incomplete data.",
+        "Recount a moment when you simplified a process for your team.",
+        "Walk through a decision you made with very little data.",
+        "Outline a time you took a calculated risk that did not pay off.",
+        "Identify a goal you missed and what you changed afterwards.",
+        "Provide an instance where you raised the bar when hiring.",
+        "Give me an example of a time you disagreed with your manager.",
+        "Describe a project you led from start to finish.",
+        "Name a situation where you took ownership of a problem outside your role.",
+    ] {
+        assert!(texts.contains(&t), "{t:?} missing from\n{}", imp.toml);
+    }
+    assert_eq!(texts.len(), 9, "{}", imp.toml);
+    assert!(
+        imp.stderr.contains(
+            "\"Outline your answer using the STAR format.\" does not read as a question; skipped"
+        ),
+        "{}",
+        imp.stderr
+    );
+}

@@ -220,3 +220,84 @@ fn anything_else_wrong_in_a_hand_written_file_is_one_line_with_its_position() {
     assert!(lines[0].contains("invalid type"), "{stderr}");
     assert!(!dir.join("sessions/handwritten-2.json").exists());
 }
+
+/// Fields that are short by nature are bounded on import: a 20 MB
+/// `template` or `id` is refused in one short line, and nothing is written.
+#[test]
+fn oversized_short_fields_are_refused_in_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for (field, value) in [
+        ("template", "t".repeat(20 * 1024 * 1024)),
+        ("id", "i".repeat(20 * 1024 * 1024)),
+        ("template", "two\nlines".repeat(30)),
+    ] {
+        let mut s = serde_json::to_value(common::session("s-1", 1_750_000_000, 1)).unwrap();
+        s[field] = serde_json::Value::String(value);
+        let export = serde_json::json!({"schema_version": 1, "sessions": [s], "stories": []});
+        let file = dir.path().join("big.json");
+        std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+        let out = assert_cmd::Command::cargo_bin("loopdrill")
+            .unwrap()
+            .arg("import")
+            .arg(&file)
+            .arg("--data-dir")
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{field}: {err}");
+        assert!(err.len() < 400, "{field}: {} bytes", err.len());
+        assert!(err.contains(&format!("`{field}`")), "{err}");
+        assert!(
+            !data.join("sessions").exists()
+                || std::fs::read_dir(data.join("sessions")).unwrap().count() == 0
+        );
+    }
+}
+
+/// `import` judges the imported answers once and writes the summary index,
+/// so `stats --json` reads cached judgements (no judging on every call);
+/// without the index it gives the same numbers and writes the index again.
+#[test]
+fn import_writes_the_index_stats_reads_and_stats_agree_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let sessions: Vec<_> = (0..3)
+        .map(|k| session(&format!("s-{k}"), 1_750_000_000 + k * 3_600, 2))
+        .collect();
+    let file = dir.path().join("e.json");
+    fs::write(&file, export::Export::new(sessions, vec![]).to_json()).unwrap();
+    Command::cargo_bin("loopdrill")
+        .unwrap()
+        .arg("import")
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(&data)
+        .assert()
+        .success();
+    let index = data.join("index.json");
+    assert!(index.is_file(), "import writes the summary index");
+    // Every imported answer was saved with its judgement cached.
+    for s in Store::open_read_only(&data).load_history().sessions {
+        assert!(s.answers.iter().all(|a| a.judged.is_some()), "{}", s.id);
+    }
+    let stats = || {
+        let out = Command::cargo_bin("loopdrill")
+            .unwrap()
+            .args(["stats", "--json", "--data-dir"])
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let with_index = stats();
+    let v: serde_json::Value = serde_json::from_str(&with_index).unwrap();
+    assert_eq!(v["answers"], 6);
+    fs::remove_file(&index).unwrap();
+    let without = stats();
+    assert_eq!(with_index, without);
+    assert!(index.is_file(), "stats writes the index again");
+}

@@ -230,6 +230,7 @@ fn drill_questions(data: &std::path::Path, args: loopdrill::cli::DrillArgs) -> V
     let global = loopdrill::cli::Global {
         data_dir: Some(data.to_path_buf()),
         content: vec![],
+        init: false,
     };
     let app = loopdrill::tui::build_app(
         &global,

@@ -289,10 +289,10 @@ fn mode(p: &Path) -> u32 {
 fn files_are_0600_and_dirs_0700() {
     use std::os::unix::fs::PermissionsExt;
     let (_tmp, dir) = data_dir();
-    // A data dir that exists already with loose permissions is tightened.
+    // A data dir that exists already keeps the modes its owner gave it.
     fs::create_dir_all(dir.join("sessions")).expect("mkdir");
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod");
-    fs::set_permissions(dir.join("sessions"), fs::Permissions::from_mode(0o777)).expect("chmod");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o750)).expect("chmod");
+    fs::set_permissions(dir.join("sessions"), fs::Permissions::from_mode(0o770)).expect("chmod");
     // An existing file with loose permissions is private once rewritten.
     let loose = dir.join("sessions/loose.json");
     fs::write(
@@ -312,12 +312,18 @@ fn files_are_0600_and_dirs_0700() {
     store.save_stories(&bank(1)).expect("save");
     store.save_draft(&draft(1)).expect("save");
     store.trash_session("s1").expect("trash");
+    let history = store.load_history();
+    loopdrill::store::index::write_index(&dir, &history, &[], 0).expect("index");
 
-    for d in ["", "sessions", "trash", "backups"] {
+    assert_eq!(mode(&dir), 0o750, "an existing dir keeps its mode");
+    assert_eq!(mode(&dir.join("sessions")), 0o770);
+    // What the store created is private.
+    for d in ["trash", "backups"] {
         assert_eq!(mode(&dir.join(d)), 0o700, "dir {d:?}");
     }
     let files = all_files(&dir);
-    assert!(files.len() >= 5, "{files:?}");
+    assert!(files.len() >= 6, "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("index.json")), "{files:?}");
     for f in files {
         assert_eq!(mode(&f), 0o600, "{}", f.display());
     }

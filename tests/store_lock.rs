@@ -183,10 +183,12 @@ fn import_refuses_while_another_loopdrill_holds_the_store() {
     let (code, stdout, stderr) = import();
     assert_eq!(code, Some(0), "stdout: {stdout}\nstderr: {stderr}");
     let store = Store::open(&dir).expect("open");
-    assert_eq!(
-        store.load_session("imported-1").expect("imported"),
-        export.sessions[0]
-    );
+    let mut imported = store.load_session("imported-1").expect("imported");
+    // Imported as exported, with each answer's judgement cached.
+    for a in &mut imported.answers {
+        assert!(a.judged.take().is_some());
+    }
+    assert_eq!(imported, export.sessions[0]);
     assert_eq!(
         store.load_stories().expect("stories").stories,
         export.stories
@@ -227,38 +229,113 @@ fn a_store_that_cannot_be_written_is_refused_as_not_writable() {
 }
 
 #[test]
-fn opening_changes_a_mode_only_when_it_is_not_private() {
+fn opening_never_changes_the_mode_of_what_exists() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("data");
     drop(Store::open(&dir).expect("create"));
-    // chmod on the data dir itself fails, as on a read-only mount or an
-    // immutable directory; everything else may be written.
-    let d = dir.clone();
-    let chmod_fails: loopdrill::store::WriteFault =
-        std::sync::Arc::new(move |p: &Path| (p == d).then(erofs));
-    // Already 0700: no chmod is needed, so the store opens.
-    Store::open_with(&dir, Some(chmod_fails.clone())).expect("a private dir opens");
-    // Owner-read-only (0500) is private too: left as it is.
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
-    let r = Store::open_with(&dir, Some(chmod_fails.clone()));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // What the store created is private.
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("lock")), 0o600);
+    // A mode the user chose is theirs: reopening leaves it, whatever it is.
+    for m in [0o500, 0o755, 0o750] {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(m)).unwrap();
+        drop(Store::open(&dir));
+        assert_eq!(mode(&dir), m, "the data dir's mode was changed");
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::set_permissions(dir.join("lock"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(Store::open(&dir).expect("open"));
+    assert_eq!(mode(&dir.join("lock")), 0o644);
+}
+
+#[test]
+fn a_lock_replaced_by_a_symlink_is_refused_and_its_target_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    drop(Store::open(&dir).expect("create"));
+    let target = tmp.path().join("someone-elses-file");
+    std::fs::write(&target, "theirs").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::remove_file(dir.join("lock")).unwrap();
+    std::os::unix::fs::symlink(&target, dir.join("lock")).unwrap();
+    let e = Store::open(&dir).expect_err("a symlinked lock is refused");
+    assert!(e.to_string().contains("lock"), "{e}");
     assert_eq!(
-        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
-        0o500,
-        "the user's read-only mode was changed"
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o644
     );
-    drop(r);
-    // Open to others (0755): it must be tightened, which fails here.
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+}
+
+#[test]
+fn a_folder_that_is_not_a_data_dir_is_refused_unless_init() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("projects");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert!(matches!(
-        Store::open_with(&dir, Some(chmod_fails)),
-        Err(StoreError::NotWritable { .. })
-    ));
-    Store::open(&dir).expect("tightened without the fault");
+    let before: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    let e = Store::open(&dir).expect_err("refused");
+    assert!(matches!(e, StoreError::NotAStore { .. }), "{e}");
+    assert!(e.to_string().contains("--init"), "{e}");
+    let after: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(before, after, "nothing is added to a refused folder");
     assert_eq!(
         std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
-        0o700
+        0o755
     );
+    // The CLI says so in one line, and nothing changes.
+    let file = tmp.path().join("e.json");
+    std::fs::write(&file, r#"{"schema_version":1,"sessions":[],"stories":[]}"#).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loopdrill"))
+        .args(["import", "--data-dir"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("not a loopdrill data dir"), "{err}");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    // With --init it becomes one; the user's file and the folder's mode stay.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loopdrill"))
+        .args(["import", "--init", "--data-dir"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o755
+    );
+    // From then on it is a data dir: no flag needed.
+    Store::open(&dir).expect("a data dir now");
+    // An empty folder needs no flag either.
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    Store::open(&empty).expect("an empty folder is fine");
 }
 
 /// A data dir its owner made read-only (0500), used by the real binary. As
@@ -332,4 +409,34 @@ fn a_read_only_data_dir_is_read_by_every_reading_command_and_import_refuses() {
         0o500,
         "the data dir's mode was changed"
     );
+}
+
+/// A disk that cannot take an answer's worth of bytes is noticed when the
+/// store opens, not at the first save. A file-size limit (`ulimit -f`)
+/// stands in for a full disk here: creating an empty file still works, as
+/// it does on a full disk, so only a probe that writes bytes sees it.
+#[test]
+fn a_disk_that_cannot_take_an_answer_is_noticed_at_open() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let file = tmp.path().join("e.json");
+    let export = Export::new(vec![common::session("s-1", 1_750_000_000, 1)], vec![]);
+    std::fs::write(&file, export.to_json()).unwrap();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 8; exec '{}' import --data-dir '{}' '{}'",
+            env!("CARGO_BIN_EXE_loopdrill"),
+            dir.display(),
+            file.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".write-test.json.probe"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // Nothing was imported, and no probe is left behind.
+    assert_eq!(std::fs::read_dir(dir.join("sessions")).unwrap().count(), 0);
+    assert!(!dir.join(".write-test.json.probe").exists());
 }

@@ -305,6 +305,7 @@ fn app_with(dir: &Path, cmd: Option<Command>) -> App {
     let global = Global {
         data_dir: Some(dir.to_path_buf()),
         content: vec![],
+        init: false,
     };
     let mut app = build_app(&global, content, cmd, false).unwrap_or_else(|e| panic!("{}", e.0));
     app.set_wall_clock(Box::new(|| ts(NOW)));

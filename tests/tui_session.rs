@@ -63,7 +63,13 @@ fn mini_loop(h: &mut Harness, strict: bool) {
         questions: Some(2),
         answer_minutes: Some(4),
     };
-    let plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    let mut plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    // These tests answer two STAR stories (the hiring manager's "why
+    // here?" opener aside), the same two whatever the bank draws.
+    plan.interviews[0].questions = vec![
+        "own-gap-between-two-teams".to_string(),
+        "dr-roadblock-near-deadline".to_string(),
+    ];
     let s = SessionScreen::new_loop(&h.app.content, plan, strict, wall());
     h.app.open(Screen::Session(Box::new(s)));
 }
@@ -1593,4 +1599,38 @@ fn a_phone_screen_is_thirty_minutes_and_ends_with_the_move_to_the_loop_call() {
     let text = screen_text(&h, 120, 40);
     assert!(text.contains("MOVE TO THE LOOP"), "{text}");
     assert!(!text.contains(" HIRE"), "{text}");
+}
+
+/// A draft whose autosave failed (the disk was full for a moment) is done
+/// with once its answer is submitted and saved: quit no longer says that
+/// an unfinished answer was NOT saved (issue 21).
+#[test]
+fn a_failed_draft_save_is_forgotten_once_its_answer_is_saved() {
+    let mut h = harness();
+    let fallback = tempfile::tempdir().unwrap();
+    h.app.set_fallback_dir(fallback.path().to_path_buf());
+    mini_loop(&mut h, false);
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    fill_disk(&mut h);
+    typ(&mut h, S);
+    h.clock.advance(Duration::from_secs(6));
+    h.app.tick(); // the autosave fails
+    assert!(h.app.has_unsaved());
+    // Space comes back; the answer is finished and submitted.
+    h.app.store.inject_write_fault(None);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, T);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, A);
+    key(&mut h, KeyCode::Tab);
+    typ(&mut h, R);
+    ctrl(&mut h, 's');
+    reply_until_self_score(&mut h);
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    assert_eq!(s.answers[0].star.situation, S);
+    assert!(!h.app.has_unsaved());
+    ctrl(&mut h, 'c');
+    let lines = h.app.farewell().expect("everything is saved");
+    assert!(lines.iter().all(|l| !l.contains("NOT saved")), "{lines:?}");
 }

@@ -97,6 +97,22 @@ impl Pack {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for p in paths {
+            // A file over the cap is refused unread.
+            if let Ok(m) = std::fs::metadata(&p)
+                && m.len() > super::caps::MAX_FILE_BYTES
+            {
+                errors.push(ContentError {
+                    file: p.display().to_string(),
+                    line: 1,
+                    col: 1,
+                    message: format!(
+                        "the file holds {} bytes; a content file may hold at most {} (1 MiB): split it",
+                        m.len(),
+                        super::caps::MAX_FILE_BYTES
+                    ),
+                });
+                continue;
+            }
             match std::fs::read(&p) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => files.push(PackFile {
@@ -189,6 +205,8 @@ struct RawQuestion {
     format: Option<Spanned<AnswerFormat>>,
     #[serde(default)]
     real_example: Option<Spanned<bool>>,
+    #[serde(default)]
+    similar: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -606,6 +624,13 @@ fn parse_file(idx: usize, file: &PackFile, pack_of: &[usize], raw: &mut Raw, d: 
         };
         for item in items {
             let start = item.span().start;
+            let over = super::caps::over_caps(&kname, &item);
+            if !over.is_empty() {
+                for (offset, message) in over {
+                    d.at(idx, offset, message);
+                }
+                continue;
+            }
             let de = serde::de::IntoDeserializer::into_deserializer(item);
             macro_rules! take {
                 ($ty:ty, $vec:expr) => {
@@ -991,6 +1016,9 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
         for r in q.roles.get_ref() {
             d.id(*file, r, "role");
         }
+        for g in &q.similar {
+            d.id(*file, g, "similar group");
+        }
         for r in &q.probe_refs {
             if !probe_ids.contains(r.get_ref().as_str()) {
                 d.at(
@@ -1014,6 +1042,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 .as_ref()
                 .map_or(AnswerFormat::Star, |f| *f.get_ref()),
             real_example: q.real_example.as_ref().is_some_and(|r| *r.get_ref()),
+            similar: strings(&q.similar),
         });
         if let Some(r) = &q.real_example
             && *r.get_ref()

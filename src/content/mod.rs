@@ -2,9 +2,11 @@
 //!
 //! The default pack (`content/` in the repository) is embedded at build time.
 
+mod caps;
 pub mod import;
 mod load;
 mod model;
+pub mod similar;
 
 pub use load::{ContentError, ContentErrors, Pack, PackFile, line_col, load};
 pub use model::*;
@@ -406,26 +408,79 @@ pub fn load_layered_full(dirs: &[PathBuf]) -> Result<Content, ContentErrors> {
     load(&packs)
 }
 
-/// Writes the built-in pack into `dir` (which must not hold any of its files).
+/// Writes the built-in pack into `dir`, which must not exist or be empty.
+/// Every file is first written (and synced) into a temporary folder beside
+/// `dir`, which is then renamed into place: a failure (a full disk, say)
+/// leaves nothing behind, its error names the file, and a rerun works.
 pub fn write_builtin(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let targets: Vec<PathBuf> = EMBEDDED.iter().map(|(p, _)| dir.join(p)).collect();
-    if let Some(existing) = targets.iter().find(|p| p.exists()) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            format!("{} already exists; nothing was written", existing.display()),
+    write_builtin_with(dir, &|_| None)
+}
+
+/// [`write_builtin`], asking `fault` before each file is written (tests: a
+/// full disk part-way through).
+pub fn write_builtin_with(
+    dir: &Path,
+    fault: &dyn Fn(&Path) -> Option<std::io::Error>,
+) -> std::io::Result<Vec<PathBuf>> {
+    use std::io::{Error, ErrorKind, Write as _};
+    let named = |p: &Path, e: Error| Error::new(e.kind(), format!("{}: {e}", p.display()));
+    let not_empty = |d: &Path| std::fs::read_dir(d).is_ok_and(|mut e| e.next().is_some());
+    if dir.exists() && (!dir.is_dir() || not_empty(dir)) {
+        return Err(Error::new(
+            ErrorKind::AlreadyExists,
+            format!(
+                "{} already exists and is not an empty folder; choose a new one (nothing was written)",
+                dir.display()
+            ),
         ));
     }
-    for ((_, text), path) in EMBEDDED.iter().zip(&targets) {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| named(&parent, e))?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "content".into());
+    let tmp = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let files = EMBEDDED
+        .iter()
+        .map(|(p, text)| (PathBuf::from(p), text.as_bytes()))
+        .chain(std::iter::once((
+            PathBuf::from("README.md"),
+            include_str!("../../content/README.md").as_bytes(),
+        )));
+    let written = (|| -> std::io::Result<()> {
+        std::fs::create_dir(&tmp).map_err(|e| named(&tmp, e))?;
+        for (rel, bytes) in files {
+            let (path, shown) = (tmp.join(&rel), dir.join(&rel));
+            if let Some(e) = fault(&shown) {
+                return Err(named(&shown, e));
+            }
+            if let Some(d) = path.parent() {
+                std::fs::create_dir_all(d).map_err(|e| named(&shown, e))?;
+            }
+            let mut f = std::fs::File::create(&path).map_err(|e| named(&shown, e))?;
+            f.write_all(bytes)
+                .and_then(|()| f.sync_all())
+                .map_err(|e| named(&shown, e))?;
         }
-        std::fs::write(path, text)?;
+        // An empty folder in the way is replaced by the rename.
+        if dir.is_dir() {
+            std::fs::remove_dir(dir).map_err(|e| named(dir, e))?;
+        }
+        std::fs::rename(&tmp, dir).map_err(|e| named(dir, e))
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(Error::new(
+            e.kind(),
+            format!("{e}; nothing was written, so `content init` can be run again"),
+        ));
     }
-    std::fs::write(
-        dir.join("README.md"),
-        include_str!("../../content/README.md"),
-    )?;
-    Ok(targets)
+    Ok(EMBEDDED.iter().map(|(p, _)| dir.join(p)).collect())
 }
 
 #[cfg(test)]
@@ -438,5 +493,36 @@ mod tests {
         let fast = builtin_fast().expect("build.rs converted the built-in pack");
         assert_eq!(fast.questions.len(), full.questions.len());
         assert_eq!(fast, full);
+    }
+
+    #[test]
+    fn init_on_a_full_disk_leaves_nothing_names_the_file_and_can_rerun() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("pack");
+        let ninth = EMBEDDED[8].0;
+        let full = |p: &Path| {
+            p.ends_with(ninth)
+                .then(|| std::io::Error::from(std::io::ErrorKind::StorageFull))
+        };
+        let e = write_builtin_with(&dir, &full).unwrap_err().to_string();
+        assert!(e.contains(ninth), "{e}");
+        assert!(e.contains("nothing was written"), "{e}");
+        assert!(!dir.exists());
+        // No temporary folder is left beside it either.
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+        let written = write_builtin(&dir).expect("a rerun works");
+        assert_eq!(written.len(), EMBEDDED.len());
+        assert!(written.iter().all(|p| p.is_file()));
+        assert!(dir.join("README.md").is_file());
+        assert!(load_layered_full(std::slice::from_ref(&dir)).is_ok());
+        // A second run refuses: the folder holds the pack now.
+        assert!(write_builtin(&dir).is_err());
+    }
+
+    #[test]
+    fn init_fills_an_existing_empty_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_builtin(tmp.path()).expect("an empty folder is fine");
+        assert!(tmp.path().join("README.md").is_file());
     }
 }

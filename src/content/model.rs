@@ -181,11 +181,19 @@ pub struct Question {
     /// short STAR part (the format's `example` field).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub real_example: bool,
+    /// Groups of questions about the same situation ("scope-creep"): a plan
+    /// never draws two questions that share a group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub similar: Vec<String>,
 }
 
 impl Question {
     pub fn primary(&self) -> &str {
         self.principles.first().map(String::as_str).unwrap_or("")
+    }
+    /// Whether this question and `other` share a `similar` group.
+    pub fn similar_to(&self, other: &Question) -> bool {
+        self.similar.iter().any(|g| other.similar.contains(g))
     }
 }
 

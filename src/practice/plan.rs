@@ -152,17 +152,48 @@ pub fn interview_focus(
 
 /// Draws questions without repeats in the plan, avoiding `recent` ones while
 /// others remain, primary LP before secondary. With a role, only questions
-/// tagged with it are drawn: a PM loop never asks a TPM-only question.
+/// tagged with it are drawn: a PM loop never asks a TPM-only question. Two
+/// questions of one `similar` group (the same situation asked two ways)
+/// never meet in a plan.
 struct Drawer<'a> {
     content: &'a Content,
     used: HashSet<&'a str>,
+    /// The `similar` groups of the questions drawn so far.
+    groups: HashSet<&'a str>,
     recent: &'a HashSet<String>,
     role: Option<&'a str>,
+    /// Draw a question of the role's own (tagged for it alone: a ProServe
+    /// engagement, a data-center build) while one fits.
+    prefer_own: bool,
 }
 
 impl<'a> Drawer<'a> {
+    fn new(content: &'a Content, recent: &'a HashSet<String>, role: Option<&'a str>) -> Self {
+        Drawer {
+            content,
+            used: HashSet::new(),
+            groups: HashSet::new(),
+            recent,
+            role,
+            prefer_own: false,
+        }
+    }
+
+    /// A question of the role's own: tagged for the loop's role alone.
+    fn own(&self, q: &Question) -> bool {
+        self.role
+            .is_some_and(|r| q.roles.len() == 1 && q.roles[0] == r)
+    }
+
     fn role_fit(&self, q: &Question) -> bool {
         self.role.is_none_or(|r| q.roles.iter().any(|x| x == r))
+    }
+
+    /// Whether `q` is free to draw: not drawn yet and (when `apart`) no
+    /// question of its `similar` groups drawn either.
+    fn free(&self, q: &Question, apart: bool) -> bool {
+        let clashes = || q.similar.iter().any(|g| self.groups.contains(g.as_str()));
+        !self.used.contains(q.id.as_str()) && (!apart || !clashes())
     }
 
     fn pick(
@@ -171,15 +202,34 @@ impl<'a> Drawer<'a> {
         dice: &mut Dice,
     ) -> Option<&'a Question> {
         let content = self.content;
-        for tier in tiers {
-            let pool: Vec<&'a Question> = content
-                .questions
-                .iter()
-                .filter(|q| !self.used.contains(q.id.as_str()) && self.role_fit(q) && tier(q))
-                .collect();
-            if let Some(q) = dice.pick(&pool) {
-                self.used.insert(q.id.as_str());
-                return Some(*q);
+        // Near-duplicates are kept apart while anything else remains; a
+        // small pack that has only a near-duplicate left still gets a question.
+        // Within each tier (so a question not asked recently still comes
+        // before one of the role's own that was), the role's own first.
+        let owns: &[bool] = if self.prefer_own {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for apart in [true, false] {
+            for tier in tiers {
+                for &own in owns {
+                    let pool: Vec<&'a Question> = content
+                        .questions
+                        .iter()
+                        .filter(|q| {
+                            self.free(q, apart)
+                                && self.role_fit(q)
+                                && (!own || self.own(q))
+                                && tier(q)
+                        })
+                        .collect();
+                    if let Some(q) = dice.pick(&pool) {
+                        self.used.insert(q.id.as_str());
+                        self.groups.extend(q.similar.iter().map(String::as_str));
+                        return Some(*q);
+                    }
+                }
             }
         }
         None
@@ -278,28 +328,35 @@ pub fn plan_loop_for(
         }
         slots = keep;
     }
-    let mut drawer = Drawer {
-        content,
-        used: HashSet::new(),
-        recent,
-        role: role.as_deref(),
-    };
+    let mut drawer = Drawer::new(content, recent, role.as_deref());
     let for_role = |r: Option<&str>| r.map(|r| format!(" for role \"{r}\"")).unwrap_or_default();
     let mut interviews = Vec::new();
     for (k, slot) in slots.iter().enumerate() {
         let mut dice = Dice::derive(seed, &format!("{}#{k}", slot.interviewer));
         let n = opts.questions.unwrap_or(slot.questions) as usize;
         let mut questions = Vec::new();
+        // Each interviewer in a role's loop asks at least one question of
+        // the role's own when there is one (a ProServe engagement, a site
+        // build, a model launch), the first that fits.
+        let mut has_own = false;
         // A functional interview asks its focus questions first.
         if let Some(track) = slot.focus {
-            let focus_n = (slot.focus_questions.max(1) as usize).min(n);
+            let mut focus_n = (slot.focus_questions.max(1) as usize).min(n);
+            // "Why here?" opens an interview of two questions or more; a
+            // mini loop of one question each asks the interviewer's LPs.
+            if track == Track::Motivation && n < 2 {
+                focus_n = 0;
+            }
             for _ in 0..focus_n {
+                // "Why here?" is drawn from all of them, the role's own or not.
+                drawer.prefer_own = !has_own && track != Track::Motivation;
                 let q = drawer
                     .draw_track(track, &slot.principles, &mut dice)
                     .ok_or_else(|| PlanError::NoTrackQuestions {
                         track: track.name().to_string(),
                         for_role: for_role(role.as_deref()),
                     })?;
+                has_own |= drawer.own(q);
                 questions.push(q.id.clone());
             }
         }
@@ -308,6 +365,7 @@ pub fn plan_loop_for(
         dice.shuffle(&mut lps);
         for i in 0..n - questions.len() {
             let lp = &lps[i % lps.len()];
+            drawer.prefer_own = !has_own;
             let q = drawer.draw(lp, &mut dice).ok_or_else(|| {
                 PlanError::NoQuestions(format!(
                     "{}{}",
@@ -315,6 +373,7 @@ pub fn plan_loop_for(
                     for_role(role.as_deref())
                 ))
             })?;
+            has_own |= drawer.own(q);
             questions.push(q.id.clone());
         }
         interviews.push(PlannedInterview {
@@ -421,12 +480,7 @@ pub fn plan_drill_for(
             return Err(unknown_principle_help(content, p));
         }
     }
-    let mut drawer = Drawer {
-        content,
-        used: HashSet::new(),
-        recent,
-        role: filter.role.as_deref(),
-    };
+    let mut drawer = Drawer::new(content, recent, filter.role.as_deref());
     let for_role = filter
         .role
         .as_deref()
@@ -541,5 +595,83 @@ mod drill_minutes_tests {
             drill(&c, Some(Track::SystemDesign), &[], Some(4)).interviews[0].answer_minutes,
             4
         );
+    }
+}
+
+#[cfg(test)]
+mod similar_tests {
+    use super::*;
+
+    fn frugal_pm(c: &Content) -> Vec<String> {
+        c.questions
+            .iter()
+            .filter(|q| q.primary() == "frugality" && q.roles.iter().any(|r| r == "pm"))
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    fn drill(c: &Content, n: u32, seed: u64) -> Vec<String> {
+        let filter = DrillFilter {
+            principles: vec!["frugality".into()],
+            track: None,
+            role: Some("pm".into()),
+        };
+        plan_drill_for(c, &filter, n, None, seed, &HashSet::new())
+            .unwrap()
+            .interviews[0]
+            .questions
+            .clone()
+    }
+
+    #[test]
+    fn two_questions_of_one_similar_group_meet_only_when_nothing_else_is_left() {
+        let mut c = crate::content::load_layered(&[]).unwrap();
+        let ids = frugal_pm(&c);
+        assert!(ids.len() >= 4);
+        // All but one in one group: a drill of two takes the odd one out
+        // with one of the group, whatever the seed.
+        let odd = ids[0].clone();
+        for q in c.questions.iter_mut() {
+            q.similar.clear();
+            if ids[1..].contains(&q.id) {
+                q.similar = vec!["same-story".into()];
+            }
+        }
+        for seed in 0..30 {
+            let drawn = drill(&c, 2, seed);
+            assert!(drawn.contains(&odd), "seed {seed}: {drawn:?}");
+        }
+        // Asked for more than the groups allow, it still gives them all
+        // rather than failing.
+        let all = drill(&c, ids.len() as u32, 1);
+        assert_eq!(all.len(), ids.len());
+    }
+}
+
+#[cfg(test)]
+mod why_here_tests {
+    use super::*;
+
+    fn first_track(c: &Content, questions: Option<u32>) -> (Track, usize) {
+        let opts = PlanOptions {
+            questions,
+            ..Default::default()
+        };
+        let p = plan_loop(c, "data-center", 3, opts, &HashSet::new()).unwrap();
+        let hm = &p.interviews[0];
+        (
+            c.question(&hm.questions[0]).unwrap().track,
+            hm.questions.len(),
+        )
+    }
+
+    #[test]
+    fn the_hiring_manager_opens_with_why_here_unless_a_mini_loop_asks_one_question_each() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        assert_eq!(first_track(&c, None), (Track::Motivation, 4));
+        assert_eq!(first_track(&c, Some(2)), (Track::Motivation, 2));
+        let (track, n) = first_track(&c, Some(1));
+        assert_eq!(n, 1);
+        assert_ne!(track, Track::Motivation, "one question: an LP story");
     }
 }

@@ -354,6 +354,10 @@ pub fn parse_export_noting(text: &str, name: &str) -> Result<(Export, Vec<String
     }
     // Parsed from the text (not the value) so an error keeps its position.
     let mut export: Export = serde_json::from_str(text).map_err(|e| super::corrupt(path, &e))?;
+    super::bounds::check(&export).map_err(|message| StoreError::OutOfBounds {
+        path: name.into(),
+        message,
+    })?;
     let notes = derive_missing(&mut export);
     Ok((export, notes))
 }

@@ -317,6 +317,11 @@ fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> Entry<Brief> {
     }
 }
 
+/// Whether `dir` holds a data dir already (its lock file or sessions folder).
+pub fn is_store(dir: &Path) -> bool {
+    dir.join("lock").is_file() || dir.join("sessions").is_dir()
+}
+
 impl Store {
     /// The session files with their stamps, in file-name order.
     pub fn session_stamps(&self) -> Vec<(PathBuf, Stamp)> {
@@ -419,7 +424,16 @@ pub fn write_index(
     let path = dir.join(INDEX);
     let tmp = dir.join(format!(".{INDEX}.tmp"));
     let io = |e| super::StoreError::io(&path, e);
-    fs::write(&tmp, out).map_err(io)?;
+    // 0600 like every file of the store (the index holds answer summaries).
+    let _ = fs::remove_file(&tmp);
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    std::io::Write::write_all(&mut opts.open(&tmp).map_err(io)?, &out).map_err(io)?;
     fs::rename(&tmp, &path).map_err(io)
 }
 

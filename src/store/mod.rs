@@ -14,6 +14,7 @@
 //!                      or failed write), kept as an importable export
 //! ```
 
+pub mod bounds;
 pub mod export;
 pub mod index;
 mod model;
@@ -66,10 +67,20 @@ pub enum StoreError {
         "session \"{0}\" is already in the history (imported again since it was deleted); the copy in the trash was left there"
     )]
     AlreadyThere(String),
-    #[error("\"{0}\" is not a valid session id (letters, digits, '-' and '_' only)")]
+    #[error(
+        "\"{}\" is not a valid session id (at most 128 letters, digits, '-' and '_')",
+        bounds::quote(.0)
+    )]
     BadId(String),
+    #[error("{}: {message}", path.display())]
+    OutOfBounds { path: PathBuf, message: String },
     #[error("cannot encode {what}: {message}")]
     Encode { what: String, message: String },
+    #[error(
+        "{} holds other files and is not a loopdrill data dir; choose an empty or new folder, or add --init to make this one a data dir",
+        dir.display()
+    )]
+    NotAStore { dir: PathBuf },
 }
 
 impl StoreError {
@@ -147,17 +158,36 @@ const DRAFTS: &str = "drafts";
 pub const UNSAVED: &str = "unsaved";
 
 impl Store {
-    /// Opens `dir` for writing: creates it (0700), takes the writer lock and
-    /// sweeps stale temp files. A second writer gets [`StoreError::Locked`];
-    /// a data dir that cannot be written (read-only mount, immutable file,
-    /// permissions, full disk) gets [`StoreError::NotWritable`].
+    /// Opens `dir` for writing: creates it (0700) and the folders it needs
+    /// (0700), takes the writer lock and sweeps stale temp files. The modes
+    /// of folders and files that exist already are left as they are. A
+    /// folder that holds other things and is not a data dir is refused
+    /// ([`StoreError::NotAStore`]; see [`Store::open_adopting`]). A second
+    /// writer gets [`StoreError::Locked`]; a data dir that cannot be written
+    /// (read-only mount, immutable file, permissions, full disk) gets
+    /// [`StoreError::NotWritable`].
     pub fn open(dir: &Path) -> Result<Store> {
         Store::open_with(dir, None)
+    }
+
+    /// [`Store::open`] that also makes a data dir of an existing folder that
+    /// holds other files (`--init`); its other files are left alone.
+    pub fn open_adopting(dir: &Path) -> Result<Store> {
+        Store::open_inner(dir, None, true)
     }
 
     /// [`Store::open`] with a write fault injected (tests): every write the
     /// store makes, from creating its folders on, first asks `fault`.
     pub fn open_with(dir: &Path, fault: Option<WriteFault>) -> Result<Store> {
+        Store::open_inner(dir, fault, false)
+    }
+
+    fn open_inner(dir: &Path, fault: Option<WriteFault>, adopt: bool) -> Result<Store> {
+        if !adopt && !is_store_or_empty(dir) {
+            return Err(StoreError::NotAStore {
+                dir: dir.to_path_buf(),
+            });
+        }
         let check = |path: &Path| -> std::io::Result<()> {
             match fault.as_ref().and_then(|f| f(path)) {
                 Some(e) => Err(e),
@@ -177,24 +207,34 @@ impl Store {
         for sub in ["", SESSIONS, TRASH, BACKUPS] {
             let d = dir.join(sub);
             if !d.is_dir() {
+                // Only what the store creates is made private; a folder that
+                // exists keeps its mode.
+                let mut b = fs::DirBuilder::new();
+                b.recursive(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::DirBuilderExt as _;
+                    b.mode(0o700);
+                }
                 check(&d)
-                    .and_then(|()| fs::create_dir_all(&d))
+                    .and_then(|()| b.create(&d))
                     .map_err(|e| refused(&d, e))?;
             }
-            // Only when it differs: a read-only data dir must still open.
-            ensure_mode(&d, 0o700, &check).map_err(|e| refused(&d, e))?;
         }
         let lock_path = dir.join("lock");
         let lock = check(&lock_path)
             .and_then(|()| {
-                fs::OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&lock_path)
+                let mut o = fs::OpenOptions::new();
+                o.create(true).truncate(false).write(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt as _;
+                    // A new lock is 0600; a symbolic link is never followed.
+                    o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+                }
+                o.open(&lock_path)
             })
             .map_err(|e| refused(&lock_path, e))?;
-        ensure_mode(&lock_path, 0o600, &check).map_err(|e| refused(&lock_path, e))?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -206,18 +246,27 @@ impl Store {
         }
         // The lock file may be writable while the folders are not (an
         // immutable directory): find out now, not at the first answer.
+        // And a full disk: creating an empty file may still succeed there,
+        // so the probe holds as many bytes as a typical answer and is synced.
         for sub in ["", SESSIONS] {
             let probe = dir.join(sub).join(".write-test.json.probe");
-            check(&probe)
+            let written = check(&probe)
                 .and_then(|()| {
-                    fs::OpenOptions::new()
-                        .create(true)
-                        .truncate(true)
-                        .write(true)
-                        .open(&probe)
+                    let mut o = fs::OpenOptions::new();
+                    o.create(true).truncate(true).write(true);
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::OpenOptionsExt as _;
+                        o.mode(0o600);
+                    }
+                    o.open(&probe)
                 })
-                .and_then(|_| fs::remove_file(&probe))
-                .map_err(|e| refused(&probe, e))?;
+                .and_then(|mut f| {
+                    f.write_all(&[b' '; PROBE_BYTES])?;
+                    f.sync_all()
+                });
+            let _ = fs::remove_file(&probe);
+            written.map_err(|e| refused(&probe, e))?;
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
@@ -248,6 +297,20 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// A second handle on this writer (sharing its lock), for the thread
+    /// that saves what was typed when the terminal is gone while the main
+    /// thread is stuck in it; `None` when read-only.
+    pub fn rescue_handle(&self) -> Option<Store> {
+        let lock = self.lock.as_ref()?.try_clone().ok()?;
+        Some(Store {
+            dir: self.dir.clone(),
+            lock: Some(lock),
+            read_only: None,
+            notices: Vec::new(),
+            fault: self.fault.clone(),
+        })
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -556,8 +619,7 @@ impl Store {
                 Ok(old) => {
                     if old.session_id != draft.session_id && check_id(&old.session_id).is_ok() {
                         let parked = self.dir.join(DRAFTS);
-                        fs::create_dir_all(&parked).map_err(|e| StoreError::io(&parked, e))?;
-                        set_mode(&parked, 0o700)?;
+                        create_private_dir(&parked)?;
                         self.put_json(&self.parked_path(&old.session_id), &old)?;
                     }
                 }
@@ -576,8 +638,7 @@ impl Store {
     pub fn keep_unsaved(&self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
         let dir = self.dir.join(UNSAVED);
         self.fault(&dir)?;
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
-        set_mode(&dir, 0o700)?;
+        create_private_dir(&dir)?;
         let path = dir.join(name);
         self.put_bytes(&path, bytes)?;
         Ok(path)
@@ -956,37 +1017,40 @@ pub fn is_not_writable(e: &std::io::Error) -> bool {
     ) || e.raw_os_error().is_some_and(|n| n == libc::EPERM)
 }
 
-/// Makes `path` private (no group or other bits beyond `mode`), changing
-/// its mode only when it is not: a data dir that is already private, even
-/// one its owner made read-only (0500), opens without needing to write it.
-fn ensure_mode(
-    path: &Path,
-    mode: u32,
-    check: &dyn Fn(&Path) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let current = fs::metadata(path)?.permissions().mode() & 0o7777;
-        let private = current & mode & 0o700;
-        if current != private {
-            check(path)?;
-            fs::set_permissions(path, fs::Permissions::from_mode(private))?;
+/// How many bytes the write probe at open holds (a typical answer's size):
+/// enough for a full disk to refuse it.
+const PROBE_BYTES: usize = 16 * 1024;
+
+/// The names only a loopdrill data dir holds (any one marks it).
+const STORE_MARKS: [&str; 6] = ["lock", SESSIONS, "index.json", STORIES, DRAFT, TRASH];
+
+/// Whether `dir` may be used as a data dir without asking: it does not
+/// exist, is empty, or is one already.
+fn is_store_or_empty(dir: &Path) -> bool {
+    match fs::read_dir(dir) {
+        Err(_) => true,
+        Ok(mut entries) => {
+            entries.next().is_none()
+                || STORE_MARKS
+                    .iter()
+                    .any(|m| fs::symlink_metadata(dir.join(m)).is_ok())
         }
     }
-    let _ = (path, mode, check);
-    Ok(())
 }
 
-fn set_mode(path: &Path, mode: u32) -> Result<()> {
+/// Creates `path` (0700) unless it is a folder already, which keeps its mode.
+fn create_private_dir(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(mode))
-            .map_err(|e| StoreError::io(path, e))?;
+        use std::os::unix::fs::DirBuilderExt as _;
+        b.mode(0o700);
     }
-    let _ = (path, mode);
-    Ok(())
+    b.create(path).map_err(|e| StoreError::io(path, e))
 }
 
 /// A new id: sortable by time, unique enough for one person's history.

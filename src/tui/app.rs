@@ -397,9 +397,16 @@ impl App {
 
     /// Saves whatever is being typed (Ctrl-C, SIGTERM, SIGHUP).
     pub fn save_draft_now(&mut self) {
-        let wall = (self.wall)();
-        let cmds = self.screen.save_typing(self.clock.now(), wall);
+        let cmds = self.typing_to_save();
         self.apply(cmds);
+    }
+
+    /// What [`App::save_draft_now`] would save, without saving it: kept up to
+    /// date for the watchdog, which saves it when the terminal is gone and
+    /// this thread cannot (see `tui::run`).
+    pub fn typing_to_save(&self) -> Vec<Cmd> {
+        let ctx = ctx!(self);
+        self.screen.save_typing(&ctx)
     }
 
     pub fn paste(&mut self, s: &str) {
@@ -524,6 +531,9 @@ impl App {
                         self.set_status(e.to_string());
                     }
                     self.draft = self.store.load_draft().ok().flatten();
+                    // A draft of this session whose save failed earlier is
+                    // done with too: its text is in the saved answer.
+                    self.forget_unsaved_draft_of(&session);
                 }
                 Cmd::SaveStories(bank) => match self.store.save_stories(&bank) {
                     Ok(()) => self.stories = bank,
@@ -593,7 +603,23 @@ impl App {
             if current.is_none() || current == held {
                 let _ = self.store.discard_draft_for(id);
                 self.draft = self.store.load_draft().ok().flatten();
+                self.forget_unsaved_draft_of(id);
             }
+        }
+    }
+
+    /// Drops the unsaved draft (and its copy's note) when it is of session
+    /// `id`, whose answer holding its text is saved: quit then no longer
+    /// says an unfinished answer was lost.
+    fn forget_unsaved_draft_of(&mut self, id: &str) {
+        if self
+            .unsaved
+            .draft
+            .as_ref()
+            .is_some_and(|(d, _)| d.session_id == id)
+        {
+            self.unsaved.draft = None;
+            self.unsaved.copies.remove(DRAFT_KEY);
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cmd;
+pub mod input;
 pub mod labels;
 pub mod screens;
 pub mod text;
@@ -9,19 +10,20 @@ pub mod theme;
 pub mod widgets;
 
 use crate::cli::{Command, Global};
-use crate::commands::{self, Failure};
 use crate::content::Content;
 use crate::practice::plan::PlanOptions;
 use crate::practice::progress::{progress, recent_questions};
 use crate::practice::timer::SystemClock;
+use crate::startup::{self, Failure};
 use crate::store::{self, Draft};
 use app::App;
 use crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
 use screens::Screen;
 use screens::session::SessionScreen;
+use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -33,8 +35,8 @@ pub fn build_app(
     cmd: Option<Command>,
     background: bool,
 ) -> Result<App, Failure> {
-    let dir = commands::data_dir(global)?;
-    let store = commands::open_store(global)?;
+    let dir = startup::data_dir(global)?;
+    let store = startup::open_store(global)?;
     let mut app = App::new(
         content,
         store,
@@ -107,10 +109,10 @@ pub fn build_app(
             let track = args
                 .track
                 .as_deref()
-                .map(|t| crate::commands::parse_track(&app.content, t))
+                .map(|t| crate::startup::parse_track(&app.content, t))
                 .transpose()?;
             if let Some(r) = &args.role {
-                crate::commands::check_role(&app.content, r)?;
+                crate::startup::check_role(&app.content, r)?;
             }
             let principles = if args.principles.is_empty() && track.is_none() {
                 progress(&history.sessions, &app.content, wall).weakest(3)
@@ -176,21 +178,28 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
         ratatui::restore();
         prev(info);
     }));
-    // The latest draft, for the watchdog below.
-    let latest: Arc<Mutex<Option<Draft>>> = Arc::new(Mutex::new(None));
+    // What is typed and not yet saved, for the watchdog below.
+    let latest: Arc<Mutex<Vec<Rescue>>> = Arc::new(Mutex::new(Vec::new()));
     let done = Arc::new(AtomicBool::new(false));
     // Every instance gets the watchdog: a read-only one has no draft to keep
     // but must still never outlive its terminal.
     spawn_watchdog(
-        (!app.store.is_read_only()).then(|| app.store.dir().join(store::DRAFT_FILE)),
+        app.store.rescue_handle(),
         Arc::clone(&term),
         Arc::clone(&done),
         Arc::clone(&latest),
     );
+    let mut input =
+        input::Input::open().map_err(|e| Failure(format!("cannot read the terminal: {e}")))?;
     let mut terminal =
         ratatui::try_init().map_err(|e| Failure(format!("cannot start the terminal UI: {e}")))?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &term, &latest);
+    let result = event_loop(&mut terminal, &mut input, &mut app, &term, &latest);
+    if result.is_err() {
+        // The terminal failed under us (a closed window: drawing fails
+        // before any signal is seen): keep what was typed all the same.
+        app.save_draft_now();
+    }
     done.store(true, Ordering::SeqCst);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
@@ -199,15 +208,18 @@ pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<()
     // be saved in the data dir is named (with its copy, or its text when no
     // copy could be written) and the exit status is 1.
     match app.farewell() {
+        // A closed terminal cannot be written to: that is no reason to panic.
         Ok(lines) => {
+            let mut out = std::io::stdout().lock();
             for l in lines {
-                println!("{}", text::printable(&l));
+                let _ = writeln!(out, "{}", text::printable(&l));
             }
             Ok(())
         }
         Err(lines) => {
+            let mut err = std::io::stderr().lock();
             for l in lines {
-                eprintln!("{}", text::printable(&l));
+                let _ = writeln!(err, "{}", text::printable(&l));
             }
             Err(Failure(
                 "not everything typed could be saved in the data dir (see above)".into(),
@@ -235,16 +247,47 @@ fn terminal_gone() -> bool {
     false
 }
 
-/// On SIGTERM or SIGHUP the event loop normally saves the draft and exits.
-/// When the terminal is gone (a signal, or a hung-up terminal without one),
-/// reading it can block or spin inside crossterm, so if the loop has not
-/// finished shortly after, this thread writes the latest draft itself (a
-/// writer) and exits the process.
+/// What the watchdog saves when the event loop cannot: everything
+/// [`App::typing_to_save`] would (drafts, scores and notes, stories).
+#[derive(Debug)]
+pub enum Rescue {
+    Draft(Box<Draft>),
+    Session(Box<store::Session>),
+    Stories(Box<store::StoryBank>),
+}
+
+impl Rescue {
+    /// The saves among a screen's commands.
+    pub fn of(cmds: Vec<cmd::Cmd>) -> Vec<Rescue> {
+        cmds.into_iter()
+            .filter_map(|c| match c {
+                cmd::Cmd::SaveDraft(d) => Some(Rescue::Draft(d)),
+                cmd::Cmd::SaveSession(s) => Some(Rescue::Session(s)),
+                cmd::Cmd::SaveStories(b) => Some(Rescue::Stories(Box::new(b))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn save(&self, store: &store::Store) -> bool {
+        match self {
+            Rescue::Draft(d) => store.save_draft(d).is_ok(),
+            Rescue::Session(s) => store.save_session(s).is_ok(),
+            Rescue::Stories(b) => store.save_stories(b).is_ok(),
+        }
+    }
+}
+
+/// On SIGTERM or SIGHUP the event loop normally saves what is typed and
+/// exits. When the terminal is gone (a signal, or a hung-up terminal
+/// without one), reading it can block or spin inside crossterm, so if the
+/// loop has not finished shortly after, this thread saves the latest of it
+/// itself (through a handle on the writer) and exits the process.
 fn spawn_watchdog(
-    draft_path: Option<std::path::PathBuf>,
+    store: Option<store::Store>,
     term: Arc<AtomicBool>,
     done: Arc<AtomicBool>,
-    latest: Arc<Mutex<Option<Draft>>>,
+    latest: Arc<Mutex<Vec<Rescue>>>,
 ) {
     std::thread::spawn(move || {
         loop {
@@ -261,10 +304,14 @@ fn spawn_watchdog(
                     return;
                 }
                 let mut saved = true;
-                if let (Some(path), Some(d)) =
-                    (&draft_path, latest.lock().ok().and_then(|mut g| g.take()))
-                {
-                    saved = store::write_json(path, &d).is_ok();
+                if let Some(store) = &store {
+                    let rescue = latest
+                        .lock()
+                        .map(|mut g| std::mem::take(&mut *g))
+                        .unwrap_or_default();
+                    for r in &rescue {
+                        saved &= r.save(store);
+                    }
                 }
                 let _ = execute!(std::io::stdout(), DisableBracketedPaste);
                 ratatui::restore();
@@ -278,14 +325,18 @@ fn spawn_watchdog(
 /// Waits up to `timeout` for input. While history loads, it waits in slices
 /// of 2 ms and returns as soon as the history thread has delivered, so the
 /// home screen shows history the moment it is read.
-fn wait_for_input(timeout: Duration, app: &mut App) -> std::io::Result<bool> {
+fn wait_for_input(
+    timeout: Duration,
+    input: &mut input::Input,
+    app: &mut App,
+) -> std::io::Result<bool> {
     if !app.loading_history() {
-        return event::poll(timeout);
+        return input.poll(timeout);
     }
     let start = std::time::Instant::now();
     loop {
         let left = timeout.saturating_sub(start.elapsed());
-        if event::poll(left.min(Duration::from_millis(2)))? {
+        if input.poll(left.min(Duration::from_millis(2)))? {
             return Ok(true);
         }
         if app.history_ready() || left.is_zero() {
@@ -296,9 +347,10 @@ fn wait_for_input(timeout: Duration, app: &mut App) -> std::io::Result<bool> {
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
+    input: &mut input::Input,
     app: &mut App,
     term: &AtomicBool,
-    latest: &Mutex<Option<Draft>>,
+    latest: &Mutex<Vec<Rescue>>,
 ) -> Result<(), Failure> {
     // For the first-frame benchmark (docs/benchmarks.md): exit once drawn.
     let exit_after_first = std::env::var_os("LOOPDRILL_EXIT_AFTER_FIRST_FRAME").is_some();
@@ -321,7 +373,7 @@ fn event_loop(
         app.start_history_load();
         let timeout = app.next_tick_in();
         let mut changed = false;
-        match wait_for_input(timeout, app) {
+        match wait_for_input(timeout, input, app) {
             Ok(true) => {
                 // Handle everything already waiting before drawing again, so
                 // a burst of input (an unbracketed paste, key repeat) is not
@@ -331,7 +383,7 @@ fn event_loop(
                 // editor lays its text out once per batch, not once per key.
                 let mut run = String::new();
                 loop {
-                    match event::read() {
+                    match input.read() {
                         Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => {
                             match k.code {
                                 KeyCode::Char(c)
@@ -361,7 +413,7 @@ fn event_loop(
                     }
                     if app.quit
                         || start.elapsed() > Duration::from_millis(30)
-                        || !matches!(event::poll(Duration::ZERO), Ok(true))
+                        || !matches!(input.poll(Duration::ZERO), Ok(true))
                     {
                         break;
                     }
@@ -376,7 +428,7 @@ fn event_loop(
         }
         app.tick();
         if changed && let Ok(mut g) = latest.lock() {
-            *g = app.current_draft();
+            *g = Rescue::of(app.typing_to_save());
         }
         if app.quit {
             return Ok(());

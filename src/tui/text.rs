@@ -23,6 +23,16 @@ fn clean(s: &str, expand_tabs: bool) -> String {
             | '\u{200E}'
             | '\u{200F}'
             | '\u{061C}' => {}
+            // On screen, where terminals disagree on widths: an emoji ZWJ
+            // sequence or a variation selector is drawn 2 cells wide by
+            // some and 4–6 by others, shifting the rest of the row. Joined
+            // emoji are shown side by side, and a flag's regional
+            // indicators as its two letters (🇺🇸 as US), so every terminal
+            // draws the row as wide as it was laid out.
+            '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' if expand_tabs => {}
+            '\u{1F1E6}'..='\u{1F1FF}' if expand_tabs => {
+                out.push(char::from(b'A' + (c as u32 - 0x1F1E6) as u8));
+            }
             c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
             '\u{7f}' => out.push('\u{2421}'),
             c if ('\u{80}'..='\u{9f}').contains(&c) => out.push('\u{FFFD}'),
@@ -256,5 +266,57 @@ mod tests {
         assert_eq!(plural(3, "answer"), "3 answers");
         let p = printable("a\tb\n\x1b]0;title\x07\r");
         assert_eq!(p, "a\tb\n␛]0;title␇␍");
+    }
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+
+    /// Where a `|` drawn right after `pad(s, w)` lands in a ratatui buffer:
+    /// at column `w` when the padding measured what ratatui draws.
+    fn bar_column(s: &str, w: usize) -> usize {
+        let area = Rect::new(0, 0, 40, 1);
+        let mut buf = Buffer::empty(area);
+        Line::raw(format!("{}|", pad(s, w))).render(area, &mut buf);
+        (0..40)
+            .find(|&x| buf[(x as u16, 0)].symbol() == "|")
+            .expect("the bar is drawn")
+    }
+
+    #[test]
+    fn on_screen_every_character_is_as_wide_as_every_terminal_draws_it() {
+        use unicode_width::UnicodeWidthChar;
+        for s in ["👨‍👩‍👧 family", "👩‍💻 dev", "🇺🇸 launch", "🏳️‍🌈 week", "❤️ ok"]
+        {
+            let shown = one_line(s);
+            // The width laid out (by grapheme, as ratatui) is the sum of
+            // the characters' own widths (as a terminal without emoji
+            // sequences draws them): the two agree.
+            let per_char: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(width(&shown), per_char, "{s:?} shown as {shown:?}");
+        }
+        assert_eq!(one_line("🇺🇸 launch"), "US launch");
+        assert_eq!(one_line("👩‍💻"), "👩💻");
+    }
+
+    #[test]
+    fn zwj_emoji_and_flags_keep_a_row_s_borders_in_place() {
+        for s in [
+            "👨‍👩‍👧 family story",
+            "🇺🇸 launch",
+            "🏳️‍🌈 pride week",
+            "plain",
+            "日本 launch",
+            "e\u{301} accent",
+        ] {
+            for w in [4, 6, 9, 12, 20] {
+                assert_eq!(bar_column(s, w), w, "{s:?} padded to {w}");
+            }
+        }
     }
 }

@@ -248,7 +248,7 @@ pub struct Inferrer {
 
 /// A light stemmer: enough that "decided", "decision" and "deciding" or
 /// "customers" and "customer" meet.
-pub(super) fn stem(w: &str) -> String {
+pub(crate) fn stem(w: &str) -> String {
     let w = w
         .strip_suffix('s')
         .filter(|r| r.len() > 3 && !r.ends_with('s'))

@@ -98,6 +98,7 @@ mod markdown;
 #[cfg(test)]
 mod tests;
 mod text;
+pub(crate) use text::tokens_in_order;
 
 use csv::*;
 use json::*;

@@ -56,6 +56,7 @@ fn content() -> Content {
             probe_refs: vec![],
             format: Default::default(),
             real_example: false,
+            similar: Vec::new(),
         }];
     c.reindex();
     c

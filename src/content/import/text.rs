@@ -349,7 +349,55 @@ pub(super) fn starts_sentence(s: &str) -> bool {
 /// Looks like an interview question (list items: ends with "?" or starts
 /// like one).
 pub(super) fn question_like(s: &str) -> bool {
-    word_count(s) >= 2 && (s.ends_with('?') || starts_with_any(s, STARTERS))
+    word_count(s) >= 2 && (s.ends_with('?') || starts_with_any(s, STARTERS) || imperative_prompt(s))
+}
+
+/// Verbs that open a prompt in the imperative ("Name a situation where
+/// you…", "Recount a moment when you…", "Outline a time you…").
+const IMPERATIVES: &[&str] = &[
+    "name ",
+    "recount ",
+    "walk through ",
+    "outline ",
+    "identify ",
+    "provide ",
+    "list ",
+    "detail ",
+    "illustrate ",
+    "cite ",
+    "relate ",
+    "narrate ",
+    "present ",
+    "summarize ",
+    "summarise ",
+    "pick ",
+    "choose ",
+    "think back",
+    "reflect on ",
+    "highlight ",
+    "mention ",
+    "show ",
+    "tell ",
+    "give ",
+    "share ",
+    "talk ",
+    "explain ",
+    "describe ",
+    "discuss ",
+    "recall ",
+    "remember ",
+    "speak ",
+];
+
+/// A prompt in the imperative about the candidate's own experience: it
+/// opens with a verb that asks for an account and has "you" in it (so
+/// "Outline your answer with STAR", a tip, is not one), has four words or
+/// more, and is no note. Kept as written.
+pub(super) fn imperative_prompt(s: &str) -> bool {
+    starts_with_any(s, IMPERATIVES)
+        && word_count(s) >= 4
+        && ascii_words(s).iter().any(|w| w == "you")
+        && !note_ish(s)
 }
 
 /// A plain paragraph line is a question only when it starts like one and
@@ -364,6 +412,7 @@ pub(super) fn paragraph_question(s: &str) -> bool {
     let single_sentence = !body.as_str().contains(['.', '!', '?', ':']);
     (starts_with_any(s, STARTERS) && s.ends_with('?'))
         || starts_with_any(s, STRONG_STARTERS)
+        || (single_sentence && imperative_prompt(s))
         || (single_sentence && s.ends_with('?'))
 }
 
@@ -650,7 +699,7 @@ pub(super) const SIM_STOP: &[&str] = &[
 
 /// Normalised tokens of a question, in order: lower-case, apostrophes
 /// dropped, stop words removed, a plural `s` stripped.
-pub(super) fn tokens_in_order(text: &str) -> Vec<String> {
+pub(crate) fn tokens_in_order(text: &str) -> Vec<String> {
     ascii_words(text)
         .into_iter()
         .filter(|w| !SIM_STOP.contains(&w.as_str()))

@@ -879,6 +879,7 @@ impl Judge<'_> {
                     probe_refs: Vec::new(),
                     format: crate::content::AnswerFormat::Star,
                     real_example: false,
+                    similar: Vec::new(),
                 };
                 &owned
             }

@@ -95,12 +95,16 @@ impl Screen {
             _ => None,
         }
     }
-    /// Saves what is being typed (Ctrl-C, SIGTERM, a closed terminal, quit).
-    pub fn save_typing(&self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+    /// Saves what is being typed (Ctrl-C, SIGTERM, a closed terminal, quit):
+    /// an answer's or a writing exercise's draft, the self-scores and notes
+    /// so far, a story being edited, a re-score under way.
+    pub fn save_typing(&self, ctx: &Ctx) -> Vec<Cmd> {
         match self {
-            Screen::Session(s) => s.save_typing(now, wall),
+            Screen::Session(s) => s.save_typing(ctx.now, ctx.wall),
+            Screen::Stories(s) => s.save_typing(ctx),
+            Screen::Review(s) => s.save_typing(ctx),
             _ => self
-                .draft(now, wall)
+                .draft(ctx.now, ctx.wall)
                 .map(|d| vec![Cmd::SaveDraft(Box::new(d))])
                 .unwrap_or_default(),
         }

@@ -20,6 +20,15 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// Weeks in the practice calendar.
 pub const CALENDAR_WEEKS: usize = 12;
 
+/// A count in a 4-column cell, never cut: `9999`, then `10k`, `999k`, `12M`.
+pub fn count_cell(n: usize) -> String {
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        _ => format!("{}M", n / 1_000_000),
+    }
+}
+
 /// Calendar shading: none, 1, 2–3, 4–5, 6 or more answers that day.
 pub const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 
@@ -288,7 +297,7 @@ impl StatsScreen {
                 _ => Span::styled(pad_left("–", 12), theme::dim()),
             };
             let over = Span::styled(
-                pad_left(&s.overtime_answers.to_string(), 4),
+                pad_left(&count_cell(s.overtime_answers), 4),
                 if s.overtime_answers > 0 {
                     theme::bad()
                 } else {
@@ -298,7 +307,7 @@ impl StatsScreen {
             let mut spans = vec![
                 Span::raw(" "),
                 Span::styled(pad(&one_line(&s.name), name_w), name_st),
-                Span::styled(pad_left(&s.answers.to_string(), 4), theme::text()),
+                Span::styled(pad_left(&count_cell(s.answers), 4), theme::text()),
                 Span::raw(" "),
                 avg,
                 Span::raw(" "),
@@ -688,6 +697,17 @@ pub fn open() -> Cmd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_fit_their_cell_uncut() {
+        assert_eq!(count_cell(9_999), "9999");
+        assert_eq!(count_cell(10_000), "10k");
+        assert_eq!(count_cell(999_999), "999k");
+        assert_eq!(count_cell(12_345_678), "12M");
+        for n in [0, 7, 10_000, 123_456, 1_000_000, 999_999_999] {
+            assert!(count_cell(n).chars().count() <= 4, "{n}");
+        }
+    }
 
     #[test]
     fn shades_grow_with_answers() {

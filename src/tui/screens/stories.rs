@@ -83,6 +83,52 @@ struct Form {
     original: (Vec<String>, BTreeSet<usize>),
 }
 
+/// The title a story form saved when its terminal closed without one gets.
+pub const UNTITLED: &str = "Untitled (kept when the terminal closed)";
+
+/// The story bank with the form's story in it (replacing the story it
+/// edits), and where that story is.
+fn form_into_bank(ctx: &Ctx, f: &Form, title: String) -> (StoryBank, usize) {
+    let t = f.texts();
+    let mut principles: Vec<String> = f
+        .lps
+        .iter()
+        .filter_map(|&i| ctx.content.principles.get(i).map(|p| p.id.clone()))
+        .collect();
+    principles.extend(f.unknown.iter().cloned());
+    let star = Star {
+        situation: t[2].trim_end().to_string(),
+        task: t[3].trim_end().to_string(),
+        action: t[4].trim_end().to_string(),
+        result: t[5].trim_end().to_string(),
+    };
+    let mut bank: StoryBank = ctx.stories.clone();
+    let existing =
+        f.id.as_ref()
+            .and_then(|id| bank.stories.iter().position(|s| &s.id == id));
+    let story = Story {
+        id: f.id.clone().unwrap_or_else(|| store::new_id(ctx.wall)),
+        title,
+        summary: t[1].trim_end().to_string(),
+        star,
+        principles,
+        metric: one_line(t[6].trim()).trim().to_string(),
+        created_at: existing.map_or(ctx.wall, |i| bank.stories[i].created_at),
+        updated_at: ctx.wall,
+    };
+    let pos = match existing {
+        Some(i) => {
+            bank.stories[i] = story;
+            i
+        }
+        None => {
+            bank.stories.push(story);
+            bank.stories.len() - 1
+        }
+    };
+    (bank, pos)
+}
+
 fn area_field(text: &str, hint: &str, multi: bool) -> TextArea<'static> {
     let mut t = TextArea::default();
     if multi {
@@ -777,49 +823,13 @@ impl StoriesScreen {
         let Some(f) = self.form.as_mut() else {
             return vec![];
         };
-        let t = f.texts();
-        let title = one_line(t[0].trim()).trim().to_string();
+        let title = one_line(f.texts()[0].trim()).trim().to_string();
         if title.is_empty() {
             f.focus = 0;
             return vec![Cmd::Status("A story needs a title.".into())];
         }
-        let mut principles: Vec<String> = f
-            .lps
-            .iter()
-            .filter_map(|&i| ctx.content.principles.get(i).map(|p| p.id.clone()))
-            .collect();
-        principles.extend(f.unknown.iter().cloned());
-        let star = Star {
-            situation: t[2].trim_end().to_string(),
-            task: t[3].trim_end().to_string(),
-            action: t[4].trim_end().to_string(),
-            result: t[5].trim_end().to_string(),
-        };
-        let mut bank: StoryBank = ctx.stories.clone();
-        let existing =
-            f.id.as_ref()
-                .and_then(|id| bank.stories.iter().position(|s| &s.id == id));
-        let story = Story {
-            id: f.id.clone().unwrap_or_else(|| store::new_id(ctx.wall)),
-            title: title.clone(),
-            summary: t[1].trim_end().to_string(),
-            star,
-            principles,
-            metric: one_line(t[6].trim()).trim().to_string(),
-            created_at: existing.map_or(ctx.wall, |i| bank.stories[i].created_at),
-            updated_at: ctx.wall,
-        };
-        let n_lps = story.principles.len();
-        let pos = match existing {
-            Some(i) => {
-                bank.stories[i] = story;
-                i
-            }
-            None => {
-                bank.stories.push(story);
-                bank.stories.len() - 1
-            }
-        };
+        let (bank, pos) = form_into_bank(ctx, f, title.clone());
+        let n_lps = bank.stories[pos].principles.len();
         self.cursor = pos;
         self.form = None;
         self.pending = true;
@@ -830,6 +840,24 @@ impl StoriesScreen {
             msg.push_str(" That is a lot of LPs for one story.");
         }
         vec![Cmd::Status(msg), Cmd::SaveStories(bank)]
+    }
+
+    /// A story form with changes, saved as it stands when the terminal
+    /// closes (a form without a title gets one saying so, to edit later).
+    pub fn save_typing(&self, ctx: &Ctx) -> Vec<Cmd> {
+        let Some(f) = self.form.as_ref().filter(|f| f.dirty()) else {
+            return vec![];
+        };
+        if ctx.stories_locked().is_some() {
+            return vec![];
+        }
+        let title = one_line(f.texts()[0].trim()).trim().to_string();
+        let title = if title.is_empty() {
+            UNTITLED.to_string()
+        } else {
+            title
+        };
+        vec![Cmd::SaveStories(form_into_bank(ctx, f, title).0)]
     }
 
     // -------------------------------------------------------- drawing
