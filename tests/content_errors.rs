@@ -42,7 +42,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
     (
         "red_flag_bad_cue.toml",
         6,
-        14,
+        25,
         "a cue \"Went Around\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)",
     ),
     (

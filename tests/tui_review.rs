@@ -1254,3 +1254,49 @@ fn t_answers_the_same_question_again_as_a_new_attempt() {
         "the new attempt is shown: {s}"
     );
 }
+
+/// The list's score column is the interviewer's average level, not the
+/// candidate's own padded scores (a thin answer scored 4 by its author shows
+/// what the judge gave it).
+#[test]
+fn the_list_shows_the_interviewers_level_not_the_self_score() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let padded = drill(
+        "20260101-000000-0001",
+        NOW - 7200,
+        &[A {
+            id: "p1",
+            q: Q_OWN,
+            lp: "ownership",
+            at: NOW - 3600,
+            secs: 200,
+            over: 0,
+            scores: &[
+                ("ownership/beyond-scope", 4),
+                ("ownership/long-term-view", 4),
+                ("ownership/accountability", 4),
+            ],
+            action: "We helped where we could and the team was involved throughout.",
+            story: None,
+            interview: 0,
+        }],
+    );
+    let store = Store::open(&dir).expect("open store");
+    store.save_session(&padded).expect("save");
+    drop(store);
+    let content = loopdrill::content::load_layered(&[]).unwrap();
+    let judge = loopdrill::practice::judge::Judge::new(&content);
+    let level = judge
+        .answer_average(&padded.answers[0])
+        .expect("a typed answer is judged");
+    assert!(level < 3.5, "a thin answer is not judged at the top: {level}");
+    let app = review_app(&dir);
+    let s = screen(&app);
+    let row = s
+        .lines()
+        .find(|l| l.contains("Ownership"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(row.contains(&format!("{level:.1}")), "{row}");
+    assert!(!row.contains("4.0"), "not the self-score: {row}");
+}

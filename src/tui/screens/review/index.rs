@@ -6,7 +6,7 @@ use super::*;
 
 // ------------------------------------------------------------ filters
 
-/// Self-score bands for the `s` filter.
+/// Bands of the interviewer's average level for the `s` filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Band {
     #[default]
@@ -200,7 +200,7 @@ impl Index {
                         .first()
                         .and_then(|p| lp_pos.get(p.as_str()).copied()),
                     source,
-                    avg: a.average_score(),
+                    avg: a.interviewer_level(),
                     question_id: a.question_id.clone(),
                     hay: haystack(a),
                 });

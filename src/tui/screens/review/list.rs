@@ -260,16 +260,15 @@ impl ReviewScreen {
             } else {
                 Span::styled(pad("", 6), base)
             };
+            // The interviewer's average level, not the candidate's own.
+            let level = a.interviewer_level();
             let score = if sel {
                 Span::styled(
-                    pad_left(
-                        &a.average_score().map_or("–".into(), |v| format!("{v:.1}")),
-                        4,
-                    ),
+                    pad_left(&level.map_or("–".into(), |v| format!("{v:.1}")), 4),
                     base,
                 )
             } else {
-                score_span(a.average_score(), 4)
+                score_span(level, 4)
             };
             lines.push(Line::from(vec![
                 Span::styled(
