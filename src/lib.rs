@@ -4,9 +4,11 @@
 //! which [`tui`] draws and drives. `practice` never imports `tui`; `content`
 //! and `store` import neither.
 
+pub mod ai;
 pub mod assess;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod localtime;
 pub mod practice;
