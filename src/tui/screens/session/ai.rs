@@ -342,7 +342,10 @@ impl SessionScreen {
                 format!("Second opinion · AI ({})", one_line(&r.model)),
                 theme::accent(),
             ),
-            Span::styled(" — the levels above stay the interviewer's", theme::dim()),
+            Span::styled(
+                " — the interviewer's levels stand; where the two differ, both are shown",
+                theme::dim(),
+            ),
         ]));
         let j = self.judge_current(ctx.content);
         let name_of = |id: &str| {
