@@ -657,14 +657,39 @@ pub fn assess_cmd_with(
     };
     let input = crate::assess::parse(&text, layout).map_err(|e| Failure(format!("{name}: {e}")))?;
     let (j, report) = crate::assess::assess(c, q, &input, persona);
-    let opinion = ai.map(|m| crate::ai::opinion::second_opinion(m, c, q, &input, &j));
+    let opinion = ai.map(|m| {
+        let start = std::time::Instant::now();
+        let op = crate::ai::opinion::second_opinion(m, c, q, &input, &j);
+        (op, start.elapsed())
+    });
+    // And the follow-up a drill would ask with the model on.
+    let follow_up = ai.map(|m| {
+        let told = if input.parts.is_empty() {
+            crate::practice::judge::Told::Star(&input.star)
+        } else {
+            crate::practice::judge::Told::Parts(&input.parts)
+        };
+        let start = std::time::Instant::now();
+        let f = crate::ai::opinion::follow_up_on(m, q, &told, &input.follow_ups, persona, &j);
+        (f, start.elapsed())
+    });
     let mut out = std::io::stdout().lock();
     match format {
         crate::cli::AssessFormat::Json => {
             let mut value = serde_json::to_value(&report)
                 .map_err(|e| Failure(format!("cannot encode the assessment: {e}")))?;
-            if let (Some(op), Some(obj)) = (&opinion, value.as_object_mut()) {
-                obj.insert("ai".into(), serde_json::to_value(op)?);
+            if let (Some((op, took)), Some(obj)) = (&opinion, value.as_object_mut()) {
+                let mut ai = serde_json::to_value(op)?;
+                ai["ms"] = json!(took.as_millis() as u64);
+                if let Some((f, took)) = &follow_up {
+                    ai["follow_up"] = match f {
+                        Ok(f) => {
+                            json!({"text": f.text, "gap": f.gap, "ms": took.as_millis() as u64})
+                        }
+                        Err(e) => json!({"text": null, "error": e, "ms": took.as_millis() as u64}),
+                    };
+                }
+                obj.insert("ai".into(), ai);
             }
             let text = serde_json::to_string_pretty(&value)
                 .map_err(|e| Failure(format!("cannot encode the assessment: {e}")))?;
@@ -672,8 +697,13 @@ pub fn assess_cmd_with(
         }
         crate::cli::AssessFormat::Text => {
             let mut text = crate::assess::text(c, q, &j, &report);
-            if let Some(op) = &opinion {
+            if let Some((op, _)) = &opinion {
                 text.push_str(&crate::ai::opinion::text(op, &j));
+            }
+            match &follow_up {
+                Some((Ok(f), _)) => text.push_str(&format!("  [AI] follow-up: {}\n", f.text)),
+                Some((Err(e), _)) => text.push_str(&format!("  [AI] no follow-up used: {e}\n")),
+                None => {}
             }
             out.write_all(printable(&text).as_bytes())?;
         }

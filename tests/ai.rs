@@ -369,8 +369,23 @@ fn assess_ai_adds_a_checked_second_opinion_beside_the_rule_judge() {
         errors.iter().any(|e| e.contains("is not in the answer")),
         "{errors:?}"
     );
+    // The follow-up a drill would ask, checked, with its time.
+    assert_eq!(
+        ai["follow_up"]["text"],
+        "You said \"I rewrote the cutover\": what did that change, in numbers?"
+    );
+    assert!(ai["follow_up"]["gap"].as_str().unwrap().contains(':'));
+    assert!(ai["ms"].is_u64());
     // The vote stays the rule judge's.
     assert!(v["vote"].is_string() || v["vote"].is_null());
+    let refused = assess_json("fake-quote");
+    assert!(refused["ai"]["follow_up"]["text"].is_null());
+    assert!(
+        refused["ai"]["follow_up"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("never wrote")
+    );
     let failed = assess_json("malformed");
     assert_eq!(failed["ai"]["criteria"].as_array().unwrap().len(), 0);
     assert!(
@@ -403,4 +418,29 @@ fn assess_without_ai_sends_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the AI is off"));
+}
+
+#[test]
+fn prompts_and_replies_are_logged_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("ai.jsonl");
+    let url = parse_url(&stub().ollama_url()).unwrap();
+    let star = answer();
+    let j = judged(&star);
+    let q = content().question(QUESTION).unwrap();
+    let quiet = HttpModel::new(Api::Ollama, &url, "good", T, None);
+    loopdrill::ai::opinion::second_opinion_on(&quiet, content(), q, &Told::Star(&star), &[], &j);
+    assert!(!log.exists());
+    let logged = HttpModel::new(Api::Ollama, &url, "good", T, Some(log.clone()));
+    loopdrill::ai::opinion::second_opinion_on(&logged, content(), q, &Told::Star(&star), &[], &j);
+    let text = std::fs::read_to_string(&log).unwrap();
+    let entry: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(entry["model"], "good");
+    assert!(
+        entry["request"]["messages"][1]["content"]
+            .as_str()
+            .unwrap()
+            .contains("I rewrote the cutover plan")
+    );
+    assert!(entry["reply"].as_str().unwrap().contains("criteria"));
 }

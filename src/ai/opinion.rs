@@ -104,3 +104,28 @@ pub fn text(op: &SecondOpinion, j: &Judgement) -> String {
     }
     s
 }
+
+/// The model's follow-up on what was told, as a drill would ask it: the
+/// checked follow-up, or why none is used.
+pub fn follow_up_on(
+    model: &dyn ChatModel,
+    question: &Question,
+    told: &Told,
+    follow_ups: &[FollowUp],
+    persona: Option<&crate::content::Interviewer>,
+    judgement: &Judgement,
+) -> Result<crate::practice::ai::AiFollowUp, String> {
+    let gaps = crate::practice::ai::open_gaps(judgement);
+    if gaps.is_empty() {
+        return Err("the rule judge sees no open gap to follow up on".into());
+    }
+    let req = crate::practice::ai::follow_up_request(&crate::practice::ai::FollowUpAsk {
+        question,
+        told: *told,
+        follow_ups,
+        persona,
+        gaps: &gaps,
+    });
+    let reply = model.chat(&req).map_err(|e| e.to_string())?;
+    crate::practice::ai::validate_follow_up(&reply, &gaps, &candidate_text(told, follow_ups))
+}
