@@ -920,15 +920,22 @@ pub fn ai_model(cfg: &crate::config::Config, what: &str) -> Result<crate::ai::Ht
     Ok(m)
 }
 
-/// With `allow_remote`, what leaves the machine, said before anything does.
-fn remote_notice(cfg: &crate::config::Config) {
-    if let Ok(u) = crate::config::parse_url(&cfg.ai.url.value)
-        && !u.loopback
-    {
-        eprintln!(
-            "loopdrill: allow_remote is on: the question, your answer and your replies are sent to {} ({})",
+/// With `allow_remote` and a host that is not this machine, what leaves
+/// the machine and where to.
+fn remote_note(cfg: &crate::config::Config) -> Option<String> {
+    let u = crate::config::parse_url(&cfg.ai.url.value).ok()?;
+    (!u.loopback).then(|| {
+        format!(
+            "allow_remote is on: the question, your answer and your replies are sent to {} (model {})",
             u.host, cfg.ai.model.value
-        );
+        )
+    })
+}
+
+/// Says [`remote_note`] on stderr before anything is sent.
+fn remote_notice(cfg: &crate::config::Config) {
+    if let Some(n) = remote_note(cfg) {
+        eprintln!("loopdrill: {n}");
     }
 }
 
@@ -937,8 +944,8 @@ pub fn tui_ai(cfg: &crate::config::Config) -> Result<Option<crate::tui::AiSetup>
     let Some(m) = crate::ai::HttpModel::from_config(&cfg.ai).map_err(Failure)? else {
         return Ok(None);
     };
-    remote_notice(cfg);
     Ok(Some(crate::tui::AiSetup {
+        notice: remote_note(cfg),
         model: std::sync::Arc::new(m),
         follow_ups: cfg.ai.follow_ups.value,
         second_opinion: cfg.ai.second_opinion.value,

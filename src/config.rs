@@ -520,32 +520,19 @@ pub fn load(flags: &Flags, env: Env) -> Result<Config, ConfigError> {
 fn apply_env_and_flags(cfg: &mut Config, flags: &Flags, env: Env) -> Result<(), ConfigError> {
     let mut api_named = cfg.ai.api.from != Source::Default;
     // LOOPDRILL_AI_* turn the AI on for one run; --ai-* likewise.
-    let layers: [(
-        Option<String>,
-        Source,
-        Option<String>,
-        Source,
-        Option<String>,
-        Source,
-    ); 2] = [
-        (
-            env("LOOPDRILL_AI_URL"),
-            Source::Env("LOOPDRILL_AI_URL"),
-            env("LOOPDRILL_AI_API"),
-            Source::Env("LOOPDRILL_AI_API"),
-            env("LOOPDRILL_AI_MODEL"),
-            Source::Env("LOOPDRILL_AI_MODEL"),
-        ),
-        (
-            flags.ai_url.clone(),
-            Source::Flag("--ai-url"),
-            flags.ai_api.clone(),
-            Source::Flag("--ai-api"),
-            flags.ai_model.clone(),
-            Source::Flag("--ai-model"),
-        ),
+    let layers: [[(Option<String>, Source); 3]; 2] = [
+        [
+            (env("LOOPDRILL_AI_URL"), Source::Env("LOOPDRILL_AI_URL")),
+            (env("LOOPDRILL_AI_API"), Source::Env("LOOPDRILL_AI_API")),
+            (env("LOOPDRILL_AI_MODEL"), Source::Env("LOOPDRILL_AI_MODEL")),
+        ],
+        [
+            (flags.ai_url.clone(), Source::Flag("--ai-url")),
+            (flags.ai_api.clone(), Source::Flag("--ai-api")),
+            (flags.ai_model.clone(), Source::Flag("--ai-model")),
+        ],
     ];
-    for (url, url_src, api, api_src, model, model_src) in layers {
+    for [(url, url_src), (api, api_src), (model, model_src)] in layers {
         let mut on = None;
         if let Some(u) = url {
             let u = u.trim().to_string();

@@ -168,6 +168,9 @@ pub struct AiSetup {
     pub second_opinion: bool,
     /// How long a call may take before the rule interviewer's probe is used.
     pub timeout: Duration,
+    /// Said once on the status line at start (what is sent where, when the
+    /// server is not on this machine).
+    pub notice: Option<String>,
 }
 
 impl std::fmt::Debug for AiSetup {
@@ -194,6 +197,9 @@ pub fn run_with_ai(
     ai: Option<AiSetup>,
 ) -> Result<(), Failure> {
     let mut app = build_app(global, content, cmd, true)?;
+    if let Some(n) = ai.as_ref().and_then(|a| a.notice.clone()) {
+        app.set_status(n);
+    }
     app.ai = ai;
     let term = Arc::new(AtomicBool::new(false));
     for sig in [

@@ -161,7 +161,7 @@ impl SessionScreen {
         if let Some(call) = &self.ai.call {
             let done = take(&call.slot).or_else(|| {
                 (now.saturating_sub(call.since) >= call.timeout)
-                    .then(|| Err(AiError::Timeout(call.timeout.as_secs())))
+                    .then_some(Err(AiError::Timeout(call.timeout.as_secs())))
             });
             if let Some(result) = done {
                 let call = self.ai.call.take().expect("a call is pending");
