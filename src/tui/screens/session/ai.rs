@@ -200,7 +200,12 @@ impl SessionScreen {
                         .ai
                         .retain(|x| !(x.kind == "second-opinion" && x.answer_id == l.answer_id));
                     self.session.ai.push(l);
-                    cmds.push(self.save());
+                    // With the levels being scored, if any: a save here
+                    // never drops what the candidate has scored so far.
+                    cmds.push(
+                        self.scoring_snapshot()
+                            .map_or_else(|| self.save(), |s| Cmd::SaveSession(Box::new(s))),
+                    );
                 }
             }
         }
