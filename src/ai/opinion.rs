@@ -127,5 +127,12 @@ pub fn follow_up_on(
         gaps: &gaps,
     });
     let reply = model.chat(&req).map_err(|e| e.to_string())?;
-    crate::practice::ai::validate_follow_up(&reply, &gaps, &candidate_text(told, follow_ups))
+    let mut asked = vec![question.text.clone()];
+    asked.extend(follow_ups.iter().map(|f| f.probe.clone()));
+    crate::practice::ai::validate_follow_up_after(
+        &reply,
+        &gaps,
+        &candidate_text(told, follow_ups),
+        &asked,
+    )
 }

@@ -364,6 +364,50 @@ pub fn validate_follow_up(
     gaps: &[OpenGap],
     candidate: &str,
 ) -> Result<AiFollowUp, String> {
+    validate_follow_up_after(reply, gaps, candidate, &[])
+}
+
+/// The words of a text, folded, without punctuation.
+fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Whether `text` mostly repeats `said` (four in five of its words, in a
+/// text of about the same length or shorter).
+fn repeats(text: &str, said: &str) -> bool {
+    let t = words(text);
+    let s: std::collections::HashSet<String> = words(said).into_iter().collect();
+    if t.is_empty() || s.is_empty() {
+        return false;
+    }
+    let shared = t.iter().filter(|w| s.contains(*w)).count();
+    shared * 5 >= t.len() * 4
+}
+
+/// As [`validate_follow_up`], and the follow-up must not repeat what the
+/// interviewer already asked (`asked`: the question, earlier follow-ups).
+pub fn validate_follow_up_after(
+    reply: &str,
+    gaps: &[OpenGap],
+    candidate: &str,
+    asked: &[String],
+) -> Result<AiFollowUp, String> {
+    let f = validate_follow_up_inner(reply, gaps, candidate)?;
+    if asked.iter().any(|a| repeats(&f.text, a)) {
+        return Err("the follow-up repeats what was already asked".into());
+    }
+    Ok(f)
+}
+
+fn validate_follow_up_inner(
+    reply: &str,
+    gaps: &[OpenGap],
+    candidate: &str,
+) -> Result<AiFollowUp, String> {
     let v = json_object(reply)?;
     let gap = v
         .get("gap")
@@ -661,6 +705,18 @@ mod tests {
             id: "signal:no-metric".into(),
             what: "no number".into(),
         }]
+    }
+
+    #[test]
+    fn a_follow_up_repeating_the_question_is_refused() {
+        let q =
+            "Tell me about a time you took on a problem that sat between two teams.".to_string();
+        let reply = "{\"gap\":\"signal:no-metric\",\"question\":\"Tell me about a time you took on a problem that sat between two teams, where each of them thought it belonged to the other.\"}";
+        let e = validate_follow_up_after(reply, &gaps(), "we shipped it", std::slice::from_ref(&q))
+            .unwrap_err();
+        assert!(e.contains("repeats what was already asked"), "{e}");
+        let fine = "{\"gap\":\"signal:no-metric\",\"question\":\"How many invoices did the fix save each month?\"}";
+        assert!(validate_follow_up_after(fine, &gaps(), "we shipped it", &[q]).is_ok());
     }
 
     #[test]

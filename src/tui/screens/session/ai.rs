@@ -20,6 +20,8 @@ pub(super) struct AiCall {
     timeout: Duration,
     gaps: Vec<OpenGap>,
     candidate: String,
+    /// The question and the follow-ups asked so far (not to be repeated).
+    asked: Vec<String>,
     /// The probe it would replace.
     index: usize,
     model: String,
@@ -121,6 +123,8 @@ impl SessionScreen {
             gaps: &gaps,
         });
         let candidate = crate::practice::ai::candidate_text(&told, &a.follow_ups);
+        let mut asked = vec![q.text.clone()];
+        asked.extend(a.follow_ups.iter().map(|f| f.probe.clone()));
         let model = Arc::clone(&ai.model);
         let name = model.model().to_string();
         self.ai.call = Some(AiCall {
@@ -129,6 +133,7 @@ impl SessionScreen {
             timeout: ai.timeout,
             gaps,
             candidate,
+            asked,
             index,
             model: name,
         });
@@ -166,7 +171,12 @@ impl SessionScreen {
             if let Some(result) = done {
                 let call = self.ai.call.take().expect("a call is pending");
                 let checked = result.map_err(|e| e.to_string()).and_then(|reply| {
-                    crate::practice::ai::validate_follow_up(&reply, &call.gaps, &call.candidate)
+                    crate::practice::ai::validate_follow_up_after(
+                        &reply,
+                        &call.gaps,
+                        &call.candidate,
+                        &call.asked,
+                    )
                 });
                 match checked {
                     Ok(f) => {
