@@ -376,16 +376,18 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `text` mostly repeats `said` (four in five of its words, in a
-/// text of about the same length or shorter).
+/// Whether `text` mostly repeats `said`: four in five of its words are
+/// `said`'s, or it holds four in five of `said`'s words.
 fn repeats(text: &str, said: &str) -> bool {
-    let t = words(text);
-    let s: std::collections::HashSet<String> = words(said).into_iter().collect();
+    use std::collections::HashSet;
+    let (t, s) = (words(text), words(said));
     if t.is_empty() || s.is_empty() {
         return false;
     }
-    let shared = t.iter().filter(|w| s.contains(*w)).count();
-    shared * 5 >= t.len() * 4
+    let (ts, ss): (HashSet<&String>, HashSet<&String>) = (t.iter().collect(), s.iter().collect());
+    let of_text = t.iter().filter(|w| ss.contains(w)).count();
+    let of_said = s.iter().filter(|w| ts.contains(w)).count();
+    of_text * 5 >= t.len() * 4 || of_said * 5 >= s.len() * 4
 }
 
 /// As [`validate_follow_up`], and the follow-up must not repeat what the
