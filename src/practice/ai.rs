@@ -308,7 +308,8 @@ pub fn follow_up_request(ask: &FollowUpAsk) -> ChatRequest {
     let system = format!(
         "{who}\nAsk exactly one short follow-up question (one sentence, under 40 words) about ONE of the open gaps listed. \
 Build it on what the candidate actually said. If you quote the candidate, copy their exact words inside double quotes; never invent a quote. \
-Reply with JSON only: {{\"gap\": \"<one gap id from the list>\", \"question\": \"<your follow-up>\"}}."
+Never repeat the question that was asked. \
+Reply with JSON only: \"gap\" is the id of the gap you chose; \"question\" is your new follow-up in your own words."
     );
     let mut user = format!(
         "Question asked: {}\n\nThe candidate's answer so far:\n{}\nOpen gaps (id: what is missing):\n",
@@ -467,7 +468,8 @@ pub fn opinion_request(
 For each criterion listed, give a level from 1 to 4 (1 Strong No Hire, 2 No Hire, 3 Hire, 4 Strong Hire) \
 and up to three pieces of evidence, each an EXACT quote copied from the candidate's words with a short reason. \
 Never paraphrase inside a quote. Then suggest the one follow-up you would ask next. \
-Reply with JSON only: {\"criteria\": [{\"id\": \"<criterion id>\", \"level\": 1-4, \"evidence\": [{\"quote\": \"...\", \"reason\": \"...\"}]}], \"next_probe\": \"...\"}."
+Reply with JSON only: \"criteria\" lists one entry per criterion id with its \"level\" and \"evidence\" \
+(each \"quote\" copied word for word from the answer, each \"reason\" a few words of your own); \"next_probe\" is your follow-up question."
         .to_string();
     let mut user = format!(
         "Leadership Principle: {lp}\nQuestion asked: {}\n\nThe candidate's answer:\n{}\nCriteria (id: name):\n",
