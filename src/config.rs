@@ -490,6 +490,9 @@ pub fn load(flags: &Flags, env: Env) -> Result<Config, ConfigError> {
     let mut cfg = Config::default();
     if !flags.no_config
         && let Some((path, named_by)) = path_in_use(flags, env)
+        // Nothing known to be in the usual place (absent, or a folder on
+        // the way this user may not enter): the defaults.
+        && (named_by != Source::Default || matches!(path.try_exists(), Ok(true)))
     {
         match std::fs::read(&path) {
             Ok(bytes) => {
