@@ -42,7 +42,10 @@ fn corpus() -> Vec<Labelled> {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with("corpus_") && n.ends_with(".toml"))
+        // The team's corpora: varied answers of every kind. The blind
+        // files (hundreds more answers of the same kinds) measure the
+        // judge; walking them here too would only slow the suite.
+        .filter(|n| n.starts_with("corpus_") && n.ends_with(".toml") && !n.contains("blind"))
         .collect();
     names.sort();
     let mut out = Vec::new();

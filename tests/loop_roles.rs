@@ -397,6 +397,7 @@ fn areas() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
                 "ps-engagement-governance",
                 "ps-engagement-close-out",
                 "ps-customer-withheld-acceptance",
+                "sc-proserve-close-out-blocked",
             ],
         ),
         (

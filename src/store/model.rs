@@ -241,16 +241,6 @@ impl Answer {
         average(self.self_scores.values())
     }
 
-    /// The interviewer's average level from the cached judgement; for an
-    /// answer given aloud (no text to judge) the self-scores stand in, as
-    /// in stats. `None` until the answer has been judged.
-    pub fn interviewer_level(&self) -> Option<f64> {
-        match &self.judged {
-            Some(j) => j.average,
-            None if self.spoken => self.average_score(),
-            None => None,
-        }
-    }
 }
 
 pub fn average<'a>(scores: impl Iterator<Item = &'a u8>) -> Option<f64> {

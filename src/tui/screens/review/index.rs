@@ -177,6 +177,9 @@ pub(super) fn haystack(a: &Answer) -> String {
 
 impl Index {
     pub(super) fn build(h: &History, content: &Content) -> Index {
+        // The interviewer's levels come from each answer's cached judgement
+        // (judged here only where the cache is missing or stale).
+        let judge = crate::practice::judge::Judge::new(content);
         let lp_pos: HashMap<&str, usize> = content
             .principles
             .iter()
@@ -200,7 +203,7 @@ impl Index {
                         .first()
                         .and_then(|p| lp_pos.get(p.as_str()).copied()),
                     source,
-                    avg: a.interviewer_level(),
+                    avg: judge.answer_average(a),
                     question_id: a.question_id.clone(),
                     hay: haystack(a),
                 });

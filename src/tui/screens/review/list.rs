@@ -261,7 +261,7 @@ impl ReviewScreen {
                 Span::styled(pad("", 6), base)
             };
             // The interviewer's average level, not the candidate's own.
-            let level = a.interviewer_level();
+            let level = e.avg;
             let score = if sel {
                 Span::styled(
                     pad_left(&level.map_or("–".into(), |v| format!("{v:.1}")), 4),
