@@ -528,7 +528,14 @@ fn the_readme_states_no_count_that_can_drift() {
         let what = w[1].trim_matches(|c: char| !c.is_alphanumeric());
         assert!(
             !(counted
-                && ["questions", "probes", "personas", "templates", "interviewers"].contains(&what)),
+                && [
+                    "questions",
+                    "probes",
+                    "personas",
+                    "templates",
+                    "interviewers"
+                ]
+                .contains(&what)),
             "README.md states a count that drifts: {} {}",
             w[0],
             w[1]

@@ -215,7 +215,10 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
         if std::env::var("LOOPDRILL_SHOW").is_ok_and(|v| v.split(',').any(|x| x == a.id)) {
             eprintln!("== {} {:?} {:?}", a.id, j.vote, j.average);
             for f in &j.findings {
-                eprintln!("   {} | {} | {}", f.signal, f.evidence.reason, f.evidence.quote);
+                eprintln!(
+                    "   {} | {} | {}",
+                    f.signal, f.evidence.reason, f.evidence.quote
+                );
             }
             for c in &j.criteria {
                 eprintln!(
@@ -434,7 +437,10 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
         tuning.answers + heldout.answers >= 200,
         "the corpus needs at least 200 answers"
     );
-    assert!(heldout.voted >= 60, "the held-out part needs at least 60 answers");
+    assert!(
+        heldout.voted >= 60,
+        "the held-out part needs at least 60 answers"
+    );
     let agreement = tuning.band_agree as f64 / tuning.answers as f64;
     assert!(
         agreement >= 0.85,
@@ -448,7 +454,10 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
     );
     assert!(side >= HELDOUT_HIRE_SIDE, "held-out hire side {side:.2}");
     assert!(exact >= HELDOUT_EXACT, "held-out exact {exact:.2}");
-    assert!(within >= HELDOUT_WITHIN_ONE, "held-out within one {within:.2}");
+    assert!(
+        within >= HELDOUT_WITHIN_ONE,
+        "held-out within one {within:.2}"
+    );
     assert!(
         tuning.sni_inclined <= SNI_INCLINED_TUNING && heldout.sni_inclined <= SNI_INCLINED_HELDOUT,
         "strongly-not-inclined answers voted inclined or better: {} tuning, {} held out",

@@ -22,7 +22,10 @@ fn said_of(text: &str) -> Star {
 #[test]
 fn every_red_flag_finds_its_examples_and_not_its_counter_examples() {
     let c = content();
-    assert!(c.red_flags.len() >= 8, "the built-in pack declares its red flags");
+    assert!(
+        c.red_flags.len() >= 8,
+        "the built-in pack declares its red flags"
+    );
     let none: [FollowUp; 0] = [];
     let mut wrong = Vec::new();
     for f in &c.red_flags {
@@ -43,7 +46,11 @@ fn every_red_flag_finds_its_examples_and_not_its_counter_examples() {
         for e in &f.counter_examples {
             let star = said_of(e);
             let said = Said::new(&star, &none);
-            if said.sentences.iter().any(|s| flags::flag_in(f, s).is_some()) {
+            if said
+                .sentences
+                .iter()
+                .any(|s| flags::flag_in(f, s).is_some())
+            {
                 wrong.push(format!("{}: counter-example found: {e}", f.id));
             }
         }
@@ -51,7 +58,13 @@ fn every_red_flag_finds_its_examples_and_not_its_counter_examples() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-fn judge_story(qid: &str, s: &str, t: &str, a: &str, r: &str) -> loopdrill::practice::judge::Judgement {
+fn judge_story(
+    qid: &str,
+    s: &str,
+    t: &str,
+    a: &str,
+    r: &str,
+) -> loopdrill::practice::judge::Judgement {
     let c = Box::leak(Box::new(content()));
     let judge = Judge::new(c);
     let q = c.question(qid).unwrap_or_else(|| panic!("{qid}"));
@@ -110,10 +123,15 @@ fn the_vote_says_how_sure_it_is() {
         "I made it and it was wrong.",
         "I learned from it.",
     );
-    let c = short.confidence.clone().expect("a judged answer has a confidence");
+    let c = short
+        .confidence
+        .clone()
+        .expect("a judged answer has a confidence");
     assert!(c.score < 0.5, "too little text to be sure: {}", c.score);
     assert!(
-        c.caveat.as_deref().is_some_and(|w| w.starts_with("can't tell from the text")),
+        c.caveat
+            .as_deref()
+            .is_some_and(|w| w.starts_with("can't tell from the text")),
         "{c:?}"
     );
     let flagged = judge_story(
@@ -160,7 +178,8 @@ fn a_stock_why_aws_answer_is_rated_below_a_specific_one() {
 /// only outputs cannot reach the top level, its input-naming twin can.
 #[test]
 fn an_outputs_only_deliver_results_answer_is_rated_below_its_inputs_twin() {
-    let situation = "In 2023 I ran the launch of self-service returns for a marketplace with 40,000 sellers.";
+    let situation =
+        "In 2023 I ran the launch of self-service returns for a marketplace with 40,000 sellers.";
     let task = "I owned the launch date and the contact rate target my director had set.";
     let outputs = judge_story(
         "dr-roadblock-near-deadline",
@@ -184,7 +203,10 @@ fn an_outputs_only_deliver_results_answer_is_rated_below_its_inputs_twin() {
             .max()
             .unwrap()
     };
-    assert!(top(&outputs) <= 3, "outputs only cannot reach the top level");
+    assert!(
+        top(&outputs) <= 3,
+        "outputs only cannot reach the top level"
+    );
     assert!(
         outputs.average.unwrap() < inputs.average.unwrap(),
         "outputs {:?} vs inputs {:?}",

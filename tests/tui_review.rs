@@ -1311,7 +1311,10 @@ fn the_list_shows_the_interviewers_level_not_the_self_score() {
     let level = judge
         .answer_average(&padded.answers[0])
         .expect("a typed answer is judged");
-    assert!(level < 3.5, "a thin answer is not judged at the top: {level}");
+    assert!(
+        level < 3.5,
+        "a thin answer is not judged at the top: {level}"
+    );
     let app = review_app(&dir);
     let s = screen(&app);
     let row = s

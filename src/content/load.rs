@@ -1683,9 +1683,7 @@ fn cue_list(d: &mut Diag, file: usize, list: &[S], what: &str) {
             && v.split(' ').all(|w| {
                 !w.is_empty()
                     && w.chars().all(|ch| {
-                        ch.is_lowercase()
-                            || ch.is_ascii_digit()
-                            || "'-*_#%$/~,.".contains(ch)
+                        ch.is_lowercase() || ch.is_ascii_digit() || "'-*_#%$/~,.".contains(ch)
                     })
             });
         if !ok {

@@ -240,7 +240,6 @@ impl Answer {
     pub fn average_score(&self) -> Option<f64> {
         average(self.self_scores.values())
     }
-
 }
 
 pub fn average<'a>(scores: impl Iterator<Item = &'a u8>) -> Option<f64> {

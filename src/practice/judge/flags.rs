@@ -130,9 +130,33 @@ const OPENERS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "your", "this", "that", "these", "those", "its",
-    "one", "another", "every", "each", "some", "legal", "security", "finance", "management",
-    "leadership", "engineering", "everyone", "nobody", "someone", "people",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "one",
+    "another",
+    "every",
+    "each",
+    "some",
+    "legal",
+    "security",
+    "finance",
+    "management",
+    "leadership",
+    "engineering",
+    "everyone",
+    "nobody",
+    "someone",
+    "people",
 ];
 
 fn pronoun_subject(w: &str) -> Option<Subject> {
@@ -222,10 +246,41 @@ fn verbish(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed"))
         || matches!(
             w,
-            "said" | "told" | "was" | "were" | "had" | "did" | "made" | "went" | "kept" | "gave"
-                | "took" | "got" | "sent" | "ran" | "shipped" | "is" | "are" | "has" | "have"
-                | "will" | "would" | "should" | "wants" | "says" | "thought" | "knew" | "felt"
-                | "left" | "put" | "set" | "built" | "found" | "came" | "let" | "chose"
+            "said"
+                | "told"
+                | "was"
+                | "were"
+                | "had"
+                | "did"
+                | "made"
+                | "went"
+                | "kept"
+                | "gave"
+                | "took"
+                | "got"
+                | "sent"
+                | "ran"
+                | "shipped"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "will"
+                | "would"
+                | "should"
+                | "wants"
+                | "says"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "left"
+                | "put"
+                | "set"
+                | "built"
+                | "found"
+                | "came"
+                | "let"
+                | "chose"
         )
 }
 
@@ -487,10 +542,7 @@ fn flag_in_clauses<'c>(
     cs: Option<&[Clause]>,
 ) -> Option<&'c str> {
     let cue = said_in_clauses(s, cs, cues, flag.subject == FlagSubject::Candidate)?;
-    let unless = flag
-        .unless
-        .iter()
-        .any(|u| find_cue(u, &s.words).is_some());
+    let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
     (!unless).then_some(cue)
 }
 
@@ -501,7 +553,11 @@ pub struct FlagFound<'c> {
 }
 
 /// Every red flag the answer shows, with the sentence that shows it.
-pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) -> Vec<FlagFound<'c>> {
+pub fn red_flags<'c>(
+    content: &'c Content,
+    said: &Said,
+    format: AnswerFormat,
+) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
     let flags: Vec<(&RedFlag, Cues)> = content
@@ -573,7 +629,9 @@ pub fn red_flags<'c>(content: &'c Content, said: &Said, format: AnswerFormat) ->
 fn impossible_percent(said: &Said) -> Option<Evidence> {
     for s in &said.sentences {
         for (k, w) in s.words.iter().enumerate() {
-            let Some(n) = w.strip_suffix('%').and_then(|n| n.replace(',', "").parse::<f64>().ok())
+            let Some(n) = w
+                .strip_suffix('%')
+                .and_then(|n| n.replace(',', "").parse::<f64>().ok())
             else {
                 continue;
             };
@@ -584,15 +642,26 @@ fn impossible_percent(said: &Said) -> Option<Evidence> {
             let down = before.iter().any(|b| {
                 matches!(
                     b.as_str(),
-                    "cut" | "reduced" | "reduce" | "fell" | "dropped" | "down" | "lowered"
-                        | "decreased" | "saved" | "eliminated" | "shrank"
+                    "cut"
+                        | "reduced"
+                        | "reduce"
+                        | "fell"
+                        | "dropped"
+                        | "down"
+                        | "lowered"
+                        | "decreased"
+                        | "saved"
+                        | "eliminated"
+                        | "shrank"
                 )
             });
             if down {
                 return Some(Evidence {
                     quote: super::text::cut_quote(s.text, 160).to_string(),
                     effect: Effect::Minus,
-                    reason: format!("a fall of {w} cannot be: nothing falls by more than all of it"),
+                    reason: format!(
+                        "a fall of {w} cannot be: nothing falls by more than all of it"
+                    ),
                 });
             }
         }
@@ -670,7 +739,10 @@ mod tests {
             subjects("My manager wanted the date and we kept it"),
             vec![Subject::Other, Subject::We]
         );
-        assert_eq!(subjects("Priya, our lead, signed off"), vec![Subject::Other, Subject::Other, Subject::Other]);
+        assert_eq!(
+            subjects("Priya, our lead, signed off"),
+            vec![Subject::Other, Subject::Other, Subject::Other]
+        );
     }
 
     #[test]

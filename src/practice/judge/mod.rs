@@ -227,8 +227,8 @@ pub fn confidence(
         .iter()
         .map(|b| (avg - b).abs())
         .fold(f64::MAX, f64::min);
-    let judged = criteria.iter().filter(|c| c.level.is_some()).count() as f64
-        / criteria.len().max(1) as f64;
+    let judged =
+        criteria.iter().filter(|c| c.level.is_some()).count() as f64 / criteria.len().max(1) as f64;
     let mut score = 0.3 + 0.45 * (margin / 0.5).min(1.0) + 0.25 * judged;
     let mut caveat = None;
     if red_flag {
@@ -759,8 +759,11 @@ impl<'c> Judge<'c> {
             }
         }
         if story
-            && !findings.iter().any(|f| f.signal == "no-failure" || f.signal == "off-topic")
-            && let Some(evidence) = flags::misses_ask(&flags::asks_of(self.content, &question.text), said)
+            && !findings
+                .iter()
+                .any(|f| f.signal == "no-failure" || f.signal == "off-topic")
+            && let Some(evidence) =
+                flags::misses_ask(&flags::asks_of(self.content, &question.text), said)
         {
             findings.insert(
                 0,
@@ -826,7 +829,10 @@ impl<'c> Judge<'c> {
         // a thin answer is a no hire at worst.
         let severe = findings.iter().any(|f| {
             (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
-                || matches!(f.signal, "off-topic" | "no-failure" | "misses-ask" | "non-answer")
+                || matches!(
+                    f.signal,
+                    "off-topic" | "no-failure" | "misses-ask" | "non-answer"
+                )
         });
         if let Some(avg) = average.as_mut()
             && !severe
