@@ -1,6 +1,5 @@
 //! The practice domain: pure logic, no ratatui and no I/O.
 
-pub mod ai;
 pub mod analysis;
 pub mod debrief;
 pub mod interviewer;
