@@ -418,47 +418,42 @@ impl<'c> Cues<'c> {
         c
     }
 
-    /// The cues (by index, in list order) that match `words` starting at `i`.
-    fn at(&self, words: &[String], i: usize) -> Vec<usize> {
-        let w = words[i].as_str();
-        let mut ks: Vec<usize> = Vec::new();
-        if let Some(v) = self.exact.get(w) {
-            ks.extend(v);
-        }
+    /// The candidate cues for a clause position: those whose first word
+    /// could be `words[i]` (no allocation; most positions have none).
+    fn candidates<'s>(&'s self, w: &'s str) -> impl Iterator<Item = usize> + 's {
+        let exact = self.exact.get(w).into_iter().flatten().copied();
         // A plural of an exact word matches too ("vps" for "vp").
-        if let Some(v) = w.strip_suffix('s').and_then(|x| self.exact.get(x)) {
-            ks.extend(v);
-        }
-        ks.extend(
-            self.prefix
-                .iter()
-                .filter(|(p, _)| w.starts_with(p))
-                .map(|(_, k)| *k),
-        );
-        ks.extend(&self.wild);
-        ks.sort_unstable();
-        ks.dedup();
-        ks.retain(|&k| matches_from(&self.list[k], words, i));
-        ks
+        let plural = w
+            .strip_suffix('s')
+            .and_then(|x| self.exact.get(x))
+            .into_iter()
+            .flatten()
+            .copied();
+        let prefix = self
+            .prefix
+            .iter()
+            .filter(move |(p, _)| w.starts_with(p))
+            .map(|(_, k)| *k);
+        exact.chain(plural).chain(prefix).chain(self.wild.iter().copied())
     }
 
     /// The first cue said in `words`, not turned around, that `allowed`
     /// lets through.
     fn first(&self, words: &[String], allowed: impl Fn(usize) -> bool) -> Option<&'c str> {
         (0..words.len()).find_map(|i| {
-            if turned(words, i) {
-                return None;
-            }
-            self.at(words, i)
-                .into_iter()
-                .find(|&k| allowed(k))
-                .map(|k| self.list[k].as_str())
+            let k = self
+                .candidates(&words[i])
+                .find(|&k| allowed(k) && matches_from(&self.list[k], words, i))?;
+            (!turned(words, i)).then(|| self.list[k].as_str())
         })
     }
 
     /// Whether any cue may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
-        (0..words.len()).any(|i| !self.at(words, i).is_empty())
+        (0..words.len()).any(|i| {
+            self.candidates(&words[i])
+                .any(|k| matches_from(&self.list[k], words, i))
+        })
     }
 }
 
