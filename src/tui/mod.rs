@@ -283,6 +283,10 @@ impl Rescue {
 /// without one), reading it can block or spin inside crossterm, so if the
 /// loop has not finished shortly after, this thread saves the latest of it
 /// itself (through a handle on the writer) and exits the process.
+/// How long the watchdog lets the event loop save and exit after the
+/// terminal has gone before it saves the latest typing itself.
+const RESCUE_GRACE: Duration = Duration::from_millis(2000);
+
 fn spawn_watchdog(
     store: Option<store::Store>,
     term: Arc<AtomicBool>,
@@ -299,7 +303,10 @@ fn spawn_watchdog(
                 term.store(true, Ordering::SeqCst);
             }
             if term.load(Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(500));
+                // Time for the event loop to save and exit by itself (a
+                // session is judged before it is saved): only a loop that is
+                // truly stuck is overtaken, never one in the middle of a save.
+                std::thread::sleep(RESCUE_GRACE);
                 if done.load(Ordering::SeqCst) {
                     return;
                 }

@@ -434,7 +434,10 @@ impl<'c> Cues<'c> {
             .iter()
             .filter(move |(p, _)| w.starts_with(p))
             .map(|(_, k)| *k);
-        exact.chain(plural).chain(prefix).chain(self.wild.iter().copied())
+        exact
+            .chain(plural)
+            .chain(prefix)
+            .chain(self.wild.iter().copied())
     }
 
     /// The first cue said in `words`, not turned around, that `allowed`
