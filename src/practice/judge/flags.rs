@@ -603,7 +603,13 @@ pub fn red_flags<'c>(
         let reason = if hits.len() > 1 {
             format!("{} ({} places)", flag.reason, hits.len())
         } else {
-            format!("{} ('{}')", flag.reason, cue.replace(" ~ ", " … "))
+            // The phrasing as a reader says it, not in cue syntax.
+            let said = cue
+                .replace(" ~ ", " … ")
+                .replace(" _ ", " … ")
+                .replace(" # ", " … ")
+                .replace('*', "…");
+            format!("{} ('{said}')", flag.reason)
         };
         out.push(FlagFound {
             flag,
