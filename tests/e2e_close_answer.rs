@@ -11,42 +11,14 @@ use harness::*;
 #[test]
 fn answer_and_follow_up_reply_survive_a_closed_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::spawn(
-        &[
-            "drill",
-            "--principle",
-            "ownership",
-            "--questions",
-            "1",
-            "--seed",
-            "4",
-        ],
-        dir.path(),
-    );
-    t.wait_for("Enter to begin");
-    t.send("\r");
-    t.wait_for("Situation");
+    let mut t = drill_in_editor(dir.path());
     t.send("ANSWER-KEPT-ON-CLOSE");
     t.wait_for("ANSWER-KEPT-ON-CLOSE");
     t.close();
     assert!(stored(dir.path()).contains("ANSWER-KEPT-ON-CLOSE"));
 
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::spawn(
-        &[
-            "drill",
-            "--principle",
-            "ownership",
-            "--questions",
-            "1",
-            "--seed",
-            "4",
-        ],
-        dir.path(),
-    );
-    t.wait_for("Enter to begin");
-    t.send("\r");
-    t.wait_for("Situation");
+    let mut t = drill_in_editor(dir.path());
     t.send("We missed a launch.\tI owned the fix.\tI rebuilt the plan myself.\tIt shipped 2 weeks later.");
     t.send(CTRL_S);
     t.wait_for("Follow-up");

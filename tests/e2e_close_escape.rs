@@ -11,21 +11,7 @@ use harness::*;
 #[test]
 fn escape_sequences_in_unbracketed_input_neither_freeze_nor_move_the_cursor() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::spawn(
-        &[
-            "drill",
-            "--principle",
-            "ownership",
-            "--questions",
-            "1",
-            "--seed",
-            "4",
-        ],
-        dir.path(),
-    );
-    t.wait_for("Enter to begin");
-    t.send("\r");
-    t.wait_for("Situation");
+    let mut t = drill_in_editor(dir.path());
     // An unfinished `ESC [ ?`: crossterm swallowed every key after it
     // until a `u` or `c` came.
     t.send("first \x1b[?");

@@ -6,6 +6,7 @@
 //! group them or reword one.
 
 use super::Content;
+use super::import::infer::dot;
 use super::import::infer::stem;
 use super::import::tokens_in_order;
 use std::collections::HashMap;
@@ -69,22 +70,6 @@ fn vectors(content: &Content) -> Vec<Vec<(u32, f64)>> {
             v
         })
         .collect()
-}
-
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 /// The pairs of questions whose texts read alike (similarity ≥ [`NEAR`])

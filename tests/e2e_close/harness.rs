@@ -146,9 +146,9 @@ pub fn stored(dir: &Path) -> String {
     out
 }
 
-/// A one-question drill up to the self-scoring, its answer and follow-ups
-/// submitted.
-pub fn drill_to_self_score(dir: &Path) -> Term {
+/// A one-question drill (the same question every time), begun: the STAR
+/// editor is on screen.
+pub fn drill_in_editor(dir: &Path) -> Term {
     let mut t = Term::spawn(
         &[
             "drill",
@@ -164,6 +164,13 @@ pub fn drill_to_self_score(dir: &Path) -> Term {
     t.wait_for("Enter to begin");
     t.send("\r");
     t.wait_for("Situation");
+    t
+}
+
+/// A one-question drill up to the self-scoring, its answer and follow-ups
+/// submitted.
+pub fn drill_to_self_score(dir: &Path) -> Term {
+    let mut t = drill_in_editor(dir);
     t.send("Our release train slipped for two quarters.\t");
     t.send("I owned getting it back on a weekly cadence.\t");
     t.send("I split the build myself and paged owners of flaky tests.\t");

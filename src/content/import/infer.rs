@@ -408,7 +408,7 @@ fn normalise(v: impl Iterator<Item = (u32, f64)>) -> Vec<(u32, f64)> {
 }
 
 /// Dot product of two sparse vectors sorted by term.
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
