@@ -16,6 +16,8 @@ Run without a command to open the home screen."
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +40,46 @@ pub struct Global {
         value_delimiter = ':'
     )]
     pub content: Vec<PathBuf>,
+}
+
+/// The config file and the AI, for this run (see `loopdrill config show`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// The config file to read [default: config.toml in the platform config
+    /// dir; env LOOPDRILL_CONFIG] (see `loopdrill config path`)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no config file: start on the built-in defaults
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Turn the AI on for this run with the model server at URL, e.g.
+    /// http://127.0.0.1:11434 (Ollama) or http://127.0.0.1:8080/v1 (OpenAI-compatible)
+    /// [env LOOPDRILL_AI_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub ai_url: Option<String>,
+    /// The protocol the model server speaks: ollama or openai [env LOOPDRILL_AI_API]
+    #[arg(long, global = true, value_name = "API")]
+    pub ai_api: Option<String>,
+    /// The model to ask [env LOOPDRILL_AI_MODEL]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub ai_model: Option<String>,
+    /// Turn the AI off for this run, whatever the config says
+    #[arg(long, global = true)]
+    pub no_ai: bool,
+}
+
+impl ConfigArgs {
+    /// What the command line says about the config.
+    pub fn config_flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
+            config: self.config.clone(),
+            no_config: self.no_config,
+            ai_url: self.ai_url.clone(),
+            ai_api: self.ai_api.clone(),
+            ai_model: self.ai_model.clone(),
+            no_ai: self.no_ai,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,10 +132,20 @@ pub enum Command {
         /// a neutral interviewer without it
         #[arg(long, value_name = "ID")]
         interviewer: Option<String>,
+        /// Also ask the configured local model for a second opinion (the
+        /// JSON gains an `ai` object; see `loopdrill config show`)
+        #[arg(long)]
+        ai: bool,
     },
     /// Validate, list, initialise or import content packs
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Where the config file is, and what it and the environment set
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// The optional local AI interviewer: test the connection to its model
+    #[command(subcommand)]
+    Ai(AiCommand),
     /// Print shell completions
     Completions {
         /// The shell
@@ -217,4 +269,18 @@ pub enum ContentCommand {
         #[arg(long, value_name = "PACK.toml")]
         output: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file that is read
+    Path,
+    /// Print every setting, merged from defaults, file, environment and flags, with where each came from
+    Show,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AiCommand {
+    /// Connect to the configured model server, list its models and time one short probe
+    Check,
 }

@@ -619,6 +619,19 @@ pub fn assess_cmd(
     format: crate::cli::AssessFormat,
     interviewer: Option<&str>,
 ) -> CmdResult {
+    assess_cmd_with(c, question, file, format, interviewer, None)
+}
+
+/// `loopdrill assess [--ai]`: as [`assess_cmd`], with the model's second
+/// opinion beside the rule judge's when `ai` is given.
+pub fn assess_cmd_with(
+    c: &Content,
+    question: &str,
+    file: Option<&Path>,
+    format: crate::cli::AssessFormat,
+    interviewer: Option<&str>,
+    ai: Option<&dyn crate::practice::ai::ChatModel>,
+) -> CmdResult {
     use std::io::Read as _;
     let q = c.question(question).ok_or_else(|| {
         Failure(format!(
@@ -669,15 +682,55 @@ pub fn assess_cmd(
     };
     let input = crate::assess::parse(&text, layout).map_err(|e| Failure(format!("{name}: {e}")))?;
     let (j, report) = crate::assess::assess(c, q, &input, persona);
+    let opinion = ai.map(|m| {
+        let start = std::time::Instant::now();
+        let op = crate::ai::opinion::second_opinion(m, c, q, &input, &j);
+        (op, start.elapsed())
+    });
+    // And the follow-up a drill would ask with the model on.
+    let follow_up = ai.map(|m| {
+        let told = if input.parts.is_empty() {
+            crate::practice::judge::Told::Star(&input.star)
+        } else {
+            crate::practice::judge::Told::Parts(&input.parts)
+        };
+        let start = std::time::Instant::now();
+        let f = crate::ai::opinion::follow_up_on(m, q, &told, &input.follow_ups, persona, &j);
+        (f, start.elapsed())
+    });
     let mut out = std::io::stdout().lock();
     match format {
         crate::cli::AssessFormat::Json => {
-            let text = serde_json::to_string_pretty(&report)
+            let mut value = serde_json::to_value(&report)
                 .map_err(|e| Failure(format!("cannot encode the assessment: {e}")))?;
-            writeln!(out, "{text}")?;
+            if let (Some((op, took)), Some(obj)) = (&opinion, value.as_object_mut()) {
+                let mut ai = serde_json::to_value(op)?;
+                ai["ms"] = json!(took.as_millis() as u64);
+                if let Some((f, took)) = &follow_up {
+                    ai["follow_up"] = match f {
+                        Ok(f) => {
+                            json!({"text": f.text, "gap": f.gap, "ms": took.as_millis() as u64})
+                        }
+                        Err(e) => json!({"text": null, "error": e, "ms": took.as_millis() as u64}),
+                    };
+                }
+                obj.insert("ai".into(), ai);
+            }
+            let text = serde_json::to_string_pretty(&value)
+                .map_err(|e| Failure(format!("cannot encode the assessment: {e}")))?;
+            writeln!(out, "{}", store::export::escape_controls(&text))?;
         }
         crate::cli::AssessFormat::Text => {
-            out.write_all(printable(&crate::assess::text(c, q, &j, &report)).as_bytes())?;
+            let mut text = crate::assess::text(c, q, &j, &report);
+            if let Some((op, _)) = &opinion {
+                text.push_str(&crate::ai::opinion::text(op, &j));
+            }
+            match &follow_up {
+                Some((Ok(f), _)) => text.push_str(&format!("  [AI] follow-up: {}\n", f.text)),
+                Some((Err(e), _)) => text.push_str(&format!("  [AI] no follow-up used: {e}\n")),
+                None => {}
+            }
+            out.write_all(printable(&text).as_bytes())?;
         }
     }
     Ok(())
@@ -778,5 +831,116 @@ pub fn loop_plan_cmd(c: &Content, args: &crate::cli::LoopArgs) -> CmdResult {
     }
     let _ = writeln!(s, "\nwriting: {}", writing.as_deref().unwrap_or("none"));
     out.write_all(printable(&s).as_bytes())?;
+    Ok(())
+}
+
+/// Reads the config (file, environment, flags): one line on a mistake.
+pub fn load_config(args: &crate::cli::ConfigArgs) -> Result<crate::config::Config, Failure> {
+    crate::config::load(&args.config_flags(), &crate::config::process_env).map_err(|e| {
+        Failure(format!(
+            "{e} (fix it, or pass --no-config to start on the defaults)"
+        ))
+    })
+}
+
+/// `loopdrill config path`: the file that is read (whether or not it exists).
+pub fn config_path_cmd(args: &crate::cli::ConfigArgs) -> CmdResult {
+    let flags = args.config_flags();
+    let Some((path, from)) = crate::config::path_in_use(&flags, &crate::config::process_env) else {
+        return Err(Failure(
+            "cannot find a home directory for the config dir; pass --config FILE".into(),
+        ));
+    };
+    println!("{}", path.display());
+    if flags.no_config {
+        eprintln!("(--no-config: it is not read)");
+    } else if !path.exists() {
+        eprintln!("(no file there: the defaults apply; named by {from})");
+    }
+    Ok(())
+}
+
+/// Fills the loop and drill options the command line left out from the config.
+pub fn apply_config_defaults(cfg: &crate::config::Config, cmd: &mut Option<crate::cli::Command>) {
+    use crate::cli::Command;
+    match cmd {
+        Some(Command::Loop(a)) => {
+            if a.template.is_none() {
+                a.template = Some(cfg.loop_.template.value.clone());
+            }
+            if a.role.is_none() {
+                a.role = cfg.loop_.role.value.clone();
+            }
+            if a.answer_minutes.is_none() {
+                a.answer_minutes = cfg.loop_.answer_minutes.value;
+            }
+            a.strict |= cfg.loop_.strict.value;
+        }
+        Some(Command::Drill(a)) => {
+            if a.role.is_none() {
+                a.role = cfg.drill.role.value.clone();
+            }
+            if a.answer_minutes.is_none() {
+                a.answer_minutes = cfg.drill.answer_minutes.value;
+            }
+            if a.questions.is_none() {
+                a.questions = cfg.drill.questions.value;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The configured model for `what`, or why there is none.
+pub fn ai_model(cfg: &crate::config::Config, what: &str) -> Result<crate::ai::HttpModel, Failure> {
+    let m = crate::ai::HttpModel::from_config(&cfg.ai)
+        .map_err(Failure)?
+        .ok_or_else(|| {
+            Failure(format!(
+                "{what}: the AI is off; set [ai] enabled = true and model in the config file, or LOOPDRILL_AI_URL and LOOPDRILL_AI_MODEL (see `loopdrill config show`)"
+            ))
+        })?;
+    remote_notice(cfg);
+    Ok(m)
+}
+
+/// With `allow_remote` and a host that is not this machine, what leaves
+/// the machine and where to.
+fn remote_note(cfg: &crate::config::Config) -> Option<String> {
+    let u = crate::config::parse_url(&cfg.ai.url.value).ok()?;
+    (!u.loopback).then(|| {
+        format!(
+            "allow_remote is on: the question, your answer and your replies are sent to {} (model {})",
+            u.host, cfg.ai.model.value
+        )
+    })
+}
+
+/// Says [`remote_note`] on stderr before anything is sent.
+fn remote_notice(cfg: &crate::config::Config) {
+    if let Some(n) = remote_note(cfg) {
+        eprintln!("loopdrill: {n}");
+    }
+}
+
+/// The model for the TUI: `None` when the AI is off.
+pub fn tui_ai(cfg: &crate::config::Config) -> Result<Option<crate::tui::AiSetup>, Failure> {
+    let Some(m) = crate::ai::HttpModel::from_config(&cfg.ai).map_err(Failure)? else {
+        return Ok(None);
+    };
+    Ok(Some(crate::tui::AiSetup {
+        notice: remote_note(cfg),
+        model: std::sync::Arc::new(m),
+        follow_ups: cfg.ai.follow_ups.value,
+        second_opinion: cfg.ai.second_opinion.value,
+        timeout: std::time::Duration::from_secs(cfg.ai.timeout_secs.value),
+    }))
+}
+
+/// `loopdrill ai check`.
+pub fn ai_check_cmd(cfg: &crate::config::Config) -> CmdResult {
+    remote_notice(cfg);
+    let report = crate::ai::check(&cfg.ai).map_err(Failure)?;
+    print!("{}", printable(&report));
     Ok(())
 }

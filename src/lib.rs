@@ -6,9 +6,11 @@
 //! both [`commands`] and [`tui`]; nothing below the command layer imports
 //! [`commands`] (tests/layers.rs checks this).
 
+pub mod ai;
 pub mod assess;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod localtime;
 pub mod practice;

@@ -1,5 +1,5 @@
 use clap::Parser;
-use loopdrill::cli::{Cli, Command};
+use loopdrill::cli::{AiCommand, Cli, Command, ConfigCommand};
 use loopdrill::commands::{self, Failure};
 use std::process::ExitCode;
 
@@ -28,7 +28,23 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let g = &cli.global;
-    match cli.command {
+    // Where the config is can be asked even when it holds a mistake.
+    if let Some(Command::Config(ConfigCommand::Path)) = &cli.command {
+        return commands::config_path_cmd(&cli.config);
+    }
+    let cfg = match &cli.command {
+        Some(Command::Completions { .. }) => loopdrill::config::Config::default(),
+        _ => commands::load_config(&cli.config)?,
+    };
+    loopdrill::tui::theme::set_color(cfg.color.value);
+    let mut command = cli.command;
+    commands::apply_config_defaults(&cfg, &mut command);
+    match command {
+        Some(Command::Config(_)) => {
+            print!("{}", loopdrill::tui::text::printable(&cfg.show()));
+            Ok(())
+        }
+        Some(Command::Ai(AiCommand::Check)) => commands::ai_check_cmd(&cfg),
         Some(Command::Content(cmd)) => commands::content_cmd(g, &cmd),
         Some(Command::Completions { shell }) => {
             commands::completions(shell);
@@ -44,14 +60,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
             file,
             format,
             interviewer,
+            ai,
         }) => {
             let c = commands::load_content(g)?;
-            commands::assess_cmd(
+            let model = if ai {
+                Some(commands::ai_model(&cfg, "assess --ai")?)
+            } else {
+                None
+            };
+            commands::assess_cmd_with(
                 &c,
                 &question,
                 file.as_deref(),
                 format,
                 interviewer.as_deref(),
+                model
+                    .as_ref()
+                    .map(|m| m as &dyn loopdrill::practice::ai::ChatModel),
             )
         }
         Some(Command::Loop(args)) if args.plan => {
@@ -64,7 +89,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         other => {
             let c = commands::load_content(g)?;
-            loopdrill::tui::run(g, c, other)
+            let ai = commands::tui_ai(&cfg)?;
+            loopdrill::tui::run_with_ai(g, c, other, ai)
         }
     }
 }

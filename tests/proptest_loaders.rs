@@ -284,6 +284,7 @@ fn session_with_id(id: impl Strategy<Value = String>) -> impl Strategy<Value = S
                     answers,
                     debrief,
                     writing,
+                    ai: Vec::new(),
                 }
             },
         )

@@ -1,5 +1,6 @@
 //! The practice domain: pure logic, no ratatui and no I/O.
 
+pub mod ai;
 pub mod analysis;
 pub mod debrief;
 pub mod interviewer;

@@ -307,6 +307,7 @@ fn entry(file: String, (len, modified_ns): Stamp, s: &Session) -> Entry<Brief> {
             w.text.clear();
             w
         }),
+        ai: Vec::new(),
     };
     Entry {
         file,

@@ -286,6 +286,10 @@ pub struct Session {
     pub debrief: Option<DebriefRecord>,
     #[serde(default)]
     pub writing: Option<WritingRecord>,
+    /// What a local model wrote in this session (the optional AI
+    /// interviewer), each line marked with its source and model.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ai: Vec<AiLine>,
 }
 
 fn current_schema() -> u32 {
@@ -344,8 +348,34 @@ impl Session {
             answers: Vec::new(),
             debrief: None,
             writing: None,
+            ai: Vec::new(),
         }
     }
+}
+
+/// A line a local model wrote (the optional AI interviewer): kept apart
+/// from the rule interviewer's, with `source` and `model`, so review and
+/// exports always tell which words came from a model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AiLine {
+    /// The answer it is about.
+    pub answer_id: String,
+    /// `follow-up` or `second-opinion`.
+    pub kind: String,
+    /// Always `ai`.
+    pub source: String,
+    /// The model that wrote it.
+    pub model: String,
+    /// A follow-up's place in the answer's `follow_ups`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<usize>,
+    /// A follow-up's text as the model wrote it (after its checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A second opinion: `{criteria[{id, level, evidence[{quote, reason}]}],
+    /// next_probe, errors[]}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opinion: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

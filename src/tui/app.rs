@@ -93,6 +93,7 @@ macro_rules! ctx {
             trashed: &$app.trashed,
             stories_unreadable: $app.stories_unreadable.as_deref(),
             unreadable: &$app.unreadable,
+            ai: $app.ai.as_ref(),
         }
     };
 }
@@ -130,6 +131,8 @@ pub struct App {
     /// Where what cannot be saved in the data dir goes (outside it, as a
     /// full disk or read-only mount there would refuse that copy too).
     fallback_dir: std::path::PathBuf,
+    /// The local model, when the AI interviewer is on (off by default).
+    pub ai: Option<super::AiSetup>,
 }
 
 /// What could not be saved, and where copies of it went.
@@ -212,6 +215,7 @@ impl App {
             wall,
             unsaved: Unsaved::default(),
             fallback_dir: default_fallback_dir(),
+            ai: None,
         };
         if !notes.is_empty() {
             app.set_status(notes.join(" · "));

@@ -68,6 +68,8 @@ pub struct Ctx<'a> {
     /// untouched), as `PATH:LINE:COL: why`; sessions that could not be read
     /// are in `history.problems`. Home lists both.
     pub unreadable: &'a [String],
+    /// The local model, when the AI interviewer is on.
+    pub ai: Option<&'a super::AiSetup>,
 }
 
 impl Ctx<'_> {

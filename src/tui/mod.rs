@@ -160,9 +160,49 @@ pub fn build_app(
     Ok(app)
 }
 
+/// The local model the AI interviewer asks, and what it is asked for.
+#[derive(Clone)]
+pub struct AiSetup {
+    pub model: Arc<dyn crate::practice::ai::ChatModel>,
+    /// Phrase follow-ups with the model.
+    pub follow_ups: bool,
+    /// A second opinion on the self-score screen.
+    pub second_opinion: bool,
+    /// How long a call may take before the rule interviewer's probe is used.
+    pub timeout: Duration,
+    /// Said once on the status line at start (what is sent where, when the
+    /// server is not on this machine).
+    pub notice: Option<String>,
+}
+
+impl std::fmt::Debug for AiSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AiSetup")
+            .field("model", &self.model.model())
+            .field("follow_ups", &self.follow_ups)
+            .field("second_opinion", &self.second_opinion)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
 /// Runs the TUI until the user quits.
 pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<(), Failure> {
+    run_with_ai(global, content, cmd, None)
+}
+
+/// Runs the TUI with the local model `ai` (`None`: the AI is off).
+pub fn run_with_ai(
+    global: &Global,
+    content: Content,
+    cmd: Option<Command>,
+    ai: Option<AiSetup>,
+) -> Result<(), Failure> {
     let mut app = build_app(global, content, cmd, true)?;
+    if let Some(n) = ai.as_ref().and_then(|a| a.notice.clone()) {
+        app.set_status(n);
+    }
+    app.ai = ai;
     let term = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,

@@ -3,9 +3,18 @@
 use ratatui::style::{Color, Modifier, Style};
 use std::sync::OnceLock;
 
+/// Colours turned off by the config's `ui.color = false`.
+static CONFIG_NO_COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The config's `ui.color` (`NO_COLOR` wins over `true`).
+pub fn set_color(on: bool) {
+    CONFIG_NO_COLOR.store(!on, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn no_color() -> bool {
     static NO: OnceLock<bool> = OnceLock::new();
     *NO.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+        || CONFIG_NO_COLOR.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 fn fg(c: Color) -> Style {

@@ -113,6 +113,7 @@ impl SessionScreen {
                     response,
                     signal: p.signal,
                 });
+                self.record_model_follow_up(index);
             }
             self.reply = editor("Type your reply. Ctrl-S sends it.");
             let next = self.listen(content, ctx.now);
@@ -166,25 +167,37 @@ impl SessionScreen {
             head,
         );
         let text = probe.map_or(String::new(), |p| sanitize(&p.text));
-        f.render_widget(
-            Paragraph::new(vec![
-                Line::from(vec![
-                    Span::styled(format!("Follow-up {}", index + 1), theme::accent()),
-                    Span::styled(
-                        match probe.map(|p| p.why.as_str()) {
-                            Some(why) if !why.is_empty() && !self.strict => {
-                                format!(" · {}", one_line(why))
-                            }
-                            _ => String::new(),
-                        },
-                        theme::dim(),
-                    ),
-                ]),
+        let mut heading = vec![Span::styled(
+            format!("Follow-up {}", index + 1),
+            theme::accent(),
+        )];
+        if let Some((label, style)) = self.probe_label(index) {
+            heading.push(Span::styled(label, style));
+        }
+        heading.push(Span::styled(
+            match probe.map(|p| p.why.as_str()) {
+                Some(why) if !why.is_empty() && !self.strict => {
+                    format!(" · {}", one_line(why))
+                }
+                _ => String::new(),
+            },
+            theme::dim(),
+        ));
+        let said_lines = if self.asking_model() {
+            vec![
+                Line::from(heading),
+                Line::styled(
+                    "Your model is phrasing the follow-up… (Esc: the interviewer's own question now)",
+                    theme::dim(),
+                ),
+            ]
+        } else {
+            vec![
+                Line::from(heading),
                 Line::styled(format!("“{text}”"), theme::quote()),
-            ])
-            .wrap(Wrap { trim: true }),
-            said,
-        );
+            ]
+        };
+        f.render_widget(Paragraph::new(said_lines).wrap(Wrap { trim: true }), said);
         if nf > 0 {
             let mut l = vec![Line::styled(
                 "What the interviewer noticed in your answer:",

@@ -1,6 +1,7 @@
 //! A mock Loop or a drill: plan, interviewer lines, STAR editor with timer,
 //! follow-ups, self-score and the debrief.
 
+mod ai;
 mod answer;
 mod debrief;
 mod follow_up;
@@ -91,6 +92,8 @@ pub struct SessionScreen {
     last_draft: Duration,
     debrief: Option<Debrief>,
     scroll: u16,
+    /// The optional AI interviewer's follow-up and second opinion.
+    ai: ai::AiState,
 }
 
 fn editor(placeholder: &str) -> TextArea<'static> {
@@ -154,6 +157,7 @@ impl SessionScreen {
             last_draft: Duration::ZERO,
             debrief: None,
             scroll: 0,
+            ai: ai::AiState::default(),
         }
     }
 
@@ -519,6 +523,10 @@ impl SessionScreen {
     }
 
     pub fn tick(&mut self, now: Duration, wall: DateTime<Utc>) -> Vec<Cmd> {
+        let from_model = self.poll_model(now);
+        if !from_model.is_empty() {
+            return from_model;
+        }
         if self.dirty && now.saturating_sub(self.last_draft) >= AUTOSAVE {
             self.dirty = false;
             self.last_draft = now;
@@ -549,6 +557,10 @@ impl SessionScreen {
                 .saturating_sub(now.saturating_sub(self.last_draft))
                 .max(Duration::from_millis(10))
         });
+        let t = match (t, self.model_tick()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match (t, autosave) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -659,6 +671,15 @@ impl SessionScreen {
                 _ => vec![],
             };
         }
+        // The model is being asked for a follow-up: Esc takes the
+        // interviewer's own question now; nothing else is typed meanwhile.
+        if self.asking_model() {
+            return if key.code == KeyCode::Esc {
+                self.cancel_model()
+            } else {
+                vec![]
+            };
+        }
         if key.code == KeyCode::Esc {
             self.confirm_leave = true;
             return vec![];
@@ -704,11 +725,17 @@ impl SessionScreen {
     fn entered(&mut self, content: &Content, ctx: &Ctx) -> Vec<Cmd> {
         match self.flow.step {
             Step::Answer { .. } => {
+                self.forget_model_follow_ups();
                 self.enter_answer(content, ctx.now, Duration::ZERO);
+                vec![]
+            }
+            Step::FollowUp { index, .. } => {
+                self.ask_model_follow_up(ctx, index);
                 vec![]
             }
             Step::SelfScore { .. } => {
                 self.enter_score(content);
+                self.ask_model_opinion(ctx);
                 vec![]
             }
             Step::YourQuestions { .. } => {
@@ -761,6 +788,9 @@ impl SessionScreen {
         }
         if self.confirm_leave {
             return vec![("y", "leave (draft kept)"), ("any key", "stay")];
+        }
+        if self.asking_model() {
+            return vec![("Esc", "use the interviewer's own question now")];
         }
         let pause: (&str, &str) = if self.strict {
             ("", "")

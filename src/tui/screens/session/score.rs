@@ -299,6 +299,17 @@ impl SessionScreen {
                 theme::border()
             }
         };
+        // The model's second opinion, when the AI is on, below the levels.
+        let opinion = self.opinion_lines(ctx, body.width);
+        let body = if opinion.is_empty() {
+            body
+        } else {
+            let h = (opinion.len() as u16).min(body.height.saturating_sub(8) / 2);
+            let [board, second] =
+                Layout::vertical([Constraint::Min(6), Constraint::Length(h)]).areas(body);
+            f.render_widget(Paragraph::new(opinion), second);
+            board
+        };
         s.board
             .render(f, body, s.field == ScoreField::Criteria, None);
         let [notes, story] =

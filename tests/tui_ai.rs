@@ -1,0 +1,199 @@
+//! The AI interviewer inside the app (TestBackend + insta, a fake clock and
+//! an in-process fake model): the model's follow-up is labelled as AI; a
+//! model slower than the timeout is given up at the timeout and the rule
+//! interviewer's probe is shown, with the reason; with the AI off nothing
+//! changes.
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use loopdrill::practice::ai::{AiError, ChatModel, ChatRequest};
+use loopdrill::practice::plan::plan_drill;
+use loopdrill::practice::timer::FakeClock;
+use loopdrill::store::Store;
+use loopdrill::tui::AiSetup;
+use loopdrill::tui::app::App;
+use loopdrill::tui::screens::Screen;
+use loopdrill::tui::screens::session::SessionScreen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::{Value, json};
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn wall() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap()
+}
+
+/// A model that answers after `delay` with a follow-up for the first open
+/// gap quoting the candidate's Action, or an empty opinion.
+struct Fake {
+    delay: Duration,
+}
+
+impl ChatModel for Fake {
+    fn model(&self) -> &str {
+        "fake-model"
+    }
+    fn chat(&self, req: &ChatRequest) -> Result<String, AiError> {
+        std::thread::sleep(self.delay);
+        let gaps = &req.schema["properties"]["gap"]["enum"];
+        Ok(match gaps.get(0).and_then(Value::as_str) {
+            Some(gap) => json!({"gap": gap, "question": "You said \"I rewrote the cutover plan\": which decision in it was yours alone?"}),
+            None => json!({"criteria": [], "next_probe": ""}),
+        }
+        .to_string())
+    }
+}
+
+struct Harness {
+    app: App,
+    clock: FakeClock,
+    _dir: tempfile::TempDir,
+    dir: std::path::PathBuf,
+}
+
+fn drill(ai: Option<AiSetup>) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let clock = FakeClock::default();
+    let mut app = App::new(
+        loopdrill::content::load_layered(&[]).unwrap(),
+        Store::open(&path).unwrap(),
+        None,
+        Box::new(clock.clone()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    app.ai = ai;
+    let lps = vec!["ownership".to_string()];
+    let plan = plan_drill(&app.content, &lps, 1, Some(5), 3, &HashSet::new()).unwrap();
+    let s = SessionScreen::new_drill(&app.content, plan, false, wall());
+    app.open(Screen::Session(Box::new(s)));
+    let mut h = Harness {
+        app,
+        clock,
+        _dir: dir,
+        dir: path,
+    };
+    key(&mut h, KeyCode::Enter);
+    for (k, part) in [
+        "Last spring our team ran the billing migration for a large retail customer.",
+        "We had to move every invoice to the new system.",
+        "I rewrote the cutover plan and we worked with the vendor on the data checks.",
+        "We finished the migration and the customer was happy.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if k > 0 {
+            key(&mut h, KeyCode::Tab);
+        }
+        h.app.type_run(part);
+    }
+    h.app
+        .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    h
+}
+
+fn setup(delay: Duration, timeout: Duration) -> AiSetup {
+    AiSetup {
+        model: Arc::new(Fake { delay }),
+        follow_ups: true,
+        second_opinion: false,
+        timeout,
+        notice: None,
+    }
+}
+
+fn key(h: &mut Harness, code: KeyCode) {
+    h.app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn draw(h: &Harness) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| h.app.render(f)).unwrap();
+    t
+}
+
+fn text(h: &Harness) -> String {
+    let t = draw(h);
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Ticks until the screen shows `what` (the worker thread delivers).
+fn tick_until(h: &mut Harness, what: &str) -> String {
+    let start = Instant::now();
+    loop {
+        h.app.tick();
+        let s = text(h);
+        if s.contains(what) {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "never showed {what:?}:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_models_follow_up_is_labelled_and_kept_as_the_models() {
+    let mut h = drill(Some(setup(Duration::ZERO, Duration::from_secs(20))));
+    tick_until(&mut h, "· AI (fake-model)");
+    insta::assert_snapshot!("ai_follow_up_120x40", draw(&h).backend());
+    h.app.type_run("The order of the waves was my call.");
+    h.app
+        .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let s = &Store::open_read_only(&h.dir).load_history().sessions[0];
+    let a = &s.answers[0];
+    assert_eq!(
+        a.follow_ups[0].probe,
+        "You said \"I rewrote the cutover plan\": which decision in it was yours alone?"
+    );
+    let line = s.ai.iter().find(|l| l.kind == "follow-up").unwrap();
+    assert_eq!(
+        (line.source.as_str(), line.model.as_str()),
+        ("ai", "fake-model")
+    );
+    assert_eq!(line.answer_id, a.id);
+    assert_eq!(line.follow_up, Some(0));
+}
+
+#[test]
+fn a_model_slower_than_the_timeout_is_given_up_and_the_rule_probe_shown() {
+    let mut h = drill(Some(setup(Duration::from_secs(30), Duration::from_secs(5))));
+    let s = text(&h);
+    assert!(s.contains("Your model is phrasing the follow-up"), "{s}");
+    assert!(
+        s.contains("Esc use the interviewer's own question now"),
+        "{s}"
+    );
+    h.clock.advance(Duration::from_secs(6));
+    let s = tick_until(&mut h, "your model's was not used: no reply within 5 s");
+    assert!(s.contains('“'), "the rule probe is on screen: {s}");
+    assert!(!s.contains("· AI ("), "{s}");
+}
+
+#[test]
+fn with_the_ai_off_the_follow_up_is_the_rule_interviewers_at_once() {
+    let mut h = drill(None);
+    let s = text(&h);
+    assert!(s.contains("Follow-up 1"), "{s}");
+    assert!(!s.contains("model"), "{s}");
+    h.app.tick();
+    assert!(
+        Store::open_read_only(&h.dir).load_history().sessions[0]
+            .ai
+            .is_empty()
+    );
+}
