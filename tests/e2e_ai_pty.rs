@@ -143,15 +143,16 @@ fn the_models_follow_up_is_labelled_as_ai_and_recorded_as_the_models() {
     );
     p.send("Invoices failed 2% less after the cutover.");
     p.send(CTRL_S);
-    // Further follow-ups (the model's too), then the self-score.
+    // Further follow-ups (the model's or, once the model has nothing left to
+    // ask, the rule interviewer's), then the self-score.
     loop {
-        let s = p.wait_for_any(&["· AI (good)", "Self-score"]);
+        let s = p.wait_for_any(&["Follow-up", "Self-score"]);
         if s.contains("Self-score") {
             break;
         }
         p.send("I owned the plan myself and wrote the runbook.");
         p.send(CTRL_S);
-        std::thread::sleep(Duration::from_millis(200));
+        std::thread::sleep(Duration::from_millis(300));
     }
     let s = p.wait_for("Second opinion · AI (good)");
     if std::env::var_os("SHOW_SCREEN").is_some() {
