@@ -371,15 +371,16 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-06 (152, 102 and 161 of 194); the targets
-/// (0.85, 0.55, 0.95) are not met yet: docs/judge.md says so.
-const HELDOUT_HIRE_SIDE: f64 = 0.77;
-const HELDOUT_EXACT: f64 = 0.52;
-const HELDOUT_WITHIN_ONE: f64 = 0.82;
+/// Measured on 2026-12-06 on the fresh held-out sets H6a and H6b (54, 29 and
+/// 59 of 68); the targets (0.85, 0.55, 0.95) are not met yet:
+/// docs/judge.md says so.
+const HELDOUT_HIRE_SIDE: f64 = 0.79;
+const HELDOUT_EXACT: f64 = 0.42;
+const HELDOUT_WITHIN_ONE: f64 = 0.86;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 1 in the tuning part, 15 held out).
-const SNI_INCLINED_TUNING: usize = 1;
-const SNI_INCLINED_HELDOUT: usize = 15;
+/// target is none: measured 16 in the tuning part, 4 held out).
+const SNI_INCLINED_TUNING: usize = 16;
+const SNI_INCLINED_HELDOUT: usize = 4;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.

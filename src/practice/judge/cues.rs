@@ -4,8 +4,8 @@
 //! that starts with it (`escalat*`: escalated, escalation); `_` matches any
 //! one word; `#` matches a number. Everything is lower case.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Whether a word is a number: digits (with `%`, `$`, `,`, `.`) or a number
@@ -66,9 +66,70 @@ pub(crate) fn matches_at(cue: &str, words: &[String]) -> bool {
         .all(|p| ws.next().is_some_and(|w| word_matches(p, w)))
 }
 
+/// [`matches_at`] for a cue already split into its words.
+fn parts_match_at(parts: &[String], words: &[String]) -> bool {
+    parts.len() <= words.len() && parts.iter().zip(words).all(|(p, w)| word_matches(p, w))
+}
+
 /// Where `cue` first matches in `words`, as the index of its first word.
 pub fn find(cue: &str, words: &[String]) -> Option<usize> {
     (0..words.len()).find(|&i| matches_at(cue, &words[i..]))
+}
+
+/// Which words a list of cues could start at, by the words' first two
+/// bytes: most words of a sentence start no cue of a given list, and one bit
+/// test rules them out before any lookup.
+pub(crate) struct Starts {
+    bits: Box<[u64; 1024]>,
+    /// A cue starts with `_`, `#` or a one-letter stem: any word may start
+    /// one.
+    any: bool,
+}
+
+impl Starts {
+    pub(crate) fn new<'a>(first_words: impl IntoIterator<Item = &'a str>) -> Starts {
+        let mut s = Starts {
+            bits: Box::new([0; 1024]),
+            any: false,
+        };
+        for first in first_words {
+            match first {
+                "_" | "#" | "*" | "" => s.any = true,
+                p => match p.strip_suffix('*') {
+                    Some(stem) => match stem.as_bytes() {
+                        [a, b, ..] => s.set(*a, *b),
+                        _ => s.any = true,
+                    },
+                    None => match p.as_bytes() {
+                        // "i" matches "i" and its plural "is".
+                        [a] => {
+                            s.set(*a, 0);
+                            s.set(*a, b's');
+                        }
+                        [a, b, ..] => s.set(*a, *b),
+                        [] => s.any = true,
+                    },
+                },
+            }
+        }
+        s
+    }
+
+    fn set(&mut self, a: u8, b: u8) {
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether some cue of the list may start at `w`.
+    pub(crate) fn may(&self, w: &str) -> bool {
+        if self.any {
+            return true;
+        }
+        let b = w.as_bytes();
+        let k = usize::from(b.first().copied().unwrap_or(0)) << 8
+            | usize::from(b.get(1).copied().unwrap_or(0));
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// Cues that start with the same exact word, split by their second word.
@@ -83,6 +144,9 @@ struct ByFirst {
 /// A cue list indexed by its first (and second) word, so a sentence is
 /// scanned once per list instead of once per cue.
 struct Compiled {
+    /// Each cue's words.
+    parts: Vec<Vec<String>>,
+    starts: Starts,
     exact: HashMap<String, ByFirst>,
     prefix: Vec<(String, Vec<usize>)>,
     /// Cues starting with `_` or `#`.
@@ -96,6 +160,11 @@ fn is_pattern(p: &str) -> bool {
 impl Compiled {
     fn new(cues: &[&str]) -> Compiled {
         let mut c = Compiled {
+            parts: cues
+                .iter()
+                .map(|c| c.split(' ').map(str::to_string).collect())
+                .collect(),
+            starts: Starts::new(cues.iter().map(|c| c.split(' ').next().unwrap_or(""))),
             exact: HashMap::new(),
             prefix: Vec::new(),
             other: Vec::new(),
@@ -127,12 +196,7 @@ impl Compiled {
     }
 
     /// Each cue that matches at `words[i]`.
-    fn at<'w>(
-        &'w self,
-        cues: &'w [&str],
-        words: &'w [String],
-        i: usize,
-    ) -> impl Iterator<Item = usize> + 'w {
+    fn at<'w>(&'w self, words: &'w [String], i: usize) -> impl Iterator<Item = usize> + 'w {
         let w = words[i].as_str();
         let next = words.get(i + 1).map(String::as_str);
         let by_first = self
@@ -159,7 +223,7 @@ impl Compiled {
                     .flat_map(|(_, ids)| ids.iter().copied()),
             )
             .chain(self.other.iter().copied())
-            .filter(move |&k| matches_at(cues[k], &words[i..]))
+            .filter(move |&k| parts_match_at(&self.parts[k], &words[i..]))
     }
 }
 
@@ -183,14 +247,18 @@ fn compiled(cues: &[&str]) -> Rc<Compiled> {
 /// per starting word).
 pub fn count(cues: &[&str], words: &[String]) -> usize {
     let c = compiled(cues);
-    (0..words.len()).map(|i| c.at(cues, words, i).count()).sum()
+    (0..words.len())
+        .filter(|&i| c.starts.may(&words[i]))
+        .map(|i| c.at(words, i).count())
+        .sum()
 }
 
 /// The first cue of `cues` (in list order) that matches `words`.
 pub fn first<'c>(cues: &[&'c str], words: &[String]) -> Option<&'c str> {
     let c = compiled(cues);
     (0..words.len())
-        .filter_map(|i| c.at(cues, words, i).min())
+        .filter(|&i| c.starts.may(&words[i]))
+        .filter_map(|i| c.at(words, i).min())
         .min()
         .map(|k| cues[k])
 }

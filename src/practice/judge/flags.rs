@@ -14,7 +14,7 @@
 use super::text::{Said, Sentence, words};
 use super::{Effect, Evidence};
 use crate::content::{AnswerFormat, Ask, Content, FlagSubject, RedFlag};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Who does what a clause says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,6 +390,7 @@ pub struct Cues<'c> {
     /// The cue names the candidate ("proved me right"): it needs no
     /// subject.
     names_me: Vec<bool>,
+    starts: super::cues::Starts,
 }
 
 impl<'c> Cues<'c> {
@@ -400,6 +401,9 @@ impl<'c> Cues<'c> {
             prefix: Vec::new(),
             wild: Vec::new(),
             names_me: Vec::new(),
+            starts: super::cues::Starts::new(
+                list.iter().map(|c| c.split(' ').next().unwrap_or("")),
+            ),
         };
         for (k, cue) in list.iter().enumerate() {
             let first = cue.split(' ').next().unwrap_or("");
@@ -444,6 +448,9 @@ impl<'c> Cues<'c> {
     /// lets through.
     fn first(&self, words: &[String], allowed: impl Fn(usize) -> bool) -> Option<&'c str> {
         (0..words.len()).find_map(|i| {
+            if !self.starts.may(&words[i]) {
+                return None;
+            }
             let k = self
                 .candidates(&words[i])
                 .find(|&k| allowed(k) && matches_from(&self.list[k], words, i))?;
@@ -454,8 +461,10 @@ impl<'c> Cues<'c> {
     /// Whether any cue may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
         (0..words.len()).any(|i| {
-            self.candidates(&words[i])
-                .any(|k| matches_from(&self.list[k], words, i))
+            self.starts.may(&words[i])
+                && self
+                    .candidates(&words[i])
+                    .any(|k| matches_from(&self.list[k], words, i))
         })
     }
 }
@@ -550,19 +559,52 @@ pub struct FlagFound<'c> {
     pub evidence: Evidence,
 }
 
+/// The content's red flags and asks with their phrasings indexed: built once
+/// per judge, not per answer.
+pub struct Prepared<'c> {
+    flags: Vec<(&'c RedFlag, Cues<'c>)>,
+    asks: Vec<PreparedAsk<'c>>,
+}
+
+struct PreparedAsk<'c> {
+    ask: &'c Ask,
+    shows: Cues<'c>,
+    contrary: Cues<'c>,
+}
+
+impl<'c> Prepared<'c> {
+    pub fn new(content: &'c Content) -> Prepared<'c> {
+        Prepared {
+            flags: content
+                .red_flags
+                .iter()
+                .map(|f| (f, Cues::new(&f.cues)))
+                .collect(),
+            asks: content
+                .asks
+                .iter()
+                .map(|a| PreparedAsk {
+                    ask: a,
+                    shows: Cues::new(&a.shows),
+                    contrary: Cues::new(&a.contrary),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Every red flag the answer shows, with the sentence that shows it.
 pub fn red_flags<'c>(
-    content: &'c Content,
+    prepared: &Prepared<'c>,
     said: &Said,
     format: AnswerFormat,
 ) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
-    let flags: Vec<(&RedFlag, Cues)> = content
-        .red_flags
+    let flags: Vec<&(&RedFlag, Cues)> = prepared
+        .flags
         .iter()
-        .filter(|f| applies(f, format))
-        .map(|f| (f, Cues::new(&f.cues)))
+        .filter(|(f, _)| applies(f, format))
         .collect();
     // Each sentence's clauses, worked out once, and only for a sentence
     // that may show some flag.
@@ -576,8 +618,8 @@ pub fn red_flags<'c>(
                 .then(|| clauses(s.text))
         })
         .collect();
-    for (flag, cues) in &flags {
-        let flag: &RedFlag = flag;
+    for &&(flag, ref cues) in &flags {
+        let flag: &'c RedFlag = flag;
         let hits: Vec<(&Sentence, &str)> = said
             .sentences
             .iter()
@@ -621,7 +663,7 @@ pub fn red_flags<'c>(
         });
     }
     if let Some(ev) = impossible_percent(said)
-        && let Some(flag) = content.red_flags.iter().find(|f| f.id == "implausible")
+        && let Some(&(flag, _)) = prepared.flags.iter().find(|(f, _)| f.id == "implausible")
         && !out.iter().any(|f| f.flag.id == "implausible")
     {
         out.push(FlagFound { flag, evidence: ev });
@@ -673,24 +715,20 @@ fn impossible_percent(said: &Said) -> Option<Evidence> {
     None
 }
 
-/// What the question asks the answer to deliver, if the content says.
-pub fn asks_of<'c>(content: &'c Content, question_text: &str) -> Vec<&'c Ask> {
+/// An answer to `question_text` that is on the topic but does not deliver
+/// what the question asks, as far as the content says what it asks.
+pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Option<Evidence> {
     let qw = words(question_text);
-    content
+    let asked = prepared
         .asks
         .iter()
-        .filter(|a| a.question.iter().any(|c| find_cue(c, &qw).is_some()))
-        .collect()
-}
-
-/// An answer on the topic that does not deliver what was asked.
-pub fn misses_ask(asks: &[&Ask], said: &Said) -> Option<Evidence> {
-    for a in asks {
-        let shows_cues = Cues::new(&a.shows);
+        .filter(|p| p.ask.question.iter().any(|c| find_cue(c, &qw).is_some()));
+    for p in asked {
+        let a = p.ask;
         let shows = said
             .sentences
             .iter()
-            .any(|s| said_in_clauses(s, None, &shows_cues, false).is_some());
+            .any(|s| said_in_clauses(s, None, &p.shows, false).is_some());
         if shows {
             continue;
         }
@@ -701,11 +739,10 @@ pub fn misses_ask(asks: &[&Ask], said: &Said) -> Option<Evidence> {
                 reason: format!("asked for {}: {}", a.name, a.missing),
             });
         }
-        let contrary = Cues::new(&a.contrary);
         if let Some(s) = said
             .sentences
             .iter()
-            .find(|s| said_in_clauses(s, None, &contrary, false).is_some())
+            .find(|s| said_in_clauses(s, None, &p.contrary, false).is_some())
         {
             return Some(Evidence {
                 quote: super::text::cut_quote(s.text, 160).to_string(),

@@ -14,7 +14,8 @@ pub mod text;
 
 use crate::content::{Content, Criterion, DebriefRules, Question, Rubric, Track};
 use crate::store::{FollowUp, Star, Vote};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 pub use text::{Field, Said};
 
 /// What the candidate typed in an answer: its STAR parts, or the fields of
@@ -550,6 +551,8 @@ pub struct Judge<'c> {
     fingerprint: u64,
     /// Topics already worked out, by question id and text.
     topics: std::cell::RefCell<HashMap<(String, String), std::rc::Rc<Topic>>>,
+    /// The red flags and asks, indexed on first use.
+    flags: std::cell::OnceCell<flags::Prepared<'c>>,
 }
 
 impl<'c> Judge<'c> {
@@ -564,7 +567,13 @@ impl<'c> Judge<'c> {
             idf: Default::default(),
             lp_terms: Default::default(),
             topics: Default::default(),
+            flags: Default::default(),
         }
+    }
+
+    fn flags(&self) -> &flags::Prepared<'c> {
+        self.flags
+            .get_or_init(|| flags::Prepared::new(self.content))
     }
 
     /// Stem → weight (rarer across the bank's questions weighs more).
@@ -744,7 +753,7 @@ impl<'c> Judge<'c> {
         }
         // Behaviour: the content's red flags, and what the question asks.
         let mut caps: Vec<(&'static str, u8)> = CAPS.to_vec();
-        for f in flags::red_flags(self.content, said, question.format) {
+        for f in flags::red_flags(self.flags(), said, question.format) {
             if let Some(signal) = static_signal(&f.flag.id)
                 && !findings.iter().any(|x| x.signal == signal)
             {
@@ -762,8 +771,7 @@ impl<'c> Judge<'c> {
             && !findings
                 .iter()
                 .any(|f| f.signal == "no-failure" || f.signal == "off-topic")
-            && let Some(evidence) =
-                flags::misses_ask(&flags::asks_of(self.content, &question.text), said)
+            && let Some(evidence) = flags::misses_ask(self.flags(), &question.text, said)
         {
             findings.insert(
                 0,

@@ -1592,7 +1592,7 @@ pub fn evidence<'s, 'a>(seek: &Seek, said: &'s Said<'a>) -> Vec<&'s Sentence<'a>
 /// the off-topic check) ask for the same seek.
 pub struct Memo<'s, 'a> {
     said: &'s Said<'a>,
-    seen: std::cell::RefCell<std::collections::HashMap<&'static str, Vec<usize>>>,
+    seen: std::cell::RefCell<foldhash::HashMap<&'static str, Vec<usize>>>,
 }
 
 impl<'s, 'a> Memo<'s, 'a> {
