@@ -16,12 +16,17 @@ struct List {
 #[derive(serde::Deserialize)]
 struct Labelled {
     lp: String,
+    /// Other LPs an interviewer would accept as fitting (the public lists).
+    #[serde(default)]
+    also: Vec<String>,
     text: String,
 }
 
 struct Score {
     n: usize,
     top1: f64,
+    /// The top LP is the labelled one or one of those also accepted.
+    fitting: f64,
     share: f64,
     precision: f64,
 }
@@ -36,12 +41,15 @@ fn measure(file: &str) -> Score {
     let content = loopdrill::content::load_layered(&[]).expect("built-in pack");
     let inferrer = Inferrer::new(&content);
     assert!(inferrer.examples() >= 288, "{}", inferrer.examples());
-    let (mut right, mut confident, mut confident_right) = (0, 0, 0);
+    let (mut right, mut fit, mut confident, mut confident_right) = (0, 0, 0, 0);
     for l in &list.q {
-        assert!(content.principle(&l.lp).is_some(), "{}", l.lp);
+        for lp in std::iter::once(&l.lp).chain(&l.also) {
+            assert!(content.principle(lp).is_some(), "{lp}");
+        }
         let inf = inferrer.infer(&l.text).expect("an inference");
         let ok = inf.principles[0] == l.lp;
         right += usize::from(ok);
+        fit += usize::from(ok || l.also.contains(&inf.principles[0]));
         if inf.confident() {
             confident += 1;
             confident_right += usize::from(ok);
@@ -59,12 +67,13 @@ fn measure(file: &str) -> Score {
     let s = Score {
         n,
         top1: right as f64 / n as f64,
+        fitting: fit as f64 / n as f64,
         share: confident as f64 / n as f64,
         precision: confident_right as f64 / confident.max(1) as f64,
     };
     println!(
-        "{file}: top-1 {right}/{n} = {:.3}; confident (>= {CONFIDENT}) {confident}/{n} = {:.3}, precision {confident_right}/{confident} = {:.3}",
-        s.top1, s.share, s.precision
+        "{file}: top-1 {right}/{n} = {:.3}; a fitting LP first {fit}/{n} = {:.3}; confident (>= {CONFIDENT}) {confident}/{n} = {:.3}, precision {confident_right}/{confident} = {:.3}",
+        s.top1, s.fitting, s.share, s.precision
     );
     s
 }
@@ -83,14 +92,35 @@ fn inferred_lps_on_the_list_the_method_was_set_on() {
 }
 
 #[test]
-fn inferred_lps_on_a_held_out_list() {
+fn inferred_lps_on_the_second_list() {
+    // Written as a held-out list; the cue phrases were widened while looking
+    // at it on 2026-12-06, so it is a tuning list now (content/README.md).
     let s = measure("labelled_questions_holdout.toml");
     assert!(s.n >= 30);
-    assert!(s.top1 >= 0.0, "top-1 accuracy {:.3}", s.top1);
-    assert!(s.share >= 0.0, "share above the threshold {:.3}", s.share);
+    assert!(s.top1 >= 0.85, "top-1 accuracy {:.3}", s.top1);
+    assert!(s.share >= 0.50, "share above the threshold {:.3}", s.share);
     assert!(
-        s.precision >= 0.0,
+        s.precision >= 0.95,
         "precision above the threshold {:.3}",
         s.precision
     );
+}
+
+#[test]
+fn inferred_lps_on_the_public_questions_tuning_part() {
+    let s = measure("public_questions_tune.toml");
+    assert!(s.n >= 30);
+    assert!(s.fitting >= 0.90, "a fitting LP first {:.3}", s.fitting);
+    assert!(s.top1 >= 0.75, "top-1 accuracy {:.3}", s.top1);
+}
+
+/// Never tuned on: measured once, after the cue phrases and their weight
+/// were set on the other lists (47 of 64 with a fitting LP first, 35 with
+/// the labelled one).
+#[test]
+fn inferred_lps_on_the_public_questions_held_out() {
+    let s = measure("public_questions_holdout.toml");
+    assert!(s.n >= 60);
+    assert!(s.fitting >= 0.73, "a fitting LP first {:.3}", s.fitting);
+    assert!(s.top1 >= 0.54, "top-1 accuracy {:.3}", s.top1);
 }
