@@ -211,6 +211,10 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
                 _ => {}
             }
         }
+        // `LOOPDRILL_AVERAGES=1` prints every answer's vote and average.
+        if std::env::var_os("LOOPDRILL_AVERAGES").is_some() {
+            eprintln!("AVG {} {:?} {:?} {:?}", a.id, a.vote, j.vote, j.average);
+        }
         // `LOOPDRILL_SHOW=id,id` prints what the judge found in those answers.
         if std::env::var("LOOPDRILL_SHOW").is_ok_and(|v| v.split(',').any(|x| x == a.id)) {
             eprintln!("== {} {:?} {:?}", a.id, j.vote, j.average);

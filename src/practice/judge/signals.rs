@@ -798,14 +798,19 @@ const LET_DOWN: &[&str] = &[
 /// Whether the candidate owns a part of what went wrong ("my mistake",
 /// "I should have").
 pub fn owns_part(said: &Said) -> bool {
-    first_hit(said, OWNING).is_some()
+    // "If I'd known about the change I could have flagged it" owns nothing:
+    // a part owned under a condition does not count.
+    said.sentences.iter().any(|s| {
+        cues::first(OWNING, &s.words).is_some()
+            && !s.words.iter().any(|w| matches!(w.as_str(), "if" | "unless"))
+    })
 }
 
 fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     if let Some(s) = first_hit(said, DENIALS) {
         return Some(s);
     }
-    if first_hit(said, OWNING).is_some() {
+    if owns_part(said) {
         return None;
     }
     if let Some(s) = first_hit(said, BLAME) {
@@ -816,7 +821,10 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
         .sentences
         .iter()
         .filter(|s| {
-            !s.words.iter().any(|w| is_i(w) || is_we(w))
+            // The Situation is where others' problems are set out: blaming
+            // is what the candidate says of the cause later on.
+            s.field != Field::Situation
+                && !s.words.iter().any(|w| is_i(w) || is_we(w))
                 && cues::first(parties, &s.words).is_some()
                 && cues::first(let_down, &s.words).is_some()
         })
