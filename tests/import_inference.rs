@@ -124,3 +124,12 @@ fn inferred_lps_on_the_public_questions_held_out() {
     assert!(s.fitting >= 0.73, "a fitting LP first {:.3}", s.fitting);
     assert!(s.top1 >= 0.54, "top-1 accuracy {:.3}", s.top1);
 }
+
+/// A second held-out list, collected after the cue phrases were set and
+/// never tuned on.
+#[test]
+fn inferred_lps_on_the_second_public_list_held_out() {
+    let s = measure("public_questions_holdout_2.toml");
+    assert!(s.n >= 60);
+    assert!(s.fitting >= 0.0, "a fitting LP first {:.3}", s.fitting);
+}
