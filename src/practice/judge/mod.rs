@@ -833,15 +833,13 @@ impl<'c> Judge<'c> {
             *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
         }
         // A strong no hire is for behaviour, not for thinness: without a
-        // red flag, a dodged probe or an answer that misses the question,
-        // a thin answer is a no hire at worst.
+        // red flag, an answer that misses the question, or every probe
+        // dodged, a thin answer (or a success told to a failure question) is
+        // a no hire at worst.
         let severe = findings.iter().any(|f| {
             (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
-                || matches!(
-                    f.signal,
-                    "off-topic" | "no-failure" | "misses-ask" | "non-answer"
-                )
-        });
+                || matches!(f.signal, "off-topic" | "misses-ask")
+        }) || (dodged > 0 && dodged == follow_ups.len() && dodged >= 2);
         if let Some(avg) = average.as_mut()
             && !severe
             && *avg < self.rules.not_inclined
@@ -1200,7 +1198,7 @@ const CAPS: &[(&str, u8)] = &[
     ("we-over-i", 2),
     ("no-failure", 2),
     ("humble-brag", 2),
-    ("blame", 2),
+    ("blame", 1),
     ("generic", 2),
 ];
 
