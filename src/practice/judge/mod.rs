@@ -832,6 +832,15 @@ impl<'c> Judge<'c> {
         {
             *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
         }
+        // A strong hire is a clean answer: the blind interviewers gave a 4
+        // to no answer that was thin anywhere (too short, hedged, a dodged
+        // probe, no number, no ending, no date, a vague action). Such an
+        // answer is an inclined at best, whatever its levels.
+        if let Some(avg) = average.as_mut()
+            && findings.iter().any(|f| THIN.contains(&f.signal))
+        {
+            *avg = avg.min((self.rules.inclined + self.rules.strongly_inclined) / 2.0);
+        }
         // A strong no hire is for behaviour, not for thinness: without a
         // red flag, an answer that misses the question, or every probe
         // dodged, a thin answer (or a success told to a failure question) is
@@ -1188,6 +1197,18 @@ fn static_signal(id: &str) -> Option<&'static str> {
         .find(|(s, _)| *s == id)
         .map(|(s, _)| *s)
 }
+
+/// Signs of a thin answer: any of them keeps it from a strong hire.
+const THIN: &[&str] = &[
+    "too-short",
+    "too-long",
+    "hedging",
+    "non-answer",
+    "no-metric",
+    "no-result",
+    "no-timeline",
+    "vague-actions",
+];
 
 /// Red flags: each caps every level of the answer it is found in (the
 /// content's `[[red_flag]]`s add theirs).
