@@ -786,6 +786,11 @@ impl<'c> Judge<'c> {
         if facts.plan {
             facts.plan_steps = seeks::seek("components").map_or(0, |k| memo.evidence(k).len());
             facts.plan_words = said.star_sentences().map(|s| s.words.len()).sum();
+            facts.part_fields = self
+                .content
+                .format(question.format)
+                .map(|f| f.fields.iter().map(|x| x.id.clone()).collect())
+                .unwrap_or_default();
         }
         // Amazon runs on controllable inputs: a Deliver Results, Dive Deep
         // or operational-excellence answer that names only outputs cannot
@@ -834,10 +839,12 @@ impl<'c> Judge<'c> {
         }
         // A strong hire is a clean answer: the blind interviewers gave a 4
         // to no answer that was thin anywhere (too short, hedged, a dodged
-        // probe, no number, no ending, no date, a vague action). Such an
-        // answer is an inclined at best, whatever its levels.
+        // probe, no number, no ending, no date, a vague action) or weak on
+        // one of its criteria (a design with no trade-off weighed). Such an
+        // answer is an inclined at best, whatever its average.
         if let Some(avg) = average.as_mut()
-            && findings.iter().any(|f| THIN.contains(&f.signal))
+            && (findings.iter().any(|f| THIN.contains(&f.signal))
+                || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
         {
             *avg = avg.min((self.rules.inclined + self.rules.strongly_inclined) / 2.0);
         }
@@ -1112,6 +1119,8 @@ struct Facts {
     /// The question wants the inputs that drove the result and the answer
     /// names outputs only.
     outputs_only: bool,
+    /// A plan's fields, by position: their ids in the format.
+    part_fields: Vec<String>,
 }
 
 /// The LPs whose answers are judged for their inputs as well as outputs.
@@ -1175,6 +1184,7 @@ impl Facts {
             plan_steps: 0,
             plan_words: 0,
             outputs_only: false,
+            part_fields: Vec::new(),
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
@@ -1272,7 +1282,20 @@ fn judge_criterion(
         let Some(seek) = seeks::seek(id) else {
             continue;
         };
+        let in_fields = |ev: &mut Vec<&text::Sentence>| {
+            // Evidence only from the fields the criterion names ("trade-offs").
+            if !c.fields.is_empty() {
+                ev.retain(|s| match s.field {
+                    text::Field::Part(i) => facts
+                        .part_fields
+                        .get(i)
+                        .is_some_and(|id| c.fields.contains(id)),
+                    _ => false,
+                });
+            }
+        };
         let mut ev = memo.evidence(seek);
+        in_fields(&mut ev);
         // A plan speaks impersonally: its parts are its actions, and a
         // trade-off with the alternative named is its call.
         if ev.is_empty() && facts.plan {
@@ -1283,6 +1306,7 @@ fn judge_criterion(
             };
             if let Some(a) = alias.and_then(seeks::seek) {
                 ev = memo.evidence(a);
+                in_fields(&mut ev);
             }
         }
         if let Some(s) = ev.first() {
