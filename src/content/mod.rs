@@ -244,6 +244,23 @@ pub const RED_FLAG_SIGNALS: &[&str] = &[
     "dismisses-risk",
 ];
 
+/// The signals a `[[red_flag]]` may raise: the red flags above, and
+/// `no-result`, whose phrasings ("I wasn't there to see") the content
+/// declares the same way although it is thinness, not behaviour.
+pub const PHRASED_SIGNALS: &[&str] = &[
+    "blame",
+    "generic",
+    "buzzwords",
+    "undermines-decision",
+    "bypasses-control",
+    "conceals",
+    "ships-known-defect",
+    "undermines-peer",
+    "implausible",
+    "dismisses-risk",
+    "no-result",
+];
+
 /// What evidence a rubric criterion (and a probe) can look for: the
 /// contract between content and the judge (`practice::judge::seeks`).
 pub const SEEKS: &[&str] = &[
