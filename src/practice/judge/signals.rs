@@ -110,7 +110,6 @@ const HUMBLE_BRAG: &[&str] = &[
     "carrying the team",
     "too fast for",
     "too rigorous for",
-    "too ambitious",
     "so good that",
     "so good she",
     "so good he",
