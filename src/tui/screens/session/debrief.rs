@@ -246,9 +246,10 @@ impl SessionScreen {
                 // The marker opens the first line; the rest hang under its text.
                 let marker = format!("  ⚑ {n}× ");
                 let m = crate::tui::text::width(&marker);
-                for (i, l) in crate::tui::text::wrap(&e, usize::from(area.width).saturating_sub(m).max(8))
-                    .into_iter()
-                    .enumerate()
+                for (i, l) in
+                    crate::tui::text::wrap(&e, usize::from(area.width).saturating_sub(m).max(8))
+                        .into_iter()
+                        .enumerate()
                 {
                     let lead = if i == 0 {
                         Span::styled(marker.clone(), theme::warn())
