@@ -1728,13 +1728,14 @@ fn judging_rules(
 ) {
     for At { file, item: f } in red_flags {
         let file = *file;
-        if !super::PHRASED_SIGNALS.contains(&f.id.get_ref().as_str()) {
+        if !super::phrased_signal(f.id.get_ref()) {
             d.at(
                 file,
                 f.id.span().start,
                 format!(
-                    "a red flag's id is the signal it raises, one of: {}",
-                    super::PHRASED_SIGNALS.join(", ")
+                    "a red flag's id is the signal it raises, one of: {}, {}",
+                    super::RED_FLAG_SIGNALS.join(", "),
+                    super::PHRASED_THINNESS
                 ),
             );
         }

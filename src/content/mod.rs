@@ -244,22 +244,15 @@ pub const RED_FLAG_SIGNALS: &[&str] = &[
     "dismisses-risk",
 ];
 
-/// The signals a `[[red_flag]]` may raise: the red flags above, and
+/// A signal a `[[red_flag]]` may raise besides [`RED_FLAG_SIGNALS`]:
 /// `no-result`, whose phrasings ("I wasn't there to see") the content
 /// declares the same way although it is thinness, not behaviour.
-pub const PHRASED_SIGNALS: &[&str] = &[
-    "blame",
-    "generic",
-    "buzzwords",
-    "undermines-decision",
-    "bypasses-control",
-    "conceals",
-    "ships-known-defect",
-    "undermines-peer",
-    "implausible",
-    "dismisses-risk",
-    "no-result",
-];
+pub const PHRASED_THINNESS: &str = "no-result";
+
+/// Whether a `[[red_flag]]` may raise `id`.
+pub fn phrased_signal(id: &str) -> bool {
+    RED_FLAG_SIGNALS.contains(&id) || id == PHRASED_THINNESS
+}
 
 /// What evidence a rubric criterion (and a probe) can look for: the
 /// contract between content and the judge (`practice::judge::seeks`).
