@@ -90,7 +90,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         other => {
             let c = commands::load_content(g)?;
             let ai = commands::tui_ai(&cfg)?;
-            loopdrill::tui::run_with_ai(g, c, other, ai)
+            loopdrill::tui::run_with_ai(
+                g,
+                c,
+                other,
+                ai,
+                loopdrill::tui::Settings::from_config(&cfg),
+            )
         }
     }
 }

@@ -94,6 +94,7 @@ macro_rules! ctx {
             stories_unreadable: $app.stories_unreadable.as_deref(),
             unreadable: &$app.unreadable,
             ai: $app.ai.as_ref(),
+            settings: &$app.settings,
         }
     };
 }
@@ -133,6 +134,9 @@ pub struct App {
     fallback_dir: std::path::PathBuf,
     /// The local model, when the AI interviewer is on (off by default).
     pub ai: Option<super::AiSetup>,
+    /// The config's defaults for loops and drills started here, and whose
+    /// levels the debrief votes on (the app's own with no config).
+    pub settings: super::Settings,
 }
 
 /// What could not be saved, and where copies of it went.
@@ -216,6 +220,7 @@ impl App {
             unsaved: Unsaved::default(),
             fallback_dir: default_fallback_dir(),
             ai: None,
+            settings: super::Settings::default(),
         };
         if !notes.is_empty() {
             app.set_status(notes.join(" · "));
@@ -802,7 +807,7 @@ impl App {
                 let parked = self.store.load_draft_for(id).ok().flatten();
                 let mut screen =
                     SessionScreen::resume(&self.content, session, parked.as_ref(), now);
-                let cmds = screen.finish_if_done(&self.content, (self.wall)());
+                let cmds = screen.finish_if_done(&self.content, self.settings.vote, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
                 self.apply(cmds);
             }
@@ -833,7 +838,7 @@ impl App {
             Ok(session) => {
                 let now = self.clock.now();
                 let mut screen = SessionScreen::resume(&self.content, session, Some(&d), now);
-                let cmds = screen.finish_if_done(&self.content, (self.wall)());
+                let cmds = screen.finish_if_done(&self.content, self.settings.vote, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
                 self.apply(cmds);
             }

@@ -805,49 +805,7 @@ impl<'c> Judge<'c> {
                 ));
             }
         }
-        let lp = mean(
-            criteria
-                .iter()
-                .filter(|c| c.principle)
-                .filter_map(|c| c.level),
-        );
-        let rest = mean(
-            criteria
-                .iter()
-                .filter(|c| !c.principle)
-                .filter_map(|c| c.level),
-        );
-        let mut average = match (lp, rest) {
-            (Some(a), Some(b)) => Some((a + b) / 2.0),
-            (a, b) => a.or(b),
-        };
-        // Dodged follow-ups take off in proportion to the drill-down dodged:
-        // one of two costs three quarters of a level, both one and a half.
-        let dodged = follow_ups
-            .iter()
-            .filter(|f| signals::dodges(&f.response).is_some())
-            .count();
-        if let Some(avg) = average.as_mut()
-            && dodged > 0
-        {
-            *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
-        }
-        // A strong no hire is for behaviour, not for thinness: without a
-        // red flag, a dodged probe or an answer that misses the question,
-        // a thin answer is a no hire at worst.
-        let severe = findings.iter().any(|f| {
-            (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
-                || matches!(
-                    f.signal,
-                    "off-topic" | "no-failure" | "misses-ask" | "non-answer"
-                )
-        });
-        if let Some(avg) = average.as_mut()
-            && !severe
-            && *avg < self.rules.not_inclined
-        {
-            *avg = self.rules.not_inclined;
-        }
+        let average = answer_average(&criteria, &findings, follow_ups, &self.rules);
         let confidence = average.map(|avg| {
             confidence(
                 avg,
@@ -1078,6 +1036,61 @@ impl Judge<'_> {
             ),
         })
     }
+}
+
+/// An answer's average level from its criteria's levels: the mean of the LP
+/// criteria's mean and the other criteria's mean, less the share of the
+/// follow-ups dodged; without a red flag, a dodged probe or an answer that
+/// misses the question, never below Not Inclined (a strong no hire is for
+/// behaviour, not for thinness). The judge's own average, and the one a
+/// second opinion's levels give (`practice::ai::with_ai_levels`).
+pub fn answer_average(
+    criteria: &[CriterionJudgement],
+    findings: &[signals::Found],
+    follow_ups: &[FollowUp],
+    rules: &DebriefRules,
+) -> Option<f64> {
+    let lp = mean(
+        criteria
+            .iter()
+            .filter(|c| c.principle)
+            .filter_map(|c| c.level),
+    );
+    let rest = mean(
+        criteria
+            .iter()
+            .filter(|c| !c.principle)
+            .filter_map(|c| c.level),
+    );
+    let mut average = match (lp, rest) {
+        (Some(a), Some(b)) => Some((a + b) / 2.0),
+        (a, b) => a.or(b),
+    };
+    // Dodged follow-ups take off in proportion to the drill-down dodged:
+    // one of two costs three quarters of a level, both one and a half.
+    let dodged = follow_ups
+        .iter()
+        .filter(|f| signals::dodges(&f.response).is_some())
+        .count();
+    if let Some(avg) = average.as_mut()
+        && dodged > 0
+    {
+        *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
+    }
+    let severe = findings.iter().any(|f| {
+        (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
+            || matches!(
+                f.signal,
+                "off-topic" | "no-failure" | "misses-ask" | "non-answer"
+            )
+    });
+    if let Some(avg) = average.as_mut()
+        && !severe
+        && *avg < rules.not_inclined
+    {
+        *avg = rules.not_inclined;
+    }
+    average
 }
 
 /// How much dodging every follow-up takes off the answer's average (a

@@ -3,8 +3,13 @@
 use super::*;
 
 impl SessionScreen {
-    pub(super) fn finish(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
-        let d = debrief(&self.session, content);
+    pub(super) fn finish(
+        &mut self,
+        content: &Content,
+        vote: crate::practice::ai::VoteBy,
+        wall: DateTime<Utc>,
+    ) -> Vec<Cmd> {
+        let d = debrief_by(&self.session, content, vote);
         // A drill has no panel: no votes and no hire decision, only the summary.
         if !self.flow.drill {
             for v in &d.votes {
@@ -53,6 +58,15 @@ impl SessionScreen {
                     theme::dim(),
                 ),
             ]));
+            if let Some(v) = &d.ai_vote {
+                push_wrapped(
+                    &mut lines,
+                    &crate::practice::debrief::ai_vote_note(v),
+                    usize::from(area.width),
+                    theme::accent(),
+                    "  ",
+                );
+            }
         } else {
             // A phone screen decides whether the candidate moves on to the
             // loop, not whether they are hired.
@@ -82,7 +96,14 @@ impl SessionScreen {
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled("Votes", theme::title()),
-                Span::styled("  the interviewer's level · your self-score", theme::dim()),
+                Span::styled(
+                    if d.ai_vote.as_ref().is_some_and(|v| v.answers > 0) {
+                        "  the level voted on (AI where kept, see above) · your self-score"
+                    } else {
+                        "  the interviewer's level · your self-score"
+                    },
+                    theme::dim(),
+                ),
             ]));
             for v in &d.votes {
                 let rec = &self.session.interviews[v.interview];

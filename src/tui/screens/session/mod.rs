@@ -15,7 +15,7 @@ use score::{ScoreField, ScoreState};
 
 use crate::content::Content;
 use crate::practice::analysis::{self, Analysis};
-use crate::practice::debrief::{Debrief, debrief};
+use crate::practice::debrief::{Debrief, debrief_by};
 use crate::practice::interviewer::bar_raiser::{self, GoBack};
 use crate::practice::interviewer::{
     Asking, ChosenProbe, Event, Flow, LineKind, Step, line, next_probe, reaction,
@@ -411,9 +411,14 @@ impl SessionScreen {
 
     /// A resumed session whose every answer is in goes straight to its
     /// debrief; this computes and saves it.
-    pub fn finish_if_done(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
+    pub fn finish_if_done(
+        &mut self,
+        content: &Content,
+        vote: crate::practice::ai::VoteBy,
+        wall: DateTime<Utc>,
+    ) -> Vec<Cmd> {
         if self.flow.step == Step::Debrief && self.debrief.is_none() {
-            self.finish(content, wall)
+            self.finish(content, vote, wall)
         } else {
             Vec::new()
         }
@@ -755,7 +760,7 @@ impl SessionScreen {
                     None => vec![],
                 }
             }
-            Step::Debrief => self.finish(content, ctx.wall),
+            Step::Debrief => self.finish(content, ctx.settings.vote, ctx.wall),
             _ => vec![],
         }
     }
