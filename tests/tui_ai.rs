@@ -197,3 +197,111 @@ fn with_the_ai_off_the_follow_up_is_the_rule_interviewers_at_once() {
             .is_empty()
     );
 }
+
+/// The app on `dir` again, as the next start finds it (the AI off: what
+/// the model wrote must come from what was saved).
+fn reopen(dir: &std::path::Path) -> Harness {
+    let clock = FakeClock::default();
+    let mut app = App::new(
+        loopdrill::content::load_layered(&[]).unwrap(),
+        Store::open(dir).unwrap(),
+        None,
+        Box::new(clock.clone()),
+        Box::new(wall),
+    );
+    app.load_history_now();
+    Harness {
+        app,
+        clock,
+        _dir: tempfile::tempdir().unwrap(),
+        dir: dir.to_path_buf(),
+    }
+}
+
+#[test]
+fn a_draft_resumed_after_quitting_mid_reply_keeps_the_models_follow_up_as_the_models() {
+    const PROBE: &str =
+        "You said \"I rewrote the cutover plan\": which decision in it was yours alone?";
+    let mut h = drill(Some(setup(Duration::ZERO, Duration::from_secs(20))));
+    tick_until(&mut h, "· AI (fake-model)");
+    h.app.type_run("The order of the waves");
+    // Quit mid-reply (Ctrl-C saves the draft and quits).
+    h.app
+        .key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(h.app.quit);
+    let draft = Store::open_read_only(&h.dir).load_draft().unwrap().unwrap();
+    assert_eq!(
+        draft.step,
+        loopdrill::store::DraftStep::FollowUp {
+            index: 0,
+            probe: PROBE.into(),
+            model: Some("fake-model".into()),
+        }
+    );
+    let Harness { app, _dir, dir, .. } = h;
+    drop(app);
+
+    // The next start, with the AI off: resume from home.
+    let mut h = reopen(&dir);
+    key(&mut h, KeyCode::Enter); // "Resume …" is home's first entry
+    let s = text(&h);
+    assert!(s.contains("Follow-up 1 · AI (fake-model)"), "{s}");
+    assert!(s.contains("The order of the waves"), "{s}");
+    h.app.type_run(" was my call.");
+    h.app
+        .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    // To the end of the drill: any rule follow-up replied to, the
+    // self-score confirmed as it is.
+    for _ in 0..12 {
+        let s = text(&h);
+        if s.contains("Drill summary") {
+            break;
+        }
+        if s.contains("Your reply") {
+            h.app
+                .type_run("I chose the order myself and told the vendor that week.");
+            h.app
+                .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        } else {
+            key(&mut h, KeyCode::Enter);
+        }
+    }
+    assert!(text(&h).contains("Drill summary"), "{}", text(&h));
+    drop(h.app);
+
+    let out = assert_cmd::Command::cargo_bin("loopdrill")
+        .unwrap()
+        .env_remove("LOOPDRILL_AI_URL")
+        .env_remove("LOOPDRILL_AI_MODEL")
+        .args(["--no-config", "--data-dir"])
+        .arg(&dir)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &v["sessions"][0];
+    assert!(!s["finished_at"].is_null(), "the drill finished: {s}");
+    let a = &s["answers"][0];
+    assert_eq!(a["follow_ups"][0]["probe"], PROBE);
+    assert_eq!(
+        a["follow_ups"][0]["response"],
+        "The order of the waves was my call."
+    );
+    let lines: Vec<&Value> = s["ai"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["kind"] == "follow-up")
+        .collect();
+    assert_eq!(lines.len(), 1, "{s}");
+    assert_eq!(lines[0]["source"], "ai");
+    assert_eq!(lines[0]["model"], "fake-model");
+    assert_eq!(lines[0]["answer_id"], a["id"]);
+    assert_eq!(lines[0]["follow_up"], 0);
+    assert_eq!(lines[0]["text"], PROBE);
+}

@@ -344,11 +344,18 @@ impl SessionScreen {
                 }
                 let asked = me.flow.probes.len();
                 let pending = draft.and_then(|d| match &d.step {
-                    DraftStep::FollowUp { probe, .. } if !probe.is_empty() => Some(probe.clone()),
+                    DraftStep::FollowUp { probe, model, .. } if !probe.is_empty() => {
+                        Some((probe.clone(), model.clone()))
+                    }
                     _ => None,
                 });
+                // A follow-up the model wrote stays the model's: shown as
+                // AI, and recorded and exported as its once replied to.
+                if let Some((_, Some(model))) = &pending {
+                    me.ai.written.insert(asked, model.clone());
+                }
                 let current = match pending {
-                    Some(text) => Some(ChosenProbe {
+                    Some((text, _)) => Some(ChosenProbe {
                         signal: crate::practice::interviewer::probe::signal_of(content, &text),
                         text,
                         seeks: Vec::new(),
@@ -488,6 +495,7 @@ impl SessionScreen {
                         .get(*index)
                         .map(|p| p.text.clone())
                         .unwrap_or_default(),
+                    model: self.ai.written.get(index).cloned(),
                 },
                 vec![text_of(&self.reply)],
             ),
