@@ -286,3 +286,37 @@ fn ai_check_with_the_ai_off_sends_nothing_and_says_so() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn the_remote_notice_is_said_on_the_first_run_only() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("remote.toml");
+    std::fs::write(
+        &cfg,
+        "[ai]\nenabled = true\nallow_remote = true\nmodel = \"m\"\nurl = \"http://192.0.2.7:9\"\ntimeout_secs = 1\n",
+    )
+    .unwrap();
+    let run = || {
+        bin(home.path())
+            .arg("--config")
+            .arg(&cfg)
+            .args(["ai", "check"])
+            .output()
+            .unwrap()
+    };
+    let first = stderr_of(&run());
+    assert!(
+        first.contains("allow_remote is on: 192.0.2.7 is not this machine")
+            && first.contains("your answer so far"),
+        "{first}"
+    );
+    assert!(!first.contains("could not be remembered"), "{first}");
+    assert!(home.path().join("data/ai-remote.json").exists());
+    let second = stderr_of(&run());
+    assert!(
+        !second.contains("allow_remote is on"),
+        "said again:\n{second}"
+    );
+    // The run still reports what the server did (here: nothing answers).
+    assert!(second.contains("192.0.2.7"), "{second}");
+}

@@ -305,3 +305,109 @@ fn a_draft_resumed_after_quitting_mid_reply_keeps_the_models_follow_up_as_the_mo
     assert_eq!(lines[0]["follow_up"], 0);
     assert_eq!(lines[0]["text"], PROBE);
 }
+
+/// The notice the config gives for a model server off this machine.
+fn remote_notice(url: &str) -> loopdrill::ai::RemoteNotice {
+    let mut cfg = loopdrill::config::Config::default();
+    loopdrill::config::apply_file(
+        &mut cfg,
+        std::path::Path::new("config.toml"),
+        &format!(
+            "[ai]\nenabled = true\nallow_remote = true\nmodel = \"big-model\"\nurl = \"{url}\"\n"
+        ),
+    )
+    .unwrap();
+    loopdrill::ai::RemoteNotice::for_config(&cfg.ai).expect("a remote server has a notice")
+}
+
+#[test]
+fn the_remote_notice_is_shown_on_first_use_then_remembered() {
+    let far = remote_notice("http://192.0.2.7:11434");
+    assert!(
+        far.text.contains("192.0.2.7 is not this machine"),
+        "{}",
+        far.text
+    );
+    // A loopback server has none.
+    let mut cfg = loopdrill::config::Config::default();
+    loopdrill::config::apply_file(
+        &mut cfg,
+        std::path::Path::new("config.toml"),
+        "[ai]\nenabled = true\nallow_remote = true\nmodel = \"m\"\nurl = \"http://127.0.0.1:11434\"\n",
+    )
+    .unwrap();
+    assert_eq!(loopdrill::ai::RemoteNotice::for_config(&cfg.ai), None);
+
+    // First run: shown over the screen, keys other than Enter do nothing.
+    let mut h = reopen(tempfile::tempdir().unwrap().keep().as_path());
+    let dir = h.dir.clone();
+    assert!(h.app.offer_remote_notice(far.clone()));
+    let s = text(&h);
+    assert!(s.contains("Your answers will leave this machine"), "{s}");
+    assert!(s.contains("192.0.2.7 is not this machine"), "{s}");
+    assert!(s.contains("Enter understood (not shown again)"), "{s}");
+    key(&mut h, KeyCode::Down);
+    h.app.type_run("x");
+    assert!(h.app.remote_notice.is_some());
+    assert!(
+        !dir.join("ai-remote.json").exists(),
+        "not remembered before Enter"
+    );
+    key(&mut h, KeyCode::Enter);
+    assert!(h.app.remote_notice.is_none());
+    assert!(!text(&h).contains("Your answers will leave this machine"));
+    let marker = dir.join("ai-remote.json");
+    let v: Value = serde_json::from_slice(&std::fs::read(&marker).unwrap()).unwrap();
+    assert_eq!(v["told"][0]["url"], "http://192.0.2.7:11434");
+    assert_eq!(v["told"][0]["model"], "big-model");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&marker).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    drop(h);
+
+    // Second run: not shown again for that server; another server is told.
+    let mut h = reopen(&dir);
+    assert!(!h.app.offer_remote_notice(far.clone()));
+    assert!(!text(&h).contains("Your answers will leave this machine"));
+    let other = remote_notice("http://192.0.2.8:8080/v1");
+    assert!(h.app.offer_remote_notice(other.clone()));
+    key(&mut h, KeyCode::Enter);
+    let v: Value = serde_json::from_slice(&std::fs::read(&marker).unwrap()).unwrap();
+    assert_eq!(v["told"].as_array().unwrap().len(), 2);
+
+    // A second loopdrill (read-only) cannot remember it: shown, and it says
+    // it will be shown again.
+    let third = remote_notice("http://192.0.2.9:11434");
+    let mut ro = App::new(
+        loopdrill::content::load_layered(&[]).unwrap(),
+        Store::open_read_only(&dir),
+        None,
+        Box::new(FakeClock::default()),
+        Box::new(wall),
+    );
+    assert!(ro.offer_remote_notice(third));
+    ro.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| ro.render(f)).unwrap();
+    let s: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(s.contains("This notice could not be remembered"), "{s}");
+
+    // An unreadable record is never overwritten: the notice keeps showing.
+    drop(ro);
+    drop(h);
+    std::fs::write(&marker, "{ not json").unwrap();
+    let mut h = reopen(&dir);
+    assert!(h.app.offer_remote_notice(far));
+    key(&mut h, KeyCode::Enter);
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "{ not json");
+    let _ = std::fs::remove_dir_all(&dir);
+}

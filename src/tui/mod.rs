@@ -209,9 +209,9 @@ pub struct AiSetup {
     pub second_opinion: bool,
     /// How long a call may take before the rule interviewer's probe is used.
     pub timeout: Duration,
-    /// Said once on the status line at start (what is sent where, when the
-    /// server is not on this machine).
-    pub notice: Option<String>,
+    /// What is sent where, when the server is not this machine: shown over
+    /// the first screen, once per server (see [`app::App::offer_remote_notice`]).
+    pub notice: Option<crate::ai::RemoteNotice>,
 }
 
 impl std::fmt::Debug for AiSetup {
@@ -242,7 +242,7 @@ pub fn run_with_ai(
     let mut app = build_app(global, content, cmd, true)?;
     app.settings = settings;
     if let Some(n) = ai.as_ref().and_then(|a| a.notice.clone()) {
-        app.set_status(n);
+        app.offer_remote_notice(n);
     }
     app.ai = ai;
     let term = Arc::new(AtomicBool::new(false));
