@@ -411,3 +411,72 @@ fn the_remote_notice_is_shown_on_first_use_then_remembered() {
     assert_eq!(std::fs::read_to_string(&marker).unwrap(), "{ not json");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A model whose second opinion rates every criterion Strong Hire.
+struct Praiser;
+
+impl ChatModel for Praiser {
+    fn model(&self) -> &str {
+        "praiser"
+    }
+    fn chat(&self, req: &ChatRequest) -> Result<String, AiError> {
+        let ids = req.schema["properties"]["criteria"]["items"]["properties"]["id"]["enum"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let criteria: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({"id": id, "level": 4, "evidence": []}))
+            .collect();
+        Ok(json!({"criteria": criteria, "next_probe": ""}).to_string())
+    }
+}
+
+/// A drill answered, its follow-ups replied to, its self-score confirmed
+/// once the model's opinion is in: the drill's summary.
+fn drill_to_summary(vote: loopdrill::practice::ai::VoteBy) -> String {
+    let mut h = drill(Some(AiSetup {
+        model: Arc::new(Praiser),
+        follow_ups: false,
+        second_opinion: true,
+        timeout: Duration::from_secs(20),
+        notice: None,
+    }));
+    h.app.settings.vote = vote;
+    for _ in 0..6 {
+        if !text(&h).contains("Your reply") {
+            break;
+        }
+        h.app.type_run("We agreed on it in the weekly review.");
+        h.app
+            .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    }
+    tick_until(&mut h, "Second opinion · AI (praiser)");
+    for _ in 0..4 {
+        if text(&h).contains("Drill summary") {
+            break;
+        }
+        key(&mut h, KeyCode::Enter);
+    }
+    text(&h)
+}
+
+#[test]
+fn the_drill_summary_votes_on_the_models_levels_only_when_the_config_says_so() {
+    let rule = drill_to_summary(loopdrill::practice::ai::VoteBy::Rule);
+    assert!(rule.contains("Drill summary"), "{rule}");
+    assert!(!rule.contains("Votes on the levels of"), "{rule}");
+    let ai = drill_to_summary(loopdrill::practice::ai::VoteBy::Ai);
+    assert!(
+        ai.contains("Votes on the levels of AI (praiser) for 1 of 1 judged answers"),
+        "{ai}"
+    );
+    let level = |s: &str| {
+        s.lines()
+            .find_map(|l| l.split("interviewer ").nth(1))
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(|n| n.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("no interviewer level in {s}"))
+    };
+    assert!(level(&ai) > level(&rule), "{ai}\n{rule}");
+}

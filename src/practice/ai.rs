@@ -611,7 +611,8 @@ impl SecondOpinion {
 
 /// Checks a second opinion the model wrote: unknown criteria, levels out of
 /// range and quotes that are not in the answer are dropped; the rule judge's
-/// red flags veto praise (a level above the judge's, at Hire or above).
+/// red flags ([`red_flag`]) veto praise (a level above the judge's, at Hire
+/// or above, is kept at the judge's).
 pub fn validate_opinion(
     model: &str,
     reply: &str,
@@ -631,7 +632,10 @@ pub fn validate_opinion(
         op.errors.push("the reply has no criteria list".into());
         return op;
     };
-    let red_flags: Vec<&str> = judgement.findings.iter().map(|f| f.signal).collect();
+    // Only a red flag (blame, concealing, going around a control, …) vetoes
+    // praise; a missing number or a thin Action is a gap the model may
+    // weigh differently, and that difference is shown, not suppressed.
+    let red_flag = red_flag(judgement);
     for item in items {
         let id = item
             .get("id")
@@ -688,7 +692,7 @@ pub fn validate_opinion(
         let rule = judgement.level(&id);
         if level >= 3
             && rule.is_none_or(|r| level > r)
-            && let Some(flag) = red_flags.first()
+            && let Some(flag) = red_flag
         {
             let capped = rule.unwrap_or(2).min(level);
             op.errors.push(format!(
