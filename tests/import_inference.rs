@@ -1,10 +1,12 @@
-//! LP inference for imported questions, measured on two labelled lists
-//! written for these tests in the styles of public lists (not the built-in
-//! bank's words): `labelled_questions.toml` (49, the list the cue words, the
-//! weights and the threshold were set on) and `labelled_questions_holdout.toml`
-//! (32, written after they were fixed). The floors are those reported in
-//! `content/README.md` ("Importing question lists"), a little under the
-//! measured numbers; a change that makes inference worse fails here.
+//! LP inference for imported questions, measured on labelled lists:
+//! `labelled_questions.toml` and `labelled_questions_holdout.toml` (written
+//! for these tests in the styles of public lists), `public_questions_tune.toml`
+//! and `public_questions_tune_b.toml` (99 questions from public pages); the
+//! cue words, weights and threshold were set on all four. The honest number
+//! is `public_questions_holdout_2.toml` (81 questions from public pages and
+//! notes, collected after, never tuned on). The floors are those reported in
+//! `content/README.md` ("Importing question lists"); a change that makes
+//! inference worse fails here.
 
 use loopdrill::content::import::infer::{CONFIDENT, Inferrer};
 
@@ -97,7 +99,7 @@ fn inferred_lps_on_the_second_list() {
     // at it on 2026-12-06, so it is a tuning list now (content/README.md).
     let s = measure("labelled_questions_holdout.toml");
     assert!(s.n >= 30);
-    assert!(s.top1 >= 0.85, "top-1 accuracy {:.3}", s.top1);
+    assert!(s.top1 >= 0.90, "top-1 accuracy {:.3}", s.top1);
     assert!(s.share >= 0.50, "share above the threshold {:.3}", s.share);
     assert!(
         s.precision >= 0.95,
@@ -114,22 +116,23 @@ fn inferred_lps_on_the_public_questions_tuning_part() {
     assert!(s.top1 >= 0.75, "top-1 accuracy {:.3}", s.top1);
 }
 
-/// Never tuned on: measured once, after the cue phrases and their weight
-/// were set on the other lists (47 of 64 with a fitting LP first, 35 with
-/// the labelled one).
+/// Held out until it was measured once (47 of 64 with a fitting LP first,
+/// 35 with the labelled one); tuned on since.
 #[test]
-fn inferred_lps_on_the_public_questions_held_out() {
-    let s = measure("public_questions_holdout.toml");
+fn inferred_lps_on_the_public_questions_second_tuning_part() {
+    let s = measure("public_questions_tune_b.toml");
     assert!(s.n >= 60);
-    assert!(s.fitting >= 0.73, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.54, "top-1 accuracy {:.3}", s.top1);
+    assert!(s.fitting >= 0.90, "a fitting LP first {:.3}", s.fitting);
+    assert!(s.top1 >= 0.80, "top-1 accuracy {:.3}", s.top1);
 }
 
-/// A second held-out list, collected after the cue phrases were set and
-/// never tuned on.
+/// Held out: collected after the cue phrases were first set and never tuned
+/// on; measured twice, totals only (44 of 81 with a fitting LP first, 35
+/// with the labelled one, both times).
 #[test]
 fn inferred_lps_on_the_second_public_list_held_out() {
     let s = measure("public_questions_holdout_2.toml");
     assert!(s.n >= 60);
-    assert!(s.fitting >= 0.0, "a fitting LP first {:.3}", s.fitting);
+    assert!(s.fitting >= 0.54, "a fitting LP first {:.3}", s.fitting);
+    assert!(s.top1 >= 0.43, "top-1 accuracy {:.3}", s.top1);
 }

@@ -353,6 +353,8 @@ struct RawCriterion {
     seeks: Vec<S>,
     #[serde(default)]
     when: CriterionWhen,
+    #[serde(default)]
+    fields: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -1137,6 +1139,7 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 signals: strings(&c.signals),
                 seeks: strings(&c.seeks),
                 when: c.when,
+                fields: strings(&c.fields),
             });
         }
         content.rubrics.push(Rubric {
@@ -1211,6 +1214,24 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
                 name: x.name.get_ref().clone(),
                 hint: x.hint.get_ref().clone(),
             });
+        }
+        // A criterion of this format's rubric that names answer fields must
+        // name this format's.
+        if let Some(r) = content.rubrics.iter().find(|r| &r.id == f.rubric.get_ref()) {
+            for c in &r.criteria {
+                for name in c.fields.iter().filter(|n| !ids.contains(*n)) {
+                    d.at(
+                        file,
+                        f.rubric.span().start,
+                        format!(
+                            "criterion \"{}\" of rubric \"{}\" names field \"{name}\", which format \"{}\" does not have",
+                            c.id,
+                            r.id,
+                            f.id.get_ref().id()
+                        ),
+                    );
+                }
+            }
         }
         let example = f.example.as_ref().and_then(|_| fields.pop());
         content.formats.push(FormatSpec {
@@ -1707,13 +1728,14 @@ fn judging_rules(
 ) {
     for At { file, item: f } in red_flags {
         let file = *file;
-        if !super::RED_FLAG_SIGNALS.contains(&f.id.get_ref().as_str()) {
+        if !super::phrased_signal(f.id.get_ref()) {
             d.at(
                 file,
                 f.id.span().start,
                 format!(
-                    "a red flag's id is the signal it raises, one of: {}",
-                    super::RED_FLAG_SIGNALS.join(", ")
+                    "a red flag's id is the signal it raises, one of: {}, {}",
+                    super::RED_FLAG_SIGNALS.join(", "),
+                    super::PHRASED_THINNESS
                 ),
             );
         }

@@ -244,6 +244,16 @@ pub const RED_FLAG_SIGNALS: &[&str] = &[
     "dismisses-risk",
 ];
 
+/// A signal a `[[red_flag]]` may raise besides [`RED_FLAG_SIGNALS`]:
+/// `no-result`, whose phrasings ("I wasn't there to see") the content
+/// declares the same way although it is thinness, not behaviour.
+pub const PHRASED_THINNESS: &str = "no-result";
+
+/// Whether a `[[red_flag]]` may raise `id`.
+pub fn phrased_signal(id: &str) -> bool {
+    RED_FLAG_SIGNALS.contains(&id) || id == PHRASED_THINNESS
+}
+
 /// What evidence a rubric criterion (and a probe) can look for: the
 /// contract between content and the judge (`practice::judge::seeks`).
 pub const SEEKS: &[&str] = &[

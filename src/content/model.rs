@@ -471,6 +471,12 @@ pub struct Criterion {
     /// When the criterion applies at all.
     #[serde(default)]
     pub when: CriterionWhen,
+    /// For a format's rubric: the answer fields (ids in the format) its
+    /// evidence must come from ("trade-offs": a design's alternatives count
+    /// where it weighs them, not wherever "instead of" is said). Empty: the
+    /// whole answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }
 
 /// When a rubric criterion applies.

@@ -46,6 +46,8 @@ const CUES: &[(&str, &[&str])] = &[
             "satisf",
             "expectation",
             "user experience",
+            "customer feedback",
+            "customer request",
         ],
     ),
     (
@@ -71,6 +73,11 @@ const CUES: &[(&str, &[&str])] = &[
             "stepped up",
             "step up",
             "responsibility for",
+            "peer struggling",
+            "step in",
+            "stepped in",
+            "unclear responsibilit",
+            "cannot be delivered",
         ],
     ),
     (
@@ -88,6 +95,8 @@ const CUES: &[(&str, &[&str])] = &[
             "simpler",
             "improve a process",
             "improved a process",
+            "simple solution",
+            "simple way",
         ],
     ),
     (
@@ -108,6 +117,10 @@ const CUES: &[(&str, &[&str])] = &[
             "tradeoff",
             "which data",
             "conflicting",
+            "error in judgment",
+            "error in judgement",
+            "rely on your judgment",
+            "not clear cut",
         ],
     ),
     (
@@ -125,6 +138,9 @@ const CUES: &[(&str, &[&str])] = &[
             "interest",
             "unfamiliar",
             "outside your expertise",
+            "staying curious",
+            "stay curious",
+            "seek out feedback",
         ],
     ),
     (
@@ -141,6 +157,8 @@ const CUES: &[(&str, &[&str])] = &[
             "talent",
             "promot",
             "team member's",
+            "top performer",
+            "performers",
         ],
     ),
     (
@@ -160,6 +178,12 @@ const CUES: &[(&str, &[&str])] = &[
             "dissatisfied",
             "not satisfied",
             "ensure quality",
+            "status quo",
+            "unsatisfied",
+            "low-quality",
+            "low quality",
+            "technical debt",
+            "improvement project",
         ],
     ),
     (
@@ -197,6 +221,12 @@ const CUES: &[(&str, &[&str])] = &[
             "before everyone",
             "moving forward",
             "without approval",
+            "without consulting",
+            "more information",
+            "stringent deadline",
+            "took a risk",
+            "take a risk",
+            "roadblock",
         ],
     ),
     (
@@ -250,6 +280,8 @@ const CUES: &[(&str, &[&str])] = &[
             "analy",
             "troubleshoot",
             "deep",
+            "audit",
+            "disagreed with the data",
         ],
     ),
     (
@@ -276,7 +308,6 @@ const CUES: &[(&str, &[&str])] = &[
         "deliver-results",
         &[
             "deadline",
-            "deliver",
             "setback",
             "obstacle",
             "goal",
@@ -289,6 +320,9 @@ const CUES: &[(&str, &[&str])] = &[
             "target",
             "under pressure",
             "despite",
+            "deliver results",
+            "delivered results",
+            "most successful",
         ],
     ),
     (
@@ -309,6 +343,9 @@ const CUES: &[(&str, &[&str])] = &[
             "diversity",
             "work environment",
             "career",
+            "advocated for someone",
+            "less influence",
+            "seniority",
         ],
     ),
     (
@@ -326,6 +363,9 @@ const CUES: &[(&str, &[&str])] = &[
             "downstream",
             "long-term impact",
             "responsible for the impact",
+            "protected users",
+            "protect users",
+            "business cost",
         ],
     ),
 ];

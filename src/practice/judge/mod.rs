@@ -786,6 +786,11 @@ impl<'c> Judge<'c> {
         if facts.plan {
             facts.plan_steps = seeks::seek("components").map_or(0, |k| memo.evidence(k).len());
             facts.plan_words = said.star_sentences().map(|s| s.words.len()).sum();
+            facts.part_fields = self
+                .content
+                .format(question.format)
+                .map(|f| f.fields.iter().map(|x| x.id.clone()).collect())
+                .unwrap_or_default();
         }
         // Amazon runs on controllable inputs: a Deliver Results, Dive Deep
         // or operational-excellence answer that names only outputs cannot
@@ -1040,10 +1045,12 @@ impl Judge<'_> {
 
 /// An answer's average level from its criteria's levels: the mean of the LP
 /// criteria's mean and the other criteria's mean, less the share of the
-/// follow-ups dodged; without a red flag, a dodged probe or an answer that
-/// misses the question, never below Not Inclined (a strong no hire is for
-/// behaviour, not for thinness). The judge's own average, and the one a
-/// second opinion's levels give (`practice::ai::with_ai_levels`).
+/// follow-ups dodged; a thin answer (or one with a weak criterion) never
+/// above halfway between Inclined and Strongly Inclined; without a red
+/// flag, an answer that misses the question or every probe dodged, never
+/// below Not Inclined (a strong no hire is for behaviour, not for
+/// thinness). The judge's own average, and the one a second opinion's
+/// levels give (`practice::ai::with_ai_levels`).
 pub fn answer_average(
     criteria: &[CriterionJudgement],
     findings: &[signals::Found],
@@ -1077,13 +1084,25 @@ pub fn answer_average(
     {
         *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
     }
+    // A strong hire is a clean answer: the blind interviewers gave a 4
+    // to no answer that was thin anywhere (too short, hedged, a dodged
+    // probe, no number, no ending, no date, a vague action) or weak on
+    // one of its criteria (a design with no trade-off weighed). Such an
+    // answer is an inclined at best, whatever its average.
+    if let Some(avg) = average.as_mut()
+        && (findings.iter().any(|f| THIN.contains(&f.signal))
+            || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
+    {
+        *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
+    }
+    // A strong no hire is for behaviour, not for thinness: without a
+    // red flag, an answer that misses the question, or every probe
+    // dodged, a thin answer (or a success told to a failure question) is
+    // a no hire at worst.
     let severe = findings.iter().any(|f| {
         (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
-            || matches!(
-                f.signal,
-                "off-topic" | "no-failure" | "misses-ask" | "non-answer"
-            )
-    });
+            || matches!(f.signal, "off-topic" | "misses-ask")
+    }) || (dodged > 0 && dodged == follow_ups.len() && dodged >= 2);
     if let Some(avg) = average.as_mut()
         && !severe
         && *avg < rules.not_inclined
@@ -1118,6 +1137,8 @@ struct Facts {
     /// The question wants the inputs that drove the result and the answer
     /// names outputs only.
     outputs_only: bool,
+    /// A plan's fields, by position: their ids in the format.
+    part_fields: Vec<String>,
 }
 
 /// The LPs whose answers are judged for their inputs as well as outputs.
@@ -1181,6 +1202,7 @@ impl Facts {
             plan_steps: 0,
             plan_words: 0,
             outputs_only: false,
+            part_fields: Vec::new(),
         }
     }
     /// Depth: numbers and several steps of the candidate's own.
@@ -1204,6 +1226,18 @@ fn static_signal(id: &str) -> Option<&'static str> {
         .map(|(s, _)| *s)
 }
 
+/// Signs of a thin answer: any of them keeps it from a strong hire.
+const THIN: &[&str] = &[
+    "too-short",
+    "too-long",
+    "hedging",
+    "non-answer",
+    "no-metric",
+    "no-result",
+    "no-timeline",
+    "vague-actions",
+];
+
 /// Red flags: each caps every level of the answer it is found in (the
 /// content's `[[red_flag]]`s add theirs).
 const CAPS: &[(&str, u8)] = &[
@@ -1213,7 +1247,7 @@ const CAPS: &[(&str, u8)] = &[
     ("we-over-i", 2),
     ("no-failure", 2),
     ("humble-brag", 2),
-    ("blame", 2),
+    ("blame", 1),
     ("generic", 2),
 ];
 
@@ -1266,7 +1300,20 @@ fn judge_criterion(
         let Some(seek) = seeks::seek(id) else {
             continue;
         };
+        let in_fields = |ev: &mut Vec<&text::Sentence>| {
+            // Evidence only from the fields the criterion names ("trade-offs").
+            if !c.fields.is_empty() {
+                ev.retain(|s| match s.field {
+                    text::Field::Part(i) => facts
+                        .part_fields
+                        .get(i)
+                        .is_some_and(|id| c.fields.contains(id)),
+                    _ => false,
+                });
+            }
+        };
         let mut ev = memo.evidence(seek);
+        in_fields(&mut ev);
         // A plan speaks impersonally: its parts are its actions, and a
         // trade-off with the alternative named is its call.
         if ev.is_empty() && facts.plan {
@@ -1277,6 +1324,7 @@ fn judge_criterion(
             };
             if let Some(a) = alias.and_then(seeks::seek) {
                 ev = memo.evidence(a);
+                in_fields(&mut ev);
             }
         }
         if let Some(s) = ev.first() {

@@ -98,6 +98,22 @@ const HUMBLE_BRAG: &[&str] = &[
     "too much of myself",
     "too much ownership",
     "care too deeply",
+    "aimed too high",
+    "aiming too high",
+    "aim too high",
+    "set the bar too high",
+    "my standards were too high",
+    "my bar was too high",
+    "too available",
+    "carry the team",
+    "carried the team",
+    "carrying the team",
+    "too fast for",
+    "too rigorous for",
+    "so good that",
+    "so good she",
+    "so good he",
+    "promoted away",
     "too high for",
 ];
 
@@ -824,9 +840,10 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
         .sentences
         .iter()
         .filter(|s| {
-            // The Situation is where others' problems are set out: blaming
-            // is what the candidate says of the cause later on.
-            s.field != Field::Situation
+            // The Situation and the Action set out others' problems and
+            // what was done about them: blaming is what the candidate says
+            // of the cause in the Result and when asked.
+            matches!(s.field, Field::Result | Field::Reply(_))
                 && !s.words.iter().any(|w| is_i(w) || is_we(w))
                 && cues::first(parties, &s.words).is_some()
                 && cues::first(let_down, &s.words).is_some()

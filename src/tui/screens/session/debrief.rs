@@ -264,10 +264,21 @@ impl SessionScreen {
             for (s, n) in &d.flags {
                 let e = crate::content::signal_explanation(s)
                     .map_or_else(|| one_line(s), str::to_string);
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  ⚑ {n}× "), theme::warn()),
-                    Span::styled(e, theme::text()),
-                ]));
+                // The marker opens the first line; the rest hang under its text.
+                let marker = format!("  ⚑ {n}× ");
+                let m = crate::tui::text::width(&marker);
+                for (i, l) in
+                    crate::tui::text::wrap(&e, usize::from(area.width).saturating_sub(m).max(8))
+                        .into_iter()
+                        .enumerate()
+                {
+                    let lead = if i == 0 {
+                        Span::styled(marker.clone(), theme::warn())
+                    } else {
+                        Span::raw(" ".repeat(m))
+                    };
+                    lines.push(Line::from(vec![lead, Span::styled(l, theme::text())]));
+                }
             }
         }
         if !d.reused_stories.is_empty() && d.reused_answers.is_empty() {
