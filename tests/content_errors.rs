@@ -37,7 +37,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "red_flag_unknown_id.toml",
         2,
         6,
-        "a red flag's id is the signal it raises, one of: blame, generic, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
+        "a red flag's id is the signal it raises, one of: blame, generic, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk, no-result",
     ),
     (
         "red_flag_bad_cue.toml",
