@@ -451,7 +451,13 @@ fn drill_to_summary(vote: loopdrill::practice::ai::VoteBy) -> String {
         h.app
             .key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     }
-    tick_until(&mut h, "Second opinion · AI (praiser)");
+    let s = tick_until(&mut h, "Second opinion · AI (praiser)");
+    // The self-score screen says which levels the debrief will vote on.
+    let said = match vote {
+        loopdrill::practice::ai::VoteBy::Rule => "the interviewer's levels stand",
+        loopdrill::practice::ai::VoteBy::Ai => "the debrief votes on these",
+    };
+    assert!(s.contains(said), "{s}");
     for _ in 0..4 {
         if text(&h).contains("Drill summary") {
             break;
