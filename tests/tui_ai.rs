@@ -477,12 +477,17 @@ fn the_drill_summary_votes_on_the_models_levels_only_when_the_config_says_so() {
         ai.contains("Votes on the levels of AI (praiser) for 1 of 1 judged answers"),
         "{ai}"
     );
+    assert!(rule.contains("1 answer · interviewer "), "{rule}");
+    assert!(ai.contains("1 answer · voted on AI levels "), "{ai}");
     let level = |s: &str| {
         s.lines()
-            .find_map(|l| l.split("interviewer ").nth(1))
-            .and_then(|t| t.split_whitespace().next())
-            .and_then(|n| n.parse::<f64>().ok())
-            .unwrap_or_else(|| panic!("no interviewer level in {s}"))
+            .find(|l| l.starts_with("Drill summary"))
+            .and_then(|l| {
+                l.split_whitespace()
+                    .filter(|w| w.contains('.'))
+                    .find_map(|n| n.parse::<f64>().ok())
+            })
+            .unwrap_or_else(|| panic!("no level in {s}"))
     };
     assert!(level(&ai) > level(&rule), "{ai}\n{rule}");
 }
