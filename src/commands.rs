@@ -892,7 +892,11 @@ pub fn apply_config_defaults(cfg: &crate::config::Config, cmd: &mut Option<crate
 }
 
 /// The configured model for `what`, or why there is none.
-pub fn ai_model(cfg: &crate::config::Config, what: &str) -> Result<crate::ai::HttpModel, Failure> {
+pub fn ai_model(
+    g: &Global,
+    cfg: &crate::config::Config,
+    what: &str,
+) -> Result<crate::ai::HttpModel, Failure> {
     let m = crate::ai::HttpModel::from_config(&cfg.ai)
         .map_err(Failure)?
         .ok_or_else(|| {
@@ -900,26 +904,31 @@ pub fn ai_model(cfg: &crate::config::Config, what: &str) -> Result<crate::ai::Ht
                 "{what}: the AI is off; set [ai] enabled = true and model in the config file, or LOOPDRILL_AI_URL and LOOPDRILL_AI_MODEL (see `loopdrill config show`)"
             ))
         })?;
-    remote_notice(cfg);
+    remote_notice(g, cfg);
     Ok(m)
 }
 
-/// With `allow_remote` and a host that is not this machine, what leaves
-/// the machine and where to.
-fn remote_note(cfg: &crate::config::Config) -> Option<String> {
-    let u = crate::config::parse_url(&cfg.ai.url.value).ok()?;
-    (!u.loopback).then(|| {
-        format!(
-            "allow_remote is on: the question, your answer and your replies are sent to {} (model {})",
-            u.host, cfg.ai.model.value
-        )
-    })
-}
-
-/// Says [`remote_note`] on stderr before anything is sent.
-fn remote_notice(cfg: &crate::config::Config) {
-    if let Some(n) = remote_note(cfg) {
-        eprintln!("loopdrill: {n}");
+/// With `allow_remote` and a server that is not this machine: says on
+/// stderr what will be sent where, the first time only. It is remembered
+/// in the data dir (`ai-remote.json`); when that cannot be read or written
+/// (another loopdrill holds it, a read-only folder) it is said every time
+/// rather than never.
+fn remote_notice(g: &Global, cfg: &crate::config::Config) {
+    let Some(n) = crate::ai::RemoteNotice::for_config(&cfg.ai) else {
+        return;
+    };
+    let store = crate::startup::open_store(g).ok();
+    if store.as_ref().is_some_and(|s| s.remote_ai_told(&n.url)) {
+        return;
+    }
+    eprintln!("loopdrill: {}", printable(&n.text));
+    let kept = store
+        .as_ref()
+        .map(|s| s.remember_remote_ai_told(&n.url, &n.model, chrono::Utc::now()));
+    if !matches!(kept, Some(Ok(()))) {
+        eprintln!(
+            "loopdrill: (this could not be remembered in the data dir, so it will be said again)"
+        );
     }
 }
 
@@ -929,7 +938,7 @@ pub fn tui_ai(cfg: &crate::config::Config) -> Result<Option<crate::tui::AiSetup>
         return Ok(None);
     };
     Ok(Some(crate::tui::AiSetup {
-        notice: remote_note(cfg),
+        notice: crate::ai::RemoteNotice::for_config(&cfg.ai),
         model: std::sync::Arc::new(m),
         follow_ups: cfg.ai.follow_ups.value,
         second_opinion: cfg.ai.second_opinion.value,
@@ -938,8 +947,8 @@ pub fn tui_ai(cfg: &crate::config::Config) -> Result<Option<crate::tui::AiSetup>
 }
 
 /// `loopdrill ai check`.
-pub fn ai_check_cmd(cfg: &crate::config::Config) -> CmdResult {
-    remote_notice(cfg);
+pub fn ai_check_cmd(g: &Global, cfg: &crate::config::Config) -> CmdResult {
+    remote_notice(g, cfg);
     let report = crate::ai::check(&cfg.ai).map_err(Failure)?;
     print!("{}", printable(&report));
     Ok(())

@@ -7,6 +7,7 @@
 //! A file that cannot be read or holds a mistake is one line,
 //! `FILE:LINE:COL: what is wrong`; `--no-config` starts on the defaults.
 
+pub use crate::practice::ai::VoteBy;
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,9 @@ pub struct AiConfig {
     pub follow_ups: Setting<bool>,
     /// Ask the model for a second opinion beside the rule judge.
     pub second_opinion: Setting<bool>,
+    /// Whose levels the debrief votes on: the rule judge's (the default) or
+    /// the model's second opinions, red flags vetoing their praise.
+    pub vote: Setting<VoteBy>,
     /// Append every prompt and reply to this file (for debugging only).
     pub log: Setting<Option<PathBuf>>,
 }
@@ -155,6 +159,7 @@ impl Default for Config {
                 allow_remote: Setting::default(false),
                 follow_ups: Setting::default(true),
                 second_opinion: Setting::default(true),
+                vote: Setting::default(VoteBy::Rule),
                 log: Setting::default(None),
             },
         }
@@ -256,6 +261,7 @@ struct RawAi {
     allow_remote: Option<bool>,
     follow_ups: Option<bool>,
     second_opinion: Option<bool>,
+    vote: Option<Spanned<String>>,
     log: Option<Spanned<String>>,
 }
 
@@ -388,6 +394,18 @@ pub fn apply_file(cfg: &mut Config, file: &Path, text: &str) -> Result<(), Confi
         }
         if let Some(s) = a.second_opinion {
             cfg.ai.second_opinion.set(s, src());
+        }
+        if let Some(v) = &a.vote {
+            let by = VoteBy::from_id(v.get_ref()).ok_or_else(|| {
+                at.err(
+                    v.span().start,
+                    format!(
+                        "ai.vote must be \"rule\" or \"ai\" (found \"{}\")",
+                        v.get_ref().chars().take(60).collect::<String>()
+                    ),
+                )
+            })?;
+            cfg.ai.vote.set(by, src());
         }
         if let Some(l) = &a.log {
             cfg.ai
@@ -680,6 +698,7 @@ impl Config {
                 self.ai.second_opinion.value.to_string(),
                 &self.ai.second_opinion.from,
             ),
+            ("ai.vote", q(self.ai.vote.value.id()), &self.ai.vote.from),
             (
                 "ai.log",
                 self.ai
@@ -869,6 +888,53 @@ mod tests {
     }
 
     #[test]
+    fn the_debrief_votes_on_the_rule_judges_levels_by_default() {
+        let c = Config::default();
+        assert_eq!(c.ai.vote, Setting::default(VoteBy::Rule));
+        assert!(
+            c.show()
+                .lines()
+                .any(|l| l.starts_with("ai.vote = \"rule\"") && l.ends_with("# default")),
+            "{}",
+            c.show()
+        );
+        // A file without the key leaves it so.
+        let c = parse("[ai]\nsecond_opinion = true\n").unwrap();
+        assert_eq!(c.ai.vote.value, VoteBy::Rule);
+    }
+
+    #[test]
+    fn vote_is_read_from_the_file_and_a_bad_one_is_named_where_it_is() {
+        let c = parse("[ai]\nvote = \"ai\"\n").unwrap();
+        assert_eq!(c.ai.vote.value, VoteBy::Ai);
+        assert_eq!(c.ai.vote.from, Source::File("c.toml".into()));
+        assert!(
+            c.show()
+                .lines()
+                .any(|l| l.starts_with("ai.vote = \"ai\"") && l.ends_with("# file c.toml")),
+            "{}",
+            c.show()
+        );
+        assert_eq!(
+            parse("[ai]\nvote = \" Rule \"\n").unwrap().ai.vote.value,
+            VoteBy::Rule
+        );
+        let e = parse("[ai]\nvote = \"model\"\n").unwrap_err().0;
+        assert_eq!(
+            e,
+            "c.toml:2:8: ai.vote must be \"rule\" or \"ai\" (found \"model\")"
+        );
+        let e = parse("[ai]\nvote = true\n").unwrap_err().0;
+        assert!(e.starts_with("c.toml:2:8: "), "{e}");
+        let long = "x".repeat(200);
+        let e = parse(&format!("[ai]\nvote = \"{long}\"\n")).unwrap_err().0;
+        assert!(
+            e.contains(&format!("(found \"{}\")", "x".repeat(60))),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn urls_parse_and_know_loopback() {
         let u = parse_url("http://127.0.0.1:8080/v1/").unwrap();
         assert_eq!(
@@ -905,6 +971,7 @@ mod tests {
             "ai.allow_remote",
             "ai.follow_ups",
             "ai.second_opinion",
+            "ai.vote",
             "ai.log",
         ] {
             assert!(s.contains(&format!("{key} = ")), "{key} missing from\n{s}");

@@ -44,7 +44,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print!("{}", loopdrill::tui::text::printable(&cfg.show()));
             Ok(())
         }
-        Some(Command::Ai(AiCommand::Check)) => commands::ai_check_cmd(&cfg),
+        Some(Command::Ai(AiCommand::Check)) => commands::ai_check_cmd(g, &cfg),
         Some(Command::Content(cmd)) => commands::content_cmd(g, &cmd),
         Some(Command::Completions { shell }) => {
             commands::completions(shell);
@@ -64,7 +64,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let c = commands::load_content(g)?;
             let model = if ai {
-                Some(commands::ai_model(&cfg, "assess --ai")?)
+                Some(commands::ai_model(g, &cfg, "assess --ai")?)
             } else {
                 None
             };
@@ -90,7 +90,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         other => {
             let c = commands::load_content(g)?;
             let ai = commands::tui_ai(&cfg)?;
-            loopdrill::tui::run_with_ai(g, c, other, ai)
+            loopdrill::tui::run_with_ai(
+                g,
+                c,
+                other,
+                ai,
+                loopdrill::tui::Settings::from_config(&cfg),
+            )
         }
     }
 }

@@ -194,9 +194,52 @@ fn the_requests_carry_the_schema_and_go_to_each_protocols_path() {
 
 #[test]
 fn the_second_opinion_keeps_real_quotes_and_the_judges_red_flags_veto_praise() {
+    // A "we" answer with no number: gaps the judge sees, but no red flag,
+    // so the model's praise stands beside the judge's level, a difference
+    // shown.
     let star = answer();
     let j = judged(&star);
-    assert!(!j.findings.is_empty(), "the \"we\" answer has red flags");
+    assert!(!j.findings.is_empty(), "the \"we\" answer has gaps");
+    assert_eq!(
+        loopdrill::practice::ai::red_flag(&j),
+        None,
+        "{:?}",
+        j.signals()
+    );
+    let q = content().question(QUESTION).unwrap();
+    let op = loopdrill::ai::opinion::second_opinion_on(
+        &model(Api::Ollama, "good", T),
+        content(),
+        q,
+        &Told::Star(&star),
+        &[],
+        &j,
+    );
+    assert_eq!(op.criteria[0].level, 4, "{:?}", op.errors);
+    assert!(
+        !op.errors.iter().any(|e| e.contains("vetoed")),
+        "{:?}",
+        op.errors
+    );
+    assert!(
+        op.disagreements(&j)
+            .iter()
+            .any(|d| d.0 == op.criteria[0].id),
+        "{:?}",
+        op.disagreements(&j)
+    );
+    // The same answer blaming others: a red flag, which vetoes the praise.
+    let mut star = answer();
+    star.result =
+        "The delay was their fault: the vendor team was careless and kept making excuses for it."
+            .into();
+    let j = judged(&star);
+    assert_eq!(
+        loopdrill::practice::ai::red_flag(&j),
+        Some("blame"),
+        "{:?}",
+        j.signals()
+    );
     let q = content().question(QUESTION).unwrap();
     for api in BOTH {
         let op = loopdrill::ai::opinion::second_opinion_on(

@@ -82,6 +82,11 @@ fn with_no_config_nothing_changes_and_the_ai_is_off() {
     assert!(s.contains("ai.enabled = false"), "{s}");
     assert!(
         s.lines()
+            .any(|l| l.starts_with("ai.vote = \"rule\"") && l.ends_with("# default")),
+        "the debrief votes on the rule judge's levels by default: {s}"
+    );
+    assert!(
+        s.lines()
             .all(|l| l.starts_with('#') || l.ends_with("# default")),
         "{s}"
     );
@@ -117,6 +122,11 @@ fn show_tells_where_each_value_came_from() {
         "a variable turns the AI on: {s}"
     );
     assert!(line("ui.color").starts_with("ui.color = false"));
+    assert!(
+        line("ai.vote").starts_with("ai.vote = \"ai\"")
+            && line("ai.vote").ends_with(&format!("# file {}", good.display())),
+        "{s}"
+    );
 }
 
 #[test]
@@ -177,6 +187,11 @@ const BAD: &[(&str, &str, &str)] = &[
         "drill.questions must be a whole number from 1 to 50 (found 51)",
     ),
     ("api.toml", "2:7", "ai.api must be \"ollama\" or \"openai\""),
+    (
+        "vote.toml",
+        "2:8",
+        "ai.vote must be \"rule\" or \"ai\" (found \"model\")",
+    ),
     ("https.toml", "2:7", "only http:// is supported"),
     ("remote.toml", "4:7", "192.0.2.7 is not this machine"),
     ("empty-model.toml", "2:9", "ai.model is empty"),
@@ -270,4 +285,38 @@ fn ai_check_with_the_ai_off_sends_nothing_and_says_so() {
         "{}",
         stderr_of(&out)
     );
+}
+
+#[test]
+fn the_remote_notice_is_said_on_the_first_run_only() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("remote.toml");
+    std::fs::write(
+        &cfg,
+        "[ai]\nenabled = true\nallow_remote = true\nmodel = \"m\"\nurl = \"http://192.0.2.7:9\"\ntimeout_secs = 1\n",
+    )
+    .unwrap();
+    let run = || {
+        bin(home.path())
+            .arg("--config")
+            .arg(&cfg)
+            .args(["ai", "check"])
+            .output()
+            .unwrap()
+    };
+    let first = stderr_of(&run());
+    assert!(
+        first.contains("allow_remote is on: 192.0.2.7 is not this machine")
+            && first.contains("your answer so far"),
+        "{first}"
+    );
+    assert!(!first.contains("could not be remembered"), "{first}");
+    assert!(home.path().join("data/ai-remote.json").exists());
+    let second = stderr_of(&run());
+    assert!(
+        !second.contains("allow_remote is on"),
+        "said again:\n{second}"
+    );
+    // The run still reports what the server did (here: nothing answers).
+    assert!(second.contains("192.0.2.7"), "{second}");
 }

@@ -327,7 +327,13 @@ fn story_bank() -> impl Strategy<Value = StoryBank> {
 fn draft() -> impl Strategy<Value = Draft> {
     let step = prop_oneof![
         Just(DraftStep::Answer),
-        (any::<usize>(), text()).prop_map(|(index, probe)| DraftStep::FollowUp { index, probe }),
+        (any::<usize>(), text(), proptest::option::of(text())).prop_map(|(index, probe, model)| {
+            DraftStep::FollowUp {
+                index,
+                probe,
+                model,
+            }
+        }),
         Just(DraftStep::CandidateQuestions),
         Just(DraftStep::Writing),
     ];

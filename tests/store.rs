@@ -384,6 +384,12 @@ fn draft_save_load_discard_round_trip() {
         DraftStep::FollowUp {
             index: 2,
             probe: "Whose job was it?".into(),
+            model: None,
+        },
+        DraftStep::FollowUp {
+            index: 1,
+            probe: "You said \"we\": which part was yours?".into(),
+            model: Some("gemma3:4b".into()),
         },
         DraftStep::CandidateQuestions,
         DraftStep::Writing,

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use loopdrill::cli::{Command, Global};
 use loopdrill::store::{
-    AnalysisRecord, Answer, FollowUp, InterviewRecord, InterviewerRef, SCHEMA_VERSION, Session,
-    SessionKind, Star, Store, Story, StoryBank,
+    AiLine, AnalysisRecord, Answer, FollowUp, InterviewRecord, InterviewerRef, SCHEMA_VERSION,
+    Session, SessionKind, Star, Store, Story, StoryBank,
 };
 use loopdrill::tui::app::App;
 use loopdrill::tui::build_app;
@@ -1323,4 +1323,213 @@ fn the_list_shows_the_interviewers_level_not_the_self_score() {
         .unwrap_or_else(|| panic!("{s}"));
     assert!(row.contains(&format!("{level:.1}")), "{row}");
     assert!(!row.contains("4.0"), "not the self-score: {row}");
+}
+
+// ------------------------------------------------------------ the AI's second opinion
+
+const S_AI: &str = "20250619-100000-0009";
+
+/// A loop answer whose follow-up the model wrote and which the model gave a
+/// second opinion on: two of its levels differ from the interviewer's, one
+/// criterion the interviewer could not judge, quotes, a next probe and an
+/// item dropped from its reply.
+fn ai_session() -> Session {
+    let mut s = drill(
+        S_AI,
+        1_750_326_000,
+        &[A {
+            id: "a-ai",
+            q: Q_OWN,
+            lp: "ownership",
+            at: 1_750_326_400,
+            secs: 290,
+            over: 0,
+            scores: &[
+                ("ownership/beyond-scope", 3),
+                ("ownership/long-term-view", 3),
+                ("ownership/accountability", 3),
+            ],
+            action: "I took the critical path myself and renegotiated the freeze date.",
+            story: None,
+            interview: 0,
+        }],
+    );
+    s.kind = SessionKind::Loop;
+    s.template = Some("pm-general".into());
+    s.interviews = vec![iv(
+        "hm-pm",
+        "Priya Raman",
+        "Hiring Manager",
+        false,
+        "ownership",
+    )];
+    s.answers[0].follow_ups = vec![FollowUp {
+        probe:
+            "You said \"renegotiated the freeze date\": who had to agree, and what did you give up?"
+                .into(),
+        response: "The release manager agreed once I took the rollback drills on myself.".into(),
+        signal: None,
+    }];
+    s.ai = vec![
+        AiLine {
+            answer_id: "a-ai".into(),
+            kind: "follow-up".into(),
+            source: "ai".into(),
+            model: "gemma3:4b".into(),
+            follow_up: Some(0),
+            text: Some(s.answers[0].follow_ups[0].probe.clone()),
+            opinion: None,
+        },
+        AiLine {
+            answer_id: "a-ai".into(),
+            kind: "second-opinion".into(),
+            source: "ai".into(),
+            model: "gemma3:4b".into(),
+            follow_up: None,
+            text: None,
+            opinion: Some(serde_json::json!({
+                "source": "ai",
+                "model": "gemma3:4b",
+                "criteria": [
+                    {"id": "ownership/beyond-scope", "level": 3, "evidence": [
+                        {"quote": "I took the critical path myself", "reason": "acts, but inside the program they were given"}
+                    ]},
+                    {"id": "ownership/accountability", "level": 4, "evidence": [
+                        {"quote": "I took the rollback drills on myself", "reason": "takes on the risk personally"}
+                    ]},
+                    {"id": "star-delivery/data", "level": 2, "evidence": [
+                        {"quote": "paging incidents fell 30%", "reason": "one number with no baseline"}
+                    ]},
+                    {"id": "star-delivery/lesson", "level": 2, "evidence": []}
+                ],
+                "next_probe": "What was the paging rate before you took it over?",
+                "errors": [
+                    "ownership/long-term-view: evidence dropped: \"we doubled revenue\" is not in the answer"
+                ]
+            })),
+        },
+    ];
+    s
+}
+
+fn seed_ai() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let store = Store::open(&dir).expect("open store");
+    store.save_session(&ai_session()).expect("save session");
+    drop(store);
+    (tmp, dir)
+}
+
+/// The inner rows of the detail box (between its borders), as shown.
+fn inner_rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let (w, h) = (buf.area.width, buf.area.height);
+    // Row 0 is the title bar, row 1 the box's top border; the box ends
+    // above the two footer lines.
+    (2..h - 3)
+        .map(|y| (1..w - 1).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+#[test]
+fn review_detail_shows_the_ai_second_opinion_beside_the_interviewer() {
+    let (_tmp, dir) = seed_ai();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Enter);
+    let top = screen(&app);
+    assert!(
+        top.contains("AI opinion   (gemma3:4b)") && top.contains("differs from the interviewer"),
+        "the first screen says a second opinion is kept:\n{top}"
+    );
+    // The model's follow-up is marked as the model's.
+    assert!(top.contains("AI (gemma3:4b) asked: “You said"), "{top}");
+    // The end: the criteria with the model's levels beside the
+    // interviewer's, and the opinion's own section.
+    key(&mut app, KeyCode::End);
+    insta::assert_snapshot!("review_detail_ai_120x40", draw(&app, 120, 40).backend());
+    key(&mut app, KeyCode::Home);
+    let s = every_row(&mut app, 120, 40).join("\n");
+    for want in [
+        "By criterion: the interviewer's level, yours, then AI's",
+        "AI 3≠ Ownership",
+        "AI 4  Ownership",
+        "AI “I took the critical path myself” — acts, but inside the program they were given",
+        "Second opinion · AI (gemma3:4b)",
+        "Differs from the interviewer on 3 of 4 criteria:",
+        "AI would ask next: “What was the paging rate before you took it over?”",
+        "dropped: ownership/long-term-view: evidence dropped:",
+    ] {
+        assert!(s.contains(want), "{want:?} missing:\n{s}");
+    }
+}
+
+/// Every row of the detail at `w`×`h`, scrolling one line at a time from
+/// where it is to the end; checks on the way that no row runs into the
+/// box's right border.
+fn every_row(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut last = String::new();
+    for _ in 0..400 {
+        let t = draw(app, w, h);
+        let page = inner_rows(&t);
+        // Nothing reaches the right border: the text is laid out one
+        // column short of it, so a filled last column is an overflow.
+        for r in &page {
+            assert!(r.ends_with(' '), "a row runs into the border: {r:?}");
+        }
+        let joined = page.join("\n");
+        if joined == last {
+            // The end: the rest of the last page (its last row is the
+            // scroll indicator or text).
+            rows.extend(page.into_iter().skip(1));
+            break;
+        }
+        rows.push(page[0].clone());
+        last = joined;
+        key(app, KeyCode::Down);
+    }
+    rows
+}
+
+#[test]
+fn review_detail_with_an_ai_opinion_fits_80x24_without_cutting_a_word() {
+    let (_tmp, dir) = seed_ai();
+    let mut app = review_app(&dir);
+    key(&mut app, KeyCode::Enter);
+    let rows = every_row(&mut app, 80, 24);
+    let flat = rows
+        .iter()
+        .map(|r| r.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Each piece the model wrote is there whole: wrapped between words,
+    // never cut off or broken inside a word.
+    for want in [
+        "AI opinion (gemma3:4b)",
+        "AI (gemma3:4b) asked: “You said \"renegotiated the freeze date\": who had to agree, and what did you give up?”",
+        "AI “I took the critical path myself” — acts, but inside the program they were given",
+        "AI “I took the rollback drills on myself” — takes on the risk personally",
+        "AI “paging incidents fell 30%” — one number with no baseline",
+        "Second opinion · AI (gemma3:4b) — your model's, not the interviewer's",
+        "Differs from the interviewer on 3 of 4 criteria:",
+        "≠ Backed by numbers: interviewer 4, AI 2",
+        "≠ Lesson learned: interviewer not judged, AI 2",
+        "(gemma3:4b) 3.08 on its levels (the interviewer's 3.12)",
+        "AI would ask next: “What was the paging rate before you took it over?”",
+        "dropped: ownership/long-term-view: evidence dropped: \"we doubled revenue\" is not in the answer",
+    ] {
+        assert!(
+            flat.contains(want),
+            "{want:?} not whole in:\n{}",
+            rows.join("\n")
+        );
+    }
+    // No line the model wrote is shortened with an ellipsis.
+    for r in rows.iter().filter(|r| r.contains("AI")) {
+        assert!(!r.contains('…'), "cut short: {r:?}");
+    }
 }

@@ -1634,3 +1634,117 @@ fn a_failed_draft_save_is_forgotten_once_its_answer_is_saved() {
     let lines = h.app.farewell().expect("everything is saved");
     assert!(lines.iter().all(|l| !l.contains("NOT saved")), "{lines:?}");
 }
+
+/// The session the app shows now.
+fn shown_session(h: &Harness) -> &loopdrill::store::Session {
+    match &h.app.screen {
+        Screen::Session(s) => &s.session,
+        _ => panic!("not on a session:\n{}", screen_text(h, 120, 40)),
+    }
+}
+
+/// The settings a config file's text gives (as `loopdrill` reads it).
+fn settings_of(toml: &str) -> loopdrill::tui::Settings {
+    let mut cfg = loopdrill::config::Config::default();
+    loopdrill::config::apply_file(&mut cfg, std::path::Path::new("config.toml"), toml).unwrap();
+    loopdrill::tui::Settings::from_config(&cfg)
+}
+
+#[test]
+fn a_loop_started_from_home_takes_the_configs_template_role_minutes_and_strict() {
+    let mut h = harness();
+    h.app.settings = settings_of(
+        "[loop]\ntemplate = \"phone-screen\"\nrole = \"data-center\"\nanswer_minutes = 9\nstrict = true\n",
+    );
+    key(&mut h, KeyCode::Enter); // Mock Loop: the picker, on the config's template
+    let s = screen_text(&h, 80, 24);
+    assert!(
+        s.contains("From your config: role data-center · 9")
+            && s.contains("min an answer · strict"),
+        "{s}"
+    );
+    key(&mut h, KeyCode::Enter);
+    let c = content();
+    let sess = shown_session(&h);
+    assert_eq!(sess.template.as_deref(), Some("phone-screen"));
+    assert!(sess.strict, "[loop] strict");
+    assert!(sess.interviews.iter().all(|i| i.answer_secs == 9 * 60));
+    let ids: Vec<&String> = sess
+        .interviews
+        .iter()
+        .flat_map(|i| &i.question_ids)
+        .collect();
+    assert!(!ids.is_empty());
+    for id in &ids {
+        let q = c.question(id).unwrap();
+        assert!(
+            q.roles.iter().any(|r| r == "data-center"),
+            "{id}: {:?}",
+            q.roles
+        );
+    }
+
+    // Without a config the same start is the template's own: its first
+    // role, its minutes, not strict.
+    let mut h = harness();
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    let sess = shown_session(&h);
+    assert_eq!(sess.template.as_deref(), Some("pm-general"));
+    assert!(!sess.strict);
+    assert!(sess.interviews.iter().any(|i| i.answer_secs != 9 * 60));
+}
+
+#[test]
+fn a_configured_loop_role_the_picked_template_does_not_serve_is_said_not_refused() {
+    let mut h = harness();
+    h.app.settings = settings_of("[loop]\nrole = \"data-center\"\n");
+    key(&mut h, KeyCode::Enter); // picker on pm-general (the default template)
+    key(&mut h, KeyCode::Enter);
+    let sess = shown_session(&h);
+    assert_eq!(sess.template.as_deref(), Some("pm-general"));
+    let s = screen_text(&h, 120, 40);
+    assert!(
+        s.contains("role \"data-center\" is not one this loop serves"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_drill_started_from_home_takes_the_configs_role_questions_and_minutes() {
+    let c = content();
+    for item in ["weakest", "chosen"] {
+        let mut h = harness();
+        h.app.settings =
+            settings_of("[drill]\nrole = \"tpm\"\nanswer_minutes = 8\nquestions = 2\n");
+        key(&mut h, KeyCode::Char('/'));
+        typ(&mut h, item);
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Enter);
+        if item == "chosen" {
+            key(&mut h, KeyCode::Enter); // drill the LP under the cursor
+        }
+        let sess = shown_session(&h);
+        assert_eq!(sess.kind, loopdrill::store::SessionKind::Drill);
+        assert_eq!(sess.interviews[0].answer_secs, 8 * 60, "{item}");
+        let ids = &sess.interviews[0].question_ids;
+        assert_eq!(ids.len(), 2, "{item}: [drill] questions");
+        for id in ids {
+            let q = c.question(id).unwrap();
+            assert!(
+                q.roles.iter().any(|r| r == "tpm"),
+                "{item} {id}: {:?}",
+                q.roles
+            );
+        }
+    }
+    // Without a config: 3 to 5 questions, minutes by kind.
+    let mut h = harness();
+    key(&mut h, KeyCode::Char('/'));
+    typ(&mut h, "weakest");
+    key(&mut h, KeyCode::Enter);
+    key(&mut h, KeyCode::Enter);
+    let sess = shown_session(&h);
+    assert!(sess.interviews[0].question_ids.len() >= 3);
+    assert_ne!(sess.interviews[0].answer_secs, 8 * 60);
+}

@@ -313,6 +313,37 @@ impl ChatModel for HttpModel {
     }
 }
 
+/// What is said, once per server, before anything goes to a model server
+/// that is not this machine (`[ai] allow_remote = true`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteNotice {
+    /// The server, as configured (the key it is remembered by).
+    pub url: String,
+    pub model: String,
+    /// What is sent, and where, in words.
+    pub text: String,
+}
+
+impl RemoteNotice {
+    /// The notice for the AI the config turns on, when its server is not
+    /// this machine; `None` when the AI is off or the server is loopback.
+    pub fn for_config(ai: &AiConfig) -> Option<RemoteNotice> {
+        if !ai.enabled.value {
+            return None;
+        }
+        let u = parse_url(&ai.url.value).ok()?;
+        (!u.loopback).then(|| RemoteNotice {
+            url: ai.url.value.clone(),
+            model: ai.model.value.clone(),
+            text: format!(
+                "allow_remote is on: {} is not this machine. For each follow-up and second opinion loopdrill sends it (model {}) the question, your answer so far and your replies to follow-ups, the interviewer's persona and the rubric's criteria; nothing else (no history, no stories, no files). Said once for this server.",
+                u.host,
+                crate::practice::ai::clean(&ai.model.value)
+            ),
+        })
+    }
+}
+
 /// `loopdrill ai check`: connects, lists the models and times one probe.
 pub fn check(ai: &AiConfig) -> Result<String, String> {
     use std::fmt::Write as _;

@@ -12,8 +12,8 @@
 
 use crate::content::{Content, Interviewer, Question};
 use crate::practice::judge::{Judgement, Told};
-use crate::store::FollowUp;
-use serde::Serialize;
+use crate::store::{AiLine, FollowUp};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::fmt;
 
@@ -515,13 +515,13 @@ Reply with JSON only: \"criteria\" lists one entry per criterion id with its \"l
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AiEvidence {
     pub quote: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AiCriterion {
     pub id: String,
     pub level: u8,
@@ -557,6 +557,46 @@ impl SecondOpinion {
         self.criteria.iter().find(|c| c.id == key).map(|c| c.level)
     }
 
+    /// The opinion a session keeps in its `ai` list (`kind =
+    /// "second-opinion"`), as it was saved. A line that is not one, or
+    /// whose opinion cannot be read, is `None`; a criterion whose level is
+    /// not 1 to 4 (a hand-edited file) is left out.
+    pub fn from_saved(line: &AiLine) -> Option<SecondOpinion> {
+        #[derive(Deserialize)]
+        struct Saved {
+            #[serde(default)]
+            criteria: Vec<AiCriterion>,
+            #[serde(default)]
+            next_probe: Option<String>,
+            #[serde(default)]
+            errors: Vec<String>,
+        }
+        if line.kind != "second-opinion" {
+            return None;
+        }
+        let saved: Saved = serde_json::from_value(line.opinion.clone()?).ok()?;
+        Some(SecondOpinion {
+            source: "ai",
+            model: line.model.clone(),
+            criteria: saved
+                .criteria
+                .into_iter()
+                .filter(|c| (1..=4).contains(&c.level))
+                .collect(),
+            next_probe: saved.next_probe,
+            errors: saved.errors,
+        })
+    }
+
+    /// The latest second opinion a session keeps on the answer `answer_id`.
+    pub fn saved_for(lines: &[AiLine], answer_id: &str) -> Option<SecondOpinion> {
+        lines
+            .iter()
+            .rev()
+            .filter(|l| l.answer_id == answer_id)
+            .find_map(SecondOpinion::from_saved)
+    }
+
     /// Criteria where the model and the rule judge differ: (key, rule, ai).
     pub fn disagreements(&self, judgement: &Judgement) -> Vec<(String, Option<u8>, u8)> {
         self.criteria
@@ -571,7 +611,8 @@ impl SecondOpinion {
 
 /// Checks a second opinion the model wrote: unknown criteria, levels out of
 /// range and quotes that are not in the answer are dropped; the rule judge's
-/// red flags veto praise (a level above the judge's, at Hire or above).
+/// red flags ([`red_flag`]) veto praise (a level above the judge's, at Hire
+/// or above, is kept at the judge's).
 pub fn validate_opinion(
     model: &str,
     reply: &str,
@@ -591,7 +632,10 @@ pub fn validate_opinion(
         op.errors.push("the reply has no criteria list".into());
         return op;
     };
-    let red_flags: Vec<&str> = judgement.findings.iter().map(|f| f.signal).collect();
+    // Only a red flag (blame, concealing, going around a control, …) vetoes
+    // praise; a missing number or a thin Action is a gap the model may
+    // weigh differently, and that difference is shown, not suppressed.
+    let red_flag = red_flag(judgement);
     for item in items {
         let id = item
             .get("id")
@@ -648,7 +692,7 @@ pub fn validate_opinion(
         let rule = judgement.level(&id);
         if level >= 3
             && rule.is_none_or(|r| level > r)
-            && let Some(flag) = red_flags.first()
+            && let Some(flag) = red_flag
         {
             let capped = rule.unwrap_or(2).min(level);
             op.errors.push(format!(
@@ -680,6 +724,86 @@ pub fn validate_opinion(
         op.next_probe = None;
     }
     op
+}
+
+// ---- whose levels the debrief votes on ----
+
+/// Whose levels the debrief votes on (`[ai] vote` in the config): the rule
+/// judge's (the default), or the model's second opinion where the session
+/// keeps one, the rule judge's red flags vetoing its praise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VoteBy {
+    #[default]
+    Rule,
+    Ai,
+}
+
+impl VoteBy {
+    pub fn id(self) -> &'static str {
+        match self {
+            VoteBy::Rule => "rule",
+            VoteBy::Ai => "ai",
+        }
+    }
+    pub fn from_id(s: &str) -> Option<VoteBy> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rule" => Some(VoteBy::Rule),
+            "ai" => Some(VoteBy::Ai),
+            _ => None,
+        }
+    }
+}
+
+/// The first red flag the rule judge found in an answer (a content
+/// `[[red_flag]]` signal: blame, concealing, going around a control, …).
+pub fn red_flag(judgement: &Judgement) -> Option<&'static str> {
+    judgement
+        .findings
+        .iter()
+        .map(|f| f.signal)
+        .find(|s| crate::content::RED_FLAG_SIGNALS.contains(s))
+}
+
+/// A judgement on the model's levels: each criterion the opinion scores
+/// takes its level, the rest keep the rule judge's, and the average and
+/// vote are worked out again as the judge works them out. The rule judge's
+/// red flags veto the model's praise: on an answer with a red flag no
+/// criterion rises above the judge's level (one the judge could not score
+/// stays unscored) and the average never rises above the judge's, so the
+/// model can lower such an answer but never raise it. `vetoed` counts the
+/// levels held back.
+pub fn with_ai_levels(
+    judgement: &Judgement,
+    opinion: &SecondOpinion,
+    follow_ups: &[FollowUp],
+    rules: &crate::content::DebriefRules,
+) -> (Judgement, usize) {
+    let flagged = red_flag(judgement).is_some();
+    let mut j = judgement.clone();
+    let mut vetoed = 0;
+    for c in &mut j.criteria {
+        let Some(ai) = opinion.level(&c.key) else {
+            continue;
+        };
+        match c.level {
+            Some(rule) if flagged && ai > rule => vetoed += 1,
+            None if flagged => vetoed += 1,
+            _ => c.level = Some(ai),
+        }
+    }
+    let mut average =
+        crate::practice::judge::answer_average(&j.criteria, &j.findings, follow_ups, rules);
+    if flagged
+        && let (Some(a), Some(rule)) = (average.as_mut(), judgement.average)
+        && *a > rule
+    {
+        *a = rule;
+    }
+    j.average = average;
+    j.vote = average.map(|a| crate::practice::judge::vote(a, rules));
+    // How sure the rule judge was says nothing of the model's levels.
+    j.confidence = None;
+    (j, vetoed)
 }
 
 #[cfg(test)]

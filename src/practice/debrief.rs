@@ -4,6 +4,7 @@
 //! and can veto. The rules come from content (`DebriefRules`, documented in
 //! content/README.md).
 
+use super::ai::{SecondOpinion, VoteBy, with_ai_levels};
 use super::judge::feedback::{DataPoint, feedback};
 use super::judge::{Judge, Judgement, default_rules, stem, text::words};
 use crate::content::Content;
@@ -93,6 +94,21 @@ pub struct Debrief {
     pub writing_pending: bool,
     pub answer_secs: u64,
     pub overtime_secs: u64,
+    /// With `[ai] vote = "ai"`: how the model's levels entered the votes.
+    pub ai_vote: Option<AiVote>,
+}
+
+/// How the model's second opinions entered the votes (`[ai] vote = "ai"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AiVote {
+    /// The model(s) whose levels were used, as named in the session.
+    pub models: Vec<String>,
+    /// Answers voted on the model's levels.
+    pub answers: usize,
+    /// Answers judged, of which `answers` had a usable opinion.
+    pub of: usize,
+    /// Levels the rule judge's red flags held back (the model rated higher).
+    pub vetoed: usize,
 }
 
 /// Answers told in two interviews count as one story from this overlap of
@@ -130,8 +146,17 @@ pub fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
     x.intersection(y).count() as f64 / small as f64
 }
 
-/// Computes the debrief of a session.
+/// Computes the debrief of a session, voting on the rule judge's levels.
 pub fn debrief(session: &Session, content: &Content) -> Debrief {
+    debrief_by(session, content, VoteBy::Rule)
+}
+
+/// Computes the debrief of a session, voting on the levels `by` says: the
+/// rule judge's, or (`VoteBy::Ai`) the model's second opinion on each
+/// answer the session keeps one for, the rule judge's red flags vetoing its
+/// praise ([`with_ai_levels`]). The feedback notes quote the rule judge's
+/// evidence either way.
+pub fn debrief_by(session: &Session, content: &Content, by: VoteBy) -> Debrief {
     let judge = Judge::new(content);
     let rules = content.debrief.clone().unwrap_or_else(default_rules);
     let judged: Vec<Option<Judgement>> = session
@@ -174,6 +199,43 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
                 r.quote
             )
         });
+    }
+    // The model's levels, where asked to vote on them and an opinion is
+    // kept (a new story told after a Bar Raiser's challenge is judged
+    // afresh: the opinion was on the first one).
+    let mut ai_vote = None;
+    if by == VoteBy::Ai {
+        let mut v = AiVote {
+            models: Vec::new(),
+            answers: 0,
+            of: judged.iter().filter(|j| j.is_some()).count(),
+            vetoed: 0,
+        };
+        let rejudged: HashSet<usize> = reused_answers
+            .iter()
+            .filter(|r| new_story(&session.answers[r.second]).is_some())
+            .map(|r| r.second)
+            .collect();
+        for (k, a) in session.answers.iter().enumerate() {
+            if rejudged.contains(&k) {
+                continue;
+            }
+            let (Some(j), Some(op)) = (&judged[k], SecondOpinion::saved_for(&session.ai, &a.id))
+            else {
+                continue;
+            };
+            if op.criteria.is_empty() {
+                continue;
+            }
+            let (by_ai, vetoed) = with_ai_levels(j, &op, &a.follow_ups, &rules);
+            judged[k] = Some(by_ai);
+            v.answers += 1;
+            v.vetoed += vetoed;
+            if !v.models.contains(&op.model) {
+                v.models.push(op.model);
+            }
+        }
+        ai_vote = Some(v);
     }
     let answer_level = |k: usize| match &judged[k] {
         Some(j) => j.average,
@@ -527,6 +589,9 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
             cast.len()
         ));
     }
+    if let Some(v) = &ai_vote {
+        reasons.push(ai_vote_note(v));
+    }
 
     let writing_pending = session.kind == crate::store::SessionKind::Loop
         && session.writing.is_none()
@@ -556,7 +621,32 @@ pub fn debrief(session: &Session, content: &Content) -> Debrief {
         writing_pending,
         answer_secs: session.answers.iter().map(|a| a.duration_secs).sum(),
         overtime_secs: session.answers.iter().map(|a| a.overtime_secs).sum(),
+        ai_vote,
     }
+}
+
+/// What the votes rest on when the config lets the model's levels vote.
+pub fn ai_vote_note(v: &AiVote) -> String {
+    let who = if v.models.is_empty() {
+        "your model".to_string()
+    } else {
+        format!("AI ({})", v.models.join(", "))
+    };
+    let mut s = format!(
+        "Votes on the levels of {who} for {} of {} judged answers ([ai] vote = \"ai\"); the rest on the interviewer's.",
+        v.answers, v.of
+    );
+    if v.vetoed > 0 {
+        s.push_str(&format!(
+            " {} the model rated higher held at the interviewer's: a red flag vetoes its praise.",
+            if v.vetoed == 1 {
+                "1 level".to_string()
+            } else {
+                format!("{} levels", v.vetoed)
+            }
+        ));
+    }
+    s
 }
 
 /// Answers in different interviews that tell the same story, by their
@@ -1045,5 +1135,147 @@ pub(crate) mod tests {
         s.answers[0].spoken = true;
         let d = debrief(&s, &c);
         assert_eq!(d.votes[0].average, Some(3.0));
+    }
+
+    /// The model's second opinion on answer `k`: `level` on every criterion
+    /// the rule judge lists, as a session keeps it.
+    fn opinion_line(c: &Content, s: &Session, k: usize, level: u8) -> AiLine {
+        let a = &s.answers[k];
+        let br = s.interviews[a.interview_index].interviewer.bar_raiser;
+        let j = Judge::new(c).judge_answer(a, br).unwrap();
+        let criteria: Vec<serde_json::Value> = j
+            .criteria
+            .iter()
+            .map(|cr| serde_json::json!({"id": cr.key, "level": level, "evidence": []}))
+            .collect();
+        AiLine {
+            answer_id: a.id.clone(),
+            kind: "second-opinion".into(),
+            source: "ai".into(),
+            model: "tiny-model".into(),
+            follow_up: None,
+            text: None,
+            opinion: Some(serde_json::json!({
+                "source": "ai", "model": "tiny-model", "criteria": criteria,
+                "next_probe": null, "errors": []
+            })),
+        }
+    }
+
+    #[test]
+    fn the_vote_stays_the_rule_judges_unless_the_config_says_ai() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(
+            &c,
+            &[
+                (false, "own-gap-between-two-teams", weak_we(), 2),
+                (
+                    true,
+                    "dr-roadblock-near-deadline",
+                    star(
+                        "The depot had trouble with conveyor scanners dropping parcels during peak season.",
+                        "We had to sort out the scanners.",
+                        "We looked into it, we talked with maintenance, we helped the supervisors and we kept meeting about the belts until things calmed down.",
+                        "Things got better and the depot was fine after a while.",
+                    ),
+                    2,
+                ),
+            ],
+        );
+        let before = debrief(&s, &c);
+        assert!(!before.hire);
+        for k in 0..2 {
+            let l = opinion_line(&c, &s, k, 4);
+            s.ai.push(l);
+        }
+        // The model's praise is kept in the session, but by default the
+        // debrief does not vote on it.
+        let rule = debrief(&s, &c);
+        assert_eq!(rule, before);
+        assert_eq!(debrief_by(&s, &c, VoteBy::Rule), before);
+        assert!(rule.ai_vote.is_none());
+        let ai = debrief_by(&s, &c, VoteBy::Ai);
+        for (v, r) in ai.votes.iter().zip(&rule.votes) {
+            assert!(v.average > r.average, "{v:?} vs {r:?}");
+            assert!(v.vote.unwrap().is_inclined(), "{v:?}");
+        }
+        assert!(ai.hire, "{:?}", ai.reasons);
+        let v = ai.ai_vote.as_ref().unwrap();
+        assert_eq!((v.answers, v.of, v.vetoed), (2, 2, 0));
+        assert_eq!(v.models, ["tiny-model"]);
+        assert!(
+            ai.reasons
+                .iter()
+                .any(|r| r.contains("AI (tiny-model) for 2 of 2")),
+            "{:?}",
+            ai.reasons
+        );
+    }
+
+    #[test]
+    fn a_red_flag_vetoes_the_models_praise_in_the_vote() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut blamed = weak_we();
+        blamed.result = "The delay was their fault: the vendor team was careless and kept making excuses for it.".into();
+        let mut s = session(&c, &[(false, "own-gap-between-two-teams", blamed, 2)]);
+        let j = Judge::new(&c).judge_answer(&s.answers[0], false).unwrap();
+        assert_eq!(
+            crate::practice::ai::red_flag(&j),
+            Some("blame"),
+            "{:?}",
+            j.signals()
+        );
+        let rule = debrief(&s, &c);
+        // Praise on every criterion: the answer is not raised.
+        s.ai.push(opinion_line(&c, &s, 0, 4));
+        let ai = debrief_by(&s, &c, VoteBy::Ai);
+        assert_eq!(ai.votes[0].average, rule.votes[0].average);
+        assert_eq!(ai.votes[0].vote, rule.votes[0].vote);
+        assert_eq!(ai.principles, rule.principles);
+        let v = ai.ai_vote.as_ref().unwrap();
+        assert_eq!(v.answers, 1);
+        assert!(v.vetoed > 0, "{v:?}");
+        assert!(
+            ai.reasons
+                .iter()
+                .any(|r| r.contains("a red flag vetoes its praise")),
+            "{:?}",
+            ai.reasons
+        );
+        // Without a red flag the model's levels move the vote both ways,
+        // and the latest opinion kept on an answer is the one voted on.
+        let mut s = session(
+            &c,
+            &[(false, "own-gap-between-two-teams", strong_ownership(), 2)],
+        );
+        let rule = debrief(&s, &c);
+        s.ai.push(opinion_line(&c, &s, 0, 4));
+        s.ai.push(opinion_line(&c, &s, 0, 2));
+        let low = debrief_by(&s, &c, VoteBy::Ai);
+        assert!(
+            low.votes[0].average < rule.votes[0].average,
+            "{:?} vs {:?}",
+            low.votes[0],
+            rule.votes[0]
+        );
+        assert_eq!(low.ai_vote.as_ref().map(|v| v.vetoed), Some(0));
+    }
+
+    #[test]
+    fn answers_without_a_usable_opinion_keep_the_rule_judges_levels() {
+        let c = crate::content::load_layered(&[]).unwrap();
+        let mut s = session(&c, &[(false, "own-gap-between-two-teams", weak_we(), 2)]);
+        let rule = debrief(&s, &c);
+        // A failed call keeps no criteria; an unreadable one is skipped.
+        let mut failed = opinion_line(&c, &s, 0, 4);
+        failed.opinion =
+            Some(serde_json::json!({"criteria": [], "errors": ["no reply within 20 s"]}));
+        s.ai.push(failed);
+        let mut bad = opinion_line(&c, &s, 0, 4);
+        bad.opinion = Some(serde_json::json!("not an opinion"));
+        s.ai.push(bad);
+        let ai = debrief_by(&s, &c, VoteBy::Ai);
+        assert_eq!(ai.votes, rule.votes);
+        assert_eq!(ai.ai_vote.as_ref().map(|v| (v.answers, v.of)), Some((0, 1)));
     }
 }

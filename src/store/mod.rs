@@ -156,6 +156,9 @@ const DRAFT: &str = DRAFT_FILE;
 const DRAFTS: &str = "drafts";
 /// Copies of what could not be saved where it belongs (see `keep_unsaved`).
 pub const UNSAVED: &str = "unsaved";
+/// Where the model servers off this machine the user was told about are
+/// remembered (`[ai] allow_remote`: the notice is shown once per server).
+pub const REMOTE_AI_FILE: &str = "ai-remote.json";
 
 impl Store {
     /// Opens `dir` for writing: creates it (0700) and the folders it needs
@@ -603,6 +606,46 @@ impl Store {
         let path = self.dir.join(STORIES);
         self.guard_overwrite(&path)?;
         self.put_json(&path, bank)
+    }
+
+    /// Whether the user was already told what goes to the model server at
+    /// `url` (`[ai] allow_remote`). A missing or unreadable record counts
+    /// as not told: the notice is shown again rather than skipped.
+    pub fn remote_ai_told(&self, url: &str) -> bool {
+        let path = self.dir.join(REMOTE_AI_FILE);
+        path.exists()
+            && self
+                .read_versioned::<RemoteAiTold>(&path)
+                .is_ok_and(|r| r.told.iter().any(|t| t.url == url))
+    }
+
+    /// Remembers that the user was told what goes to the model server at
+    /// `url`, so the notice is not shown again. Atomic like every write; an
+    /// unreadable record is never overwritten (the notice then keeps being
+    /// shown).
+    pub fn remember_remote_ai_told(
+        &self,
+        url: &str,
+        model: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        self.writable()?;
+        let path = self.dir.join(REMOTE_AI_FILE);
+        let mut record = if path.exists() {
+            self.read_versioned::<RemoteAiTold>(&path)?
+        } else {
+            RemoteAiTold::default()
+        };
+        if record.told.iter().any(|t| t.url == url) {
+            return Ok(());
+        }
+        record.told.push(RemoteAiToldEntry {
+            url: url.to_string(),
+            model: model.to_string(),
+            at,
+        });
+        record.schema_version = SCHEMA_VERSION;
+        self.put_json(&path, &record)
     }
 
     /// Saves the draft being typed. A draft of another session already in
@@ -1063,6 +1106,34 @@ pub fn new_id(now: chrono::DateTime<chrono::Utc>) -> String {
         ^ n.wrapping_mul(2_654_435_761))
         & 0xffff;
     format!("{}-{mix:04x}", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// `ai-remote.json`: the model servers off this machine the user was told
+/// about, each once.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+struct RemoteAiTold {
+    schema_version: u32,
+    #[serde(default)]
+    told: Vec<RemoteAiToldEntry>,
+}
+
+impl Default for RemoteAiTold {
+    fn default() -> Self {
+        RemoteAiTold {
+            schema_version: SCHEMA_VERSION,
+            told: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+struct RemoteAiToldEntry {
+    /// The server's URL as configured.
+    url: String,
+    /// The model named then.
+    model: String,
+    /// When the notice was shown.
+    at: chrono::DateTime<chrono::Utc>,
 }
 
 #[cfg(test)]

@@ -418,7 +418,15 @@ pub enum DraftStep {
     /// The STAR answer to a question.
     Answer,
     /// The reply to follow-up number `index` of the answer.
-    FollowUp { index: usize, probe: String },
+    FollowUp {
+        index: usize,
+        probe: String,
+        /// The model that wrote the probe (the optional AI interviewer),
+        /// so a resumed reply is still recorded as the model's; none for
+        /// the rule interviewer's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        model: Option<String>,
+    },
     /// The candidate's questions for the interviewer.
     CandidateQuestions,
     /// A writing exercise.

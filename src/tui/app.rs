@@ -94,6 +94,7 @@ macro_rules! ctx {
             stories_unreadable: $app.stories_unreadable.as_deref(),
             unreadable: &$app.unreadable,
             ai: $app.ai.as_ref(),
+            settings: &$app.settings,
         }
     };
 }
@@ -133,6 +134,12 @@ pub struct App {
     fallback_dir: std::path::PathBuf,
     /// The local model, when the AI interviewer is on (off by default).
     pub ai: Option<super::AiSetup>,
+    /// The config's defaults for loops and drills started here, and whose
+    /// levels the debrief votes on (the app's own with no config).
+    pub settings: super::Settings,
+    /// `[ai] allow_remote` with a model server off this machine, the first
+    /// time: what will be sent where, over the screen until Enter.
+    pub remote_notice: Option<crate::ai::RemoteNotice>,
 }
 
 /// What could not be saved, and where copies of it went.
@@ -216,6 +223,8 @@ impl App {
             unsaved: Unsaved::default(),
             fallback_dir: default_fallback_dir(),
             ai: None,
+            settings: super::Settings::default(),
+            remote_notice: None,
         };
         if !notes.is_empty() {
             app.set_status(notes.join(" · "));
@@ -413,8 +422,34 @@ impl App {
         self.screen.save_typing(&ctx)
     }
 
+    /// Shows `notice` over the screen unless the user was told about its
+    /// server before (remembered in the data dir); returns whether it shows.
+    pub fn offer_remote_notice(&mut self, notice: crate::ai::RemoteNotice) -> bool {
+        if self.store.remote_ai_told(&notice.url) {
+            return false;
+        }
+        self.remote_notice = Some(notice);
+        true
+    }
+
+    /// Enter on the notice: remembered, so it is not shown again (when the
+    /// data dir cannot be written, the status line says it will be).
+    fn acknowledge_remote_notice(&mut self) {
+        let Some(n) = self.remote_notice.take() else {
+            return;
+        };
+        if let Err(e) = self
+            .store
+            .remember_remote_ai_told(&n.url, &n.model, (self.wall)())
+        {
+            self.set_status(format!(
+                "This notice could not be remembered ({e}): it will be shown again next time."
+            ));
+        }
+    }
+
     pub fn paste(&mut self, s: &str) {
-        if self.help {
+        if self.help || self.remote_notice.is_some() {
             return;
         }
         let now = self.clock.now();
@@ -425,7 +460,11 @@ impl App {
     /// unbracketed paste): handled as that many keys would be, as one edit
     /// when the screen can take it so (the STAR editor), else key by key.
     pub fn type_run(&mut self, run: &str) {
-        if !self.help && self.screen.captures_text() && !run.is_empty() {
+        if !self.help
+            && self.remote_notice.is_none()
+            && self.screen.captures_text()
+            && !run.is_empty()
+        {
             let ctx = ctx!(self);
             if let Screen::Session(s) = &mut self.screen
                 && s.type_run(run, &ctx)
@@ -443,6 +482,20 @@ impl App {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.save_draft_now();
             self.quit = true;
+            return;
+        }
+        // What goes to a model server off this machine is said before
+        // anything else: Enter takes it in (remembered), q quits.
+        if self.remote_notice.is_some() {
+            match key.code {
+                KeyCode::Enter => self.acknowledge_remote_notice(),
+                KeyCode::Char('q') => {
+                    self.remote_notice = None;
+                    self.save_draft_now();
+                    self.quit = true;
+                }
+                _ => {}
+            }
             return;
         }
         // Below the smallest layout the screen is not drawn, but keys still
@@ -802,7 +855,7 @@ impl App {
                 let parked = self.store.load_draft_for(id).ok().flatten();
                 let mut screen =
                     SessionScreen::resume(&self.content, session, parked.as_ref(), now);
-                let cmds = screen.finish_if_done(&self.content, (self.wall)());
+                let cmds = screen.finish_if_done(&self.content, self.settings.vote, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
                 self.apply(cmds);
             }
@@ -833,7 +886,7 @@ impl App {
             Ok(session) => {
                 let now = self.clock.now();
                 let mut screen = SessionScreen::resume(&self.content, session, Some(&d), now);
-                let cmds = screen.finish_if_done(&self.content, (self.wall)());
+                let cmds = screen.finish_if_done(&self.content, self.settings.vote, (self.wall)());
                 self.screen = Screen::Session(Box::new(screen));
                 self.apply(cmds);
             }
@@ -893,10 +946,20 @@ impl App {
                 .collect();
             f.render_widget(Paragraph::new(lines), status_area);
         }
-        let keys = self.screen.footer(&ctx);
+        let keys = if self.remote_notice.is_some() {
+            vec![
+                ("Enter", "understood (not shown again)"),
+                ("q", "quit: nothing has been sent"),
+            ]
+        } else {
+            self.screen.footer(&ctx)
+        };
         f.render_widget(Paragraph::new(widgets::key_line(&keys)), footer);
         if self.help {
             render_help(f, body, &self.screen.help(&ctx));
+        }
+        if let Some(n) = &self.remote_notice {
+            render_remote_notice(f, body, n);
         }
     }
 }
@@ -947,6 +1010,44 @@ fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
                 .borders(Borders::ALL)
                 .border_style(theme::border_focus())
                 .title(L::HELP_TITLE),
+        ),
+        r,
+    );
+}
+
+/// The notice of what goes to a model server off this machine.
+fn render_remote_notice(f: &mut Frame, area: Rect, n: &crate::ai::RemoteNotice) {
+    let w = area.width.min(72);
+    let inner = usize::from(w.saturating_sub(2)).max(10);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for l in text::wrap(&text::one_line(&n.text), inner) {
+        lines.push(Line::raw(l));
+    }
+    lines.push(Line::raw(""));
+    for l in text::wrap(&format!("Server: {}", text::one_line(&n.url)), inner) {
+        lines.push(Line::styled(l, theme::accent()));
+    }
+    lines.push(Line::raw(""));
+    for l in text::wrap(
+        "Enter: understood, and not shown again for this server. q: quit now (nothing has been sent); set [ai] allow_remote = false or a loopback url to keep answers on this machine.",
+        inner,
+    ) {
+        lines.push(Line::styled(l, theme::dim()));
+    }
+    let h = area.height.min(lines.len() as u16 + 2);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::warn())
+                .title(" Your answers will leave this machine "),
         ),
         r,
     );

@@ -70,6 +70,8 @@ pub struct Ctx<'a> {
     pub unreadable: &'a [String],
     /// The local model, when the AI interviewer is on.
     pub ai: Option<&'a super::AiSetup>,
+    /// The config's defaults for what is started here, and the debrief's vote.
+    pub settings: &'a super::Settings,
 }
 
 impl Ctx<'_> {

@@ -160,6 +160,45 @@ pub fn build_app(
     Ok(app)
 }
 
+/// What the config file sets for what is started inside the app, from the
+/// home screen as from the command line: the defaults of a loop and of a
+/// drill, and whose levels the debrief votes on. The default is the app as
+/// it is with no config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// `[loop] template`: the template the home screen's loop picker starts on.
+    pub loop_template: Option<String>,
+    /// `[loop] role`: the role of a loop, where the template serves it.
+    pub loop_role: Option<String>,
+    /// `[loop] answer_minutes`: minutes per answer (else the template's).
+    pub loop_answer_minutes: Option<u32>,
+    /// `[loop] strict`: no pausing and no hints.
+    pub loop_strict: bool,
+    /// `[drill] role`: only questions of this role.
+    pub drill_role: Option<String>,
+    /// `[drill] answer_minutes`: minutes per answer (else by kind).
+    pub drill_answer_minutes: Option<u32>,
+    /// `[drill] questions`: how many questions (else 3 to 5).
+    pub drill_questions: Option<u32>,
+    /// `[ai] vote`: whose levels the debrief votes on.
+    pub vote: crate::practice::ai::VoteBy,
+}
+
+impl Settings {
+    pub fn from_config(cfg: &crate::config::Config) -> Settings {
+        Settings {
+            loop_template: Some(cfg.loop_.template.value.clone()),
+            loop_role: cfg.loop_.role.value.clone(),
+            loop_answer_minutes: cfg.loop_.answer_minutes.value,
+            loop_strict: cfg.loop_.strict.value,
+            drill_role: cfg.drill.role.value.clone(),
+            drill_answer_minutes: cfg.drill.answer_minutes.value,
+            drill_questions: cfg.drill.questions.value,
+            vote: cfg.ai.vote.value,
+        }
+    }
+}
+
 /// The local model the AI interviewer asks, and what it is asked for.
 #[derive(Clone)]
 pub struct AiSetup {
@@ -170,9 +209,9 @@ pub struct AiSetup {
     pub second_opinion: bool,
     /// How long a call may take before the rule interviewer's probe is used.
     pub timeout: Duration,
-    /// Said once on the status line at start (what is sent where, when the
-    /// server is not on this machine).
-    pub notice: Option<String>,
+    /// What is sent where, when the server is not this machine: shown over
+    /// the first screen, once per server (see [`app::App::offer_remote_notice`]).
+    pub notice: Option<crate::ai::RemoteNotice>,
 }
 
 impl std::fmt::Debug for AiSetup {
@@ -188,19 +227,22 @@ impl std::fmt::Debug for AiSetup {
 
 /// Runs the TUI until the user quits.
 pub fn run(global: &Global, content: Content, cmd: Option<Command>) -> Result<(), Failure> {
-    run_with_ai(global, content, cmd, None)
+    run_with_ai(global, content, cmd, None, Settings::default())
 }
 
-/// Runs the TUI with the local model `ai` (`None`: the AI is off).
+/// Runs the TUI with the local model `ai` (`None`: the AI is off) and the
+/// config's `settings`.
 pub fn run_with_ai(
     global: &Global,
     content: Content,
     cmd: Option<Command>,
     ai: Option<AiSetup>,
+    settings: Settings,
 ) -> Result<(), Failure> {
     let mut app = build_app(global, content, cmd, true)?;
+    app.settings = settings;
     if let Some(n) = ai.as_ref().and_then(|a| a.notice.clone()) {
-        app.set_status(n);
+        app.offer_remote_notice(n);
     }
     app.ai = ai;
     let term = Arc::new(AtomicBool::new(false));

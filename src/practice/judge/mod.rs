@@ -810,58 +810,7 @@ impl<'c> Judge<'c> {
                 ));
             }
         }
-        let lp = mean(
-            criteria
-                .iter()
-                .filter(|c| c.principle)
-                .filter_map(|c| c.level),
-        );
-        let rest = mean(
-            criteria
-                .iter()
-                .filter(|c| !c.principle)
-                .filter_map(|c| c.level),
-        );
-        let mut average = match (lp, rest) {
-            (Some(a), Some(b)) => Some((a + b) / 2.0),
-            (a, b) => a.or(b),
-        };
-        // Dodged follow-ups take off in proportion to the drill-down dodged:
-        // one of two costs three quarters of a level, both one and a half.
-        let dodged = follow_ups
-            .iter()
-            .filter(|f| signals::dodges(&f.response).is_some())
-            .count();
-        if let Some(avg) = average.as_mut()
-            && dodged > 0
-        {
-            *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
-        }
-        // A strong hire is a clean answer: the blind interviewers gave a 4
-        // to no answer that was thin anywhere (too short, hedged, a dodged
-        // probe, no number, no ending, no date, a vague action) or weak on
-        // one of its criteria (a design with no trade-off weighed). Such an
-        // answer is an inclined at best, whatever its average.
-        if let Some(avg) = average.as_mut()
-            && (findings.iter().any(|f| THIN.contains(&f.signal))
-                || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
-        {
-            *avg = avg.min((self.rules.inclined + self.rules.strongly_inclined) / 2.0);
-        }
-        // A strong no hire is for behaviour, not for thinness: without a
-        // red flag, an answer that misses the question, or every probe
-        // dodged, a thin answer (or a success told to a failure question) is
-        // a no hire at worst.
-        let severe = findings.iter().any(|f| {
-            (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
-                || matches!(f.signal, "off-topic" | "misses-ask")
-        }) || (dodged > 0 && dodged == follow_ups.len() && dodged >= 2);
-        if let Some(avg) = average.as_mut()
-            && !severe
-            && *avg < self.rules.not_inclined
-        {
-            *avg = self.rules.not_inclined;
-        }
+        let average = answer_average(&criteria, &findings, follow_ups, &self.rules);
         let confidence = average.map(|avg| {
             confidence(
                 avg,
@@ -1092,6 +1041,75 @@ impl Judge<'_> {
             ),
         })
     }
+}
+
+/// An answer's average level from its criteria's levels: the mean of the LP
+/// criteria's mean and the other criteria's mean, less the share of the
+/// follow-ups dodged; a thin answer (or one with a weak criterion) never
+/// above halfway between Inclined and Strongly Inclined; without a red
+/// flag, an answer that misses the question or every probe dodged, never
+/// below Not Inclined (a strong no hire is for behaviour, not for
+/// thinness). The judge's own average, and the one a second opinion's
+/// levels give (`practice::ai::with_ai_levels`).
+pub fn answer_average(
+    criteria: &[CriterionJudgement],
+    findings: &[signals::Found],
+    follow_ups: &[FollowUp],
+    rules: &DebriefRules,
+) -> Option<f64> {
+    let lp = mean(
+        criteria
+            .iter()
+            .filter(|c| c.principle)
+            .filter_map(|c| c.level),
+    );
+    let rest = mean(
+        criteria
+            .iter()
+            .filter(|c| !c.principle)
+            .filter_map(|c| c.level),
+    );
+    let mut average = match (lp, rest) {
+        (Some(a), Some(b)) => Some((a + b) / 2.0),
+        (a, b) => a.or(b),
+    };
+    // Dodged follow-ups take off in proportion to the drill-down dodged:
+    // one of two costs three quarters of a level, both one and a half.
+    let dodged = follow_ups
+        .iter()
+        .filter(|f| signals::dodges(&f.response).is_some())
+        .count();
+    if let Some(avg) = average.as_mut()
+        && dodged > 0
+    {
+        *avg = (*avg - NON_ANSWER_PENALTY * dodged as f64 / follow_ups.len() as f64).max(1.0);
+    }
+    // A strong hire is a clean answer: the blind interviewers gave a 4
+    // to no answer that was thin anywhere (too short, hedged, a dodged
+    // probe, no number, no ending, no date, a vague action) or weak on
+    // one of its criteria (a design with no trade-off weighed). Such an
+    // answer is an inclined at best, whatever its average.
+    if let Some(avg) = average.as_mut()
+        && (findings.iter().any(|f| THIN.contains(&f.signal))
+            || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
+    {
+        *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
+    }
+    // A strong no hire is for behaviour, not for thinness: without a
+    // red flag, an answer that misses the question, or every probe
+    // dodged, a thin answer (or a success told to a failure question) is
+    // a no hire at worst.
+    let severe = findings.iter().any(|f| {
+        (crate::content::RED_FLAG_SIGNALS.contains(&f.signal) && f.signal != "generic")
+            || matches!(f.signal, "off-topic" | "misses-ask")
+    }) || (dodged > 0 && dodged == follow_ups.len() && dodged >= 2);
+    if let Some(avg) = average.as_mut()
+        && !severe
+        && *avg < rules.not_inclined
+    {
+        *avg = rules.not_inclined;
+    }
+    average
 }
 
 /// How much dodging every follow-up takes off the answer's average (a

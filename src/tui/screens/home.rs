@@ -2,7 +2,7 @@
 
 use super::Screen;
 use super::session::SessionScreen;
-use crate::practice::plan::{PlanOptions, plan_drill, plan_loop};
+use crate::practice::plan::{DrillFilter, PlanOptions, loop_role, plan_drill_for, plan_loop_for};
 use crate::practice::progress::{Progress, progress, recent_questions};
 use crate::tui::cmd::{Cmd, Ctx, Target};
 use crate::tui::labels as L;
@@ -88,6 +88,74 @@ fn picker_lines<'a>(
         lines.push(Line::styled(format!("   {detail}"), theme::dim()));
     }
     lines
+}
+
+/// Where the loop picker starts: on the config's `[loop] template`.
+fn configured_template(ctx: &Ctx) -> usize {
+    ctx.settings
+        .loop_template
+        .as_deref()
+        .and_then(|id| ctx.content.templates.iter().position(|t| t.id == id))
+        .unwrap_or(0)
+}
+
+/// A loop on `template` with the config's `[loop]` defaults (role, minutes
+/// per answer, strict), as `loopdrill loop` has them. A configured role the
+/// template does not serve is not used: its own first role is, and the
+/// status line says so.
+fn start_loop(ctx: &Ctx, template: &str) -> Vec<Cmd> {
+    let set = ctx.settings;
+    let recent = ctx
+        .history
+        .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
+        .unwrap_or_default();
+    let mut note = None;
+    let role = match set.loop_role.as_deref() {
+        Some(r) if loop_role(ctx.content, template, Some(r)).is_ok() => Some(r),
+        Some(r) => {
+            note = Some(format!(
+                "Your config's loop role \"{}\" is not one this loop serves: its own role is used.",
+                one_line(r)
+            ));
+            None
+        }
+        None => None,
+    };
+    let opts = PlanOptions {
+        answer_minutes: set.loop_answer_minutes,
+        ..PlanOptions::default()
+    };
+    match plan_loop_for(ctx.content, template, role, seed_from(ctx), opts, &recent) {
+        Ok(plan) => {
+            let mut cmds = vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
+                Box::new(SessionScreen::new_loop(
+                    ctx.content,
+                    plan,
+                    set.loop_strict,
+                    ctx.wall,
+                )),
+            ))))];
+            cmds.extend(note.map(Cmd::Status));
+            cmds
+        }
+        Err(e) => vec![Cmd::Status(e.to_string())],
+    }
+}
+
+/// What the config sets for a loop started here, if anything.
+fn loop_config_line(ctx: &Ctx) -> Option<String> {
+    let set = ctx.settings;
+    let mut parts = Vec::new();
+    if let Some(r) = &set.loop_role {
+        parts.push(format!("role {}", one_line(r)));
+    }
+    if let Some(m) = set.loop_answer_minutes {
+        parts.push(format!("{m} min an answer"));
+    }
+    if set.loop_strict {
+        parts.push("strict".to_string());
+    }
+    (!parts.is_empty()).then(|| format!("From your config: {}", parts.join(" · ")))
 }
 
 fn seed_from(ctx: &Ctx) -> u64 {
@@ -274,13 +342,30 @@ impl HomeScreen {
         ]
     }
 
+    /// A drill on `principles`, with the config's `[drill]` defaults (role,
+    /// questions, minutes per answer), as `loopdrill drill` has them.
     fn start_drill(&self, ctx: &Ctx, principles: Vec<String>) -> Vec<Cmd> {
         let recent = ctx
             .history
             .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
             .unwrap_or_default();
-        let n = principles.len().clamp(3, 5) as u32;
-        match plan_drill(ctx.content, &principles, n, None, seed_from(ctx), &recent) {
+        let set = ctx.settings;
+        let n = set
+            .drill_questions
+            .unwrap_or(principles.len().clamp(3, 5) as u32);
+        let filter = DrillFilter {
+            principles,
+            track: None,
+            role: set.drill_role.clone(),
+        };
+        match plan_drill_for(
+            ctx.content,
+            &filter,
+            n,
+            set.drill_answer_minutes,
+            seed_from(ctx),
+            &recent,
+        ) {
             Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
                 Box::new(SessionScreen::new_drill(ctx.content, plan, false, ctx.wall)),
             ))))],
@@ -335,7 +420,7 @@ impl HomeScreen {
                                 .map(|s| vec![Cmd::ResumeSession(s.id.clone())])
                                 .unwrap_or_default();
                         }
-                        Item::Loop => self.mode = Mode::PickTemplate(0),
+                        Item::Loop => self.mode = Mode::PickTemplate(configured_template(ctx)),
                         Item::DrillWeakest => {
                             let lps = match ctx.overview {
                                 Some(h) => progress(&h.sessions, ctx.content, ctx.wall).weakest(3),
@@ -380,28 +465,8 @@ impl HomeScreen {
                     KeyCode::Esc => self.mode = Mode::Menu,
                     KeyCode::Enter => {
                         let t = &ctx.content.templates[*sel];
-                        let recent = ctx
-                            .history
-                            .map(|h| recent_questions(&h.sessions, ctx.wall, 14))
-                            .unwrap_or_default();
                         self.mode = Mode::Menu;
-                        return match plan_loop(
-                            ctx.content,
-                            &t.id,
-                            seed_from(ctx),
-                            PlanOptions::default(),
-                            &recent,
-                        ) {
-                            Ok(plan) => vec![Cmd::Go(Target::Screen(Box::new(Screen::Session(
-                                Box::new(SessionScreen::new_loop(
-                                    ctx.content,
-                                    plan,
-                                    false,
-                                    ctx.wall,
-                                )),
-                            ))))],
-                            Err(e) => vec![Cmd::Status(e.to_string())],
-                        };
+                        return start_loop(ctx, &t.id);
                     }
                     _ => {}
                 }
@@ -568,6 +633,11 @@ impl HomeScreen {
                 if let Some(t) = ctx.content.templates.get(*sel) {
                     lines.push(Line::raw(""));
                     lines.push(Line::styled(one_line(&t.description), theme::dim()));
+                }
+                // First, so a short window still shows it above the list.
+                if let Some(c) = loop_config_line(ctx) {
+                    lines.insert(0, Line::raw(""));
+                    lines.insert(0, Line::styled(c, theme::accent()));
                 }
                 f.render_widget(
                     Paragraph::new(lines).wrap(Wrap { trim: false }).block(

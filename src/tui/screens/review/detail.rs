@@ -2,6 +2,7 @@
 //! scores; a retry from here.
 
 use super::*;
+use crate::practice::ai::{SecondOpinion, with_ai_levels};
 
 impl ReviewScreen {
     pub(super) fn key_detail(
@@ -195,6 +196,41 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
         None => score.push(Span::styled("not scored (r to score)", theme::dim())),
     }
     lines.push(Line::from(score));
+    // The model's second opinion, if the session keeps one: marked as AI
+    // wherever it shows, beside the interviewer's (rule judge's) levels.
+    let opinion = SecondOpinion::saved_for(&s.ai, &a.id);
+    let judge = crate::practice::judge::Judge::new(c);
+    // The interviewer's judgement, worked out again from the words (it is
+    // derived data: a newer judge gives newer levels).
+    let judged = judge.judge_answer(a, br);
+    if let Some(op) = &opinion {
+        let text = match &judged {
+            _ if op.criteria.is_empty() => "no usable opinion (see below)".to_string(),
+            Some(j) => {
+                let differ = op.disagreements(j).len();
+                let (by_ai, _) = with_ai_levels(j, op, &a.follow_ups, judge.rules());
+                format!(
+                    "{} on its levels (the interviewer's {}) · {}",
+                    by_ai
+                        .average
+                        .map_or("no vote".to_string(), |v| format!("{v:.2}")),
+                    j.average.map_or("none".to_string(), |v| format!("{v:.2}")),
+                    match differ {
+                        0 => "agrees with the interviewer on every level".to_string(),
+                        n => format!("differs from the interviewer on {} (below)", criteria(n)),
+                    }
+                )
+            }
+            None => "given, but the interviewer could not judge this answer".to_string(),
+        };
+        push_wrapped(
+            &mut lines,
+            &format!("({}) {text}", one_line(&op.model)),
+            w,
+            theme::accent(),
+            "AI opinion   ",
+        );
+    }
     let story = match &a.story_id {
         None => Span::styled("none (l links one)", theme::dim()),
         Some(id) => match ctx.stories.stories.iter().find(|x| &x.id == id) {
@@ -218,20 +254,35 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
     if !a.follow_ups.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Follow-ups", theme::title()));
-        for fu in &a.follow_ups {
-            push_wrapped(
-                &mut lines,
-                &format!("“{}”", one_line(&fu.probe)),
-                w,
-                theme::quote(),
-                "  ",
-            );
+        for (k, fu) in a.follow_ups.iter().enumerate() {
+            // A follow-up the model wrote says so, with the model's name.
+            let by_model = s
+                .ai
+                .iter()
+                .find(|l| l.kind == "follow-up" && l.answer_id == a.id && l.follow_up == Some(k));
+            match by_model {
+                Some(l) => push_wrapped(
+                    &mut lines,
+                    &format!(
+                        "AI ({}) asked: “{}”",
+                        one_line(&l.model),
+                        one_line(&fu.probe)
+                    ),
+                    w,
+                    theme::accent(),
+                    "  ",
+                ),
+                None => push_wrapped(
+                    &mut lines,
+                    &format!("“{}”", one_line(&fu.probe)),
+                    w,
+                    theme::quote(),
+                    "  ",
+                ),
+            }
             push_wrapped(&mut lines, &fu.response, w, theme::text(), "  ↳ ");
         }
     }
-    // The interviewer's judgement, worked out again from the words (it is
-    // derived data: a newer judge gives newer levels).
-    let judged = crate::practice::judge::Judge::new(c).judge_answer(a, br);
     lines.push(Line::raw(""));
     lines.push(Line::styled("What the interviewer heard", theme::title()));
     let an = &a.analysis;
@@ -263,6 +314,31 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
                 _ => Span::styled("none", theme::dim()),
             },
         ]));
+        if let Some(op) = opinion.as_ref().filter(|o| !o.criteria.is_empty()) {
+            let (by_ai, vetoed) = with_ai_levels(j, op, &a.follow_ups, judge.rules());
+            let voted = match (by_ai.vote, by_ai.average) {
+                (Some(v), Some(avg)) => format!("{} ({avg:.2})", v.label()),
+                _ => "none".to_string(),
+            };
+            let mut t = format!("On the levels of AI ({}): {voted}", one_line(&op.model));
+            if vetoed > 0 {
+                t.push_str(&format!(
+                    "; {} it rated higher held at the interviewer's (a red flag vetoes its praise)",
+                    if vetoed == 1 {
+                        "1 level".to_string()
+                    } else {
+                        format!("{vetoed} levels")
+                    }
+                ));
+            }
+            t.push_str(match ctx.settings.vote {
+                crate::practice::ai::VoteBy::Ai => {
+                    "; the debrief votes on these ([ai] vote = \"ai\")"
+                }
+                crate::practice::ai::VoteBy::Rule => "; the debrief votes on the interviewer's",
+            });
+            push_wrapped(&mut lines, &t, w, theme::accent(), "  ");
+        }
     }
     if signals.is_empty() {
         lines.push(Line::styled("  No warning signals.", theme::good()));
@@ -275,8 +351,13 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
         push_wrapped(&mut lines, &e, w, theme::warn(), "  ⚑ ");
     }
     lines.push(Line::raw(""));
+    let with_ai = opinion.as_ref().is_some_and(|o| !o.criteria.is_empty());
     lines.push(Line::styled(
-        "By criterion: the interviewer's level, then yours",
+        if with_ai {
+            "By criterion: the interviewer's level, yours, then AI's"
+        } else {
+            "By criterion: the interviewer's level, then yours"
+        },
         theme::title(),
     ));
     if a.self_scores.is_empty() {
@@ -292,8 +373,15 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
             let mine = a.self_scores.get(&cj.key).copied();
             let padded = matches!((mine, cj.level), (Some(m), Some(l)) if m >= l + 2);
             let (r, cn) = criterion_name(c, &cj.key);
-            let label = truncate(&format!("{r} — {cn}"), w.saturating_sub(16));
-            lines.push(Line::from(vec![
+            let ai = opinion
+                .as_ref()
+                .filter(|_| with_ai)
+                .map(|o| o.criteria.iter().find(|x| x.id == cj.key));
+            let label = truncate(
+                &format!("{r} — {cn}"),
+                w.saturating_sub(if ai.is_some() { 23 } else { 16 }),
+            );
+            let mut row = vec![
                 Span::styled(
                     format!("  {} ", cj.level.map_or("·".into(), |l| l.to_string())),
                     cj.level
@@ -303,9 +391,24 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
                     format!("you {} ", mine.map_or("·".into(), |m| m.to_string())),
                     if padded { theme::bad() } else { theme::dim() },
                 ),
-                Span::raw(label),
-                Span::styled(if padded { "  ⚠ 2+ above" } else { "" }, theme::bad()),
-            ]));
+            ];
+            // The model's level beside the interviewer's; a difference is
+            // marked, never hidden.
+            if let Some(ai) = ai {
+                row.push(match ai {
+                    Some(x) if Some(x.level) != cj.level => {
+                        Span::styled(format!("AI {}≠ ", x.level), theme::warn())
+                    }
+                    Some(x) => Span::styled(format!("AI {}  ", x.level), theme::accent()),
+                    None => Span::styled("AI ·  ", theme::dim()),
+                });
+            }
+            row.push(Span::raw(label));
+            row.push(Span::styled(
+                if padded { "  ⚠ 2+ above" } else { "" },
+                theme::bad(),
+            ));
+            lines.push(Line::from(row));
             if cj.level.is_none() {
                 push_wrapped(
                     &mut lines,
@@ -333,7 +436,21 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
                     &format!("      {} ", e.effect.symbol()),
                 );
             }
+            if let Some(Some(x)) = ai {
+                for e in &x.evidence {
+                    push_wrapped(
+                        &mut lines,
+                        &format!("“{}” — {}", one_line(&e.quote), one_line(&e.reason)),
+                        w,
+                        theme::accent(),
+                        "      AI ",
+                    );
+                }
+            }
         }
+    }
+    if let Some(op) = &opinion {
+        opinion_section(&mut lines, op, judged.as_ref(), c, w);
     }
     // Self-scores on criteria the judge did not list (an older rubric).
     let mut keys: Vec<(&String, &u8)> = a
@@ -382,6 +499,102 @@ pub(super) fn detail_lines(ctx: &Ctx, s: &Session, a: &Answer, w: usize) -> Vec<
     lines.push(Line::styled("Notes", theme::title()));
     push_wrapped(&mut lines, &a.notes, w, theme::text(), "  ");
     lines
+}
+
+/// `1 criterion`, `3 criteria`.
+fn criteria(n: usize) -> String {
+    if n == 1 {
+        "1 criterion".to_string()
+    } else {
+        format!("{n} criteria")
+    }
+}
+
+/// The second opinion in words: where it differs from the interviewer
+/// (each difference named), what it would ask next, and what was dropped
+/// from the model's reply and why. Every line is marked as the model's.
+fn opinion_section(
+    lines: &mut Vec<Line<'static>>,
+    op: &SecondOpinion,
+    judged: Option<&crate::practice::judge::Judgement>,
+    c: &Content,
+    w: usize,
+) {
+    lines.push(Line::raw(""));
+    let head = format!("Second opinion · AI ({})", one_line(&op.model));
+    let note = " — your model's, not the interviewer's";
+    let mut heading = vec![Span::styled(
+        head.clone(),
+        theme::accent().add_modifier(Modifier::BOLD),
+    )];
+    if crate::tui::text::width(&head) + crate::tui::text::width(note) <= w {
+        heading.push(Span::styled(note, theme::dim()));
+    }
+    lines.push(Line::from(heading));
+    if op.criteria.is_empty() {
+        push_wrapped(
+            lines,
+            &format!(
+                "No usable opinion: {}",
+                op.errors.first().map_or("no reason given", String::as_str)
+            ),
+            w,
+            theme::warn(),
+            "  ",
+        );
+    } else if let Some(j) = judged {
+        let differ = op.disagreements(j);
+        if differ.is_empty() {
+            push_wrapped(
+                lines,
+                &format!(
+                    "Agrees with the interviewer on all {} it scored.",
+                    criteria(op.criteria.len())
+                ),
+                w,
+                theme::accent(),
+                "  ",
+            );
+        } else {
+            push_wrapped(
+                lines,
+                &format!(
+                    "Differs from the interviewer on {} of {}:",
+                    differ.len(),
+                    criteria(op.criteria.len())
+                ),
+                w,
+                theme::warn(),
+                "  ",
+            );
+            for (key, rule, ai) in &differ {
+                let (_, name) = criterion_name(c, key);
+                push_wrapped(
+                    lines,
+                    &format!(
+                        "{}: interviewer {}, AI {ai}",
+                        one_line(&name),
+                        rule.map_or("not judged".to_string(), |r| r.to_string())
+                    ),
+                    w,
+                    theme::warn(),
+                    "    ≠ ",
+                );
+            }
+        }
+    }
+    if let Some(p) = &op.next_probe {
+        push_wrapped(
+            lines,
+            &format!("“{}”", one_line(p)),
+            w,
+            theme::accent(),
+            "  AI would ask next: ",
+        );
+    }
+    for e in &op.errors {
+        push_wrapped(lines, e, w, theme::dim(), "  dropped: ");
+    }
 }
 
 /// A timed drill on `question` again; it ends back at `back` (the review as

@@ -352,15 +352,25 @@ impl SessionScreen {
             ]));
             return out;
         };
+        // Which levels count, said when it fits the width (never cut).
+        let head = format!("Second opinion · AI ({})", one_line(&r.model));
+        let note = match ctx.settings.vote {
+            crate::practice::ai::VoteBy::Rule => {
+                " — the interviewer's levels stand; where the two differ, both are shown"
+            }
+            crate::practice::ai::VoteBy::Ai => {
+                " — the debrief votes on these ([ai] vote = \"ai\"); where the two differ, both are shown"
+            }
+        };
+        let short = note.split(';').next().unwrap_or(note);
+        let room = usize::from(width);
+        let note = [note, short]
+            .into_iter()
+            .find(|n| crate::tui::text::width(&head) + crate::tui::text::width(n) <= room)
+            .unwrap_or("");
         out.push(Line::from(vec![
-            Span::styled(
-                format!("Second opinion · AI ({})", one_line(&r.model)),
-                theme::accent(),
-            ),
-            Span::styled(
-                " — the interviewer's levels stand; where the two differ, both are shown",
-                theme::dim(),
-            ),
+            Span::styled(head, theme::accent()),
+            Span::styled(note, theme::dim()),
         ]));
         let j = self.judge_current(ctx.content);
         let name_of = |id: &str| {

@@ -3,8 +3,13 @@
 use super::*;
 
 impl SessionScreen {
-    pub(super) fn finish(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
-        let d = debrief(&self.session, content);
+    pub(super) fn finish(
+        &mut self,
+        content: &Content,
+        vote: crate::practice::ai::VoteBy,
+        wall: DateTime<Utc>,
+    ) -> Vec<Cmd> {
+        let d = debrief_by(&self.session, content, vote);
         // A drill has no panel: no votes and no hire decision, only the summary.
         if !self.flow.drill {
             for v in &d.votes {
@@ -30,6 +35,14 @@ impl SessionScreen {
 
     pub(super) fn render_debrief(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(d) = &self.debrief else { return };
+        // With [ai] vote = "ai", the numbers are on the model's levels
+        // where it gave some: said so, never called the interviewer's.
+        let on_ai = d.ai_vote.as_ref().is_some_and(|v| v.answers > 0);
+        let voted_on = if on_ai {
+            "voted on AI levels"
+        } else {
+            "interviewer"
+        };
         let mut lines = Vec::new();
         if self.flow.drill {
             let avg = crate::store::average(
@@ -45,7 +58,7 @@ impl SessionScreen {
                 Span::styled("Drill summary  ", theme::title()),
                 Span::raw(plural(self.session.answers.len(), "answer")),
                 Span::styled(
-                    judged.map_or(String::new(), |a| format!(" · interviewer {a:.2}")),
+                    judged.map_or(String::new(), |a| format!(" · {voted_on} {a:.2}")),
                     judged.map_or(theme::dim(), theme::score),
                 ),
                 Span::styled(
@@ -53,6 +66,15 @@ impl SessionScreen {
                     theme::dim(),
                 ),
             ]));
+            if let Some(v) = &d.ai_vote {
+                push_wrapped(
+                    &mut lines,
+                    &crate::practice::debrief::ai_vote_note(v),
+                    usize::from(area.width),
+                    theme::accent(),
+                    "  ",
+                );
+            }
         } else {
             // A phone screen decides whether the candidate moves on to the
             // loop, not whether they are hired.
@@ -82,7 +104,14 @@ impl SessionScreen {
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled("Votes", theme::title()),
-                Span::styled("  the interviewer's level · your self-score", theme::dim()),
+                Span::styled(
+                    if d.ai_vote.as_ref().is_some_and(|v| v.answers > 0) {
+                        "  the level voted on (AI where kept, see above) · your self-score"
+                    } else {
+                        "  the interviewer's level · your self-score"
+                    },
+                    theme::dim(),
+                ),
             ]));
             for v in &d.votes {
                 let rec = &self.session.interviews[v.interview];
@@ -115,7 +144,14 @@ impl SessionScreen {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled("By Leadership Principle", theme::title()),
-            Span::styled("  its own rubric: interviewer · you", theme::dim()),
+            Span::styled(
+                if on_ai {
+                    "  its own rubric: the levels voted on (AI where kept) · you"
+                } else {
+                    "  its own rubric: interviewer · you"
+                },
+                theme::dim(),
+            ),
         ]));
         let name_w = usize::from(area.width).saturating_sub(58).clamp(16, 44);
         for p in &d.principles {

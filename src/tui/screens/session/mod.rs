@@ -15,7 +15,7 @@ use score::{ScoreField, ScoreState};
 
 use crate::content::Content;
 use crate::practice::analysis::{self, Analysis};
-use crate::practice::debrief::{Debrief, debrief};
+use crate::practice::debrief::{Debrief, debrief_by};
 use crate::practice::interviewer::bar_raiser::{self, GoBack};
 use crate::practice::interviewer::{
     Asking, ChosenProbe, Event, Flow, LineKind, Step, line, next_probe, reaction,
@@ -344,11 +344,18 @@ impl SessionScreen {
                 }
                 let asked = me.flow.probes.len();
                 let pending = draft.and_then(|d| match &d.step {
-                    DraftStep::FollowUp { probe, .. } if !probe.is_empty() => Some(probe.clone()),
+                    DraftStep::FollowUp { probe, model, .. } if !probe.is_empty() => {
+                        Some((probe.clone(), model.clone()))
+                    }
                     _ => None,
                 });
+                // A follow-up the model wrote stays the model's: shown as
+                // AI, and recorded and exported as its once replied to.
+                if let Some((_, Some(model))) = &pending {
+                    me.ai.written.insert(asked, model.clone());
+                }
                 let current = match pending {
-                    Some(text) => Some(ChosenProbe {
+                    Some((text, _)) => Some(ChosenProbe {
                         signal: crate::practice::interviewer::probe::signal_of(content, &text),
                         text,
                         seeks: Vec::new(),
@@ -411,9 +418,14 @@ impl SessionScreen {
 
     /// A resumed session whose every answer is in goes straight to its
     /// debrief; this computes and saves it.
-    pub fn finish_if_done(&mut self, content: &Content, wall: DateTime<Utc>) -> Vec<Cmd> {
+    pub fn finish_if_done(
+        &mut self,
+        content: &Content,
+        vote: crate::practice::ai::VoteBy,
+        wall: DateTime<Utc>,
+    ) -> Vec<Cmd> {
         if self.flow.step == Step::Debrief && self.debrief.is_none() {
-            self.finish(content, wall)
+            self.finish(content, vote, wall)
         } else {
             Vec::new()
         }
@@ -483,6 +495,7 @@ impl SessionScreen {
                         .get(*index)
                         .map(|p| p.text.clone())
                         .unwrap_or_default(),
+                    model: self.ai.written.get(index).cloned(),
                 },
                 vec![text_of(&self.reply)],
             ),
@@ -755,7 +768,7 @@ impl SessionScreen {
                     None => vec![],
                 }
             }
-            Step::Debrief => self.finish(content, ctx.wall),
+            Step::Debrief => self.finish(content, ctx.settings.vote, ctx.wall),
             _ => vec![],
         }
     }
