@@ -25,7 +25,12 @@ fn self_scores_and_notes_survive_a_closed_terminal() {
         .collect();
     assert_eq!(sessions.len(), 1);
     let a = &sessions[0]["answers"][0];
-    assert_eq!(a["notes"], "NOTES-KEPT-ON-CLOSE", "{a}");
+    assert_eq!(
+        a["notes"],
+        "NOTES-KEPT-ON-CLOSE",
+        "{a}\n{}",
+        stored(dir.path())
+    );
     let mut scores: Vec<u64> = a["self_scores"]
         .as_object()
         .unwrap()

@@ -117,6 +117,21 @@ impl Term {
         std::thread::sleep(Duration::from_millis(1000));
         self.stop.store(true, Ordering::SeqCst);
         self.reader.take().unwrap().join().unwrap();
+        // portable-pty's writer, when dropped, types a newline and the EOF
+        // character (Enter, Ctrl-D) so a shell sees end of input; a window
+        // that closes types nothing. Unset EOF first, so the close is only
+        // the close.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios of the pty the test owns, read then written
+            // back with one control character changed.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         drop(self.writer.take());
         drop(self.master.take());
         let closed = Instant::now();
@@ -181,10 +196,33 @@ pub fn drill_to_self_score(dir: &Path) -> Term {
         if s.contains("Self-score") {
             break;
         }
+        let asked = follow_up_line(&s);
         t.send("I did that part myself and measured it weekly.");
         t.send(CTRL_S);
-        std::thread::sleep(Duration::from_millis(200));
+        // The next screen, not a moment's wait: under load a reply typed
+        // too early would land on the self-score screen.
+        let start = std::time::Instant::now();
+        loop {
+            let now = t.contents();
+            if now.contains("Self-score") || follow_up_line(&now) != asked {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the follow-up did not move on:\n{now}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
     }
     t.wait_for("Self-score");
     t
+}
+
+/// The line that names the follow-up on screen ("Follow-up 2 · …").
+fn follow_up_line(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains("Follow-up"))
+        .unwrap_or_default()
+        .to_string()
 }
