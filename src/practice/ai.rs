@@ -49,6 +49,26 @@ pub struct ChatRequest {
     pub max_tokens: u32,
 }
 
+impl ChatRequest {
+    /// One system prompt, one user message, a JSON schema for the reply.
+    fn new(system: String, user: String, schema: Value, max_tokens: u32) -> ChatRequest {
+        ChatRequest {
+            messages: vec![
+                Message {
+                    role: Role::System,
+                    content: system,
+                },
+                Message {
+                    role: Role::User,
+                    content: user,
+                },
+            ],
+            schema,
+            max_tokens,
+        }
+    }
+}
+
 /// Why a call to the model gave no usable text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AiError {
@@ -326,18 +346,10 @@ Reply with JSON only: \"gap\" is the id of the gap you chose; \"question\" is yo
         }
     }
     let ids: Vec<&str> = ask.gaps.iter().map(|g| g.id.as_str()).collect();
-    ChatRequest {
-        messages: vec![
-            Message {
-                role: Role::System,
-                content: system,
-            },
-            Message {
-                role: Role::User,
-                content: user,
-            },
-        ],
-        schema: json!({
+    ChatRequest::new(
+        system,
+        user,
+        json!({
             "type": "object",
             "properties": {
                 "gap": {"type": "string", "enum": ids},
@@ -345,8 +357,8 @@ Reply with JSON only: \"gap\" is the id of the gap you chose; \"question\" is yo
             },
             "required": ["gap", "question"]
         }),
-        max_tokens: 160,
-    }
+        160,
+    )
 }
 
 /// A follow-up written by the model that passed every check.
@@ -480,18 +492,10 @@ Reply with JSON only: \"criteria\" lists one entry per criterion id with its \"l
         user.push_str(&format!("- {}: {}\n", c.key, c.name));
     }
     let ids: Vec<&str> = judgement.criteria.iter().map(|c| c.key.as_str()).collect();
-    ChatRequest {
-        messages: vec![
-            Message {
-                role: Role::System,
-                content: system,
-            },
-            Message {
-                role: Role::User,
-                content: user,
-            },
-        ],
-        schema: json!({
+    ChatRequest::new(
+        system,
+        user,
+        json!({
             "type": "object",
             "properties": {
                 "criteria": {"type": "array", "items": {
@@ -511,8 +515,8 @@ Reply with JSON only: \"criteria\" lists one entry per criterion id with its \"l
             },
             "required": ["criteria", "next_probe"]
         }),
-        max_tokens: 900,
-    }
+        900,
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -996,6 +996,19 @@ fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(L::HELP_EVERYWHERE, theme::title()));
     rows(L::GLOBAL_KEYS, &mut lines);
+    render_popup(f, area, w, lines, theme::border_focus(), L::HELP_TITLE);
+}
+
+/// A box `w` wide, as tall as its `lines` (at most the screen), centred
+/// over what is drawn.
+fn render_popup(
+    f: &mut Frame,
+    area: Rect,
+    w: u16,
+    lines: Vec<Line<'static>>,
+    border: ratatui::style::Style,
+    title: &'static str,
+) {
     let h = area.height.min(lines.len() as u16 + 2);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
@@ -1008,8 +1021,8 @@ fn render_help(f: &mut Frame, area: Rect, screen_keys: &[(&str, &str)]) {
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(theme::border_focus())
-                .title(L::HELP_TITLE),
+                .border_style(border)
+                .title(title),
         ),
         r,
     );
@@ -1034,22 +1047,13 @@ fn render_remote_notice(f: &mut Frame, area: Rect, n: &crate::ai::RemoteNotice) 
     ) {
         lines.push(Line::styled(l, theme::dim()));
     }
-    let h = area.height.min(lines.len() as u16 + 2);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
+    render_popup(
+        f,
+        area,
         w,
-        h,
-    );
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme::warn())
-                .title(" Your answers will leave this machine "),
-        ),
-        r,
+        lines,
+        theme::warn(),
+        " Your answers will leave this machine ",
     );
 }
 
