@@ -802,7 +802,10 @@ pub fn owns_part(said: &Said) -> bool {
     // a part owned under a condition does not count.
     said.sentences.iter().any(|s| {
         cues::first(OWNING, &s.words).is_some()
-            && !s.words.iter().any(|w| matches!(w.as_str(), "if" | "unless"))
+            && !s
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "if" | "unless"))
     })
 }
 
