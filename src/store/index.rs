@@ -338,7 +338,7 @@ impl Brief {
     fn of(a: &AnswerView) -> Brief {
         let owned = |t: &Text| t.as_str().to_string();
         Brief {
-            id: a.id.as_ref().map(owned).unwrap_or_default(),
+            id: owned(&a.id),
             question_id: owned(&a.question_id),
             principles: a.principles.iter().map(owned).collect(),
             interviewer_id: a.interviewer_id.as_ref().map(owned),
@@ -404,10 +404,12 @@ impl Brief {
     }
 }
 
-/// The line of session file `file` stamped `stamp`, from its view (whose
-/// cached judgements must be current), with its final newline.
-fn line(file: &str, (len, modified_ns): Stamp, s: &SessionView) -> String {
-    let mut out = serde_json::to_string(&LineOut {
+/// The index line of session file `file` stamped `stamp`, from its view
+/// (whose cached judgements must be current), without a newline: the same
+/// bytes whether the view is of the file's bytes or of the session read in
+/// full (`tests/store_view.rs`).
+pub fn line_of(file: &str, (len, modified_ns): Stamp, s: &SessionView) -> String {
+    serde_json::to_string(&LineOut {
         file: (file.strip_suffix(".json") != Some(s.id.as_str())).then_some(file),
         len,
         modified_ns,
@@ -415,9 +417,7 @@ fn line(file: &str, (len, modified_ns): Stamp, s: &SessionView) -> String {
         answers: s.answers.iter().map(Brief::of).collect(),
     })
     // Plain data with string keys: encoding cannot fail.
-    .unwrap_or_default();
-    out.push('\n');
-    out
+    .unwrap_or_default()
 }
 
 // ------------------------------------------------------ what stats read
@@ -1160,11 +1160,11 @@ impl Store {
             && let Some(view) = SessionView::parse(&bytes)
             && view.ready(&|a| judge.key(a))
         {
-            return Ok(line(name, st, &view));
+            return Ok(line_of(name, st, &view));
         }
         let mut s = self.read_session(path)?;
         judge.refresh(&mut s);
-        Ok(line(name, st, &SessionView::of(&s)))
+        Ok(line_of(name, st, &SessionView::of(&s)))
     }
 
     fn sessions_dir(&self) -> std::path::PathBuf {
@@ -1230,14 +1230,14 @@ pub fn write_index(dir: &Path, history: &History, stamps: &Stamps, judge: u64) -
         .filter_map(|(name, st)| {
             let s = by_file.get(name)?;
             let order = (s.started_at, Text::from(s.id.as_str()));
-            Some((order, line(name, *st, &SessionView::of(s))))
+            Some((order, line_of(name, *st, &SessionView::of(s))))
         })
         .collect();
     lines.sort_by(|a, b| a.0.cmp(&b.0));
     write_lines(dir, stamps, judge, lines.iter().map(|l| l.1.as_str()))
 }
 
-/// Writes the index from its entry lines (each with its newline), in the
+/// Writes the index from its entry lines (without their newlines), in the
 /// history's order, sealed by `stamps.folder` if the folder still has that
 /// stamp; skipped when the file holds these bytes already.
 fn write_lines<'a>(
@@ -1261,6 +1261,7 @@ fn write_lines<'a>(
     out.push(b'\n');
     for l in lines {
         out.extend_from_slice(l.as_bytes());
+        out.push(b'\n');
     }
     if fs::read(&path).is_ok_and(|old| old == out) {
         return Ok(());

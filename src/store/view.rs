@@ -57,6 +57,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     }
 }
 
+fn missing_id() -> Text<'static> {
+    Text(Cow::Borrowed(MISSING_ANSWER_ID))
+}
+
 /// A field read as `T` (so with `T`'s checks) and then dropped.
 pub struct Checked<T>(PhantomData<T>);
 
@@ -102,9 +106,10 @@ pub struct SessionView<'a> {
 /// An [`Answer`] as the index reads it.
 #[derive(Deserialize)]
 pub struct AnswerView<'a> {
-    /// `None` when the file has none (then the full read derives one).
-    #[serde(default, borrow)]
-    pub id: Option<Text<'a>>,
+    /// [`MISSING_ANSWER_ID`] when the file has none (then the full read
+    /// derives one), as for [`Answer`].
+    #[serde(default = "missing_id", borrow)]
+    pub id: Text<'a>,
     #[serde(borrow)]
     pub question_id: Text<'a>,
     #[serde(rename = "question", borrow)]
@@ -202,9 +207,7 @@ impl<'a> SessionView<'a> {
     /// needs none).
     pub fn ready(&self, key: &dyn Fn(&AnswerView) -> u64) -> bool {
         self.answers.iter().all(|a| {
-            let own_id =
-                a.id.as_ref()
-                    .is_some_and(|i| i.as_str() != MISSING_ANSWER_ID);
+            let own_id = a.id.as_str() != MISSING_ANSWER_ID;
             let judged =
                 a.spoken || a.is_blank() || a.judged.as_ref().is_some_and(|j| j.key == key(a));
             own_id && !a.summary_only && judged
@@ -236,7 +239,7 @@ impl<'a> AnswerView<'a> {
     pub fn of(a: &'a Answer) -> AnswerView<'a> {
         let text = |s: &'a String| Text::from(s.as_str());
         AnswerView {
-            id: Some(text(&a.id)),
+            id: text(&a.id),
             question_id: text(&a.question_id),
             _question: Checked::default(),
             principles: a.principles.iter().map(text).collect(),
