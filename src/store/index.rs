@@ -36,7 +36,6 @@ use super::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
@@ -710,14 +709,6 @@ fn lines_of(body: &str) -> Vec<&str> {
 }
 
 impl StatLine<'_> {
-    /// The session file's name.
-    fn name(&self) -> Cow<'_, str> {
-        match &self.file {
-            Some(f) => Cow::Borrowed(f.as_str()),
-            None => Cow::Owned(format!("{}.json", self.session.id.as_str())),
-        }
-    }
-
     /// The line's answers as progress reads them.
     fn practised(&self, principles: &[&str], out: &mut Vec<Practised>) {
         out.extend(self.answers.as_slice().iter().map(|a| Practised {
@@ -928,6 +919,87 @@ impl<'a> Part<'a> {
     }
 }
 
+/// An index entry as the per-file check keeps it: its line, the file it
+/// stands for, that file's stamp, its place in the history, and its
+/// answers (a range of [`Entries::answers`]).
+struct Entry<'a> {
+    line: &'a str,
+    /// Named when the file is not the session's id and `.json`.
+    file: Option<Text<'a>>,
+    stamp: Stamp,
+    order: Order<'a>,
+    answers: std::ops::Range<usize>,
+}
+
+/// Index entries with their answers as progress reads them.
+#[derive(Default)]
+struct Entries<'a> {
+    list: Vec<Entry<'a>>,
+    answers: Vec<Practised>,
+}
+
+impl<'a> Entries<'a> {
+    /// `lines` parsed on every core; `None` when one does not parse.
+    fn parse(lines: &[&'a str], principles: &[&str]) -> Option<Entries<'a>> {
+        let one = |part: &[&'a str]| -> Option<Entries<'a>> {
+            let mut out = Entries {
+                list: Vec::with_capacity(part.len()),
+                answers: Vec::with_capacity(part.len()),
+            };
+            for l in part {
+                let e = stat_line(l)?;
+                let from = out.answers.len();
+                e.practised(principles, &mut out.answers);
+                let id = e.session.id;
+                out.list.push(Entry {
+                    line: l,
+                    file: e
+                        .file
+                        .filter(|f| f.as_str().strip_suffix(".json") != Some(id.as_str())),
+                    stamp: (e.len, e.modified_ns),
+                    order: (e.session.started_at, id),
+                    answers: from..out.answers.len(),
+                });
+            }
+            Some(out)
+        };
+        if lines.len() < 64 {
+            return one(lines);
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = lines.len().div_ceil(threads).max(1);
+        let one = &one;
+        let parts: Vec<Option<Entries<'a>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = lines
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || one(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        let mut all = Entries::default();
+        for p in parts {
+            all = all.join(p?);
+        }
+        Some(all)
+    }
+
+    /// These entries and then `more`'s.
+    fn join(mut self, more: Entries<'a>) -> Entries<'a> {
+        let base = self.answers.len();
+        self.answers.extend_from_slice(&more.answers);
+        self.list.extend(more.list.into_iter().map(|mut e| {
+            e.answers = e.answers.start + base..e.answers.end + base;
+            e
+        }));
+        self
+    }
+}
+
 /// What the index needs of the judge (`practice::judge::IndexJudge`).
 pub trait Judging: Sync {
     /// The judge's fingerprint: an index written by another is not used.
@@ -1044,62 +1116,80 @@ impl Store {
             index = Index::open(self.dir(), judge.fingerprint()).filter(|i| i.folder == folder);
         }
         let folder_was = index.as_ref().and_then(|i| i.folder);
-        let body = index.and_then(Index::body);
-        let lines = body.as_deref().map(lines_of);
-        // The index's entries (none when one line does not parse).
-        let old: Option<Vec<(&str, StatLine)>> = lines.as_ref().and_then(|lines| {
-            let parsed = parse_lines(lines, stat_line)?;
-            Some(lines.iter().copied().zip(parsed).collect())
-        });
-        let had_index = old.is_some();
-        let old = old.unwrap_or_default();
         let writer = if self.is_read_only() { lock() } else { None };
         let store = writer.as_ref().unwrap_or(self);
-        let stamps = store.session_stamps();
-        let mut by_file: HashMap<Cow<str>, usize> = old
-            .iter()
-            .enumerate()
-            .map(|(k, (_, e))| (e.name(), k))
-            .collect();
-        // Each file's line: the index's where it matches, else read.
-        let mut slots: Vec<Option<Cow<str>>> = Vec::with_capacity(stamps.files.len());
-        let mut to_read: Vec<(usize, &str, Stamp)> = Vec::new();
+        // The files are stamped on one thread while the index is read.
+        let (body, stamps) = std::thread::scope(|scope| {
+            let stamping = scope.spawn(|| store.session_stamps());
+            let body = index.and_then(Index::body);
+            (body, stamping.join().unwrap_or_default())
+        });
+        let lines = body.as_deref().map(lines_of).unwrap_or_default();
+        // The index's entries (none when one line does not parse).
+        let old = body
+            .as_ref()
+            .and_then(|_| Entries::parse(&lines, principles));
+        let had_index = old.is_some();
+        let old = old.unwrap_or_default();
+        // Each entry by its file's name: the id for most (the file is
+        // ID.json), the name it was written with for the others.
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        for (k, e) in old.list.iter().enumerate() {
+            match &e.file {
+                None => by_id.insert(e.order.1.as_str(), k),
+                Some(f) => by_name.insert(f.as_str(), k),
+            };
+        }
+        // The entries that match their file, and the files to read.
+        let mut kept: Vec<usize> = Vec::with_capacity(stamps.files.len());
+        let mut to_read: Vec<(&str, Stamp)> = Vec::new();
         for (name, st) in &stamps.files {
-            match by_file.remove(name.as_str()) {
-                Some(k) if (old[k].1.len, old[k].1.modified_ns) == *st => {
-                    slots.push(Some(Cow::Borrowed(old[k].0)));
-                }
-                _ => {
-                    to_read.push((slots.len(), name, *st));
-                    slots.push(None);
-                }
+            let k = by_name
+                .remove(name.as_str())
+                .or_else(|| name.strip_suffix(".json").and_then(|id| by_id.remove(id)));
+            match k {
+                Some(k) if old.list[k].stamp == *st => kept.push(k),
+                _ => to_read.push((name, *st)),
             }
         }
-        let current = had_index && to_read.is_empty() && by_file.is_empty();
+        let current = had_index && to_read.is_empty() && by_id.is_empty() && by_name.is_empty();
         let mut problems = Vec::new();
-        for (slot, result) in store.read_lines(&to_read, judge) {
+        let mut new_lines: Vec<String> = Vec::with_capacity(to_read.len());
+        for result in store.read_lines(&to_read, judge) {
             match result {
-                Ok(l) => slots[slot] = Some(Cow::Owned(l)),
+                Ok(l) => new_lines.push(l),
                 Err(e) => problems.push(e),
             }
         }
-        let mut kept: Vec<(Order, &str, StatLine)> = Vec::with_capacity(slots.len());
-        for l in slots.iter().flatten() {
-            let l: &str = l;
-            // A line written here always parses; one that does not is left out
-            // of the summary and of the index, so the file is read next time.
-            if let Some(e) = stat_line(l) {
-                kept.push(((e.session.started_at, e.session.id.clone()), l, e));
+        let new_refs: Vec<&str> = new_lines.iter().map(String::as_str).collect();
+        // A line written here always parses (one that did not would be left
+        // out of the summary and of the index, so its file is read again).
+        let mut new = Entries::default();
+        for l in &new_refs {
+            if let Some(e) = Entries::parse(std::slice::from_ref(l), principles) {
+                new = new.join(e);
             }
         }
-        kept.sort_by(|a, b| a.0.cmp(&b.0));
+        // Both, in the history's order.
+        let mut order: Vec<(&Entry, &[Practised])> = kept
+            .iter()
+            .map(|k| (&old.list[*k], &old.answers[..]))
+            .chain(new.list.iter().map(|e| (e, &new.answers[..])))
+            .collect();
+        order.sort_by(|a, b| a.0.order.cmp(&b.0.order));
         let mut practice = Practice {
-            sessions: kept.len(),
+            sessions: order.len(),
             problems,
             ..Practice::default()
         };
-        for (_, _, e) in &kept {
-            e.practised(principles, &mut practice.answers);
+        practice
+            .answers
+            .reserve(old.answers.len() + new.answers.len());
+        for (e, answers) in &order {
+            practice
+                .answers
+                .extend_from_slice(&answers[e.answers.clone()]);
         }
         // Written again unless it is current and sealed as it would be now.
         let as_it_was = current && folder_was.is_some() && folder_was == stamps.folder;
@@ -1109,7 +1199,8 @@ impl Store {
                 store.dir(),
                 &stamps,
                 judge.fingerprint(),
-                kept.iter().map(|k| k.1),
+                order.iter().map(|(e, _)| e.line),
+                false,
             );
         }
         let served = if current {
@@ -1120,13 +1211,9 @@ impl Store {
         (practice, served)
     }
 
-    /// Reads session files `files` (slot, name, stamp) on every core into
-    /// their index lines (see [`Store::read_practice`]).
-    fn read_lines(
-        &self,
-        files: &[(usize, &str, Stamp)],
-        judge: &dyn Judging,
-    ) -> Vec<(usize, Result<String>)> {
+    /// Reads session files `files` (name, stamp) on every core into their
+    /// index lines (see [`Store::read_practice`]).
+    fn read_lines(&self, files: &[(&str, Stamp)], judge: &dyn Judging) -> Vec<Result<String>> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
@@ -1139,9 +1226,7 @@ impl Store {
                 .map(|part| {
                     scope.spawn(move || {
                         part.iter()
-                            .map(|(slot, name, st)| {
-                                (*slot, self.read_line(&dir.join(name), name, *st, judge))
-                            })
+                            .map(|(name, st)| self.read_line(&dir.join(name), name, *st, judge))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -1234,17 +1319,19 @@ pub fn write_index(dir: &Path, history: &History, stamps: &Stamps, judge: u64) -
         })
         .collect();
     lines.sort_by(|a, b| a.0.cmp(&b.0));
-    write_lines(dir, stamps, judge, lines.iter().map(|l| l.1.as_str()))
+    write_lines(dir, stamps, judge, lines.iter().map(|l| l.1.as_str()), true)
 }
 
 /// Writes the index from its entry lines (without their newlines), in the
 /// history's order, sealed by `stamps.folder` if the folder still has that
-/// stamp; skipped when the file holds these bytes already.
+/// stamp. With `unless_same`, not at all when the file holds these bytes
+/// already.
 fn write_lines<'a>(
     dir: &Path,
     stamps: &Stamps,
     judge: u64,
     lines: impl Iterator<Item = &'a str>,
+    unless_same: bool,
 ) -> Result<()> {
     let path = dir.join(INDEX);
     let io = |e| StoreError::io(&path, e);
@@ -1257,17 +1344,34 @@ fn write_lines<'a>(
         judge,
         folder,
     };
-    let mut out = serde_json::to_vec(&header).map_err(|e| io(std::io::Error::other(e)))?;
-    out.push(b'\n');
-    for l in lines {
-        out.extend_from_slice(l.as_bytes());
-        out.push(b'\n');
+    let mut head = serde_json::to_vec(&header).map_err(|e| io(std::io::Error::other(e)))?;
+    head.push(b'\n');
+    if unless_same {
+        let mut out = head;
+        for l in lines {
+            out.extend_from_slice(l.as_bytes());
+            out.push(b'\n');
+        }
+        if fs::read(&path).is_ok_and(|old| old == out) {
+            return Ok(());
+        }
+        return write_file(dir, &path, &mut std::iter::once(out.as_slice()));
     }
-    if fs::read(&path).is_ok_and(|old| old == out) {
-        return Ok(());
-    }
+    let mut parts = std::iter::once(head.as_slice())
+        .chain(lines.flat_map(|l| [l.as_bytes(), b"\n".as_slice()]));
+    write_file(dir, &path, &mut parts)
+}
+
+/// Writes `parts` to the index at `path` through a temp file and a rename
+/// (0600 like every file of the store: the index holds answer summaries).
+fn write_file(
+    dir: &Path,
+    path: &Path,
+    parts: &mut dyn Iterator<Item = &[u8]>,
+) -> Result<()> {
+    use std::io::Write as _;
+    let io = |e| StoreError::io(path, e);
     let tmp = dir.join(format!(".{INDEX}.tmp"));
-    // 0600 like every file of the store (the index holds answer summaries).
     let _ = fs::remove_file(&tmp);
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create_new(true);
@@ -1276,8 +1380,20 @@ fn write_lines<'a>(
         use std::os::unix::fs::OpenOptionsExt as _;
         opts.mode(0o600);
     }
-    std::io::Write::write_all(&mut opts.open(&tmp).map_err(io)?, &out).map_err(io)?;
-    fs::rename(&tmp, &path).map_err(io)
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, opts.open(&tmp).map_err(io)?);
+    let written = (|| {
+        for p in parts {
+            out.write_all(p)?;
+        }
+        out.flush()
+    })();
+    if let Err(e) = written {
+        drop(out);
+        let _ = fs::remove_file(&tmp);
+        return Err(io(e));
+    }
+    drop(out);
+    fs::rename(&tmp, path).map_err(io)
 }
 
 #[cfg(test)]
