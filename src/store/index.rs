@@ -1191,8 +1191,9 @@ impl Store {
                 .answers
                 .extend_from_slice(&answers[e.answers.clone()]);
         }
-        // Written again unless it is current and sealed as it would be now.
-        let as_it_was = current && folder_was.is_some() && folder_was == stamps.folder;
+        // Written again unless it is current and sealed as it would be now
+        // (or as unsealed: the folder has not settled yet).
+        let as_it_was = current && folder_was == stamps.folder;
         if !store.is_read_only() && !as_it_was {
             // A cache: a failure to write it costs only speed next time.
             let _ = write_lines(
@@ -1364,11 +1365,7 @@ fn write_lines<'a>(
 
 /// Writes `parts` to the index at `path` through a temp file and a rename
 /// (0600 like every file of the store: the index holds answer summaries).
-fn write_file(
-    dir: &Path,
-    path: &Path,
-    parts: &mut dyn Iterator<Item = &[u8]>,
-) -> Result<()> {
+fn write_file(dir: &Path, path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> Result<()> {
     use std::io::Write as _;
     let io = |e| StoreError::io(path, e);
     let tmp = dir.join(format!(".{INDEX}.tmp"));
