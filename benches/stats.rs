@@ -7,8 +7,12 @@
 //!   each call): every session file is read, the levels come from the
 //!   cached judgements, and the index is written for the next call (as
 //!   `import` and the app write it);
-//! - `stats_json_10000_answers/with_index`: the summary index, read as home
-//!   reads it (every call after the first);
+//! - `stats_json_10000_answers/with_index`: the summary index, sealed by
+//!   the sessions folder's stamp (every call after the first, once the
+//!   folder has stood unchanged for 2 s): no session file is looked at;
+//! - `stats_json_10000_answers/with_index_checked`: the same index while
+//!   the folder has just changed (a file created and removed there before
+//!   each call): every session file's stamp is checked against its entry;
 //! - `home_progress_10000_answers`: home's summary and progress from the
 //!   same index, for comparison.
 //!
@@ -125,8 +129,16 @@ fn bench_stats(c: &mut Criterion) {
             criterion::BatchSize::PerIteration,
         )
     });
-    // The last call wrote the index.
-    assert!(dir.join("index.json").is_file());
+    // Once the folder has stood unchanged long enough, a call seals the
+    // index (whatever the no_index runs left).
+    std::thread::sleep(loopdrill::store::index::SETTLED);
+    let _ = loopdrill::commands::stats_report(dir, &content, true, now).expect("stats");
+    let ids: Vec<&str> = content.principles.iter().map(|p| p.id.as_str()).collect();
+    let index_judge = loopdrill::practice::judge::IndexJudge::new(&content);
+    let served = Store::open_read_only(dir)
+        .read_practice(&index_judge, &ids, || None)
+        .1;
+    assert_eq!(served, loopdrill::store::index::Served::Sealed);
     let judge = loopdrill::practice::judge::Judge::new(&content);
     g.bench_function("with_index", |b| {
         b.iter(|| {
@@ -134,6 +146,21 @@ fn bench_stats(c: &mut Criterion) {
                 loopdrill::commands::stats_report(dir, &content, true, now).expect("stats");
             black_box(text)
         })
+    });
+    let touch = dir.join("sessions").join(".bench-touch.json.tmp");
+    g.bench_function("with_index_checked", |b| {
+        b.iter_batched(
+            || {
+                std::fs::write(&touch, b"").expect("touch");
+                std::fs::remove_file(&touch).expect("untouch");
+            },
+            |()| {
+                let (text, _) =
+                    loopdrill::commands::stats_report(dir, &content, true, now).expect("stats");
+                black_box(text)
+            },
+            criterion::BatchSize::PerIteration,
+        )
     });
     g.finish();
     c.bench_function("home_progress_10000_answers", |b| {

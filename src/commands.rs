@@ -332,16 +332,14 @@ pub fn import_cmd(global: &Global, file: &Path) -> CmdResult {
     Ok(())
 }
 
-/// Reads the full history of the writer `store`, judges what has no
-/// current cached judgement (in memory) and writes the summary index from
-/// it (a cache: a failure to write it costs only speed later).
-pub fn rebuild_index(store: &Store, c: &Content) -> store::History {
-    let stamps = store.session_stamps();
-    let mut history = store.load_history();
-    cache_judgements(c, &mut history.sessions);
-    let fingerprint = crate::practice::judge::Judge::new(c).fingerprint();
-    let _ = store.save_index(&history, &stamps, fingerprint);
-    history
+/// Brings the summary index of the writer `store` up to date: the session
+/// files that changed, came or went since it was written (every file when
+/// there is none) are read, what has no current cached judgement is judged
+/// (in memory), and the index is written (a cache: a failure to write it
+/// costs only speed later).
+pub fn rebuild_index(store: &Store, c: &Content) {
+    let judge = crate::practice::judge::IndexJudge::new(c);
+    let _ = store.read_practice(&judge, &[], || None);
 }
 
 /// Fills in the cached judgement of every answer of `sessions` that has none
@@ -492,23 +490,17 @@ pub fn stats_report(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(String, Vec<String>), Failure> {
     let store = Store::open_read_only(dir);
-    let judge = crate::practice::judge::Judge::new(c);
-    let history = match store.load_summary(judge.fingerprint()) {
-        Some((h, true)) => h,
-        summary => {
-            // No index, or a stale one: when no other loopdrill holds the
-            // data dir, write it afresh, so the next call is fast.
-            let writer = store::index::is_store(dir)
-                .then(|| Store::open(dir).ok())
-                .flatten();
-            match writer {
-                Some(w) => rebuild_index(&w, c),
-                None => summary.map_or_else(|| store.load_history(), |(h, _)| h),
-            }
-        }
-    };
-    let warnings = history.problems.iter().map(|p| p.to_string()).collect();
-    let p = crate::practice::progress::progress(&history.sessions, c, now);
+    let judge = crate::practice::judge::IndexJudge::new(c);
+    let ids: Vec<&str> = c.principles.iter().map(|p| p.id.as_str()).collect();
+    let (practice, _) = store.read_practice(&judge, &ids, || {
+        // No index, or a stale one: when no other loopdrill holds the data
+        // dir, it is written afresh, so the next call is fast.
+        store::index::is_store(dir)
+            .then(|| Store::open_for_cache(dir).ok())
+            .flatten()
+    });
+    let warnings = practice.problems.iter().map(|p| p.to_string()).collect();
+    let p = crate::practice::progress::progress_of(&practice.answers, practice.sessions, c, now);
     let text = if json {
         let text = serde_json::to_string_pretty(&p)
             .map_err(|e| Failure(format!("cannot encode the stats: {e}")))?;

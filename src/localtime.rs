@@ -31,6 +31,14 @@ pub fn local_date(t: DateTime<Utc>) -> NaiveDate {
     local(t).date_naive()
 }
 
+/// The date of day number `day` (days since 1970-01-01): with `day` the
+/// user's day of `t`, `(t.timestamp() + offset).div_euclid(86_400)`, it is
+/// [`local_date`]`(t)`.
+pub fn date_of_day(day: i64) -> Option<NaiveDate> {
+    // 1970-01-01 is day 719,163 of the common era (0001-01-01 is day 1).
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day.checked_add(719_163)?).ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +52,28 @@ mod tests {
             "2026-03-01 23:30"
         );
         assert_eq!(local_date(t), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        // The day number progress counts by is the same day.
+        for secs in [
+            -86_401,
+            -1,
+            0,
+            1,
+            86_399,
+            86_400,
+            1_772_407_800,
+            4_102_444_799,
+        ] {
+            let t = DateTime::from_timestamp(secs, 7).unwrap();
+            for off in [-43_200, -28_800, -1, 0, 19_800, 20_700, 50_400] {
+                let day = (secs + i64::from(off)).div_euclid(86_400);
+                let o = FixedOffset::east_opt(off).unwrap();
+                assert_eq!(
+                    date_of_day(day),
+                    Some(t.with_timezone(&o).date_naive()),
+                    "{secs} {off}"
+                );
+            }
+        }
         // The arithmetic the display relies on, with an explicit offset.
         let pst = FixedOffset::west_opt(8 * 3600).unwrap();
         assert_eq!(t.with_timezone(&pst).format("%H:%M").to_string(), "15:30");

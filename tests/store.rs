@@ -313,7 +313,7 @@ fn files_are_0600_and_dirs_0700() {
     store.save_draft(&draft(1)).expect("save");
     store.trash_session("s1").expect("trash");
     let history = store.load_history();
-    loopdrill::store::index::write_index(&dir, &history, &[], 0).expect("index");
+    loopdrill::store::index::write_index(&dir, &history, &Default::default(), 0).expect("index");
 
     assert_eq!(mode(&dir), 0o750, "an existing dir keeps its mode");
     assert_eq!(mode(&dir.join("sessions")), 0o770);

@@ -125,17 +125,13 @@ fn odd_answers(content: &Content, like: &Answer) -> Vec<Answer> {
     vec![spoken, blank, designed, unknown]
 }
 
-#[test]
-fn progress_from_the_summary_is_progress_from_the_sessions() {
-    let content = loopdrill::content::load_layered(&[]).unwrap();
-    let judge = Judge::new(&content);
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut answers = corpus_answers(&content);
+/// The corpus and the odd answers in sessions of five, of every kind (the
+/// last one unfinished), judged and saved as the app saves them.
+fn save_corpus(content: &Content, judge: &Judge, store: &Store) {
+    let mut answers = corpus_answers(content);
     assert!(answers.len() >= 100, "{}", answers.len());
-    let extra = odd_answers(&content, &answers[0]);
+    let extra = odd_answers(content, &answers[0]);
     answers.extend(extra);
-    // Sessions of five answers, of every kind; the last one unfinished.
     let chunks: Vec<Vec<Answer>> = answers.chunks(5).map(<[Answer]>::to_vec).collect();
     let kinds = [SessionKind::Drill, SessionKind::Loop, SessionKind::Writing];
     for (i, chunk) in chunks.iter().enumerate() {
@@ -147,6 +143,15 @@ fn progress_from_the_summary_is_progress_from_the_sessions() {
         judge.refresh_cache(&mut s);
         store.save_session(&s).unwrap();
     }
+}
+
+#[test]
+fn progress_from_the_summary_is_progress_from_the_sessions() {
+    let content = loopdrill::content::load_layered(&[]).unwrap();
+    let judge = Judge::new(&content);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    save_corpus(&content, &judge, &store);
     // As the app writes it: stamps first, then the full history, judged.
     let stamps = store.session_stamps();
     let mut full = store.load_history();
@@ -164,7 +169,10 @@ fn progress_from_the_summary_is_progress_from_the_sessions() {
     loopdrill::store::index::write_index(dir.path(), &full, &stamps, judge.fingerprint()).unwrap();
 
     let (summary, current) = store.load_summary(judge.fingerprint()).expect("usable");
-    assert!(current, "nothing changed since the index was written");
+    assert!(
+        current.is_current(),
+        "nothing changed since the index was written"
+    );
     for now in [
         common::ts(1_760_000_000),
         common::ts(1_762_000_000),
@@ -247,4 +255,168 @@ fn an_answer_judged_without_an_average_stays_without_one_in_the_summary() {
     let got = &summary.sessions[0].answers[0];
     assert!(got.summary_only && got.average_score().is_some());
     assert_eq!(judge.answer_average(got), None);
+}
+
+/// The header of `dir`'s index.
+fn header(dir: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    serde_json::from_str(text.lines().next().unwrap()).unwrap()
+}
+
+/// The entry lines of `dir`'s index.
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    text.lines().skip(1).map(str::to_string).collect()
+}
+
+/// `stats` (JSON and the table) are the same whatever state the index is
+/// in: none, written but not yet sealed (each file checked), sealed (no
+/// file looked at), stale after a session changed, corrupt; and they are
+/// what the full history gives. The index rebuilt by `stats` holds the
+/// lines the app writes from the full history.
+#[test]
+fn stats_are_the_same_with_and_without_the_index_and_after_a_rebuild() {
+    use loopdrill::practice::judge::IndexJudge;
+    use loopdrill::store::index::{SETTLED, Served};
+    let content = loopdrill::content::load_layered(&[]).unwrap();
+    let judge = Judge::new(&content);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    save_corpus(&content, &judge, &Store::open(dir).unwrap());
+    let now = common::ts(1_762_000_000);
+    let stats = || {
+        let (json, warnings) = loopdrill::commands::stats_report(dir, &content, true, now).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (table, _) = loopdrill::commands::stats_report(dir, &content, false, now).unwrap();
+        (json, table)
+    };
+    // What the full history gives, judged as the app judges it.
+    let expected = |store: &Store| {
+        let mut full = store.load_history();
+        for s in &mut full.sessions {
+            judge.refresh_cache(s);
+        }
+        serde_json::to_value(progress(&full.sessions, &content, now)).unwrap()
+    };
+    let served = || {
+        let ro = Store::open_read_only(dir);
+        let ids: Vec<&str> = content.principles.iter().map(|p| p.id.as_str()).collect();
+        ro.read_practice(&IndexJudge::new(&content), &ids, || None)
+            .1
+    };
+    let reference = expected(&Store::open_read_only(dir));
+
+    // No index: every file read, the index written (not sealed: the folder
+    // changed just now).
+    assert!(!dir.join("index.json").exists());
+    let first = stats();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&first.0).unwrap(),
+        reference
+    );
+    assert!(header(dir)["folder"].is_null(), "{}", header(dir));
+    assert_eq!(served(), Served::Checked);
+    assert_eq!(stats(), first);
+
+    // Once the folder has settled, the next call seals the index; then no
+    // file is looked at.
+    std::thread::sleep(SETTLED + std::time::Duration::from_millis(100));
+    assert_eq!(stats(), first);
+    assert!(header(dir)["folder"].is_object(), "{}", header(dir));
+    assert_eq!(served(), Served::Sealed);
+    assert_eq!(stats(), first);
+    let sealed_entries = entries(dir);
+
+    // The app writes the same lines from the full history.
+    {
+        let store = Store::open(dir).unwrap();
+        let stamps = store.session_stamps();
+        let mut full = store.load_history();
+        for s in &mut full.sessions {
+            judge.refresh_cache(s);
+        }
+        loopdrill::store::index::write_index(dir, &full, &stamps, judge.fingerprint()).unwrap();
+        assert_eq!(entries(dir), sealed_entries);
+    }
+
+    // A session changes: stale, its file read again, the stats follow.
+    let changed = {
+        let store = Store::open(dir).unwrap();
+        let mut s = store.load_session("s-003").unwrap();
+        s.answers[0].star.result = "Nothing changed at all.".into();
+        s.answers[0].self_scores.values_mut().for_each(|v| *v = 1);
+        s.answers.truncate(3);
+        judge.refresh_cache(&mut s);
+        store.save_session(&s).unwrap();
+        store.trash_session("s-007").unwrap();
+        expected(&store)
+    };
+    assert_ne!(changed, reference);
+    assert_eq!(served(), Served::Stale);
+    let after = stats();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&after.0).unwrap(),
+        changed
+    );
+    assert_eq!(served(), Served::Checked, "written again by the last call");
+    assert_eq!(stats(), after);
+
+    // A corrupt index is not trusted: rebuilt, the same stats.
+    let mut text = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    text.insert_str(text.find('\n').unwrap() + 1, "{\"not\": \"an entry\"}\n");
+    std::fs::write(dir.join("index.json"), text).unwrap();
+    assert_eq!(stats(), after);
+    assert!(
+        !std::fs::read_to_string(dir.join("index.json"))
+            .unwrap()
+            .contains("an entry")
+    );
+
+    // Rebuilt from nothing: the same lines again, the same stats.
+    let rebuilt_from = entries(dir);
+    std::fs::remove_file(dir.join("index.json")).unwrap();
+    assert_eq!(stats(), after);
+    assert_eq!(entries(dir), rebuilt_from);
+}
+
+/// What the seal does not see: a session file rewritten where it stands
+/// (not through a rename), which leaves its folder as it was. The app,
+/// reading every file at start, stamps them and writes the index again,
+/// so the summary then follows the file.
+#[test]
+fn a_file_rewritten_in_place_is_caught_when_the_app_writes_the_index_again() {
+    use loopdrill::store::index::{SETTLED, Served};
+    let content = loopdrill::content::load_layered(&[]).unwrap();
+    let judge = Judge::new(&content);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let store = Store::open(dir).unwrap();
+    let mut s = Session::new("s-1".into(), SessionKind::Drill, common::ts(1_750_000_000));
+    s.answers.push(common::answer(1, "words"));
+    judge.refresh_cache(&mut s);
+    store.save_session(&s).unwrap();
+    std::thread::sleep(SETTLED + std::time::Duration::from_millis(100));
+    let write = || {
+        let stamps = store.session_stamps();
+        let mut full = store.load_history();
+        for s in &mut full.sessions {
+            judge.refresh_cache(s);
+        }
+        loopdrill::store::index::write_index(dir, &full, &stamps, judge.fingerprint()).unwrap();
+    };
+    write();
+    let (summary, served) = store.load_summary(judge.fingerprint()).unwrap();
+    assert_eq!(served, Served::Sealed);
+    assert_eq!(summary.sessions[0].answers.len(), 1);
+    // Another answer, written into the same file (truncated and rewritten).
+    s.answers.push(common::answer(2, "more words"));
+    judge.refresh_cache(&mut s);
+    let path = store.session_path("s-1");
+    std::fs::write(&path, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
+    let (summary, served) = store.load_summary(judge.fingerprint()).unwrap();
+    assert_eq!(served, Served::Sealed, "the folder did not change");
+    assert_eq!(summary.sessions[0].answers.len(), 1, "not seen by the seal");
+    write();
+    let (summary, _) = store.load_summary(judge.fingerprint()).unwrap();
+    assert_eq!(summary.sessions[0].answers.len(), 2);
 }

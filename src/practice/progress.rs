@@ -10,6 +10,7 @@
 
 use crate::content::Content;
 use crate::practice::judge::Judge;
+use crate::store::index::{Practised, principle_of};
 use crate::store::{Answer, Session};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -96,39 +97,87 @@ pub fn priority(order: usize, recent_avg: Option<f64>, days_since: Option<f64>) 
 
 pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> Progress {
     let judge = Judge::new(content);
-    let mut by_lp: BTreeMap<&str, Vec<&Answer>> = BTreeMap::new();
-    let mut calendar = BTreeMap::new();
-    let mut answers = 0;
-    for s in sessions {
-        for a in &s.answers {
-            answers += 1;
-            *calendar
-                .entry(crate::localtime::local_date(a.submitted_at))
-                .or_insert(0) += 1;
-            if let Some(lp) = a.principles.first() {
-                by_lp.entry(lp.as_str()).or_default().push(a);
-            }
+    let ids: Vec<&str> = content.principles.iter().map(|p| p.id.as_str()).collect();
+    let answers: Vec<Practised> = sessions
+        .iter()
+        .flat_map(|s| &s.answers)
+        .map(|a| practised(a, &judge, &ids))
+        .collect();
+    progress_of(&answers, sessions.len(), content, now)
+}
+
+/// What progress reads of answer `a`, its principle numbered among `ids`.
+pub fn practised(a: &Answer, judge: &Judge, ids: &[&str]) -> Practised {
+    Practised {
+        principle: principle_of(ids, a.principles.first().map(String::as_str)),
+        submitted_at: a.submitted_at,
+        // The interviewer's level of each answer (the candidate's own score
+        // only for answers given aloud, which have no text).
+        level: judge.answer_average(a),
+        self_average: a.average_score(),
+        duration_secs: a.duration_secs,
+        time_limit_secs: a.time_limit_secs,
+        overtime_secs: a.overtime_secs,
+        spoken: a.spoken,
+    }
+}
+
+/// Progress over `sessions` sessions whose answers are `answers`, in the
+/// history's order (as the summary index gives them: see
+/// `store::index::Store::read_practice`), each `principle` numbered among
+/// `content.principles`.
+pub fn progress_of(
+    answers: &[Practised],
+    sessions: usize,
+    content: &Content,
+    now: DateTime<Utc>,
+) -> Progress {
+    // Every answer oldest first, once (the index breaks ties in the
+    // history's order, as a stable sort would): each LP's list is then in
+    // order as it is picked out.
+    let mut oldest_first: Vec<(i64, u32, u32)> = answers
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let t = a.submitted_at;
+            (t.timestamp(), t.timestamp_subsec_nanos(), k as u32)
+        })
+        .collect();
+    oldest_first.sort_unstable();
+    let all: Vec<&Practised> = oldest_first
+        .iter()
+        .map(|(_, _, k)| &answers[*k as usize])
+        .collect();
+    let mut by_lp: Vec<Vec<&Practised>> = vec![Vec::new(); content.principles.len()];
+    // Answers per day (the user's day): counted by day number, in order.
+    let offset = i64::from(crate::localtime::offset().local_minus_utc());
+    let mut days: Vec<(i64, usize)> = Vec::new();
+    for (&(secs, _, _), a) in oldest_first.iter().zip(&all) {
+        let day = (secs + offset).div_euclid(86_400);
+        match days.last_mut() {
+            Some((d, n)) if *d == day => *n += 1,
+            _ => days.push((day, 1)),
+        }
+        if let Some(list) = a.principle.and_then(|k| by_lp.get_mut(usize::from(k))) {
+            list.push(a);
         }
     }
+    let calendar: BTreeMap<NaiveDate, usize> = days
+        .into_iter()
+        .filter_map(|(day, n)| Some((crate::localtime::date_of_day(day)?, n)))
+        .collect();
     let principles = content
         .principles
         .iter()
+        .zip(by_lp)
         .enumerate()
-        .map(|(order, p)| {
-            let mut list = by_lp.remove(p.id.as_str()).unwrap_or_default();
-            list.sort_by_key(|a| a.submitted_at);
-            // The interviewer's level of each answer (the candidate's own
-            // score only for answers given aloud, which have no text).
-            let judged: Vec<(Option<f64>, Option<f64>)> = list
+        .map(|(order, (p, list))| {
+            let scored: Vec<f64> = list.iter().filter_map(|a| a.level).collect();
+            let gaps: Vec<f64> = list
                 .iter()
-                .map(|a| (judge.answer_average(a), a.average_score()))
+                .filter_map(|a| Some(a.self_average? - a.level?))
                 .collect();
-            let scored: Vec<f64> = judged.iter().filter_map(|(j, _)| *j).collect();
-            let gaps: Vec<f64> = judged
-                .iter()
-                .filter_map(|(j, s)| Some(s.as_ref()? - j.as_ref()?))
-                .collect();
-            let self_scored: Vec<f64> = judged.iter().filter_map(|(_, s)| *s).collect();
+            let self_scored: Vec<f64> = list.iter().filter_map(|a| a.self_average).collect();
             let recent: Vec<f64> = scored.iter().rev().take(5).copied().collect();
             let recent_avg =
                 (!recent.is_empty()).then(|| recent.iter().sum::<f64>() / recent.len() as f64);
@@ -159,16 +208,14 @@ pub fn progress(sessions: &[Session], content: &Content, now: DateTime<Utc>) -> 
         })
         .collect();
     // Calibration over every answer, oldest first.
-    let mut all: Vec<&Answer> = sessions.iter().flat_map(|s| s.answers.iter()).collect();
-    all.sort_by_key(|a| a.submitted_at);
     let gaps: Vec<f64> = all
         .iter()
         .filter(|a| !a.spoken)
-        .filter_map(|a| Some(a.average_score()? - judge.answer_average(a)?))
+        .filter_map(|a| Some(a.self_average? - a.level?))
         .collect();
     Progress {
-        sessions: sessions.len(),
-        answers,
+        sessions,
+        answers: answers.len(),
         principles,
         calendar,
         calibration_gap: (!gaps.is_empty()).then(|| gaps.iter().sum::<f64>() / gaps.len() as f64),

@@ -18,6 +18,7 @@ pub mod bounds;
 pub mod export;
 pub mod index;
 mod model;
+pub mod view;
 
 pub use model::*;
 
@@ -280,6 +281,42 @@ impl Store {
         };
         store.sweep_temp_files();
         Ok(store)
+    }
+
+    /// The writer of an existing data dir, for a command that only reads
+    /// the history and keeps its caches (the summary index) up to date:
+    /// it takes the lock as [`Store::open`] does, but creates nothing else,
+    /// probes no disk (the probe's fsyncs cost more than a cached `stats`)
+    /// and sweeps nothing. [`StoreError::Locked`] while another instance
+    /// holds the store.
+    pub fn open_for_cache(dir: &Path) -> Result<Store> {
+        let lock_path = dir.join("lock");
+        let mut o = fs::OpenOptions::new();
+        o.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let lock = o
+            .open(&lock_path)
+            .map_err(|e| StoreError::io(&lock_path, e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+        }
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            lock: Some(lock),
+            read_only: None,
+            notices: Vec::new(),
+            fault: None,
+        })
     }
 
     /// Opens `dir` without the lock: every write fails with [`StoreError::ReadOnly`].

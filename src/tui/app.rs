@@ -248,9 +248,7 @@ impl App {
             let judge = crate::practice::judge::Judge::new(&content);
             // The summary first, when the index is usable: the home screen
             // shows progress from it while every session file is read.
-            let mut index_current = false;
-            if let Some((mut summary, current)) = store.load_summary(judge.fingerprint()) {
-                index_current = current;
+            if let Some((mut summary, _)) = store.load_summary(judge.fingerprint()) {
                 for s in &mut summary.sessions {
                     judge.refresh_cache(s);
                 }
@@ -261,10 +259,12 @@ impl App {
                 // a closed channel means the app is going).
                 let _ = shown_rx.recv_timeout(std::time::Duration::from_millis(250));
             }
-            // The index is rewritten only when it was missing or stale; the
-            // files are stamped for it before they are read, so a file saved
+            // Every file is read below anyway, so the writer checks the
+            // index against all of them (a sealed index does not see a file
+            // rewritten in place) and writes it again when it differs. The
+            // files are stamped before they are read, so a file saved
             // meanwhile is seen as changed by the next start.
-            let stamps = (writer && !index_current).then(|| store.session_stamps());
+            let stamps = writer.then(|| store.session_stamps());
             let mut history = store.load_history();
             // Judge, off the UI thread, the answers whose cached judgement is
             // missing or stale (in memory only: nothing is rewritten), so the
@@ -273,7 +273,8 @@ impl App {
                 judge.refresh_cache(s);
             }
             if let Some(stamps) = stamps {
-                // A cache: a failure to write it costs only speed next time.
+                // A cache: a failure to write it costs only speed next time;
+                // an index that holds these bytes already is left as it is.
                 let _ =
                     crate::store::index::write_index(&dir, &history, &stamps, judge.fingerprint());
             }

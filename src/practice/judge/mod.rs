@@ -538,6 +538,76 @@ pub fn fingerprint(content: &Content) -> u64 {
     h.finish()
 }
 
+/// The cache key of an answer's words for the judge with `fingerprint`
+/// ([`Judge::cache_key`]), from its parts wherever they are held: an
+/// [`crate::store::Answer`] or a view of its file
+/// ([`crate::store::view::AnswerView`], whose texts hash as `String`s do).
+pub fn words_key<S: std::hash::Hash>(
+    fingerprint: u64,
+    question_id: &str,
+    principles: &[S],
+    star: [&str; 4],
+    parts: &[S],
+    responses: impl Iterator<Item = impl AsRef<str>>,
+    time_limit_secs: u64,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fingerprint.hash(&mut h);
+    question_id.hash(&mut h);
+    principles.hash(&mut h);
+    // As `Star`'s derived `Hash`: each field in turn.
+    for f in star {
+        f.hash(&mut h);
+    }
+    parts.hash(&mut h);
+    for r in responses {
+        r.as_ref().hash(&mut h);
+    }
+    time_limit_secs.hash(&mut h);
+    h.finish()
+}
+
+/// What the summary index needs of the judge (`store::index::Judging`):
+/// for one content pack, its fingerprint, the cache key of an answer read
+/// from its file, and judging what has no current cached judgement. Shared
+/// by the threads that read the session files.
+pub struct IndexJudge<'c> {
+    content: &'c Content,
+    fingerprint: u64,
+}
+
+impl<'c> IndexJudge<'c> {
+    pub fn new(content: &'c Content) -> IndexJudge<'c> {
+        IndexJudge {
+            content,
+            fingerprint: fingerprint(content),
+        }
+    }
+}
+
+impl crate::store::index::Judging for IndexJudge<'_> {
+    fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    fn key(&self, a: &crate::store::view::AnswerView<'_>) -> u64 {
+        words_key(
+            self.fingerprint,
+            a.question_id.as_str(),
+            &a.principles,
+            a.star.fields(),
+            &a.parts,
+            a.follow_ups.iter().map(|f| f.response.as_str()),
+            a.time_limit_secs,
+        )
+    }
+
+    fn refresh(&self, session: &mut crate::store::Session) {
+        Judge::new(self.content).refresh_cache(session);
+    }
+}
+
 /// The judge, prepared once for a content pack.
 pub struct Judge<'c> {
     pub content: &'c Content,
@@ -920,18 +990,15 @@ impl Judge<'_> {
     /// What a cached judgement of `a` must match: the judge's version, the
     /// rubrics and questions it reads, and the answer's own words.
     pub fn cache_key(&self, a: &crate::store::Answer) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.fingerprint.hash(&mut h);
-        a.question_id.hash(&mut h);
-        a.principles.hash(&mut h);
-        a.star.hash(&mut h);
-        a.parts.hash(&mut h);
-        for f in &a.follow_ups {
-            f.response.hash(&mut h);
-        }
-        a.time_limit_secs.hash(&mut h);
-        h.finish()
+        words_key(
+            self.fingerprint,
+            &a.question_id,
+            &a.principles,
+            a.star.fields(),
+            &a.parts,
+            a.follow_ups.iter().map(|f| f.response.as_str()),
+            a.time_limit_secs,
+        )
     }
 
     /// Fills in the cached judgement of every answer of `session` that has
