@@ -796,10 +796,14 @@ impl HomeScreen {
                     theme::title(),
                 ));
                 if h.sessions.is_empty() {
-                    lines.push(Line::styled(
-                        " Nothing yet: start with a drill or a loop.",
+                    // Wrapped inside the border: a narrow panel must not cut it.
+                    crate::tui::text::push_wrapped(
+                        &mut lines,
+                        "Nothing yet: start with a drill or a loop.",
+                        w + 2,
                         theme::dim(),
-                    ));
+                        " ",
+                    );
                 }
                 for s in h.sessions.iter().rev().take(5) {
                     let state = match (&s.debrief, s.finished_at) {
