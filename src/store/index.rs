@@ -149,7 +149,19 @@ struct LineIn {
     #[serde(rename = "s")]
     session: Head,
     #[serde(rename = "a", default)]
-    answers: Vec<Brief>,
+    answers: Vec<Summarised>,
+}
+
+/// An answer read from its [`Brief`], as it is parsed (so the answers need
+/// no second list).
+#[derive(Deserialize)]
+#[serde(from = "Brief")]
+struct Summarised(Answer);
+
+impl From<Brief> for Summarised {
+    fn from(b: Brief) -> Summarised {
+        Summarised(b.into_answer())
+    }
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -801,6 +813,12 @@ impl Index {
     /// read or is not UTF-8.
     fn body(mut self) -> Option<String> {
         use std::io::Read as _;
+        use std::io::Seek as _;
+        // Read into one allocation of the size left, as `fs::read` does.
+        let len = self.file.metadata().map_or(0, |m| m.len());
+        let at = self.file.stream_position().unwrap_or(len);
+        self.rest
+            .reserve(usize::try_from(len.saturating_sub(at)).unwrap_or(0));
         self.file.read_to_end(&mut self.rest).ok()?;
         String::from_utf8(self.rest).ok()
     }
@@ -1276,7 +1294,9 @@ impl LineIn {
     }
 
     fn into_session(self) -> Session {
-        let answers = self.answers.into_iter().map(Brief::into_answer).collect();
+        debug_assert_eq!(size_of::<Summarised>(), size_of::<Answer>());
+        // In place: a `Summarised` is laid out as its answer.
+        let answers = self.answers.into_iter().map(|a| a.0).collect();
         self.session.into_session(answers)
     }
 }
