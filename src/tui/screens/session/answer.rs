@@ -467,69 +467,26 @@ impl SessionScreen {
         let format_rubric = self
             .format_of(ctx.content)
             .and_then(|(_, spec)| ctx.content.rubric(&spec.rubric).map(|r| (spec, r)));
-        if let (Some(side), Some((spec, r))) = (side, format_rubric) {
-            let mut lines = vec![Line::styled(
-                "What the interviewer listens for",
-                theme::title(),
-            )];
-            for c in &r.criteria {
-                lines.push(Line::raw(format!(
-                    "• {}: {}",
-                    sanitize(&c.name),
-                    sanitize(&c.levels[3])
-                )));
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Pitfalls", theme::title()));
-            for c in &r.criteria {
-                lines.push(Line::styled(
-                    format!("• {}", sanitize(&c.levels[0])),
-                    theme::dim(),
-                ));
-            }
-            f.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-                    Block::default()
-                        .borders(Borders::LEFT)
-                        .border_style(theme::border())
-                        .title(format!(
-                            " {} — hints ",
-                            truncate(
-                                &one_line(&spec.name),
-                                usize::from(side.width.saturating_sub(12))
-                            )
-                        )),
-                ),
-                side,
-            );
-        } else if let (Some(side), Some(p)) = (side, ctx.content.principle(&lp)) {
-            let mut lines = vec![Line::styled(
-                "What the interviewer listens for",
-                theme::title(),
-            )];
-            for s in &p.signals {
-                lines.push(Line::raw(format!("• {}", sanitize(s))));
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Pitfalls", theme::title()));
-            for s in &p.pitfalls {
-                lines.push(Line::styled(format!("• {}", sanitize(s)), theme::dim()));
-            }
-            f.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-                    Block::default()
-                        .borders(Borders::LEFT)
-                        .border_style(theme::border())
-                        .title(format!(
-                            " {} — hints ",
-                            truncate(
-                                &one_line(&p.name),
-                                usize::from(side.width.saturating_sub(12))
-                            )
-                        )),
-                ),
-                side,
-            );
+        let Some(side) = side else {
+            return;
+        };
+        // (title, what it listens for, its pitfalls)
+        let hints: Option<(&str, Vec<String>, Vec<String>)> = match format_rubric {
+            Some((spec, r)) => Some((
+                &spec.name,
+                r.criteria
+                    .iter()
+                    .map(|c| format!("{}: {}", c.name, c.levels[3]))
+                    .collect(),
+                r.criteria.iter().map(|c| c.levels[0].clone()).collect(),
+            )),
+            None => ctx
+                .content
+                .principle(&lp)
+                .map(|p| (p.name.as_str(), p.signals.clone(), p.pitfalls.clone())),
+        };
+        if let Some((name, listens, pitfalls)) = hints {
+            render_hints(f, side, name, &listens, &pitfalls);
         }
     }
 
@@ -558,4 +515,33 @@ impl SessionScreen {
 pub(super) enum Target2 {
     Star,
     Reply,
+}
+
+/// The hints beside the editor: what the interviewer listens for, then the
+/// pitfalls, under a title naming the principle or the answer format.
+fn render_hints(f: &mut Frame, side: Rect, name: &str, listens: &[String], pitfalls: &[String]) {
+    let mut lines = vec![Line::styled(
+        "What the interviewer listens for",
+        theme::title(),
+    )];
+    for s in listens {
+        lines.push(Line::raw(format!("• {}", sanitize(s))));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Pitfalls", theme::title()));
+    for s in pitfalls {
+        lines.push(Line::styled(format!("• {}", sanitize(s)), theme::dim()));
+    }
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme::border())
+                .title(format!(
+                    " {} — hints ",
+                    truncate(&one_line(name), usize::from(side.width.saturating_sub(12)))
+                )),
+        ),
+        side,
+    );
 }
