@@ -225,22 +225,40 @@ pub fn push_wrapped(
     st: ratatui::style::Style,
     indent: &str,
 ) {
+    push_marked(lines, text, w, st, indent, st);
+}
+
+/// [`push_wrapped`] with the opening `marker` in a style of its own
+/// ("  ⚑ 2× " in the warning colour before the text).
+pub fn push_marked(
+    lines: &mut Vec<ratatui::text::Line<'static>>,
+    text: &str,
+    w: usize,
+    st: ratatui::style::Style,
+    marker: &str,
+    marker_st: ratatui::style::Style,
+) {
+    use ratatui::text::{Line, Span};
     let clean = sanitize(text);
     if clean.trim().is_empty() {
-        lines.push(ratatui::text::Line::styled(
-            format!("{indent}(empty)"),
+        lines.push(Line::styled(
+            format!("{marker}(empty)"),
             super::theme::dim(),
         ));
         return;
     }
     // The marker opens the first line; the rest hang under its text.
-    let hang = " ".repeat(width(indent));
-    for (i, l) in wrap(&clean, w.saturating_sub(width(indent)).max(8))
+    let hang = " ".repeat(width(marker));
+    for (i, l) in wrap(&clean, w.saturating_sub(width(marker)).max(8))
         .into_iter()
         .enumerate()
     {
-        let lead = if i == 0 { indent } else { hang.as_str() };
-        lines.push(ratatui::text::Line::styled(format!("{lead}{l}"), st));
+        let lead = if i == 0 {
+            Span::styled(marker.to_string(), marker_st)
+        } else {
+            Span::styled(hang.clone(), st)
+        };
+        lines.push(Line::from(vec![lead, Span::styled(l, st)]));
     }
 }
 

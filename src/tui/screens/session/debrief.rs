@@ -279,21 +279,14 @@ impl SessionScreen {
             for (s, n) in &d.flags {
                 let e = crate::content::signal_explanation(s)
                     .map_or_else(|| one_line(s), str::to_string);
-                // The marker opens the first line; the rest hang under its text.
-                let marker = format!("  ⚑ {n}× ");
-                let m = crate::tui::text::width(&marker);
-                for (i, l) in
-                    crate::tui::text::wrap(&e, usize::from(area.width).saturating_sub(m).max(8))
-                        .into_iter()
-                        .enumerate()
-                {
-                    let lead = if i == 0 {
-                        Span::styled(marker.clone(), theme::warn())
-                    } else {
-                        Span::raw(" ".repeat(m))
-                    };
-                    lines.push(Line::from(vec![lead, Span::styled(l, theme::text())]));
-                }
+                crate::tui::text::push_marked(
+                    &mut lines,
+                    &e,
+                    usize::from(area.width),
+                    theme::text(),
+                    &format!("  ⚑ {n}× "),
+                    theme::warn(),
+                );
             }
         }
         if !d.reused_stories.is_empty() && d.reused_answers.is_empty() {
