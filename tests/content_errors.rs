@@ -79,6 +79,18 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown principle id \"ownershp\"",
     ),
     (
+        "asked_as_unknown_also.toml",
+        8,
+        96,
+        "unknown principle id \"delvier-results\"",
+    ),
+    (
+        "asked_as_own_also.toml",
+        9,
+        77,
+        "`also` names other principles; this one is already the wording's own",
+    ),
+    (
         "unknown_probe_ref.toml",
         10,
         30,

@@ -27,7 +27,13 @@ fn cap(kind: &str, key: &str) -> (usize, bool, String) {
         || key.ends_with("_id")
         || matches!(
             key,
-            "principles" | "principle" | "questions" | "probe_refs" | "interviewer" | "rubric"
+            "principles"
+                | "principle"
+                | "questions"
+                | "probe_refs"
+                | "interviewer"
+                | "rubric"
+                | "also"
         );
     if is_id {
         (MAX_ID_BYTES, true, format!("{kind} {key}"))

@@ -187,6 +187,16 @@ struct RawPrinciple {
     description: S,
     signals: Vec<S>,
     pitfalls: Vec<S>,
+    #[serde(default)]
+    asked_as: Vec<RawAskedAs>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAskedAs {
+    text: S,
+    #[serde(default)]
+    also: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -939,6 +949,27 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
             description: p.description.get_ref().clone(),
             signals: strings(&p.signals),
             pitfalls: strings(&p.pitfalls),
+            asked_as: p
+                .asked_as
+                .iter()
+                .map(|a| {
+                    d.text(*file, &a.text, "asked_as text");
+                    for lp in &a.also {
+                        check_lp(&mut d, *file, lp);
+                        if lp.get_ref() == p.id.get_ref() {
+                            d.at(
+                                *file,
+                                lp.span().start,
+                                "`also` names other principles; this one is already the wording's own",
+                            );
+                        }
+                    }
+                    AskedAs {
+                        text: a.text.get_ref().clone(),
+                        also: strings(&a.also),
+                    }
+                })
+                .collect(),
         });
     }
 

@@ -159,6 +159,19 @@ pub struct Principle {
     pub description: String,
     pub signals: Vec<String>,
     pub pitfalls: Vec<String>,
+    /// Ways interviewers word a question on this principle: what importing
+    /// an unlabelled question list learns its principles from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked_as: Vec<AskedAs>,
+}
+
+/// One way a question on a principle is worded, and the other principles an
+/// interviewer would also accept for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AskedAs {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

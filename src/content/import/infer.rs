@@ -1,14 +1,17 @@
 //! Inferring the Leadership Principles of a question whose source names
 //! none (it sits under "## Amazon" or "## General", or a CSV row has no LP).
 //!
-//! The loaded questions are the labelled examples: each is a TF-IDF vector
-//! of its (stemmed, stop-word-free) words, labelled with its LPs. A new
-//! question's LPs are voted by its nearest neighbours (cosine similarity;
-//! the primary LP of a neighbour counts fully, a secondary one half), plus
-//! a small fixed score for each LP cue phrase it contains ("root cause",
-//! "budget", "disagree"…). The confidence is the winner's share of all the
-//! votes, with a prior that keeps weak evidence (a single faint neighbour)
-//! from looking certain.
+//! The labelled examples are each principle's `asked_as` wordings (ways
+//! interviewers word a question on it, with the other principles they would
+//! accept), its description and signals, and the loaded questions: each is a
+//! TF-IDF vector of its (stemmed, stop-word-free) words, labelled with its
+//! LPs. A new question's LPs are voted by its nearest neighbours (squared
+//! cosine similarity; the primary LP of a neighbour counts fully, a secondary
+//! one half, a bank question less than a wording), plus a small fixed score
+//! for each LP cue phrase it contains ("root cause", "budget",
+//! "disagree"…). The confidence is the winner's share of all the votes, with
+//! a prior that keeps weak evidence (a single faint neighbour) from looking
+//! certain.
 //!
 //! Measured on `tests/fixtures/import/labelled_questions.toml` (see
 //! `content/README.md`, "Importing question lists"); `tests/content_import.rs`
@@ -22,9 +25,13 @@ use std::collections::HashMap;
 pub const CONFIDENT: f64 = 0.30;
 
 /// Neighbours that vote.
-const K: usize = 7;
-/// A cue phrase's vote, against a neighbour's similarity (0–1).
-const CUE_VOTE: f64 = 0.5;
+const K: usize = 20;
+/// A cue phrase's vote, against a neighbour's squared similarity (0–1).
+const CUE_VOTE: f64 = 0.25;
+/// A bank question's vote against a principle's own wording (`asked_as`,
+/// description, signals): bank questions are about one domain's situations,
+/// the wordings about the principle.
+const BANK_WEIGHT: f64 = 0.6;
 /// Votes every question starts with spread over no LP: with little
 /// evidence the winner's share stays low.
 const PRIOR: f64 = 0.35;
@@ -444,6 +451,10 @@ impl Inferrer {
             for t in std::iter::once(&p.description).chain(&p.signals) {
                 labelled.push((None, vec![p.id.clone()], t.as_str()));
             }
+            for a in &p.asked_as {
+                let lps = std::iter::once(&p.id).chain(&a.also).cloned().collect();
+                labelled.push((None, lps, a.text.as_str()));
+            }
         }
         let mut bags: Vec<(usize, HashMap<u32, f64>)> = Vec::new();
         for (i, (_, _, text)) in labelled.iter().enumerate() {
@@ -510,9 +521,13 @@ impl Inferrer {
         sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut votes: HashMap<&str, f64> = HashMap::new();
         for &(sim, i) in sims.iter().take(K) {
-            for (k, lp) in self.examples[i].principles.iter().enumerate() {
+            let e = &self.examples[i];
+            let source = if e.id.is_some() { BANK_WEIGHT } else { 1.0 };
+            for (k, lp) in e.principles.iter().enumerate() {
                 let w = if k == 0 { 1.0 } else { 0.5 };
-                *votes.entry(lp.as_str()).or_insert(0.0) += w * sim;
+                // Squared: the closest wordings count far more than the
+                // twentieth.
+                *votes.entry(lp.as_str()).or_insert(0.0) += w * source * sim * sim;
             }
         }
         let lower = format!(" {}", text.to_lowercase());

@@ -43,6 +43,7 @@ fn content() -> Content {
             description: "d".into(),
             signals: vec!["s".into()],
             pitfalls: vec!["p".into()],
+            asked_as: Vec::new(),
         })
         .collect();
     c.questions = vec![Question {
@@ -594,4 +595,31 @@ fn json_groups_of_an_lp_key_and_an_array_of_questions() {
     assert_eq!(qs[1]["principles"][0].as_str(), Some("ownership"));
     assert_eq!(qs[2]["principles"][0].as_str(), Some("dive-deep"));
     assert_eq!(qs[2]["track"].as_str(), Some("leadership"));
+}
+
+#[test]
+fn a_principles_asked_as_wordings_teach_inference_words_no_question_uses() {
+    // "shoestring" is in no question, cue or description: only a wording
+    // can tie it to frugality.
+    let text = "Tell me about a program you ran on a shoestring.";
+    let plain = content();
+    let before = super::infer::Inferrer::new(&plain).infer(text);
+    assert!(
+        before.as_ref().is_none_or(|i| i.principles[0] != "frugality"),
+        "{before:?}"
+    );
+    let mut taught = content();
+    let p = taught
+        .principles
+        .iter_mut()
+        .find(|p| p.id == "frugality")
+        .expect("frugality");
+    p.asked_as = vec![crate::content::AskedAs {
+        text: "A time you delivered on a shoestring.".into(),
+        also: vec!["deliver-results".into()],
+    }];
+    let after = super::infer::Inferrer::new(&taught)
+        .infer(text)
+        .expect("an inference");
+    assert_eq!(after.principles[0], "frugality", "{after:?}");
 }
