@@ -70,7 +70,7 @@ const BROAD_SEEKS: &[&str] = &[
 ];
 
 /// … and the best of them fits it at least this many times better.
-pub const OFF_TOPIC_LP_RATIO: f64 = 2.0;
+pub const OFF_TOPIC_LP_RATIO: f64 = 4.0;
 
 /// Answers shorter than this are not judged off-topic.
 pub const OFF_TOPIC_MIN_WORDS: usize = 60;

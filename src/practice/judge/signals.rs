@@ -832,7 +832,20 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     if owns_part(said) {
         return None;
     }
-    if let Some(s) = first_hit(said, BLAME) {
+    // Setting the scene names others' problems ("their problem was a shared
+    // library"): one such sentence in the Situation or Task is context, not
+    // blame; blame is the cause put on others in what was done, the Result
+    // or a reply, or said more than once.
+    let hits: Vec<&Sentence> = said
+        .sentences
+        .iter()
+        .filter(|s| cues::first(BLAME, &s.words).is_some())
+        .collect();
+    if let Some(s) = hits
+        .iter()
+        .find(|s| !matches!(s.field, Field::Situation | Field::Task))
+        .or((hits.len() >= 2).then(|| &hits[0]))
+    {
         return Some(s);
     }
     let (parties, let_down) = (PARTIES, LET_DOWN);
