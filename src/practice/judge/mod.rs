@@ -862,6 +862,39 @@ impl<'c> Judge<'c> {
                 .map(|f| f.fields.iter().map(|x| x.id.clone()).collect())
                 .unwrap_or_default();
         }
+        // A plan whose Risks or Trade-offs part is a few words ("Risks:
+        // negligible.", "None significant.") weighs nothing: that waves the
+        // risks away whatever the words.
+        if facts.plan
+            && !findings.iter().any(|f| f.signal == "dismisses-risk")
+            && let Some(flag) = self
+                .content
+                .red_flags
+                .iter()
+                .find(|f| f.id == "dismisses-risk")
+            && let Some((text, id)) = said.parts.iter().find_map(|(field, text)| match field {
+                Field::Part(i) => facts
+                    .part_fields
+                    .get(*i)
+                    .filter(|id| matches!(id.as_str(), "risks" | "trade-offs"))
+                    .filter(|_| brushed_off(text))
+                    .map(|id| (*text, id)),
+                _ => None,
+            })
+        {
+            caps.push(("dismisses-risk", flag.cap));
+            findings.insert(
+                0,
+                signals::Found {
+                    signal: "dismisses-risk",
+                    evidence: Evidence {
+                        quote: text.trim().to_string(),
+                        effect: Effect::Minus,
+                        reason: format!("the {id} part says there are none"),
+                    },
+                },
+            );
+        }
         // Amazon runs on controllable inputs: a Deliver Results, Dive Deep
         // or operational-excellence answer that names only outputs cannot
         // reach the top level on its principle's criteria.
@@ -1110,6 +1143,47 @@ impl Judge<'_> {
     }
 }
 
+/// A Risks or Trade-offs part of a plan that waves them away: under six
+/// words once a leading label ("Risks:", "Trade-offs and failure modes.")
+/// is set aside, and those say there are none ("negligible", "none
+/// significant", "low").
+fn brushed_off(text: &str) -> bool {
+    let t = text.trim();
+    let body = match t.split_once([':', '.']) {
+        Some((head, rest))
+            if head.split_whitespace().count() <= 5
+                && ["risk", "trade", "failure"]
+                    .iter()
+                    .any(|w| head.to_lowercase().contains(w)) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    let words: Vec<String> = body
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+                .to_lowercase()
+        })
+        .collect();
+    words.len() < 6
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "none"
+                    | "minimal"
+                    | "negligible"
+                    | "nothing"
+                    | "low"
+                    | "n/a"
+                    | "zero"
+                    | "no"
+                    | "insignificant"
+            )
+        })
+}
+
 /// An answer's average level from its criteria's levels: the mean of the LP
 /// criteria's mean and the other criteria's mean, less the share of the
 /// follow-ups dodged; a thin answer (or one with a weak criterion) never
@@ -1161,6 +1235,21 @@ pub fn answer_average(
             || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
     {
         *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
+    }
+    // Too short to be a story and missing one of its parts (or made of
+    // principle words), or missing two parts: the blind interviewers voted
+    // no such answer a hire (their own labels: 9 of 9 for the parts). A no
+    // hire at best.
+    let has = |sig: &str| findings.iter().any(|f| f.signal == sig);
+    let missing = ["missing-situation", "missing-task"]
+        .iter()
+        .filter(|s| has(s))
+        .count();
+    let hollow = missing >= 2 || (has("too-short") && (missing > 0 || has("buzzwords")));
+    if let Some(avg) = average.as_mut()
+        && hollow
+    {
+        *avg = avg.min((rules.not_inclined + rules.inclined) / 2.0);
     }
     // A strong no hire is for behaviour, not for thinness: without a
     // red flag, an answer that misses the question, or every probe

@@ -139,7 +139,8 @@ fn criteria_the_text_cannot_speak_to_say_so() {
 fn an_off_topic_story_is_caught_by_the_questions_own_words() {
     let c = load_layered(&[]).unwrap();
     let j = Judge::new(&c);
-    // A frugality story to a hiring question.
+    // A frugality story to a hiring question: it speaks frugality's
+    // language (cost, spend, budget, saved) far more than hiring's.
     let q = c
         .questions
         .iter()
@@ -149,7 +150,7 @@ fn an_off_topic_story_is_caught_by_the_questions_own_words() {
         "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
         "I was asked to cut the spend without slowing down the nightly reports.",
         "I pulled the cost explorer data, found that 60% of the spend was idle reserved nodes, moved the batch jobs to spot capacity and switched off the staging cluster at weekends. Finance worried that spot would break the month-end close, so I kept one on-demand node as a fallback.",
-        "The monthly bill fell from $84,000 to $51,000 within six weeks and no report was late.",
+        "The monthly bill fell from $84,000 to $51,000 within six weeks and no report was late. The budget we saved paid for the cheaper archive tier, the cost per report halved, and the same frugal habits cut waste on two other clusters.",
     );
     let k = j.judge(q, &s, &[], 300, false);
     assert!(k.has("off-topic"), "{}: {:?}", q.text, k.signals());
@@ -201,4 +202,66 @@ fn which_questions_ask_for_a_failure_of_your_own() {
     assert!(!asks(
         "Give me an example of when you had to give bad news: a slip, a missed commitment."
     ));
+}
+
+fn design_parts(risks: &str) -> Vec<String> {
+    vec![
+        "Requirements and scope: teams turn a feature on for 1, 10 and 100 percent of users and off again within a minute, per region, with an audit trail of who changed what.".into(),
+        "Users and scale: about 300 service teams, 40,000 flag checks a second at peak, and on-call engineers who need the kill switch at 3 a.m.".into(),
+        "The design and its parts: a flag service stores rules in a replicated table; each service embeds a client library that caches the rules and evaluates them locally, refreshing every 10 seconds; changes go through a small web console with two-person approval for 100 percent rollouts.".into(),
+        "Trade-offs and failure modes: local evaluation means a change takes up to 10 seconds to land everywhere, which we accept in exchange for no network call on the request path; if the flag service is down, clients keep their last rules, so a rollout freezes rather than flips.".into(),
+        "Metrics and launch plan: time from flag change to full effect, share of launches that used a staged rollout, and rollbacks per month; we launch with five volunteer teams for a month before opening it up.".into(),
+        risks.into(),
+    ]
+}
+
+#[test]
+fn a_design_whose_risks_part_says_there_are_none_waves_them_away() {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c);
+    let q = c.question("sd-feature-flag-rollout").unwrap().clone();
+    let named = j.judge_parts(
+        &q,
+        &design_parts("Risks: a stale client cache could serve an old rule after a rollback, so clients alarm when their rules are older than a minute; teams may skip the staged rollout, so the console warns when a change jumps straight to 100 percent."),
+        &[],
+        600,
+        false,
+    );
+    assert!(!named.has("dismisses-risk"), "{:?}", named.signals());
+    // A short risk that is still a risk is thin, not a dismissal.
+    let terse = j.judge_parts(
+        &q,
+        &design_parts("Risks: teams not updating it."),
+        &[],
+        600,
+        false,
+    );
+    assert!(!terse.has("dismisses-risk"), "{:?}", terse.signals());
+    for waved in ["Risks: negligible.", "Minimal.", "Risks. None significant."] {
+        let k = j.judge_parts(&q, &design_parts(waved), &[], 600, false);
+        assert!(k.has("dismisses-risk"), "{waved}: {:?}", k.signals());
+        assert!(
+            k.vote.is_some_and(|v| v < Vote::Inclined),
+            "{waved}: {:?}",
+            k.vote
+        );
+    }
+}
+
+#[test]
+fn a_too_short_answer_missing_a_part_is_not_a_hire() {
+    let s = Star {
+        situation: String::new(),
+        task: String::new(),
+        action: "I dove deep, earned trust and delivered results with a 40 percent improvement across the whole organisation.".into(),
+        result: "Customers were delighted and the business grew by 30 percent. I learned a lot about ownership.".into(),
+    };
+    let j = judge_on("own-inherited-troubled-program", &s, &[]);
+    assert!(j.has("too-short"), "{:?}", j.signals());
+    assert!(
+        j.vote.is_some_and(|v| v < Vote::Inclined),
+        "{:?} {:?}",
+        j.vote,
+        j.signals()
+    );
 }
