@@ -605,7 +605,9 @@ fn a_principles_asked_as_wordings_teach_inference_words_no_question_uses() {
     let plain = content();
     let before = super::infer::Inferrer::new(&plain).infer(text);
     assert!(
-        before.as_ref().is_none_or(|i| i.principles[0] != "frugality"),
+        before
+            .as_ref()
+            .is_none_or(|i| i.principles[0] != "frugality"),
         "{before:?}"
     );
     let mut taught = content();
