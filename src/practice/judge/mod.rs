@@ -793,7 +793,23 @@ impl<'c> Judge<'c> {
         time_limit_secs: u64,
         bar_raiser: bool,
     ) -> Judgement {
-        let said = Said::from_parts(fields, follow_ups);
+        // A field that repeats its own heading ("Trade-offs and failure
+        // modes: …") is judged on what follows it: a heading is not
+        // evidence of a trade-off.
+        let names: Vec<&str> = self
+            .content
+            .format(question.format)
+            .map(|f| f.fields.iter().map(|x| x.name.as_str()).collect())
+            .unwrap_or_default();
+        let fields: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match names.get(i) {
+                Some(name) => without_heading(t, name).to_string(),
+                None => t.clone(),
+            })
+            .collect();
+        let said = Said::from_parts(&fields, follow_ups);
         self.judge_said(question, &said, follow_ups, time_limit_secs, bar_raiser)
     }
 
@@ -1140,6 +1156,22 @@ impl Judge<'_> {
                 missing.join(", ")
             ),
         })
+    }
+}
+
+/// `text` without a leading copy of its field's heading (`name`, any case,
+/// then ':' or '.' or a line break); the text itself when it has none.
+fn without_heading<'t>(text: &'t str, name: &str) -> &'t str {
+    let t = text.trim_start();
+    match t.get(..name.len()) {
+        Some(head) if head.eq_ignore_ascii_case(name) => {
+            let rest = &t[name.len()..];
+            match rest.strip_prefix([':', '.', '\n']) {
+                Some(body) => body.trim_start(),
+                None => text,
+            }
+        }
+        _ => text,
     }
 }
 

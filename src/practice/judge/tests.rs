@@ -265,3 +265,37 @@ fn a_too_short_answer_missing_a_part_is_not_a_hire() {
         j.signals()
     );
 }
+
+#[test]
+fn a_fields_own_heading_is_not_evidence_of_a_trade_off() {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c);
+    let q = c.question("sd-feature-flag-rollout").unwrap().clone();
+    let level = |trade_offs: &str| {
+        let mut parts = design_parts(
+            "Risks: a stale client cache could serve an old rule after a rollback, so clients alarm when their rules are older than a minute.",
+        );
+        parts[3] = trade_offs.into();
+        let k = j.judge_parts(&q, &parts, &[], 600, false);
+        k.criteria
+            .iter()
+            .find(|c| c.key.ends_with("/trade-offs"))
+            .and_then(|c| c.level)
+            .expect("a trade-offs criterion")
+    };
+    let benefits =
+        "The design is simple and uses managed services, so it is quick to build and easy to run.";
+    let headed = level(&format!("Trade-offs and failure modes: {benefits}"));
+    assert!(
+        headed <= 2,
+        "a list of benefits under the heading: level {headed}"
+    );
+    assert_eq!(headed, level(benefits), "the heading adds nothing");
+    let weighed = level(
+        "Trade-offs and failure modes: local evaluation saves a network call on every request but means a change takes up to ten seconds to land, which we accept; the alternative, a central check per request, is worse when the flag service is slow.",
+    );
+    assert!(
+        weighed >= 3,
+        "a gain paid for, alternative named: level {weighed}"
+    );
+}
