@@ -375,31 +375,30 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-06 on the fresh held-out sets H8a and H8b, once,
-/// after the last tuning (57, 39 and 61 of 74); the targets (0.85,
-/// 0.55, 0.95) are not met: docs/judge.md says so.
-const HELDOUT_HIRE_SIDE: f64 = 0.77;
-const HELDOUT_EXACT: f64 = 0.52;
-const HELDOUT_WITHIN_ONE: f64 = 0.82;
+/// Measured on 2026-12-06 on the fresh held-out sets H9a and H9b, once,
+/// after the last tuning (60, 43 and 64 of 73); the targets (0.85,
+/// 0.55, 0.95) are met for exact agreement only: docs/judge.md says so.
+const HELDOUT_HIRE_SIDE: f64 = 0.82;
+const HELDOUT_EXACT: f64 = 0.58;
+const HELDOUT_WITHIN_ONE: f64 = 0.87;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 14 in the tuning part, 6 held out).
+/// target is none: measured 14 in the tuning part, 5 held out).
 const SNI_INCLINED_TUNING: usize = 14;
-const SNI_INCLINED_HELDOUT: usize = 6;
+const SNI_INCLINED_HELDOUT: usize = 5;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
     ("blame", 0.70),
-    ("conceals", 0.83),
-    ("implausible", 0.80),
+    ("implausible", 0.84),
     ("misses-ask", 0.69),
-    ("no-conflict", 0.51),
+    ("no-conflict", 0.46),
     ("no-customer", 0.47),
-    ("no-failure", 0.64),
-    ("no-lesson", 0.34),
+    ("no-failure", 0.59),
+    ("no-lesson", 0.27),
     ("non-answer", 0.63),
     ("off-topic", 0.66),
-    ("undermines-decision", 0.83),
+    ("undermines-decision", 0.70),
 ];
 
 #[test]
