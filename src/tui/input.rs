@@ -10,9 +10,12 @@
 //! finished sequence that is not a key we know is dropped whole; the input
 //! around it is kept.
 //!
-//! Keys come out as crossterm would give them (`\r` is Enter, `\n` Ctrl-J,
-//! an uppercase letter carries SHIFT, `ESC x` is Alt-x), so the screens see
-//! no difference.
+//! Keys come out as crossterm would give them (`\r` is Enter, an uppercase
+//! letter carries SHIFT, `ESC x` is Alt-x), so the screens see no
+//! difference, with one exception: `\n` (and `\r\n`) is Enter too, not
+//! Ctrl-J. A line feed is what an unbracketed paste of several lines sends,
+//! and the editors read Ctrl-J as "delete to the start of the line": pasted
+//! lines would have eaten each other.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::collections::VecDeque;
@@ -130,7 +133,10 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 fn step(b: &[u8]) -> Step {
     match b[0] {
         0x1b => escape(b),
-        b'\r' => Step::Event(key(KeyCode::Enter, KeyModifiers::NONE), 1),
+        b'\r' if b.get(1) == Some(&b'\n') => {
+            Step::Event(key(KeyCode::Enter, KeyModifiers::NONE), 2)
+        }
+        b'\r' | b'\n' => Step::Event(key(KeyCode::Enter, KeyModifiers::NONE), 1),
         b'\t' => Step::Event(key(KeyCode::Tab, KeyModifiers::NONE), 1),
         0x7f => Step::Event(key(KeyCode::Backspace, KeyModifiers::NONE), 1),
         c @ 0x01..=0x1a => Step::Event(
@@ -581,11 +587,27 @@ mod tests {
     }
 
     #[test]
+    fn a_line_feed_is_enter_so_pasted_lines_stay_lines() {
+        // Unbracketed pastes send "\n" (or "\r\n") between lines; as
+        // Ctrl-J the editors would delete each line as the next began.
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        let e = keys(b"ab\ncd\r\nef\rg");
+        let enters = e.iter().filter(|x| **x == enter).count();
+        assert_eq!(enters, 3, "{e:?}");
+        assert!(
+            !e.iter()
+                .any(|x| *x == key(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            "{e:?}"
+        );
+        assert_eq!(e.len(), 10, "7 letters and 3 line ends: {e:?}");
+    }
+
+    #[test]
     fn keys_come_out_as_crossterm_gives_them() {
         assert_eq!(keys(b"\r"), [key(KeyCode::Enter, KeyModifiers::NONE)]);
         assert_eq!(
-            keys(b"\n"),
-            [key(KeyCode::Char('j'), KeyModifiers::CONTROL)]
+            keys(b"\x0b"),
+            [key(KeyCode::Char('k'), KeyModifiers::CONTROL)]
         );
         assert_eq!(
             keys(b"\x13"),
