@@ -20,10 +20,22 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 /// The most bytes of an id (or a reference to one).
 pub const MAX_ID_BYTES: usize = 100;
 
-/// The cap for a string under `key` in an item of `kind`, and how to name
-/// it: (limit, in bytes rather than characters, name).
-fn cap(kind: &str, key: &str) -> (usize, bool, String) {
-    let is_id = key == "id"
+/// The cap for a string under `key` in an item of `kind`: (limit, in bytes
+/// rather than characters).
+fn cap(kind: &str, key: &str) -> (usize, bool) {
+    if is_id(key) {
+        (MAX_ID_BYTES, true)
+    } else if kind == "question" && key == "text" {
+        (MAX_QUESTION_CHARS, false)
+    } else if kind == "writing" && key == "prompt" {
+        (MAX_PROMPT_CHARS, false)
+    } else {
+        (MAX_TEXT_CHARS, false)
+    }
+}
+
+fn is_id(key: &str) -> bool {
+    key == "id"
         || key.ends_with("_id")
         || matches!(
             key,
@@ -34,15 +46,20 @@ fn cap(kind: &str, key: &str) -> (usize, bool, String) {
                 | "interviewer"
                 | "rubric"
                 | "also"
-        );
-    if is_id {
-        (MAX_ID_BYTES, true, format!("{kind} {key}"))
+        )
+}
+
+/// How a capped string is named in its message (only built for one over
+/// its cap: naming every string cost a tenth of loading the pack).
+fn cap_name(kind: &str, key: &str) -> String {
+    if is_id(key) {
+        format!("{kind} {key}")
     } else if kind == "question" && key == "text" {
-        (MAX_QUESTION_CHARS, false, "question text".into())
+        "question text".into()
     } else if kind == "writing" && key == "prompt" {
-        (MAX_PROMPT_CHARS, false, "writing prompt".into())
+        "writing prompt".into()
     } else {
-        (MAX_TEXT_CHARS, false, format!("{kind} {key}"))
+        format!("{kind} {key}")
     }
 }
 
@@ -57,14 +74,16 @@ pub(super) fn over_caps(kind: &str, item: &Spanned<DeValue<'_>>) -> Vec<(usize, 
 fn walk(kind: &str, key: &str, v: &Spanned<DeValue<'_>>, out: &mut Vec<(usize, String)>) {
     match v.get_ref() {
         DeValue::String(s) => {
-            let (limit, bytes, name) = cap(kind, key);
-            // Counting stops just past the limit: a huge value costs no more.
-            let n = if bytes {
+            let (limit, bytes) = cap(kind, key);
+            // Counting stops just past the limit: a huge value costs no more;
+            // a value under the limit in bytes is under it in characters.
+            let n = if bytes || s.len() <= limit {
                 s.len()
             } else {
                 s.chars().take(limit + 1).count()
             };
             if n > limit {
+                let name = cap_name(kind, key);
                 out.push((
                     v.span().start,
                     format!(
