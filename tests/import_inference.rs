@@ -111,22 +111,29 @@ fn inferred_lps_on_the_second_list() {
     );
 }
 
+/// A public list holds its floors: at least `n` questions, and at least
+/// these shares with a fitting LP first and with the labelled one first.
+fn holds(file: &str, n: usize, fitting: f64, top1: f64) {
+    let s = measure(file);
+    assert!(s.n >= n, "{file}: {} questions", s.n);
+    assert!(
+        s.fitting >= fitting,
+        "{file}: a fitting LP first {:.3}",
+        s.fitting
+    );
+    assert!(s.top1 >= top1, "{file}: top-1 accuracy {:.3}", s.top1);
+}
+
 #[test]
 fn inferred_lps_on_the_public_questions_tuning_part() {
-    let s = measure("public_questions_tune.toml");
-    assert!(s.n >= 30);
-    assert!(s.fitting >= 0.90, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.75, "top-1 accuracy {:.3}", s.top1);
+    holds("public_questions_tune.toml", 30, 0.90, 0.75);
 }
 
 /// Held out until it was measured once (47 of 64 with a fitting LP first,
 /// 35 with the labelled one); tuned on since.
 #[test]
 fn inferred_lps_on_the_public_questions_second_tuning_part() {
-    let s = measure("public_questions_tune_b.toml");
-    assert!(s.n >= 60);
-    assert!(s.fitting >= 0.90, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.78, "top-1 accuracy {:.3}", s.top1);
+    holds("public_questions_tune_b.toml", 60, 0.90, 0.78);
 }
 
 /// Held out until the `asked_as` wordings came: measured twice before them
@@ -134,10 +141,7 @@ fn inferred_lps_on_the_public_questions_second_tuning_part() {
 /// cue vote were then chosen looking at it too, so it is a tuning list now.
 #[test]
 fn inferred_lps_on_the_second_public_list() {
-    let s = measure("public_questions_holdout_2.toml");
-    assert!(s.n >= 60);
-    assert!(s.fitting >= 0.75, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.53, "top-1 accuracy {:.3}", s.top1);
+    holds("public_questions_holdout_2.toml", 60, 0.75, 0.53);
 }
 
 /// Held out until measured once (117 of 151 with a fitting LP first, 99
@@ -145,18 +149,12 @@ fn inferred_lps_on_the_second_public_list() {
 /// weights were then chosen looking at it too, so it is a tuning list now.
 #[test]
 fn inferred_lps_on_the_third_public_list() {
-    let s = measure("public_questions_holdout_3.toml");
-    assert!(s.n >= 60);
-    assert!(s.fitting >= 0.82, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.66, "top-1 accuracy {:.3}", s.top1);
+    holds("public_questions_holdout_3.toml", 60, 0.82, 0.66);
 }
 
 /// Held out: collected and committed before the inference was run on it,
 /// never tuned on (content/README.md reports the figures).
 #[test]
 fn inferred_lps_on_the_fourth_public_list_held_out() {
-    let s = measure("public_questions_holdout_4.toml");
-    assert!(s.n >= 60);
-    assert!(s.fitting >= 0.81, "a fitting LP first {:.3}", s.fitting);
-    assert!(s.top1 >= 0.66, "top-1 accuracy {:.3}", s.top1);
+    holds("public_questions_holdout_4.toml", 60, 0.81, 0.66);
 }

@@ -343,7 +343,8 @@ mod calibration_tests {
         let p = progress(std::slice::from_ref(&s), &c, now);
         let own = p.principles.iter().find(|x| x.id == "ownership").unwrap();
         assert_eq!(own.self_average, Some(4.0));
-        assert!(own.average.unwrap() < 2.0, "{own:?}");
+        // Vague and all "we": a no hire (2), whatever the 4s said.
+        assert!(own.average.unwrap() <= 2.0, "{own:?}");
         assert!(own.calibration_gap.unwrap() >= 2.0, "{own:?}");
         assert_eq!(own.calibration_trend.len(), 2);
         assert!(p.calibration_gap.unwrap() >= 2.0);
