@@ -489,11 +489,30 @@ fn matches_from(cue: &str, words: &[String], i: usize) -> bool {
 }
 
 /// Whether a phrasing found at `at` is turned around by what comes before
-/// it in its clause (within five words).
+/// it in its clause: within five words, or further back when an "or"
+/// carries the negation on to it ("things I would not do are skip the
+/// tests or energize ahead of the sign-off").
 fn turned(words: &[String], at: usize) -> bool {
-    words[at.saturating_sub(5)..at]
+    if words[at.saturating_sub(5)..at]
         .iter()
         .any(|w| TURNERS.contains(&w.as_str()))
+    {
+        return true;
+    }
+    let before = &words[..at];
+    before
+        .iter()
+        .rposition(|w| {
+            matches!(
+                w.as_str(),
+                "not" | "never" | "won't" | "wouldn't" | "didn't" | "don't" | "refused" | "refuse"
+            )
+        })
+        .is_some_and(|k| {
+            before[k..]
+                .iter()
+                .any(|w| matches!(w.as_str(), "or" | "nor"))
+        })
 }
 
 /// Whether one of `cues` is said, not turned around, in a clause of `s`
@@ -800,6 +819,18 @@ mod tests {
         assert!(turned(&w, at));
         let w = words("I decided to skip the security review");
         let at = find_cue("skip the security review", &w).unwrap();
+        assert!(!turned(&w, at));
+        // A negation carries over "or" to the next thing refused …
+        let w = words(
+            "things I would not do are skip the integrated tests or energize ahead of the inspector's sign-off",
+        );
+        let at = find_cue("ahead of", &w).unwrap();
+        assert!(turned(&w, at));
+        // … but not over "and" to something that was done.
+        let w = words(
+            "I did not wait for the inspector and we energized the racks ahead of the sign-off",
+        );
+        let at = find_cue("ahead of", &w).unwrap();
         assert!(!turned(&w, at));
     }
 }
