@@ -299,3 +299,23 @@ fn a_fields_own_heading_is_not_evidence_of_a_trade_off() {
         "a gain paid for, alternative named: level {weighed}"
     );
 }
+
+#[test]
+fn a_move_fast_story_to_a_question_about_holding_off_misses_the_ask() {
+    let fast = star(
+        "In March our checkout error rate doubled after a payment provider change, and the provider's fix was two weeks out.",
+        "I owned the checkout program and had to decide what to do while customers were failing to pay.",
+        "I moved fast: I decided the same day to switch 30 percent of traffic back to the old provider, wrote the rollback plan myself and ran the switch that evening with the on-call engineer.",
+        "Errors fell back to normal within an hour and we recovered about $40,000 a day in orders until the provider's fix landed.",
+    );
+    let k = judge_on("bfa-chose-to-slow-down", &fast, &[]);
+    assert!(k.has("misses-ask"), "{:?}", k.signals());
+    let waited = star(
+        "In March a payment provider offered us a 20 percent fee cut if we moved all checkout traffic within the month.",
+        "I owned the checkout program and the decision to switch, which would have been hard to undo once our old contract lapsed.",
+        "I held off: I paused the full switch, ran 5 percent of traffic through the new provider for three weeks, and wrote down what would make us stop.",
+        "The trial showed a 2 percent higher decline rate for one card type; we renegotiated before moving the rest and kept the saving without losing those orders.",
+    );
+    let k = judge_on("bfa-chose-to-slow-down", &waited, &[]);
+    assert!(!k.has("misses-ask"), "{:?}", k.signals());
+}
