@@ -21,21 +21,10 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 pub const MAX_ID_BYTES: usize = 100;
 
 /// The cap for a string under `key` in an item of `kind`: (limit, in bytes
-/// rather than characters).
-fn cap(kind: &str, key: &str) -> (usize, bool) {
-    if is_id(key) {
-        (MAX_ID_BYTES, true)
-    } else if kind == "question" && key == "text" {
-        (MAX_QUESTION_CHARS, false)
-    } else if kind == "writing" && key == "prompt" {
-        (MAX_PROMPT_CHARS, false)
-    } else {
-        (MAX_TEXT_CHARS, false)
-    }
-}
-
-fn is_id(key: &str) -> bool {
-    key == "id"
+/// rather than characters, its own name if it has one; otherwise it is
+/// named "{kind} {key}", built only for a value over its cap).
+fn cap(kind: &str, key: &str) -> (usize, bool, Option<&'static str>) {
+    let is_id = key == "id"
         || key.ends_with("_id")
         || matches!(
             key,
@@ -46,20 +35,15 @@ fn is_id(key: &str) -> bool {
                 | "interviewer"
                 | "rubric"
                 | "also"
-        )
-}
-
-/// How a capped string is named in its message (only built for one over
-/// its cap: naming every string cost a tenth of loading the pack).
-fn cap_name(kind: &str, key: &str) -> String {
-    if is_id(key) {
-        format!("{kind} {key}")
+        );
+    if is_id {
+        (MAX_ID_BYTES, true, None)
     } else if kind == "question" && key == "text" {
-        "question text".into()
+        (MAX_QUESTION_CHARS, false, Some("question text"))
     } else if kind == "writing" && key == "prompt" {
-        "writing prompt".into()
+        (MAX_PROMPT_CHARS, false, Some("writing prompt"))
     } else {
-        format!("{kind} {key}")
+        (MAX_TEXT_CHARS, false, None)
     }
 }
 
@@ -74,7 +58,7 @@ pub(super) fn over_caps(kind: &str, item: &Spanned<DeValue<'_>>) -> Vec<(usize, 
 fn walk(kind: &str, key: &str, v: &Spanned<DeValue<'_>>, out: &mut Vec<(usize, String)>) {
     match v.get_ref() {
         DeValue::String(s) => {
-            let (limit, bytes) = cap(kind, key);
+            let (limit, bytes, own_name) = cap(kind, key);
             // Counting stops just past the limit: a huge value costs no more;
             // a value under the limit in bytes is under it in characters.
             let n = if bytes || s.len() <= limit {
@@ -83,7 +67,7 @@ fn walk(kind: &str, key: &str, v: &Spanned<DeValue<'_>>, out: &mut Vec<(usize, S
                 s.chars().take(limit + 1).count()
             };
             if n > limit {
-                let name = cap_name(kind, key);
+                let name = own_name.map_or_else(|| format!("{kind} {key}"), String::from);
                 out.push((
                     v.span().start,
                     format!(

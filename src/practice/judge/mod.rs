@@ -1176,23 +1176,10 @@ fn without_heading<'t>(text: &'t str, name: &str) -> &'t str {
 }
 
 /// A Risks or Trade-offs part of a plan that waves them away: under six
-/// words once a leading label ("Risks:", "Trade-offs and failure modes.")
-/// is set aside, and those say there are none ("negligible", "none
-/// significant", "low").
+/// words (its heading already set aside by [`without_heading`]), and those
+/// say there are none ("negligible", "none significant", "low").
 fn brushed_off(text: &str) -> bool {
-    let t = text.trim();
-    let body = match t.split_once([':', '.']) {
-        Some((head, rest))
-            if head.split_whitespace().count() <= 5
-                && ["risk", "trade", "failure"]
-                    .iter()
-                    .any(|w| head.to_lowercase().contains(w)) =>
-        {
-            rest
-        }
-        _ => t,
-    };
-    let words: Vec<String> = body
+    let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
