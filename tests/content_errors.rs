@@ -43,7 +43,13 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "red_flag_bad_cue.toml",
         6,
         25,
-        "a cue \"Went Around\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)",
+        "a cue \"Went Around\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between, `(a|b)` for alternatives)",
+    ),
+    (
+        "red_flag_unclosed_group.toml",
+        6,
+        30,
+        "a cue \"(didn't|did not tell ~ customer\": its groups are not closed: write `(a|b)`, one level deep, with a `)` for every `(`",
     ),
     (
         "unknown_key.toml",

@@ -1727,27 +1727,42 @@ pub fn load(packs: &[Pack]) -> Result<Content, ContentErrors> {
     }
 }
 
-/// Checks a list of cues: each is words (lower case), `prefix*`, `_` or `#`.
+/// Checks a list of cues: each is words (lower case), `prefix*`, `_` or `#`,
+/// with `(a|b)` groups of alternatives (see [`super::families`]).
 fn cue_list(d: &mut Diag, file: usize, list: &[S], what: &str) {
     for c in list {
         let v = c.get_ref();
-        let ok = !v.trim().is_empty()
-            && v.split(' ').all(|w| {
-                !w.is_empty()
-                    && w.chars().all(|ch| {
-                        ch.is_lowercase() || ch.is_ascii_digit() || "'-*_#%$/~,.".contains(ch)
-                    })
+        let spelled = match super::families::spellings(v) {
+            Ok(s) => s,
+            Err(e) => {
+                d.at(file, c.span().start, format!("{what} cue \"{v}\": {e}"));
+                continue;
+            }
+        };
+        let ok = !spelled.is_empty()
+            && spelled.iter().all(|s| {
+                s.split(' ').all(|w| {
+                    !w.is_empty()
+                        && w.chars().all(|ch| {
+                            ch.is_lowercase() || ch.is_ascii_digit() || "'-*_#%$/~,.".contains(ch)
+                        })
+                })
             });
         if !ok {
             d.at(
                 file,
                 c.span().start,
                 format!(
-                    "{what} cue \"{v}\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between)"
+                    "{what} cue \"{v}\" must be lower-case words separated by single spaces (`prefix*`, `_` for any word, `#` for a number, `~` for any words between, `(a|b)` for alternatives)"
                 ),
             );
         }
     }
+}
+
+/// A cue list as the judge reads it: every phrasing its families spell.
+fn cue_strings(v: &[S]) -> Vec<String> {
+    super::families::expand(&strings(v))
 }
 
 /// Red flags and asks: what the judge looks for beyond the rubrics.
@@ -1797,8 +1812,8 @@ fn judging_rules(
             reason: f.reason.get_ref().clone(),
             subject: f.subject,
             formats: f.formats.clone(),
-            cues: strings(f.cues.get_ref()),
-            unless: strings(&f.unless),
+            cues: cue_strings(f.cues.get_ref()),
+            unless: cue_strings(&f.unless),
             min_hits: min_hits.max(1),
             examples: strings(f.examples.get_ref()),
             counter_examples: strings(&f.counter_examples),
@@ -1816,9 +1831,9 @@ fn judging_rules(
         content.asks.push(Ask {
             id: a.id.get_ref().clone(),
             name: a.name.get_ref().clone(),
-            question: strings(a.question.get_ref()),
-            shows: strings(a.shows.get_ref()),
-            contrary: strings(&a.contrary),
+            question: cue_strings(a.question.get_ref()),
+            shows: cue_strings(a.shows.get_ref()),
+            contrary: cue_strings(&a.contrary),
             missing: a.missing.get_ref().clone(),
         });
     }

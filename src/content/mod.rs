@@ -3,6 +3,7 @@
 //! The default pack (`content/` in the repository) is embedded at build time.
 
 mod caps;
+pub mod families;
 pub mod import;
 mod load;
 mod model;

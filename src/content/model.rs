@@ -318,10 +318,12 @@ pub struct RedFlag {
     /// The answer formats it is looked for in (none: all).
     #[serde(default)]
     pub formats: Vec<AnswerFormat>,
-    /// Phrasings (cue syntax: words, `prefix*`, `_`, `#`).
+    /// Phrasings (cue syntax: words, `prefix*`, `_`, `#`), families
+    /// expanded.
+    #[serde(deserialize_with = "super::families::deserialize")]
     pub cues: Vec<String>,
     /// Cues that, in the same sentence, show the opposite ("then backed it").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::families::deserialize")]
     pub unless: Vec<String>,
     /// How many matching sentences it takes (default 1).
     #[serde(default = "one")]
@@ -346,14 +348,16 @@ pub struct Ask {
     pub id: String,
     pub name: String,
     /// Cues in the question's text that mean it asks this.
+    #[serde(deserialize_with = "super::families::deserialize")]
     pub question: Vec<String>,
     /// Cues in the answer that deliver it (any one, in the candidate's
     /// words, not negated).
+    #[serde(deserialize_with = "super::families::deserialize")]
     pub shows: Vec<String>,
     /// Cues that tell the opposite ("they agreed with me" to a question
     /// about losing an argument). With `contrary` set, `misses-ask` needs
     /// one of them as well as none of `shows`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::families::deserialize")]
     pub contrary: Vec<String>,
     /// What is missing, as the evidence says it.
     pub missing: String,

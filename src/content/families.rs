@@ -1,0 +1,149 @@
+//! Families of cue phrasings: a cue may hold groups of alternatives,
+//! `(didn't|did not|never) (tell|inform) (the|) customer`, and stands for
+//! every phrasing they spell. An empty alternative makes a group optional.
+//! The loader and the build-time JSON path both expand a cue here, so the
+//! judge only ever sees plain cues.
+
+use serde::{Deserialize, Deserializer};
+
+/// The most phrasings one cue may spell: a family past this is a mistake
+/// (or would slow every answer's judging), not a wish.
+pub const MAX_SPELLINGS: usize = 512;
+
+/// What is wrong with a cue's groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FamilyError {
+    /// A `(` with no `)`, a `)` with no `(`, or a group inside a group.
+    Unbalanced,
+    /// The groups spell more than [`MAX_SPELLINGS`] phrasings.
+    TooMany(usize),
+}
+
+impl std::fmt::Display for FamilyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FamilyError::Unbalanced => write!(
+                f,
+                "its groups are not closed: write `(a|b)`, one level deep, with a `)` for every `(`"
+            ),
+            FamilyError::TooMany(n) => write!(
+                f,
+                "its groups spell {n} phrasings, more than the {MAX_SPELLINGS} one cue may hold: split it into several cues"
+            ),
+        }
+    }
+}
+
+/// One piece of a cue: plain text, or a group's alternatives.
+enum Piece<'a> {
+    Text(&'a str),
+    Group(Vec<&'a str>),
+}
+
+fn pieces(cue: &str) -> Result<Vec<Piece<'_>>, FamilyError> {
+    let mut out = Vec::new();
+    let mut rest = cue;
+    while let Some(open) = rest.find(['(', ')']) {
+        if rest.as_bytes()[open] == b')' {
+            return Err(FamilyError::Unbalanced);
+        }
+        out.push(Piece::Text(&rest[..open]));
+        let inner = &rest[open + 1..];
+        let close = inner.find(')').ok_or(FamilyError::Unbalanced)?;
+        if inner[..close].contains('(') {
+            return Err(FamilyError::Unbalanced);
+        }
+        out.push(Piece::Group(inner[..close].split('|').collect()));
+        rest = &inner[close + 1..];
+    }
+    out.push(Piece::Text(rest));
+    Ok(out)
+}
+
+/// Every phrasing `cue` spells, in order, with spaces tidied (an empty
+/// alternative leaves no double space). A cue with no group is itself.
+pub fn spellings(cue: &str) -> Result<Vec<String>, FamilyError> {
+    if !cue.contains(['(', ')']) {
+        return Ok(vec![cue.to_string()]);
+    }
+    let pieces = pieces(cue)?;
+    let count = pieces.iter().try_fold(1usize, |n, p| match p {
+        Piece::Text(_) => Some(n),
+        Piece::Group(alts) => n.checked_mul(alts.len()),
+    });
+    match count {
+        Some(n) if n <= MAX_SPELLINGS => {}
+        Some(n) => return Err(FamilyError::TooMany(n)),
+        None => return Err(FamilyError::TooMany(usize::MAX)),
+    }
+    let mut out = vec![String::new()];
+    for p in &pieces {
+        out = match p {
+            Piece::Text(t) => out.into_iter().map(|s| s + t).collect(),
+            Piece::Group(alts) => out
+                .iter()
+                .flat_map(|s| alts.iter().map(move |a| format!("{s}{a}")))
+                .collect(),
+        };
+    }
+    Ok(out
+        .into_iter()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+/// Every phrasing of every cue in `cues`. A cue whose groups are wrong is
+/// kept as written: validation reports it where it stands.
+pub fn expand(cues: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(cues.len());
+    for c in cues {
+        match spellings(c) {
+            Ok(s) => out.extend(s),
+            Err(_) => out.push(c.clone()),
+        }
+    }
+    out
+}
+
+/// `serde(deserialize_with)` for a list of cues: read, then expanded.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Vec::<String>::deserialize(d).map(|v| expand(&v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_spell_every_phrasing_in_order() {
+        assert_eq!(
+            spellings("(didn't|did not) tell (the|) customer").unwrap(),
+            [
+                "didn't tell the customer",
+                "didn't tell customer",
+                "did not tell the customer",
+                "did not tell customer",
+            ]
+        );
+        assert_eq!(
+            spellings("went around legal").unwrap(),
+            ["went around legal"]
+        );
+        assert_eq!(
+            spellings("loop* (in|) ~ legal").unwrap(),
+            ["loop* in ~ legal", "loop* ~ legal"]
+        );
+    }
+
+    #[test]
+    fn wrong_groups_are_errors() {
+        assert_eq!(spellings("(a|b tell"), Err(FamilyError::Unbalanced));
+        assert_eq!(spellings("a) tell"), Err(FamilyError::Unbalanced));
+        assert_eq!(spellings("((a|b)|c) tell"), Err(FamilyError::Unbalanced));
+        let big = "(a|b|c|d|e|f|g|h) ".repeat(4);
+        assert_eq!(spellings(&big), Err(FamilyError::TooMany(4096)));
+        // Kept as written, for validation to report.
+        assert_eq!(expand(&["(a|b".to_string()]), ["(a|b"]);
+    }
+}
