@@ -975,10 +975,68 @@ fn generic(said: &Said) -> Option<Evidence> {
     })
 }
 
+/// A reply that opens by saying no to what the probe dug for ("Not
+/// really, the team was aligned", "Honestly, not much", "I've been
+/// fortunate…"): the drill-down is not delivered, whatever follows.
+const TURNS_ASIDE: &[&str] = &[
+    "not really",
+    "not much",
+    "not formally",
+    "not in detail",
+    "not as such",
+    "not that i'm aware",
+    "not that i know",
+    "not that i can think",
+    "we didn't really",
+    "i didn't really",
+    "i've been fortunate",
+    "i have been fortunate",
+    "i've been lucky",
+    "i have been lucky",
+    "i've generally been able",
+    "i have generally been able",
+    "i've usually been able",
+    "that's a good question",
+    "that is a good question",
+    "good question",
+    "possibly but",
+    "i don't believe it came up",
+    "it didn't come up",
+    "it never came up",
+    "nothing major",
+    "nothing significant",
+];
+
+/// Words a reply may open with before what it says ("Honestly, not
+/// really").
+const OPENING_FILLERS: &[&str] = &["honestly", "well", "no", "um", "so", "i", "mean", "hmm"];
+
+/// The phrase a reply opens with that turns the probe aside, if any.
+fn turns_aside(w: &[String]) -> Option<&'static str> {
+    let start = w
+        .iter()
+        .take(3)
+        .take_while(|x| OPENING_FILLERS.contains(&x.as_str()))
+        .count();
+    // "I" alone is a filler only before "mean".
+    let start = if start > 0 && w[start - 1] == "i" {
+        start - 1
+    } else {
+        start
+    };
+    TURNS_ASIDE
+        .iter()
+        .find(|t| cues::matches_at(t, &w[start..]))
+        .copied()
+}
+
 /// Why a reply dodges, if it does.
 pub fn dodges(reply: &str) -> Option<String> {
     let w = super::text::words(reply);
     let n = word_count(reply);
+    if let Some(t) = turns_aside(&w) {
+        return Some(format!("opens with '{t}', turning the probe aside"));
+    }
     let number = w.iter().any(|x| cues::is_number(x));
     if number {
         return None;

@@ -122,6 +122,36 @@ fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
 }
 
 #[test]
+fn a_reply_that_opens_by_saying_no_to_the_probe_turns_it_aside() {
+    let s = strong_delivery();
+    let reply = |response: &str| {
+        [FollowUp {
+            probe: "Was there a point where the customer pushed back on what you proposed?".into(),
+            response: response.into(),
+            signal: None,
+        }]
+    };
+    // Numbers and detail after it do not deliver what the probe dug for.
+    for aside in [
+        "Not really. They were on board from the first workshop, and 3 of 4 sites went live in 6 weeks.",
+        "Honestly, not much: the data was clear and 80 percent of the team agreed.",
+        "I've been fortunate that my customers have generally agreed with me once they saw the numbers.",
+        "That's a good question. I always make sure I come with data, so it rarely gets that far.",
+    ] {
+        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(aside));
+        assert!(j.has("non-answer"), "{aside}: {:?}", j.signals());
+    }
+    // A plain "No" that goes on to the specific asked for is an answer.
+    for answer in [
+        "No, because I had walked their ops lead through the 2 options on 12 March and she picked the phased one.",
+        "Yes: their CFO refused the 40 percent uplift, so I cut the analytics workstream and we signed on 3 April.",
+    ] {
+        let k = judge_on("dr-roadblock-near-deadline", &s, &reply(answer));
+        assert!(!k.has("non-answer"), "{answer}: {:?}", k.signals());
+    }
+}
+
+#[test]
 fn criteria_the_text_cannot_speak_to_say_so() {
     let s = strong_delivery();
     let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
