@@ -288,6 +288,24 @@ fn verbish(w: &str) -> bool {
 /// pronoun before any verb ("The next morning I…", "In the retro we…"), or
 /// a noun phrase before its verb ("the vendor slipped", "Priya signed").
 fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
+    // "…, skipping the review": a clause that opens on a participle is
+    // done by the subject of the clause it hangs from.
+    if ws.first().is_some_and(|w| {
+        w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w.as_str(),
+                "something"
+                    | "nothing"
+                    | "anything"
+                    | "everything"
+                    | "during"
+                    | "morning"
+                    | "evening"
+            )
+    }) {
+        return None;
+    }
     let raw: Vec<&str> = piece.split_whitespace().collect();
     let mut noun: Option<Subject> = None;
     for (k, w) in ws.iter().enumerate().take(10) {
@@ -779,6 +797,18 @@ mod tests {
 
     fn subjects(t: &str) -> Vec<Subject> {
         clauses(t).iter().map(|c| c.subject).collect()
+    }
+
+    #[test]
+    fn a_participle_clause_is_done_by_the_subject_it_hangs_from() {
+        assert_eq!(
+            subjects("I turned it on that weekend, skipping the change ticket"),
+            [Subject::Me, Subject::Me]
+        );
+        assert_eq!(
+            subjects("The vendor pushed the patch, skipping the change ticket"),
+            [Subject::Other, Subject::Other]
+        );
     }
 
     #[test]
