@@ -121,8 +121,8 @@ const BLAME: &[&str] = &[
     "the real problem was",
     "the first problem was",
     "not fit for purpose",
-    "followed the process",
     "what the process required",
+    "out of my hands",
     "put us behind",
     "was caused by",
     "caused by the",
@@ -141,7 +141,10 @@ const BLAME: &[&str] = &[
     "didn't deliver",
     "did not deliver",
     "they failed",
-    "they missed",
+    "they missed the",
+    "they missed their",
+    "they missed a",
+    "they missed our",
     "they ignored",
     "they refused",
     "they were late",
@@ -758,7 +761,6 @@ const DENIALS: &[&str] = &[
     "no one told me",
     "never told me",
     "never reached me",
-    "out of my hands",
 ];
 
 /// Someone else named as the subject of a failure.
@@ -843,7 +845,7 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
         .collect();
     if let Some(s) = hits
         .iter()
-        .find(|s| !matches!(s.field, Field::Situation | Field::Task))
+        .find(|s| matches!(s.field, Field::Result | Field::Reply(_)))
         .or((hits.len() >= 2).then(|| &hits[0]))
     {
         return Some(s);
