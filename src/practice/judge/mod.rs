@@ -1257,14 +1257,23 @@ pub fn answer_average(
     }
     // Too short to be a story and missing one of its parts (or made of
     // principle words), or missing two parts: the blind interviewers voted
-    // no such answer a hire (their own labels: 9 of 9 for the parts). A no
-    // hire at best.
+    // no such answer a hire (their own labels: 9 of 9 for the parts). Nor
+    // one thin in three different ways (rambling and hedged with no
+    // number, no ending and no date…). A no hire at best.
     let has = |sig: &str| findings.iter().any(|f| f.signal == sig);
     let missing = ["missing-situation", "missing-task"]
         .iter()
         .filter(|s| has(s))
         .count();
-    let hollow = missing >= 2 || (has("too-short") && (missing > 0 || has("buzzwords")));
+    let thin = findings
+        .iter()
+        .filter(|f| THIN.contains(&f.signal))
+        .map(|f| f.signal)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let hollow = missing >= 2
+        || (has("too-short") && (missing > 0 || has("buzzwords")))
+        || thin >= THIN_FOR_NO_HIRE;
     if let Some(avg) = average.as_mut()
         && hollow
     {
@@ -1286,6 +1295,9 @@ pub fn answer_average(
     }
     average
 }
+
+/// How many different signs of a thin answer make it a no hire at best.
+const THIN_FOR_NO_HIRE: usize = 3;
 
 /// How much dodging every follow-up takes off the answer's average (a
 /// share of it for some).

@@ -152,6 +152,44 @@ fn a_reply_that_opens_by_saying_no_to_the_probe_turns_it_aside() {
 }
 
 #[test]
+fn three_different_signs_of_a_thin_answer_make_it_a_no_hire() {
+    let rules = default_rules();
+    // Criteria an inclined answer would get.
+    let criteria: Vec<CriterionJudgement> = [(true, 3), (true, 4), (false, 3), (false, 4)]
+        .iter()
+        .enumerate()
+        .map(|(k, &(principle, level))| CriterionJudgement {
+            key: format!("r/c{k}"),
+            rubric: "r".into(),
+            criterion: format!("c{k}"),
+            name: format!("criterion {k}"),
+            level: Some(level),
+            silent: None,
+            evidence: Vec::new(),
+            principle,
+        })
+        .collect();
+    let found = |signal: &'static str| signals::Found {
+        signal,
+        evidence: Evidence {
+            quote: String::new(),
+            effect: Effect::Minus,
+            reason: signal.into(),
+        },
+    };
+    let two = [found("no-metric"), found("no-timeline")];
+    let three = [found("no-metric"), found("no-timeline"), found("hedging")];
+    let avg = |f: &[signals::Found]| answer_average(&criteria, f, &[], &rules).unwrap();
+    // Two signs: thin, an inclined at best but still a hire.
+    assert!(avg(&two) >= rules.inclined, "{}", avg(&two));
+    // Three different ones: a no hire at best.
+    assert!(avg(&three) < rules.inclined, "{}", avg(&three));
+    // The same sign found twice is one sign.
+    let repeated = [found("no-metric"), found("no-metric"), found("hedging")];
+    assert!(avg(&repeated) >= rules.inclined, "{}", avg(&repeated));
+}
+
+#[test]
 fn criteria_the_text_cannot_speak_to_say_so() {
     let s = strong_delivery();
     let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
