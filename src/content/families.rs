@@ -106,6 +106,17 @@ pub fn expand(cues: &[String]) -> Vec<String> {
     out
 }
 
+/// A built-in cue list with families, expanded once for the life of the
+/// program (the judge's own lists are `static`, matched by address).
+pub fn expand_static(list: &[&str]) -> &'static [&'static str] {
+    let spelled: Vec<&'static str> = list
+        .iter()
+        .flat_map(|c| spellings(c).unwrap_or_else(|e| panic!("built-in cue {c:?}: {e}")))
+        .map(|s| &*Box::leak(s.into_boxed_str()))
+        .collect();
+    Box::leak(spelled.into_boxed_slice())
+}
+
 /// `serde(deserialize_with)` for a list of cues: read, then expanded.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     Vec::<String>::deserialize(d).map(|v| expand(&v))

@@ -31,7 +31,14 @@ const HEDGES: &[&str] = &[
     "i feel like",
 ];
 
-const HUMBLE_BRAG: &[&str] = &[
+/// A strength dressed up as a weakness: [`HUMBLE_BRAG_FAMILIES`] spelled
+/// out, once.
+fn humble_brag() -> &'static [&'static str] {
+    static SPELLED: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    SPELLED.get_or_init(|| crate::content::families::expand_static(HUMBLE_BRAG_FAMILIES))
+}
+
+const HUMBLE_BRAG_FAMILIES: &[&str] = &[
     "care too much",
     "cared too much",
     "care _ too much",
@@ -115,6 +122,18 @@ const HUMBLE_BRAG: &[&str] = &[
     "so good he",
     "promoted away",
     "too high for",
+    // Families.
+    "(care|cared|caring|cares) (too much|so much) about",
+    "(caring|cares) too much",
+    "(check|checked|checking|polish|polished|polishing|prepare|prepared|preparing|test|tested|testing|plan|planned|planning) (my work|my own work|things|everything|every detail) too much",
+    "(over-planned|over-prepared|over-protected|over-delivered|overprepared|overplanned|over-protect|over-prepare|over-plan)",
+    "set the bar higher than",
+    "(bar|target|goal|ambition) (was|were) too (high|ambitious)",
+    "(can't|cannot|couldn't|could not) let (things|anything|it|work|a deck|a document) go (out|) unless",
+    "(i am|i'm|i was|i can be|i tend to be|i've been) (too|overly|a little too|a bit too|sometimes too) (rigorous|thorough|ambitious|available|responsive|prepared|careful|meticulous|diligent|organised|organized|paranoid|driven|dedicated|committed|passionate)",
+    "(tend to|i) (get|got) so (deep|involved|invested) (into|in)",
+    "it was the opposite problem",
+    "the risk i missed was really",
 ];
 
 const BLAME: &[&str] = &[
@@ -638,7 +657,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         let failure = first_hit(said, FAILURE_CUES)
             .or_else(|| blame(said))
             .filter(|_| {
-                first_hit(said, REFRAMES).is_none() && first_hit(said, HUMBLE_BRAG).is_none()
+                first_hit(said, REFRAMES).is_none() && first_hit(said, humble_brag()).is_none()
             })
             .map(quote);
         if let Some(q) = failure
@@ -697,7 +716,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 ),
             );
         }
-        if let Some(s) = first_hit(said, HUMBLE_BRAG) {
+        if let Some(s) = first_hit(said, humble_brag()) {
             push(
                 "humble-brag",
                 minus(quote(s), "a strength dressed up as a weakness".into()),

@@ -102,6 +102,30 @@ fn a_success_story_to_a_failure_question_with_a_humble_brag_is_caught() {
 }
 
 #[test]
+fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
+    for brag in [
+        " My weakness is that I tend to be a bit too thorough.",
+        " I'd still rather err on the side of caring too much about the customer.",
+        " So the risk I missed was really that I'd over-protected us.",
+        " My failure is that I set the bar higher than the organisation was ready for.",
+    ] {
+        let mut s = strong_delivery();
+        s.result.push_str(brag);
+        let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
+        assert!(j.has("humble-brag"), "{brag}: {:?}", j.signals());
+    }
+    for real in [
+        " My weakness then was that I was too slow to delegate the vendor calls.",
+        " I was too optimistic about the payments estimate and now ask for a range.",
+    ] {
+        let mut s = strong_delivery();
+        s.result.push_str(real);
+        let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
+        assert!(!j.has("humble-brag"), "{real}: {:?}", j.signals());
+    }
+}
+
+#[test]
 fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
     let s = strong_delivery();
     let dodge = [FollowUp {
