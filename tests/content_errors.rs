@@ -48,7 +48,7 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
     (
         "red_flag_unclosed_group.toml",
         6,
-        30,
+        31,
         "a cue \"(didn't|did not tell ~ customer\": its groups are not closed: write `(a|b)`, one level deep, with a `)` for every `(`",
     ),
     (

@@ -1168,15 +1168,28 @@ pub(crate) mod tests {
         let mut s = session(
             &c,
             &[
-                (false, "own-gap-between-two-teams", weak_we(), 2),
+                // Weak on the rules (all "we", thin actions) but with a
+                // number and a date each, so not thin in every way: a
+                // model's levels can lift them.
+                (
+                    false,
+                    "own-gap-between-two-teams",
+                    star(
+                        "In 2023 our team was working on a big migration project for a customer and we had a lot going on.",
+                        "We needed to get the migration done.",
+                        "We planned it out, we helped the vendor, we worked on the cutover together with our partners and we had regular meetings to keep everything on track.",
+                        "We finished the migration of 40 applications and everyone was happy with our work overall.",
+                    ),
+                    2,
+                ),
                 (
                     true,
                     "dr-roadblock-near-deadline",
                     star(
-                        "The depot had trouble with conveyor scanners dropping parcels during peak season.",
+                        "In November the depot had trouble with conveyor scanners dropping parcels during peak season.",
                         "We had to sort out the scanners.",
                         "We looked into it, we talked with maintenance, we helped the supervisors and we kept meeting about the belts until things calmed down.",
-                        "Things got better and the depot was fine after a while.",
+                        "Things got better and dropped parcels fell to 2 a day.",
                     ),
                     2,
                 ),
