@@ -214,3 +214,30 @@ fn an_outputs_only_deliver_results_answer_is_rated_below_its_inputs_twin() {
         inputs.average
     );
 }
+
+/// A question about someone who resisted, answered with a story in which
+/// everyone agreed from the start, misses what was asked; the same story
+/// with the resistance in it does not.
+#[test]
+fn a_story_where_nobody_resisted_misses_a_question_about_resistance() {
+    let q = "et-skeptical-customer-team";
+    let s = "In 2024 I led a ProServe engagement to move a retailer's order system to AWS.";
+    let t = "I owned the migration plan and the customer relationship for 14 weeks.";
+    let r = "We cut over on 3 June with no downtime, and they signed a second engagement worth $400,000.";
+    let agreed = judge_story(
+        q,
+        s,
+        t,
+        "I ran a two-day workshop on the target design. Their team was on board from the first workshop, so I moved straight to the wave plan and ran weekly reviews with their architects.",
+        r,
+    );
+    assert!(agreed.has("misses-ask"), "{:?}", agreed.signals());
+    let resisted = judge_story(
+        q,
+        s,
+        t,
+        "Their lead architect pushed back hard: a previous partner had left them with an outage. I ran a two-day workshop, showed him our rollback rehearsal, and let his team own the first wave.",
+        r,
+    );
+    assert!(!resisted.has("misses-ask"), "{:?}", resisted.signals());
+}
