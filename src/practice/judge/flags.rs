@@ -335,7 +335,39 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
                     "team" | "teams" | "squad" | "group" | "crew" | "org" | "side"
                 )
             });
-            noun = Some(if team { Subject::We } else { Subject::Other });
+            // "My reasoning was that…", "my plan was to…": the candidate's
+            // own mind, so their own doing.
+            let mine = w == "my"
+                && ws.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "reasoning"
+                            | "view"
+                            | "thinking"
+                            | "logic"
+                            | "feeling"
+                            | "sense"
+                            | "judgement"
+                            | "judgment"
+                            | "goal"
+                            | "plan"
+                            | "approach"
+                            | "priority"
+                            | "focus"
+                            | "decision"
+                            | "aim"
+                            | "intent"
+                            | "intention"
+                            | "instinct"
+                    )
+                });
+            noun = Some(if mine {
+                Subject::Me
+            } else if team {
+                Subject::We
+            } else {
+                Subject::Other
+            });
         } else if DETERMINERS.contains(&w.as_str())
             || (k > 0
                 && raw
@@ -511,10 +543,19 @@ fn matches_from(cue: &str, words: &[String], i: usize) -> bool {
 /// carries the negation on to it ("things I would not do are skip the
 /// tests or energize ahead of the sign-off").
 fn turned(words: &[String], at: usize) -> bool {
-    if words[at.saturating_sub(5)..at]
-        .iter()
-        .any(|w| TURNERS.contains(&w.as_str()))
-    {
+    let from = at.saturating_sub(5);
+    if words[from..at].iter().enumerate().any(|(k, w)| {
+        let j = from + k;
+        // "I asked my analysts to keep it out of the deck" is the
+        // candidate's own instruction, not someone else's wish.
+        let own_ask = w == "asked"
+            && j > 0
+            && matches!(words[j - 1].as_str(), "i" | "we")
+            && !words
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.as_str(), "me" | "us" | "if" | "whether"));
+        TURNERS.contains(&w.as_str()) && !own_ask
+    }) {
         return true;
     }
     let before = &words[..at];
@@ -800,6 +841,18 @@ mod tests {
     }
 
     #[test]
+    fn the_candidates_own_reasoning_is_their_doing() {
+        assert_eq!(
+            subjects("My reasoning was that raising it would only create noise"),
+            [Subject::Me]
+        );
+        assert_eq!(
+            subjects("My manager said it would create noise"),
+            [Subject::Other]
+        );
+    }
+
+    #[test]
     fn a_participle_clause_is_done_by_the_subject_it_hangs_from() {
         assert_eq!(
             subjects("I turned it on that weekend, skipping the change ticket"),
@@ -861,6 +914,14 @@ mod tests {
             "I did not wait for the inspector and we energized the racks ahead of the sign-off",
         );
         let at = find_cue("ahead of", &w).unwrap();
+        assert!(!turned(&w, at));
+        // Someone else's wish turns it around; the candidate's own
+        // instruction to others does not.
+        let w = words("the director asked me to keep it out of the deck");
+        let at = find_cue("keep it out of the", &w).unwrap();
+        assert!(turned(&w, at));
+        let w = words("I asked my analysts to keep it out of the deck");
+        let at = find_cue("keep it out of the", &w).unwrap();
         assert!(!turned(&w, at));
     }
 }

@@ -1026,6 +1026,9 @@ const TURNS_ASIDE: &[&str] = &[
     "it never came up",
     "nothing major",
     "nothing significant",
+    "not specifically",
+    "not at the time",
+    "not directly",
 ];
 
 /// Words a reply may open with before what it says ("Honestly, not
