@@ -193,6 +193,10 @@ const BLAME: &[&str] = &[
     "their error",
     "their problem",
     "incompeten*",
+    "not very competent",
+    "entirely because of",
+    "do their jobs",
+    "do their job",
     "couldn't be bothered",
     "didn't bother",
     "threw _ under",
@@ -790,6 +794,9 @@ const DENIALS: &[&str] = &[
     "no one told me",
     "never told me",
     "never reached me",
+    "wasn't my problem",
+    "was not my problem",
+    "not my problem to",
 ];
 
 /// Someone else named as the subject of a failure.
@@ -847,12 +854,21 @@ const LET_DOWN: &[&str] = &[
 pub fn owns_part(said: &Said) -> bool {
     // "If I'd known about the change I could have flagged it" owns nothing:
     // a part owned under a condition does not count.
+    // "There was nothing more I could have done" owns nothing either: a
+    // part denied just before it does not count.
     said.sentences.iter().any(|s| {
-        cues::first(OWNING, &s.words).is_some()
-            && !s
-                .words
-                .iter()
-                .any(|w| matches!(w.as_str(), "if" | "unless"))
+        cues::first(OWNING, &s.words).is_some_and(|cue| {
+            let at = cues::find(cue, &s.words).unwrap_or(0);
+            !s.words[at.saturating_sub(3)..at].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "nothing" | "not" | "never" | "wasn't" | "isn't" | "no" | "little"
+                )
+            })
+        }) && !s
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "if" | "unless"))
     })
 }
 

@@ -126,6 +126,17 @@ fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
 }
 
 #[test]
+fn a_part_denied_is_not_a_part_owned() {
+    let mut s = strong_delivery();
+    s.result = "We launched three weeks late, entirely because of the payments team, and there was nothing more I could have done.".into();
+    let j = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    assert!(j.has("blame"), "{:?}", j.signals());
+    s.result = "We launched three weeks late. The payments team slipped, but I could have asked for their plan a month earlier, and now I do.".into();
+    let k = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    assert!(!k.has("blame"), "{:?}", k.signals());
+}
+
+#[test]
 fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
     let s = strong_delivery();
     let dodge = [FollowUp {
