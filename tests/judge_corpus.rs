@@ -33,6 +33,9 @@ struct Labelled {
     self_score: Option<u8>,
     #[serde(default = "default_limit")]
     time_limit_secs: u64,
+    /// Why the labeller voted as they did (one blind answer came without
+    /// one and is kept as written).
+    #[serde(default)]
     note: String,
     #[serde(default)]
     situation: String,
@@ -115,7 +118,11 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             a.id,
             band
         );
-        assert!(!a.note.is_empty());
+        assert!(
+            !a.note.is_empty() || a.id.starts_with("bh"),
+            "{}: a team-written answer says why it got its vote",
+            a.id
+        );
         let star = Star {
             situation: a.situation.clone(),
             task: a.task.clone(),

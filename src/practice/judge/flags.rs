@@ -434,11 +434,22 @@ pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
     Some(start)
 }
 
+/// The cues that start with one exact word.
+#[derive(Default)]
+struct ByFirst<'c> {
+    /// One-word cues, and cues whose second word is a pattern.
+    rest: Vec<usize>,
+    /// Cues whose second word is exact, by that word.
+    second: HashMap<&'c str, Vec<usize>>,
+}
+
 /// A list of cues indexed by their first word, so a clause is scanned once
 /// per list rather than once per cue.
 pub struct Cues<'c> {
     list: &'c [String],
-    exact: HashMap<&'c str, Vec<usize>>,
+    /// Cues by their first word, then (when exact) their second: a family
+    /// spells hundreds of cues that start "didn't tell…", "didn't loop…".
+    exact: HashMap<&'c str, ByFirst<'c>>,
     prefix: Vec<(&'c str, usize)>,
     wild: Vec<usize>,
     /// The cue names the candidate ("proved me right"): it needs no
@@ -460,12 +471,21 @@ impl<'c> Cues<'c> {
             ),
         };
         for (k, cue) in list.iter().enumerate() {
-            let first = cue.split(' ').next().unwrap_or("");
+            let mut words = cue.split(' ');
+            let first = words.next().unwrap_or("");
             match first {
                 "_" | "#" => c.wild.push(k),
                 f => match f.strip_suffix('*') {
                     Some(p) => c.prefix.push((p, k)),
-                    None => c.exact.entry(f).or_default().push(k),
+                    None => {
+                        let by = c.exact.entry(f).or_default();
+                        match words.next() {
+                            Some(w) if !matches!(w, "_" | "#" | "~") && !w.ends_with('*') => {
+                                by.second.entry(w).or_default().push(k)
+                            }
+                            _ => by.rest.push(k),
+                        }
+                    }
                 },
             }
             c.names_me.push(
@@ -478,24 +498,34 @@ impl<'c> Cues<'c> {
 
     /// The candidate cues for a clause position: those whose first word
     /// could be `words[i]` (no allocation; most positions have none).
-    fn candidates<'s>(&'s self, w: &'s str) -> impl Iterator<Item = usize> + 's {
-        let exact = self.exact.get(w).into_iter().flatten().copied();
-        // A plural of an exact word matches too ("vps" for "vp").
-        let plural = w
-            .strip_suffix('s')
-            .and_then(|x| self.exact.get(x))
+    fn candidates<'s>(
+        &'s self,
+        w: &'s str,
+        next: Option<&'s str>,
+    ) -> impl Iterator<Item = usize> + 's {
+        // A plural of an exact word matches too ("vps" for "vp"), first
+        // word or second.
+        let by_first = self
+            .exact
+            .get(w)
             .into_iter()
-            .flatten()
-            .copied();
+            .chain(w.strip_suffix('s').and_then(|x| self.exact.get(x)));
+        let exact = by_first.flat_map(move |b| {
+            let second = next.into_iter().flat_map(move |n| {
+                b.second
+                    .get(n)
+                    .into_iter()
+                    .chain(n.strip_suffix('s').and_then(|x| b.second.get(x)))
+                    .flatten()
+            });
+            b.rest.iter().chain(second).copied()
+        });
         let prefix = self
             .prefix
             .iter()
             .filter(move |(p, _)| w.starts_with(p))
             .map(|(_, k)| *k);
-        exact
-            .chain(plural)
-            .chain(prefix)
-            .chain(self.wild.iter().copied())
+        exact.chain(prefix).chain(self.wild.iter().copied())
     }
 
     /// The first cue said in `words`, not turned around, that `allowed`
@@ -506,7 +536,7 @@ impl<'c> Cues<'c> {
                 return None;
             }
             let k = self
-                .candidates(&words[i])
+                .candidates(&words[i], words.get(i + 1).map(String::as_str))
                 .find(|&k| allowed(k) && matches_from(&self.list[k], words, i))?;
             (!turned(words, i)).then(|| self.list[k].as_str())
         })
@@ -517,7 +547,7 @@ impl<'c> Cues<'c> {
         (0..words.len()).any(|i| {
             self.starts.may(&words[i])
                 && self
-                    .candidates(&words[i])
+                    .candidates(&words[i], words.get(i + 1).map(String::as_str))
                     .any(|k| matches_from(&self.list[k], words, i))
         })
     }
