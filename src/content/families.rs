@@ -60,11 +60,11 @@ fn pieces(cue: &str) -> Result<Vec<Piece<'_>>, FamilyError> {
     Ok(out)
 }
 
-/// Every phrasing `cue` spells, in order, with spaces tidied (an empty
-/// alternative leaves no double space). A cue with no group is itself.
-pub fn spellings(cue: &str) -> Result<Vec<String>, FamilyError> {
+/// How many phrasings `cue` spells, without spelling them: what the
+/// loader checks.
+pub fn count(cue: &str) -> Result<usize, FamilyError> {
     if !cue.contains(['(', ')']) {
-        return Ok(vec![cue.to_string()]);
+        return Ok(1);
     }
     let pieces = pieces(cue)?;
     let count = pieces.iter().try_fold(1usize, |n, p| match p {
@@ -72,25 +72,60 @@ pub fn spellings(cue: &str) -> Result<Vec<String>, FamilyError> {
         Piece::Group(alts) => n.checked_mul(alts.len()),
     });
     match count {
-        Some(n) if n <= MAX_SPELLINGS => {}
-        Some(n) => return Err(FamilyError::TooMany(n)),
-        None => return Err(FamilyError::TooMany(usize::MAX)),
+        Some(n) if n <= MAX_SPELLINGS => Ok(n),
+        Some(n) => Err(FamilyError::TooMany(n)),
+        None => Err(FamilyError::TooMany(usize::MAX)),
     }
-    let mut out = vec![String::new()];
-    for p in &pieces {
-        out = match p {
-            Piece::Text(t) => out.into_iter().map(|s| s + t).collect(),
-            Piece::Group(alts) => out
-                .iter()
-                .flat_map(|s| alts.iter().map(move |a| format!("{s}{a}")))
-                .collect(),
-        };
+}
+
+/// Every phrasing `cue` spells, in order, with spaces tidied (an empty
+/// alternative leaves no double space). A cue with no group is itself.
+pub fn spellings(cue: &str) -> Result<Vec<String>, FamilyError> {
+    let n = count(cue)?;
+    if n == 1 && !cue.contains(['(', ')']) {
+        return Ok(vec![cue.to_string()]);
     }
-    Ok(out
-        .into_iter()
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
-        .collect())
+    let pieces = pieces(cue)?;
+    let groups: Vec<&Vec<&str>> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Group(alts) => Some(alts),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    // An odometer over the groups' alternatives, the last turning fastest:
+    // each phrasing is written once into its own string.
+    let mut at = vec![0usize; groups.len()];
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut spelled = String::with_capacity(cue.len());
+        let mut g = 0;
+        for p in &pieces {
+            let text = match p {
+                Piece::Text(t) => *t,
+                Piece::Group(alts) => {
+                    g += 1;
+                    alts[at[g - 1]]
+                }
+            };
+            spelled.push_str(text);
+        }
+        // An empty alternative leaves a double space (or one at an end).
+        if spelled.contains("  ") || spelled.starts_with(' ') || spelled.ends_with(' ') {
+            spelled = spelled.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        if !spelled.is_empty() {
+            out.push(spelled);
+        }
+        for k in (0..groups.len()).rev() {
+            at[k] += 1;
+            if at[k] < groups[k].len() {
+                break;
+            }
+            at[k] = 0;
+        }
+    }
+    Ok(out)
 }
 
 /// Every phrasing of every cue in `cues`. A cue whose groups are wrong is
