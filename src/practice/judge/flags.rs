@@ -312,6 +312,9 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
     }
     let raw: Vec<&str> = piece.split_whitespace().collect();
     let mut noun: Option<Subject> = None;
+    // Words before the verb that are not openers name someone ("two
+    // contractors went over her head"), even with no determiner.
+    let mut named = false;
     for (k, w) in ws.iter().enumerate().take(10) {
         // "It was easier to…", "there was…": no one's doing.
         if (w == "it" || w == "there")
@@ -325,11 +328,15 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
             return Some(s);
         }
         if verbish(w) {
-            return noun;
+            return noun.or(named.then_some(Subject::Other));
         }
         if noun.is_some() || OPENERS.contains(&w.as_str()) {
             continue;
         }
+        named |= !matches!(
+            w.as_str(),
+            "where" | "which" | "who" | "that" | "when" | "while"
+        );
         if w == "my" || w == "our" {
             // "my team", "our team": the candidate among others; "my
             // manager", "our director": someone else.
@@ -883,6 +890,11 @@ mod tests {
         assert_eq!(
             subjects("My manager said it would create noise"),
             [Subject::Other]
+        );
+        // A bare plural names others too.
+        assert_eq!(
+            subjects("There was a week where two contractors went over her head"),
+            [Subject::Other, Subject::Other]
         );
     }
 

@@ -463,6 +463,10 @@ pub fn asks_for_failure(question_text: &str) -> bool {
                         && !before.iter().any(|b| {
                             matches!(b.as_str(), "or" | "almost" | "nearly" | "near")
                                 || (!yours && matches!(b.as_str(), "had" | "they" | "others"))
+                                // "a test that failed" asks how a failed
+                                // check was handled, not for the
+                                // candidate's own failure.
+                                || matches!(b.as_str(), "test" | "tests" | "check" | "inspection")
                         })
                 })
             })

@@ -137,6 +137,16 @@ fn a_part_denied_is_not_a_part_owned() {
 }
 
 #[test]
+fn a_failed_test_is_not_the_candidates_failure() {
+    assert!(signals::asks_for_failure(
+        "Tell me about a program of yours that failed. What did you learn?"
+    ));
+    assert!(!signals::asks_for_failure(
+        "Walk me through how a hall of yours was commissioned. Tell me about a test that failed and what you did about it."
+    ));
+}
+
+#[test]
 fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
     let s = strong_delivery();
     let dodge = [FollowUp {
