@@ -292,6 +292,14 @@ fn verbish(w: &str) -> bool {
 /// pronoun before any verb ("The next morning I…", "In the retro we…"), or
 /// a noun phrase before its verb ("the vendor slipped", "Priya signed").
 fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
+    // "…, with the errors highlighted, and presented it…": a clause that
+    // opens on "with" names no one doing anything.
+    if ws
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "with" | "without"))
+    {
+        return None;
+    }
     // "…, skipping the review": a clause that opens on a participle is
     // done by the subject of the clause it hangs from.
     if ws.first().is_some_and(|w| {
@@ -370,6 +378,9 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
                             | "intent"
                             | "intention"
                             | "instinct"
+                            | "job"
+                            | "role"
+                            | "responsibility"
                     )
                 });
             noun = Some(if mine {
@@ -890,6 +901,14 @@ mod tests {
         assert_eq!(
             subjects("My manager said it would create noise"),
             [Subject::Other]
+        );
+        // A "with" phrase names no one: the next clause keeps the subject
+        // of the one before.
+        assert_eq!(
+            subjects(
+                "So I built a slide, with the errors highlighted in red, and presented it at the review"
+            ),
+            [Subject::Me, Subject::Me, Subject::Me]
         );
         // A bare plural names others too.
         assert_eq!(
