@@ -66,7 +66,10 @@ pub fn count(cue: &str) -> Result<usize, FamilyError> {
     if !cue.contains(['(', ')']) {
         return Ok(1);
     }
-    let pieces = pieces(cue)?;
+    count_of(&pieces(cue)?)
+}
+
+fn count_of(pieces: &[Piece]) -> Result<usize, FamilyError> {
     let count = pieces.iter().try_fold(1usize, |n, p| match p {
         Piece::Text(_) => Some(n),
         Piece::Group(alts) => n.checked_mul(alts.len()),
@@ -81,11 +84,11 @@ pub fn count(cue: &str) -> Result<usize, FamilyError> {
 /// Every phrasing `cue` spells, in order, with spaces tidied (an empty
 /// alternative leaves no double space). A cue with no group is itself.
 pub fn spellings(cue: &str) -> Result<Vec<String>, FamilyError> {
-    let n = count(cue)?;
-    if n == 1 && !cue.contains(['(', ')']) {
+    if !cue.contains(['(', ')']) {
         return Ok(vec![cue.to_string()]);
     }
     let pieces = pieces(cue)?;
+    let n = count_of(&pieces)?;
     let groups: Vec<&Vec<&str>> = pieces
         .iter()
         .filter_map(|p| match p {

@@ -138,7 +138,24 @@ struct ByFirst {
     /// One-word cues, and cues whose second word is a pattern.
     rest: Vec<usize>,
     /// Cues whose second word is exact, by that word.
-    second: HashMap<String, Vec<usize>>,
+    second: HashMap<String, BySecond>,
+}
+
+/// Cues that start with the same two exact words, split by their third (a
+/// family spells many that start "i was too…").
+#[derive(Default)]
+struct BySecond {
+    /// Two-word cues, and cues whose third word is a pattern.
+    rest: Vec<usize>,
+    /// Cues whose third word is exact, by that word.
+    third: HashMap<String, Vec<usize>>,
+}
+
+/// The exact word `w`, or the word it is the plural of, in `map`.
+fn get_or_plural<'m, V>(map: &'m HashMap<String, V>, w: &str) -> impl Iterator<Item = &'m V> {
+    map.get(w)
+        .into_iter()
+        .chain(w.strip_suffix('s').and_then(|p| map.get(p)))
 }
 
 /// A cue list indexed by its first (and second) word, so a sentence is
@@ -184,7 +201,13 @@ impl Compiled {
                         let e = c.exact.entry(f.to_string()).or_default();
                         match second {
                             Some(s) if !is_pattern(s) => {
-                                e.second.entry(s.to_string()).or_default().push(k)
+                                let by = e.second.entry(s.to_string()).or_default();
+                                match parts.next() {
+                                    Some(t) if !is_pattern(t) => {
+                                        by.third.entry(t.to_string()).or_default().push(k)
+                                    }
+                                    _ => by.rest.push(k),
+                                }
                             }
                             _ => e.rest.push(k),
                         }
@@ -199,18 +222,15 @@ impl Compiled {
     fn at<'w>(&'w self, words: &'w [String], i: usize) -> impl Iterator<Item = usize> + 'w {
         let w = words[i].as_str();
         let next = words.get(i + 1).map(String::as_str);
-        let by_first = self
-            .exact
-            .get(w)
-            .into_iter()
-            .chain(w.strip_suffix('s').and_then(|p| self.exact.get(p)));
-        let exact = by_first.flat_map(move |b| {
+        let after = words.get(i + 2).map(String::as_str);
+        let exact = get_or_plural(&self.exact, w).flat_map(move |b| {
             let second = next.into_iter().flat_map(move |n| {
-                b.second
-                    .get(n)
-                    .into_iter()
-                    .chain(n.strip_suffix('s').and_then(|p| b.second.get(p)))
-                    .flatten()
+                get_or_plural(&b.second, n).flat_map(move |by| {
+                    let third = after
+                        .into_iter()
+                        .flat_map(move |t| get_or_plural(&by.third, t).flatten());
+                    by.rest.iter().chain(third)
+                })
             });
             b.rest.iter().chain(second)
         });

@@ -645,7 +645,9 @@ fn said_in_clauses<'c>(
         // Anyone's: the whole sentence ("Risks: minimal").
         return cues.first(&s.words, |_| true);
     }
-    if !cues.any(&s.words) {
+    // With the clauses already worked out, scanning them is the check;
+    // otherwise rule the sentence out before cutting it into clauses.
+    if cs.is_none() && !cues.any(&s.words) {
         return None;
     }
     let owned;

@@ -509,6 +509,12 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         .map(|(_, t)| word_count(t))
         .sum();
     let empty = star_words == 0;
+    // Blame and a humble-brag are each asked for more than once below:
+    // worked out once.
+    let blamed_once = std::cell::OnceCell::new();
+    let blamed = || *blamed_once.get_or_init(|| blame(said));
+    let brag_once = std::cell::OnceCell::new();
+    let brag = || *brag_once.get_or_init(|| first_hit(said, humble_brag()));
     let result = said.part(Field::Result).trim();
     let result_sentence = || {
         said.in_field(Field::Result)
@@ -673,10 +679,8 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         // A failure story: the candidate's own failure, or one put on
         // others; not a success told as a failure ("it worked in the end").
         let failure = first_hit(said, FAILURE_CUES)
-            .or_else(|| blame(said))
-            .filter(|_| {
-                first_hit(said, REFRAMES).is_none() && first_hit(said, humble_brag()).is_none()
-            })
+            .or_else(blamed)
+            .filter(|_| first_hit(said, REFRAMES).is_none() && brag().is_none())
             .map(quote);
         if let Some(q) = failure
             && all(LESSON_CUES).is_none()
@@ -719,7 +723,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         // A failure is told in its own words, put on others, or shown by
         // what changed because of it.
         let failure = first_hit(said, FAILURE_CUES)
-            .or_else(|| blame(said))
+            .or_else(blamed)
             .or_else(|| first_hit(said, LESSON_CUES));
         let reframed = first_hit(said, REFRAMES);
         if topic.asks_failure && (failure.is_none() || reframed.is_some()) {
@@ -734,13 +738,13 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 ),
             );
         }
-        if let Some(s) = first_hit(said, humble_brag()) {
+        if let Some(s) = brag() {
             push(
                 "humble-brag",
                 minus(quote(s), "a strength dressed up as a weakness".into()),
             );
         }
-        if let Some(b) = blame(said) {
+        if let Some(b) = blamed() {
             push(
                 "blame",
                 minus(
