@@ -186,7 +186,7 @@ pub const SIGNALS: &[(&str, &str)] = &[
     ),
     (
         "non-answer",
-        "A follow-up was dodged: \"I don't remember\", \"nothing really\", a one-liner.",
+        "A follow-up was dodged: \"I don't remember\", \"not really…\", a one-liner.",
     ),
     (
         "reused-story",
