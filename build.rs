@@ -1,6 +1,11 @@
 //! Embeds every `*.toml` file under `content/` into the binary.
 use std::{env, fs, path::Path};
 
+// Cue families, spelled out here so the start-up JSON holds plain cues.
+#[allow(dead_code)]
+#[path = "src/content/families.rs"]
+mod families;
+
 fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -128,6 +133,20 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                         }
                     }
                     "format" => default("example", Value::Null),
+                    "red_flag" | "ask" => {
+                        for k in ["cues", "unless", "question", "shows", "contrary"] {
+                            if let Some(Value::Array(list)) = obj.get_mut(k) {
+                                let cues: Vec<String> = list
+                                    .iter()
+                                    .filter_map(|v| v.as_str().map(str::to_string))
+                                    .collect();
+                                *list = families::expand(&cues)
+                                    .into_iter()
+                                    .map(Value::String)
+                                    .collect();
+                            }
+                        }
+                    }
                     "writing" => {
                         default("sections", json!([]));
                         default("checks", json!([]));

@@ -1,10 +1,9 @@
 //! Families of cue phrasings: a cue may hold groups of alternatives,
 //! `(didn't|did not|never) (tell|inform) (the|) customer`, and stands for
 //! every phrasing they spell. An empty alternative makes a group optional.
-//! The loader and the build-time JSON path both expand a cue here, so the
-//! judge only ever sees plain cues.
-
-use serde::{Deserialize, Deserializer};
+//! The loader and the build script (for the start-up JSON) both expand a
+//! cue here, so the judge only ever sees plain cues. No dependencies: the
+//! build script includes this file.
 
 /// The most phrasings one cue may spell: a family past this is a mistake
 /// (or would slow every answer's judging), not a wish.
@@ -153,11 +152,6 @@ pub fn expand_static(list: &[&str]) -> &'static [&'static str] {
         .map(|s| &*Box::leak(s.into_boxed_str()))
         .collect();
     Box::leak(spelled.into_boxed_slice())
-}
-
-/// `serde(deserialize_with)` for a list of cues: read, then expanded.
-pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    Vec::<String>::deserialize(d).map(|v| expand(&v))
 }
 
 #[cfg(test)]
