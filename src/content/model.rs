@@ -319,11 +319,11 @@ pub struct RedFlag {
     #[serde(default)]
     pub formats: Vec<AnswerFormat>,
     /// Phrasings (cue syntax: words, `prefix*`, `_`, `#`), families
-    /// expanded.
-    #[serde(deserialize_with = "expanded_cues")]
+    /// spelled out (by the loader, or by the build script for the start-up
+    /// JSON).
     pub cues: Vec<String>,
     /// Cues that, in the same sentence, show the opposite ("then backed it").
-    #[serde(default, deserialize_with = "expanded_cues")]
+    #[serde(default)]
     pub unless: Vec<String>,
     /// How many matching sentences it takes (default 1).
     #[serde(default = "one")]
@@ -339,17 +339,6 @@ fn one() -> u8 {
     1
 }
 
-/// `serde(deserialize_with)` for a list of cues: read, then any family
-/// spelled out (the build script has already spelled the built-in ones).
-fn expanded_cues<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let cues = Vec::<String>::deserialize(d)?;
-    Ok(if cues.iter().any(|c| c.contains(['(', ')'])) {
-        super::families::expand(&cues)
-    } else {
-        cues
-    })
-}
-
 /// What a kind of question asks the answer to deliver (a disagreement that
 /// was lost, feedback from a customer, a call made on incomplete data…),
 /// and how an answer shows it. An answer that tells a story on the topic
@@ -359,16 +348,14 @@ pub struct Ask {
     pub id: String,
     pub name: String,
     /// Cues in the question's text that mean it asks this.
-    #[serde(deserialize_with = "expanded_cues")]
     pub question: Vec<String>,
     /// Cues in the answer that deliver it (any one, in the candidate's
     /// words, not negated).
-    #[serde(deserialize_with = "expanded_cues")]
     pub shows: Vec<String>,
     /// Cues that tell the opposite ("they agreed with me" to a question
     /// about losing an argument). With `contrary` set, `misses-ask` needs
     /// one of them as well as none of `shows`.
-    #[serde(default, deserialize_with = "expanded_cues")]
+    #[serde(default)]
     pub contrary: Vec<String>,
     /// What is missing, as the evidence says it.
     pub missing: String,

@@ -151,8 +151,15 @@ struct BySecond {
     third: HashMap<String, Vec<usize>>,
 }
 
-/// The exact word `w`, or the word it is the plural of, in `map`.
-fn get_or_plural<'m, V>(map: &'m HashMap<String, V>, w: &str) -> impl Iterator<Item = &'m V> {
+/// The exact word `w`, or the word it is the plural of, in `map` (a cue's
+/// exact word matches its plural: "vps" for "vp").
+pub(crate) fn get_or_plural<'m, K, V>(
+    map: &'m HashMap<K, V>,
+    w: &str,
+) -> impl Iterator<Item = &'m V>
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
     map.get(w)
         .into_iter()
         .chain(w.strip_suffix('s').and_then(|p| map.get(p)))
@@ -170,7 +177,7 @@ struct Compiled {
     other: Vec<usize>,
 }
 
-fn is_pattern(p: &str) -> bool {
+pub(crate) fn is_pattern(p: &str) -> bool {
     p == "_" || p == "#" || p.ends_with('*')
 }
 

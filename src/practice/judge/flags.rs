@@ -498,7 +498,7 @@ impl<'c> Cues<'c> {
                     None => {
                         let by = c.exact.entry(f).or_default();
                         match words.next() {
-                            Some(w) if !matches!(w, "_" | "#" | "~") && !w.ends_with('*') => {
+                            Some(w) if w != "~" && !super::cues::is_pattern(w) => {
                                 by.second.entry(w).or_default().push(k)
                             }
                             _ => by.rest.push(k),
@@ -521,21 +521,11 @@ impl<'c> Cues<'c> {
         w: &'s str,
         next: Option<&'s str>,
     ) -> impl Iterator<Item = usize> + 's {
-        // A plural of an exact word matches too ("vps" for "vp"), first
-        // word or second.
-        let by_first = self
-            .exact
-            .get(w)
-            .into_iter()
-            .chain(w.strip_suffix('s').and_then(|x| self.exact.get(x)));
-        let exact = by_first.flat_map(move |b| {
-            let second = next.into_iter().flat_map(move |n| {
-                b.second
-                    .get(n)
-                    .into_iter()
-                    .chain(n.strip_suffix('s').and_then(|x| b.second.get(x)))
-                    .flatten()
-            });
+        use super::cues::get_or_plural;
+        let exact = get_or_plural(&self.exact, w).flat_map(move |b| {
+            let second = next
+                .into_iter()
+                .flat_map(move |n| get_or_plural(&b.second, n).flatten());
             b.rest.iter().chain(second).copied()
         });
         let prefix = self
