@@ -66,6 +66,21 @@ pub(crate) fn matches_at(cue: &str, words: &[String]) -> bool {
         .all(|p| ws.next().is_some_and(|w| word_matches(p, w)))
 }
 
+/// [`matches_at`] where a listed verb matches in any of its forms ("kept"
+/// matches "keep", "keeping"): how red flags and asks are matched.
+pub(crate) fn matches_any_form_at(cue: &str, words: &[String]) -> bool {
+    let mut ws = words.iter();
+    cue.split(' ').all(|p| {
+        ws.next()
+            .is_some_and(|w| word_matches(p, w) || super::verbs::same(p, w))
+    })
+}
+
+/// [`find`] with verbs matched in any of their forms.
+pub(crate) fn find_any_form(cue: &str, words: &[String]) -> Option<usize> {
+    (0..words.len()).find(|&i| matches_any_form_at(cue, &words[i..]))
+}
+
 /// [`matches_at`] for a cue already split into its words.
 fn parts_match_at(parts: &[String], words: &[String]) -> bool {
     parts.len() <= words.len() && parts.iter().zip(words).all(|(p, w)| word_matches(p, w))

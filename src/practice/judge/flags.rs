@@ -443,10 +443,10 @@ pub fn clauses(text: &str) -> Vec<Clause> {
 pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
     let mut segs = cue.split(" ~ ");
     let first = segs.next()?;
-    let start = super::cues::find(first, words)?;
+    let start = super::cues::find_any_form(first, words)?;
     let mut at = start + first.split(' ').count();
     for seg in segs {
-        let k = super::cues::find(seg, &words[at.min(words.len())..])?;
+        let k = super::cues::find_any_form(seg, &words[at.min(words.len())..])?;
         at += k + seg.split(' ').count();
     }
     Some(start)
@@ -484,8 +484,10 @@ impl<'c> Cues<'c> {
             prefix: Vec::new(),
             wild: Vec::new(),
             names_me: Vec::new(),
+            // A verb may start a cue in any of its forms.
             starts: super::cues::Starts::new(
-                list.iter().map(|c| c.split(' ').next().unwrap_or("")),
+                list.iter()
+                    .flat_map(|c| super::verbs::forms(c.split(' ').next().unwrap_or(""))),
             ),
         };
         for (k, cue) in list.iter().enumerate() {
@@ -496,10 +498,11 @@ impl<'c> Cues<'c> {
                 f => match f.strip_suffix('*') {
                     Some(p) => c.prefix.push((p, k)),
                     None => {
-                        let by = c.exact.entry(f).or_default();
+                        // Verbs are indexed by their plain form.
+                        let by = c.exact.entry(verb_base(f)).or_default();
                         match words.next() {
                             Some(w) if w != "~" && !super::cues::is_pattern(w) => {
-                                by.second.entry(w).or_default().push(k)
+                                by.second.entry(verb_base(w)).or_default().push(k)
                             }
                             _ => by.rest.push(k),
                         }
@@ -522,10 +525,10 @@ impl<'c> Cues<'c> {
         next: Option<&'s str>,
     ) -> impl Iterator<Item = usize> + 's {
         use super::cues::get_or_plural;
-        let exact = get_or_plural(&self.exact, w).flat_map(move |b| {
+        let exact = get_or_plural(&self.exact, verb_base(w)).flat_map(move |b| {
             let second = next
                 .into_iter()
-                .flat_map(move |n| get_or_plural(&b.second, n).flatten());
+                .flat_map(move |n| get_or_plural(&b.second, verb_base(n)).flatten());
             b.rest.iter().chain(second).copied()
         });
         let prefix = self
@@ -561,18 +564,23 @@ impl<'c> Cues<'c> {
     }
 }
 
+/// A verb's plain form, any other word as it is: how cues are indexed.
+fn verb_base(w: &str) -> &str {
+    super::verbs::base(w).unwrap_or(w)
+}
+
 /// Whether `cue` matches `words` with its first segment starting at `i`.
 fn matches_from(cue: &str, words: &[String], i: usize) -> bool {
     let mut segs = cue.split(" ~ ");
     let Some(first) = segs.next() else {
         return false;
     };
-    if !super::cues::matches_at(first, &words[i..]) {
+    if !super::cues::matches_any_form_at(first, &words[i..]) {
         return false;
     }
     let mut at = i + first.split(' ').count();
     for seg in segs {
-        match super::cues::find(seg, &words[at.min(words.len())..]) {
+        match super::cues::find_any_form(seg, &words[at.min(words.len())..]) {
             Some(k) => at += k + seg.split(' ').count(),
             None => return false,
         }

@@ -11,6 +11,7 @@ pub mod flags;
 pub mod seeks;
 pub mod signals;
 pub mod text;
+mod verbs;
 
 use crate::content::{Content, Criterion, DebriefRules, Question, Rubric, Track};
 use crate::store::{FollowUp, Star, Vote};

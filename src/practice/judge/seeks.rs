@@ -1383,7 +1383,10 @@ pub static SEEKS: &[Seek] = &[
             "bad news",
             "owned up",
             "transparen*",
-            "honest*",
+            // Not "honestly": as a filler ("not much, honestly") it tells
+            // no truth.
+            "honest",
+            "honesty",
             "apologi*",
             "flagged",
             "credib*",
