@@ -961,6 +961,27 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_verb_matches_in_any_form_and_other_words_as_written() {
+        let plan = words("I'd keep the open items out of the weekly report");
+        let story = words("I kept the open items out of the weekly report");
+        for w in [&plan, &story] {
+            assert_eq!(find_cue("kept the ~ out of the ~ report", w), Some(1));
+            assert_eq!(find_cue("keeping the ~ out of the ~ report", w), Some(1));
+        }
+        // Other words match as written (a cue's word also matches its
+        // plural, never the other way round).
+        let deck = words("I kept the open items out of the weekly deck");
+        assert_eq!(find_cue("out of the weekly deck", &deck), Some(5));
+        assert_eq!(find_cue("out of the weekly decks", &deck), None);
+        assert_eq!(find_cue("out of the week deck", &deck), None);
+        // The index finds a cue written in another tense.
+        let list = vec!["left the defect out of".to_string()];
+        let cues = Cues::new(&list);
+        assert!(cues.any(&words("I'd leave the defect out of the launch report")));
+        assert!(!cues.any(&words("I'd leave the team out of it")));
+    }
+
+    #[test]
     fn turned_phrasings_do_not_count() {
         let w = words("I refused to skip the security review");
         let at = find_cue("skip the security review", &w).unwrap();
