@@ -251,6 +251,8 @@ struct RawRedFlag {
     formats: Vec<AnswerFormat>,
     cues: Spanned<Vec<S>>,
     #[serde(default)]
+    anyone: Vec<S>,
+    #[serde(default)]
     unless: Vec<S>,
     #[serde(default)]
     min_hits: Option<Spanned<u8>>,
@@ -1792,6 +1794,7 @@ fn judging_rules(
         }
         d.non_empty_list(file, &f.cues, "cues");
         cue_list(d, file, f.cues.get_ref(), "a");
+        cue_list(d, file, &f.anyone, "an `anyone`");
         cue_list(d, file, &f.unless, "an `unless`");
         d.non_empty_list(file, &f.examples, "examples");
         d.texts(file, &f.counter_examples, "counter_examples");
@@ -1809,6 +1812,7 @@ fn judging_rules(
             subject: f.subject,
             formats: f.formats.clone(),
             cues: cue_strings(f.cues.get_ref()),
+            anyone: cue_strings(&f.anyone),
             unless: cue_strings(&f.unless),
             min_hits: min_hits.max(1),
             examples: strings(f.examples.get_ref()),

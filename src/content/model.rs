@@ -322,6 +322,12 @@ pub struct RedFlag {
     /// spelled out (by the loader, or by the build script for the start-up
     /// JSON).
     pub cues: Vec<String>,
+    /// Phrasings that count whoever the clause's subject is, for a flag
+    /// whose `cues` need the candidate as the subject: a reason given ("it
+    /// would have triggered a review") or a state of affairs ("while the
+    /// permit was still pending").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anyone: Vec<String>,
     /// Cues that, in the same sentence, show the opposite ("then backed it").
     #[serde(default)]
     pub unless: Vec<String>,

@@ -668,17 +668,39 @@ fn applies(flag: &RedFlag, format: AnswerFormat) -> bool {
 
 /// One sentence against one red flag: the phrasing it shows, if any.
 pub fn flag_in(flag: &RedFlag, s: &Sentence) -> Option<String> {
-    let cues = Cues::new(&flag.cues);
+    let cues = FlagCues::new(flag);
     flag_in_clauses(flag, &cues, s, None).map(str::to_string)
+}
+
+/// A red flag's phrasings, indexed: those that need the candidate as the
+/// subject (unless the flag is anyone's) and those that count whoever it is.
+struct FlagCues<'c> {
+    cues: Cues<'c>,
+    anyone: Cues<'c>,
+}
+
+impl<'c> FlagCues<'c> {
+    fn new(flag: &'c RedFlag) -> FlagCues<'c> {
+        FlagCues {
+            cues: Cues::new(&flag.cues),
+            anyone: Cues::new(&flag.anyone),
+        }
+    }
+
+    /// Whether any phrasing may be said in `words` (before who said it).
+    fn any(&self, words: &[String]) -> bool {
+        self.cues.any(words) || self.anyone.any(words)
+    }
 }
 
 fn flag_in_clauses<'c>(
     flag: &RedFlag,
-    cues: &Cues<'c>,
+    cues: &FlagCues<'c>,
     s: &Sentence,
     cs: Option<&[Clause]>,
 ) -> Option<&'c str> {
-    let cue = said_in_clauses(s, cs, cues, flag.subject == FlagSubject::Candidate)?;
+    let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate)
+        .or_else(|| cues.anyone.first(&s.words, |_| true))?;
     let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
     (!unless).then_some(cue)
 }
@@ -692,7 +714,7 @@ pub struct FlagFound<'c> {
 /// The content's red flags and asks with their phrasings indexed: built once
 /// per judge, not per answer.
 pub struct Prepared<'c> {
-    flags: Vec<(&'c RedFlag, Cues<'c>)>,
+    flags: Vec<(&'c RedFlag, FlagCues<'c>)>,
     asks: Vec<PreparedAsk<'c>>,
 }
 
@@ -708,7 +730,7 @@ impl<'c> Prepared<'c> {
             flags: content
                 .red_flags
                 .iter()
-                .map(|f| (f, Cues::new(&f.cues)))
+                .map(|f| (f, FlagCues::new(f)))
                 .collect(),
             asks: content
                 .asks
@@ -731,7 +753,7 @@ pub fn red_flags<'c>(
 ) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
-    let flags: Vec<&(&RedFlag, Cues)> = prepared
+    let flags: Vec<&(&RedFlag, FlagCues)> = prepared
         .flags
         .iter()
         .filter(|(f, _)| applies(f, format))
