@@ -182,7 +182,9 @@ fn the_bar_raisers_challenge_of_a_retold_story_renders_at_both_sizes() {
         questions: Some(1),
         answer_minutes: Some(4),
     };
-    let plan = plan_loop(&h.app.content, "pm-general", 7, opts, &HashSet::new()).unwrap();
+    // A seed whose Bar Raiser asks for a story (seed 7 drew a scenario
+    // once the bank grew, and a scenario is not a story to retell).
+    let plan = plan_loop(&h.app.content, "pm-general", 2, opts, &HashSet::new()).unwrap();
     let first = h
         .app
         .content
