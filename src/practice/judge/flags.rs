@@ -292,6 +292,19 @@ fn verbish(w: &str) -> bool {
 /// pronoun before any verb ("The next morning I…", "In the retro we…"), or
 /// a noun phrase before its verb ("the vendor slipped", "Priya signed").
 fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
+    // "I heard a superintendent screaming at the crew": what the candidate
+    // saw or heard someone else doing is that person's act.
+    if let Some(k) = ws.iter().take(3).position(|w| w == "i")
+        && let Some(v) = ws.iter().skip(k + 1).take(2).position(|v| {
+            matches!(
+                v.as_str(),
+                "heard" | "overheard" | "saw" | "watched" | "noticed" | "caught" | "found"
+            )
+        })
+        && ws.iter().skip(k + v + 3).take(6).any(|w| participle(w))
+    {
+        return Some(Subject::Other);
+    }
     // "…, with the errors highlighted, and presented it…": a clause that
     // opens on "with" names no one doing anything.
     if ws
@@ -302,20 +315,7 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
     }
     // "…, skipping the review": a clause that opens on a participle is
     // done by the subject of the clause it hangs from.
-    if ws.first().is_some_and(|w| {
-        w.len() > 5
-            && w.ends_with("ing")
-            && !matches!(
-                w.as_str(),
-                "something"
-                    | "nothing"
-                    | "anything"
-                    | "everything"
-                    | "during"
-                    | "morning"
-                    | "evening"
-            )
-    }) {
+    if ws.first().is_some_and(|w| participle(w)) {
         return None;
     }
     let raw: Vec<&str> = piece.split_whitespace().collect();
@@ -401,6 +401,16 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
         }
     }
     noun
+}
+
+/// Whether a word reads as an "-ing" participle ("skipping", "screaming").
+fn participle(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && !matches!(
+            w,
+            "something" | "nothing" | "anything" | "everything" | "during" | "morning" | "evening"
+        )
 }
 
 /// The clauses of one sentence, each with its subject.
@@ -936,6 +946,22 @@ mod tests {
         assert_eq!(
             subjects("There was a week where two contractors went over her head"),
             [Subject::Other, Subject::Other]
+        );
+    }
+
+    #[test]
+    fn what_the_candidate_saw_someone_do_is_that_persons_act() {
+        assert_eq!(
+            subjects(
+                "I also heard a superintendent screaming at a cabling crew in front of everyone"
+            ),
+            [Subject::Other]
+        );
+        // Seeing something is still the candidate's own clause when no one
+        // is caught in the act.
+        assert_eq!(
+            subjects("I noticed the gap and kept it out of the report"),
+            [Subject::Me]
         );
     }
 
