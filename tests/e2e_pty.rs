@@ -784,10 +784,12 @@ fn a_system_design_drill_shows_the_design_fields_and_no_star() {
 fn a_scripted_loop_presses_dodges_then_drills_into_the_new_story() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = Pty::spawn(
+        // Seed 2: both interviewers ask a story (seed 7's Bar Raiser drew
+        // a scenario once the bank grew).
         &[
             "loop",
             "--seed",
-            "7",
+            "2",
             "--interviewers",
             "2",
             "--questions",

@@ -368,6 +368,7 @@ fn areas() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
                 "ps-margin-eroding",
                 "ps-burn-report-unwelcome",
                 "fru-fixed-fee-scope-growth",
+                "fru-hours-left-on-engagement",
             ],
         ),
         (
