@@ -76,9 +76,19 @@ pub(crate) fn matches_any_form_at(cue: &str, words: &[String]) -> bool {
     })
 }
 
-/// [`find`] with verbs matched in any of their forms.
+/// [`find`] with verbs matched in any of their forms (the cue split once,
+/// not at every position).
 pub(crate) fn find_any_form(cue: &str, words: &[String]) -> Option<usize> {
-    (0..words.len()).find(|&i| matches_any_form_at(cue, &words[i..]))
+    let parts: Vec<&str> = cue.split(' ').collect();
+    let first = parts[0];
+    let same = |p: &str, w: &str| word_matches(p, w) || super::verbs::same(p, w);
+    (0..(words.len() + 1).saturating_sub(parts.len())).find(|&i| {
+        same(first, &words[i])
+            && parts[1..]
+                .iter()
+                .zip(&words[i + 1..])
+                .all(|(p, w)| same(p, w))
+    })
 }
 
 /// [`matches_at`] for a cue already split into its words.

@@ -483,6 +483,9 @@ pub struct Cues<'c> {
     /// The cue names the candidate ("proved me right"): it needs no
     /// subject.
     names_me: Vec<bool>,
+    /// The cue holds a listed verb, so it is matched in any of its forms
+    /// (the others are matched as written, with no lookups).
+    verb: Vec<bool>,
     starts: super::cues::Starts,
 }
 
@@ -494,6 +497,7 @@ impl<'c> Cues<'c> {
             prefix: Vec::new(),
             wild: Vec::new(),
             names_me: Vec::new(),
+            verb: Vec::new(),
             // A verb may start a cue in any of its forms.
             starts: super::cues::Starts::new(
                 list.iter()
@@ -523,6 +527,8 @@ impl<'c> Cues<'c> {
                 cue.split(' ')
                     .any(|w| matches!(w, "i" | "me" | "my" | "myself")),
             );
+            c.verb
+                .push(cue.split(' ').any(|w| super::verbs::base(w).is_some()));
         }
         c
     }
@@ -558,7 +564,7 @@ impl<'c> Cues<'c> {
             }
             let k = self
                 .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                .find(|&k| allowed(k) && matches_from(&self.list[k], words, i))?;
+                .find(|&k| allowed(k) && matches_from(&self.list[k], words, i, self.verb[k]))?;
             (!turned(words, i)).then(|| self.list[k].as_str())
         })
     }
@@ -569,7 +575,7 @@ impl<'c> Cues<'c> {
             self.starts.may(&words[i])
                 && self
                     .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                    .any(|k| matches_from(&self.list[k], words, i))
+                    .any(|k| matches_from(&self.list[k], words, i, self.verb[k]))
         })
     }
 }
@@ -579,18 +585,30 @@ fn verb_base(w: &str) -> &str {
     super::verbs::base(w).unwrap_or(w)
 }
 
-/// Whether `cue` matches `words` with its first segment starting at `i`.
-fn matches_from(cue: &str, words: &[String], i: usize) -> bool {
+/// Whether `cue` matches `words` with its first segment starting at `i`;
+/// `verb`: the cue holds a listed verb, matched in any of its forms.
+fn matches_from(cue: &str, words: &[String], i: usize, verb: bool) -> bool {
     let mut segs = cue.split(" ~ ");
     let Some(first) = segs.next() else {
         return false;
     };
-    if !super::cues::matches_any_form_at(first, &words[i..]) {
+    let here = if verb {
+        super::cues::matches_any_form_at(first, &words[i..])
+    } else {
+        super::cues::matches_at(first, &words[i..])
+    };
+    if !here {
         return false;
     }
     let mut at = i + first.split(' ').count();
     for seg in segs {
-        match super::cues::find_any_form(seg, &words[at.min(words.len())..]) {
+        let rest = &words[at.min(words.len())..];
+        let found = if verb {
+            super::cues::find_any_form(seg, rest)
+        } else {
+            super::cues::find(seg, rest)
+        };
+        match found {
             Some(k) => at += k + seg.split(' ').count(),
             None => return false,
         }
@@ -699,7 +717,7 @@ impl<'c> FlagCues<'c> {
 
     /// Whether any phrasing may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
-        self.cues.any(words) || self.anyone.any(words)
+        self.cues.any(words) || (!self.anyone.list.is_empty() && self.anyone.any(words))
     }
 }
 
@@ -709,8 +727,13 @@ fn flag_in_clauses<'c>(
     s: &Sentence,
     cs: Option<&[Clause]>,
 ) -> Option<&'c str> {
-    let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate)
-        .or_else(|| cues.anyone.first(&s.words, |_| true))?;
+    let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate).or_else(
+        || {
+            (!cues.anyone.list.is_empty())
+                .then(|| cues.anyone.first(&s.words, |_| true))
+                .flatten()
+        },
+    )?;
     let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
     (!unless).then_some(cue)
 }
@@ -726,6 +749,8 @@ pub struct FlagFound<'c> {
 pub struct Prepared<'c> {
     flags: Vec<(&'c RedFlag, FlagCues<'c>)>,
     asks: Vec<PreparedAsk<'c>>,
+    /// The asks each question text makes, worked out once per question.
+    asked: std::cell::RefCell<HashMap<String, Vec<usize>>>,
 }
 
 struct PreparedAsk<'c> {
@@ -751,6 +776,7 @@ impl<'c> Prepared<'c> {
                     contrary: Cues::new(&a.contrary),
                 })
                 .collect(),
+            asked: Default::default(),
         }
     }
 }
@@ -880,12 +906,24 @@ fn impossible_percent(said: &Said) -> Option<Evidence> {
 /// An answer to `question_text` that is on the topic but does not deliver
 /// what the question asks, as far as the content says what it asks.
 pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Option<Evidence> {
-    let qw = words(question_text);
     let asked = prepared
-        .asks
-        .iter()
-        .filter(|p| p.ask.question.iter().any(|c| find_cue(c, &qw).is_some()));
-    for p in asked {
+        .asked
+        .borrow_mut()
+        .entry(question_text.to_string())
+        .or_insert_with(|| {
+            let qw = words(question_text);
+            (0..prepared.asks.len())
+                .filter(|&k| {
+                    prepared.asks[k]
+                        .ask
+                        .question
+                        .iter()
+                        .any(|c| find_cue(c, &qw).is_some())
+                })
+                .collect()
+        })
+        .clone();
+    for p in asked.iter().map(|&k| &prepared.asks[k]) {
         let a = p.ask;
         let shows = said
             .sentences

@@ -69,38 +69,54 @@ const VERBS: &[&str] = &[
     "warn warns warned warning",
 ];
 
-fn table() -> &'static HashMap<&'static str, (&'static str, usize)> {
-    static TABLE: OnceLock<HashMap<&'static str, (&'static str, usize)>> = OnceLock::new();
+/// Each form's plain form and line, and which words could be a form at all
+/// (by their first two bytes): most words are ruled out before a lookup.
+struct Table {
+    forms: HashMap<&'static str, (&'static str, usize)>,
+    starts: super::cues::Starts,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut forms = HashMap::new();
         for (k, line) in VERBS.iter().enumerate() {
             let base = line.split(' ').next().unwrap_or(line);
             for form in line.split(' ') {
-                t.insert(form, (base, k));
+                forms.insert(form, (base, k));
             }
         }
-        t
+        Table {
+            forms,
+            starts: super::cues::Starts::new(VERBS.iter().flat_map(|l| l.split(' '))),
+        }
     })
+}
+
+fn get(w: &str) -> Option<&'static (&'static str, usize)> {
+    let t = table();
+    if t.starts.may(w) {
+        t.forms.get(w)
+    } else {
+        None
+    }
 }
 
 /// The plain form of `w` if it is a form of a listed verb.
 pub fn base(w: &str) -> Option<&'static str> {
-    table().get(w).map(|(b, _)| *b)
+    get(w).map(|(b, _)| *b)
 }
 
 /// Every form of the verb `w` is a form of, `w` alone if it is none.
 pub fn forms(w: &str) -> impl Iterator<Item = &str> {
-    let listed = table().get(w).map(|(_, k)| VERBS[*k].split(' '));
+    let listed = get(w).map(|(_, k)| VERBS[*k].split(' '));
     let alone = listed.is_none().then_some(w);
     listed.into_iter().flatten().chain(alone)
 }
 
 /// Whether `a` and `b` are forms of the same listed verb.
 pub fn same(a: &str, b: &str) -> bool {
-    match (table().get(a), table().get(b)) {
-        (Some((x, _)), Some((y, _))) => x == y,
-        _ => false,
-    }
+    get(a).is_some_and(|(x, _)| get(b).is_some_and(|(y, _)| x == y))
 }
 
 #[cfg(test)]
