@@ -60,35 +60,22 @@ fn word_matches(pat: &str, w: &str) -> bool {
     }
 }
 
+/// Whether cue word `p` fits sentence word `w`; with `verbs`, a listed
+/// verb also fits in any of its forms ("kept" fits "keep", "keeping"): how
+/// red flags and asks are matched.
+fn word_fits(p: &str, w: &str, verbs: bool) -> bool {
+    word_matches(p, w) || (verbs && super::verbs::same(p, w))
+}
+
 pub(crate) fn matches_at(cue: &str, words: &[String]) -> bool {
+    matches_at_in(cue, words, false)
+}
+
+/// [`matches_at`], with `verbs` as in [`word_fits`].
+pub(crate) fn matches_at_in(cue: &str, words: &[String], verbs: bool) -> bool {
     let mut ws = words.iter();
     cue.split(' ')
-        .all(|p| ws.next().is_some_and(|w| word_matches(p, w)))
-}
-
-/// [`matches_at`] where a listed verb matches in any of its forms ("kept"
-/// matches "keep", "keeping"): how red flags and asks are matched.
-pub(crate) fn matches_any_form_at(cue: &str, words: &[String]) -> bool {
-    let mut ws = words.iter();
-    cue.split(' ').all(|p| {
-        ws.next()
-            .is_some_and(|w| word_matches(p, w) || super::verbs::same(p, w))
-    })
-}
-
-/// [`find`] with verbs matched in any of their forms (the cue split once,
-/// not at every position).
-pub(crate) fn find_any_form(cue: &str, words: &[String]) -> Option<usize> {
-    let parts: Vec<&str> = cue.split(' ').collect();
-    let first = parts[0];
-    let same = |p: &str, w: &str| word_matches(p, w) || super::verbs::same(p, w);
-    (0..(words.len() + 1).saturating_sub(parts.len())).find(|&i| {
-        same(first, &words[i])
-            && parts[1..]
-                .iter()
-                .zip(&words[i + 1..])
-                .all(|(p, w)| same(p, w))
-    })
+        .all(|p| ws.next().is_some_and(|w| word_fits(p, w, verbs)))
 }
 
 /// [`matches_at`] for a cue already split into its words.
@@ -98,7 +85,19 @@ fn parts_match_at(parts: &[String], words: &[String]) -> bool {
 
 /// Where `cue` first matches in `words`, as the index of its first word.
 pub fn find(cue: &str, words: &[String]) -> Option<usize> {
-    (0..words.len()).find(|&i| matches_at(cue, &words[i..]))
+    find_in(cue, words, false)
+}
+
+/// [`find`], with `verbs` as in [`word_fits`] (the cue split once, not at
+/// every position).
+pub(crate) fn find_in(cue: &str, words: &[String], verbs: bool) -> Option<usize> {
+    let parts: Vec<&str> = cue.split(' ').collect();
+    (0..(words.len() + 1).saturating_sub(parts.len())).find(|&i| {
+        parts
+            .iter()
+            .zip(&words[i..])
+            .all(|(p, w)| word_fits(p, w, verbs))
+    })
 }
 
 /// Which words a list of cues could start at, by the words' first two

@@ -449,17 +449,12 @@ pub fn clauses(text: &str) -> Vec<Clause> {
 }
 
 /// Where `cue` matches in `words`: its segments (split at ` ~ `, "then
-/// later in the clause") in order. Returns the index of its first word.
+/// later in the clause") in order, a listed verb in any of its forms.
+/// Returns the index of its first word.
 pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
-    let mut segs = cue.split(" ~ ");
-    let first = segs.next()?;
-    let start = super::cues::find_any_form(first, words)?;
-    let mut at = start + first.split(' ').count();
-    for seg in segs {
-        let k = super::cues::find_any_form(seg, &words[at.min(words.len())..])?;
-        at += k + seg.split(' ').count();
-    }
-    Some(start)
+    let first = cue.split(" ~ ").next()?;
+    let start = super::cues::find_in(first, words, true)?;
+    rest_follows(cue, words, start, true).then_some(start)
 }
 
 /// The cues that start with one exact word.
@@ -558,6 +553,9 @@ impl<'c> Cues<'c> {
     /// The first cue said in `words`, not turned around, that `allowed`
     /// lets through.
     fn first(&self, words: &[String], allowed: impl Fn(usize) -> bool) -> Option<&'c str> {
+        if self.list.is_empty() {
+            return None;
+        }
         (0..words.len()).find_map(|i| {
             if !self.starts.may(&words[i]) {
                 return None;
@@ -571,12 +569,13 @@ impl<'c> Cues<'c> {
 
     /// Whether any cue may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
-        (0..words.len()).any(|i| {
-            self.starts.may(&words[i])
-                && self
-                    .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                    .any(|k| matches_from(&self.list[k], words, i, self.verb[k]))
-        })
+        !self.list.is_empty()
+            && (0..words.len()).any(|i| {
+                self.starts.may(&words[i])
+                    && self
+                        .candidates(&words[i], words.get(i + 1).map(String::as_str))
+                        .any(|k| matches_from(&self.list[k], words, i, self.verb[k]))
+            })
     }
 }
 
@@ -586,29 +585,24 @@ fn verb_base(w: &str) -> &str {
 }
 
 /// Whether `cue` matches `words` with its first segment starting at `i`;
-/// `verb`: the cue holds a listed verb, matched in any of its forms.
-fn matches_from(cue: &str, words: &[String], i: usize, verb: bool) -> bool {
+/// `verbs`: the cue holds a listed verb, matched in any of its forms.
+fn matches_from(cue: &str, words: &[String], i: usize, verbs: bool) -> bool {
+    cue.split(" ~ ")
+        .next()
+        .is_some_and(|first| super::cues::matches_at_in(first, &words[i..], verbs))
+        && rest_follows(cue, words, i, verbs)
+}
+
+/// Whether the segments after `cue`'s first come later, in order, once
+/// the first has matched at `i`.
+fn rest_follows(cue: &str, words: &[String], i: usize, verbs: bool) -> bool {
     let mut segs = cue.split(" ~ ");
     let Some(first) = segs.next() else {
         return false;
     };
-    let here = if verb {
-        super::cues::matches_any_form_at(first, &words[i..])
-    } else {
-        super::cues::matches_at(first, &words[i..])
-    };
-    if !here {
-        return false;
-    }
     let mut at = i + first.split(' ').count();
     for seg in segs {
-        let rest = &words[at.min(words.len())..];
-        let found = if verb {
-            super::cues::find_any_form(seg, rest)
-        } else {
-            super::cues::find(seg, rest)
-        };
-        match found {
+        match super::cues::find_in(seg, &words[at.min(words.len())..], verbs) {
             Some(k) => at += k + seg.split(' ').count(),
             None => return false,
         }
@@ -717,7 +711,7 @@ impl<'c> FlagCues<'c> {
 
     /// Whether any phrasing may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
-        self.cues.any(words) || (!self.anyone.list.is_empty() && self.anyone.any(words))
+        self.cues.any(words) || self.anyone.any(words)
     }
 }
 
@@ -727,13 +721,8 @@ fn flag_in_clauses<'c>(
     s: &Sentence,
     cs: Option<&[Clause]>,
 ) -> Option<&'c str> {
-    let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate).or_else(
-        || {
-            (!cues.anyone.list.is_empty())
-                .then(|| cues.anyone.first(&s.words, |_| true))
-                .flatten()
-        },
-    )?;
+    let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate)
+        .or_else(|| cues.anyone.first(&s.words, |_| true))?;
     let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
     (!unless).then_some(cue)
 }
