@@ -134,7 +134,9 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                     }
                     "format" => default("example", Value::Null),
                     "red_flag" | "ask" => {
-                        for k in ["cues", "anyone", "unless", "question", "shows", "contrary"] {
+                        for k in [
+                            "cues", "anyone", "unless", "question", "shows", "contrary", "opposite",
+                        ] {
                             if let Some(Value::Array(list)) = obj.get_mut(k) {
                                 let cues: Vec<String> = list
                                     .iter()

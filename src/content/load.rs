@@ -270,6 +270,8 @@ struct RawAsk {
     shows: Spanned<Vec<S>>,
     #[serde(default)]
     contrary: Vec<S>,
+    #[serde(default)]
+    opposite: Vec<S>,
     missing: S,
 }
 
@@ -1828,12 +1830,14 @@ fn judging_rules(
         cue_list(d, file, a.question.get_ref(), "a `question`");
         cue_list(d, file, a.shows.get_ref(), "a `shows`");
         cue_list(d, file, &a.contrary, "a `contrary`");
+        cue_list(d, file, &a.opposite, "an `opposite`");
         content.asks.push(Ask {
             id: a.id.get_ref().clone(),
             name: a.name.get_ref().clone(),
             question: cue_strings(a.question.get_ref()),
             shows: cue_strings(a.shows.get_ref()),
             contrary: cue_strings(&a.contrary),
+            opposite: cue_strings(&a.opposite),
             missing: a.missing.get_ref().clone(),
         });
     }

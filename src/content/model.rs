@@ -363,6 +363,12 @@ pub struct Ask {
     /// one of them as well as none of `shows`.
     #[serde(default)]
     pub contrary: Vec<String>,
+    /// Cues that say the candidate took the other side of what is asked
+    /// ("I argued for the quick patch" to a question about arguing against
+    /// a quick win): one said by the candidate raises `misses-ask` even
+    /// when the story uses the words of `shows`.
+    #[serde(default)]
+    pub opposite: Vec<String>,
     /// What is missing, as the evidence says it.
     pub missing: String,
 }

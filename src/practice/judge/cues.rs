@@ -306,9 +306,18 @@ pub fn count(cues: &[&str], words: &[String]) -> usize {
 
 /// The first cue of `cues` (in list order) that matches `words`.
 pub fn first<'c>(cues: &[&'c str], words: &[String]) -> Option<&'c str> {
+    first_where(cues, words, |_| true)
+}
+
+/// [`first`] among the places `at` lets through.
+pub fn first_where<'c>(
+    cues: &[&'c str],
+    words: &[String],
+    at: impl Fn(usize) -> bool,
+) -> Option<&'c str> {
     let c = compiled(cues);
     (0..words.len())
-        .filter(|&i| c.starts.may(&words[i]))
+        .filter(|&i| at(i) && c.starts.may(&words[i]))
         .filter_map(|i| c.at(words, i).min())
         .min()
         .map(|k| cues[k])

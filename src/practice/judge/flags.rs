@@ -131,6 +131,9 @@ const OPENERS: &[&str] = &[
     "at",
     "by",
     "for",
+    "rather",
+    "than",
+    "instead",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -173,6 +176,24 @@ fn pronoun_subject(w: &str) -> Option<Subject> {
     }
 }
 
+/// How others felt about what the candidate did ("she was annoyed I went
+/// over her head").
+const REACTIONS: &[&str] = &[
+    "annoyed",
+    "upset",
+    "angry",
+    "unhappy",
+    "furious",
+    "frustrated",
+    "irritated",
+    "livid",
+    "surprised",
+    "shocked",
+    "glad",
+    "pleased",
+    "relieved",
+];
+
 /// Where a clause ends inside a sentence: punctuation, or a conjunction
 /// that starts a new one ("but", "because", "and I").
 fn split_clauses(text: &str) -> Vec<&str> {
@@ -194,6 +215,17 @@ fn split_clauses(text: &str) -> Vec<&str> {
             }
         } else if b == b' ' {
             let rest = &lower[i + 1..];
+            // "My manager was annoyed I went over her head": what someone
+            // felt about the candidate's act opens the act's own clause.
+            let reacted = REACTIONS
+                .iter()
+                .any(|r| lower[..i].ends_with(r) && lower[..i - r.len()].ends_with([' ', ',']))
+                && ["i ", "we ", "that i ", "that we "]
+                    .iter()
+                    .any(|s| rest.starts_with(s));
+            if reacted {
+                cut = Some((i, i + 1));
+            }
             for conj in [
                 "but ",
                 "because ",
@@ -429,11 +461,23 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         })
         .collect();
     // A clause with no subject of its own takes the one before it, else the
-    // next ("Against legal's advice, I…"), else the narrator.
+    // next ("Against legal's advice, I…"), else the narrator. A relative
+    // clause lends none: in "I raised it in the room, where the VP could
+    // see it, rather than let him patch it" the last act is still mine.
     let n = out.len();
+    let relative: Vec<bool> = out
+        .iter()
+        .map(|(ws, _, _)| {
+            ws.first()
+                .is_some_and(|w| matches!(w.as_str(), "where" | "which" | "who" | "whom" | "whose"))
+        })
+        .collect();
     for k in 0..n {
         if out[k].1.is_none() {
-            let before = (0..k).rev().find_map(|j| out[j].1);
+            let before = (0..k)
+                .rev()
+                .filter(|&j| !relative[j])
+                .find_map(|j| out[j].1);
             let after = (k + 1..n).find_map(|j| out[j].1);
             out[k].1 = Some(before.or(after).unwrap_or(Subject::Me));
         }
@@ -613,7 +657,9 @@ fn rest_follows(cue: &str, words: &[String], i: usize, verbs: bool) -> bool {
 /// Whether a phrasing found at `at` is turned around by what comes before
 /// it in its clause: within five words, or further back when an "or"
 /// carries the negation on to it ("things I would not do are skip the
-/// tests or energize ahead of the sign-off").
+/// tests or energize ahead of the sign-off") or a cleft lists what the
+/// candidate would not do ("what I wouldn't do is quietly drop load testing
+/// and report green").
 fn turned(words: &[String], at: usize) -> bool {
     let from = at.saturating_sub(5);
     if words[from..at].iter().enumerate().any(|(k, w)| {
@@ -640,9 +686,19 @@ fn turned(words: &[String], at: usize) -> bool {
             )
         })
         .is_some_and(|k| {
-            before[k..]
-                .iter()
-                .any(|w| matches!(w.as_str(), "or" | "nor"))
+            // "What I wouldn't do is drop the load test and report green":
+            // the negation covers everything the cleft lists.
+            let cleft = matches!(
+                before[k + 1..]
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()[..],
+                ["do", "is" | "was", ..] | ["ever", "do", "is" | "was", ..]
+            );
+            cleft
+                || before[k..]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "or" | "nor"))
         })
 }
 
@@ -746,6 +802,7 @@ struct PreparedAsk<'c> {
     ask: &'c Ask,
     shows: Cues<'c>,
     contrary: Cues<'c>,
+    opposite: Cues<'c>,
 }
 
 impl<'c> Prepared<'c> {
@@ -763,6 +820,7 @@ impl<'c> Prepared<'c> {
                     ask: a,
                     shows: Cues::new(&a.shows),
                     contrary: Cues::new(&a.contrary),
+                    opposite: Cues::new(&a.opposite),
                 })
                 .collect(),
             asked: Default::default(),
@@ -914,6 +972,22 @@ pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Opti
         .clone();
     for p in asked.iter().map(|&k| &prepared.asks[k]) {
         let a = p.ask;
+        // The candidate on the other side of what was asked: the story's
+        // topic is right and its direction is not.
+        if let Some(s) = said
+            .sentences
+            .iter()
+            .find(|s| said_in_clauses(s, None, &p.opposite, true).is_some())
+        {
+            return Some(Evidence {
+                quote: super::text::cut_quote(s.text, 160).to_string(),
+                effect: Effect::Minus,
+                reason: format!(
+                    "asked for {}, but the candidate took the other side",
+                    a.name
+                ),
+            });
+        }
         let shows = said
             .sentences
             .iter()
@@ -1026,6 +1100,24 @@ mod tests {
             subjects("Priya, our lead, signed off"),
             vec![Subject::Other, Subject::Other, Subject::Other]
         );
+        // Someone's reaction to the candidate's act: the act is the
+        // candidate's own clause.
+        assert_eq!(
+            subjects("My manager was annoyed I went over her head"),
+            vec![Subject::Other, Subject::Me]
+        );
+        // A relative clause lends its subject to no later clause.
+        assert_eq!(
+            subjects(
+                "I raised them in the room, where the VP could see the gaps, rather than let Daniel patch them"
+            ),
+            vec![Subject::Me, Subject::Other, Subject::Me]
+        );
+        // Without a reaction word the sentence stays one clause.
+        assert_eq!(
+            subjects("My manager asked if I could keep it quiet"),
+            vec![Subject::Other]
+        );
     }
 
     #[test]
@@ -1075,6 +1167,14 @@ mod tests {
             "I did not wait for the inspector and we energized the racks ahead of the sign-off",
         );
         let at = find_cue("ahead of", &w).unwrap();
+        assert!(!turned(&w, at));
+        // A cleft lists what the candidate would not do, "and" included …
+        let w = words("what I wouldn't do is quietly drop load testing and report green");
+        let at = find_cue("report green", &w).unwrap();
+        assert!(turned(&w, at));
+        // … while "do" as a plain verb carries no cleft.
+        let w = words("I didn't do the security review that week and then reported green anyway");
+        let at = find_cue("reported green", &w).unwrap();
         assert!(!turned(&w, at));
         // Someone else's wish turns it around; the candidate's own
         // instruction to others does not.

@@ -439,6 +439,14 @@ pub const TIMELINE_CUES: &[&str] = &[
 
 pub const LESSON_CUES: &[&str] = &[
     "what i do now",
+    "fixes i put in",
+    "the fix i put in",
+    "i put in place",
+    "now come from",
+    "now comes from",
+    "now requires",
+    "now require",
+    "now goes through",
     "what i do differently",
     "the habit i",
     "the thing i took",
@@ -1382,6 +1390,11 @@ pub static SEEKS: &[Seek] = &[
             "the truth",
             "bad news",
             "owned up",
+            "my miss",
+            "it was my mistake",
+            "it was us",
+            "it was our change",
+            "as the root cause",
             "transparen*",
             // Not "honestly": as a filler ("not much, honestly") it tells
             // no truth.

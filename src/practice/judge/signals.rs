@@ -495,9 +495,23 @@ fn minus(quote: String, reason: String) -> Evidence {
     }
 }
 
+/// The first sentence telling a failure of the candidate's own, not as a
+/// condition ("a way out if I was wrong").
+fn failure_told<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
+    said.sentences.iter().find(|s| {
+        let w = &s.words;
+        cues::first_where(FAILURE_CUES, w, |i| {
+            !w[i.saturating_sub(2)..i]
+                .iter()
+                .any(|x| matches!(x.as_str(), "if" | "unless" | "whether" | "suppose"))
+        })
+        .is_some()
+    })
+}
+
 /// Whether the candidate tells a failure of their own.
 pub fn tells_failure(said: &Said) -> Option<String> {
-    first_hit(said, FAILURE_CUES).map(quote)
+    failure_told(said).map(quote)
 }
 
 /// Every signal the answer shows, in order of importance.
@@ -681,7 +695,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         }
         // A failure story: the candidate's own failure, or one put on
         // others; not a success told as a failure ("it worked in the end").
-        let failure = first_hit(said, FAILURE_CUES)
+        let failure = failure_told(said)
             .or_else(blamed)
             .filter(|_| first_hit(said, REFRAMES).is_none() && brag().is_none())
             .map(quote);
@@ -725,7 +739,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
     if story && !empty {
         // A failure is told in its own words, put on others, or shown by
         // what changed because of it.
-        let failure = first_hit(said, FAILURE_CUES)
+        let failure = failure_told(said)
             .or_else(blamed)
             .or_else(|| first_hit(said, LESSON_CUES));
         let reframed = first_hit(said, REFRAMES);
@@ -866,16 +880,34 @@ pub fn owns_part(said: &Said) -> bool {
     // "If I'd known about the change I could have flagged it" owns nothing:
     // a part owned under a condition does not count.
     // "There was nothing more I could have done" owns nothing either: a
-    // part denied just before it does not count.
+    // part denied just before it does not count, nor one granted
+    // grudgingly ("I suppose I could have been more suspicious of other
+    // people's sign-offs", "not much I could have done").
     said.sentences.iter().any(|s| {
         cues::first(OWNING, &s.words).is_some_and(|cue| {
             let at = cues::find(cue, &s.words).unwrap_or(0);
-            !s.words[at.saturating_sub(3)..at].iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "nothing" | "not" | "never" | "wasn't" | "isn't" | "no" | "little"
-                )
-            })
+            // "My responsibility was to get the sites live" is the task,
+            // not a part of what went wrong.
+            let task = s
+                .words
+                .get(at + 2)
+                .is_some_and(|w| matches!(w.as_str(), "was" | "is"))
+                && s.words.get(at + 3).is_some_and(|w| w == "to");
+            !task
+                && !s.words[at.saturating_sub(3)..at].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "nothing"
+                            | "not"
+                            | "never"
+                            | "wasn't"
+                            | "isn't"
+                            | "no"
+                            | "little"
+                            | "much"
+                            | "suppose"
+                    )
+                })
         }) && !s
             .words
             .iter()

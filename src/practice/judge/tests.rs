@@ -432,3 +432,26 @@ fn a_move_fast_story_to_a_question_about_holding_off_misses_the_ask() {
     let k = judge_on("bfa-chose-to-slow-down", &waited, &[]);
     assert!(!k.has("misses-ask"), "{:?}", k.signals());
 }
+
+#[test]
+fn a_story_argued_from_the_other_side_misses_the_ask_though_it_uses_its_words() {
+    // Asked for a quick win argued against, the candidate tells the time
+    // they argued for the quick fix: the story talks of quick fixes and
+    // long-term plans, so only its direction is wrong.
+    let reversed = star(
+        "In 2023 our order service kept timing out at peak, and a principal engineer proposed a six-month re-architecture of the queue.",
+        "I owned the reliability program and had to choose what the team worked on that quarter.",
+        "I argued for the quick fix instead: I made the case to my director that a connection-pool change and a retry budget would stop the timeouts in two weeks, and we shipped that first.",
+        "Timeouts fell 80 percent within a month and the re-architecture was pushed to the next year.",
+    );
+    let k = judge_on("own-refused-short-term-win", &reversed, &[]);
+    assert!(k.has("misses-ask"), "{:?}", k.signals());
+    let asked = star(
+        "In 2023 sales wanted us to turn on bulk discounts for one large customer by editing prices in the database directly.",
+        "I owned the pricing program and the decision sat with me and my director.",
+        "I argued against the quick win: a hand edit would have bypassed the audit trail and left finance unable to reconcile. I made the case for a two-week change to the discount service instead, and walked sales through what the shortcut would cost at quarter close.",
+        "We shipped the proper discount in two weeks, the customer signed, and the quarter closed with no reconciliation gaps.",
+    );
+    let k = judge_on("own-refused-short-term-win", &asked, &[]);
+    assert!(!k.has("misses-ask"), "{:?}", k.signals());
+}
