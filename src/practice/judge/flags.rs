@@ -70,6 +70,9 @@ const TURNERS: &[&str] = &[
     "refused",
     "refuse",
     "declined",
+    "rarely",
+    "seldom",
+    "hardly",
     "rejected",
     "resisted",
     "avoided",
@@ -950,6 +953,35 @@ fn impossible_percent(said: &Said) -> Option<Evidence> {
     None
 }
 
+/// Whether the candidate says they did one of `cues`, as a fact: in a
+/// clause of their own, not a condition, not turned around and not what
+/// they should, could or would have done ("I should have stopped it early").
+fn done_as_said(s: &Sentence, cues: &Cues) -> bool {
+    if !cues.any(&s.words) {
+        return false;
+    }
+    clauses(s.text).iter().filter(|c| !c.conditional).any(|c| {
+        let Some(cue) = cues.first(&c.words, |k| c.subject.candidate() || cues.names_me[k]) else {
+            return false;
+        };
+        let at = find_cue(cue, &c.words).unwrap_or(0);
+        !c.words[..at].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "should"
+                    | "could"
+                    | "would"
+                    | "might"
+                    | "wish"
+                    | "wished"
+                    | "should've"
+                    | "could've"
+                    | "would've"
+            )
+        })
+    })
+}
+
 /// An answer to `question_text` that is on the topic but does not deliver
 /// what the question asks, as far as the content says what it asks.
 pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Option<Evidence> {
@@ -974,11 +1006,7 @@ pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Opti
         let a = p.ask;
         // The candidate on the other side of what was asked: the story's
         // topic is right and its direction is not.
-        if let Some(s) = said
-            .sentences
-            .iter()
-            .find(|s| said_in_clauses(s, None, &p.opposite, true).is_some())
-        {
+        if let Some(s) = said.sentences.iter().find(|s| done_as_said(s, &p.opposite)) {
             return Some(Evidence {
                 quote: super::text::cut_quote(s.text, 160).to_string(),
                 effect: Effect::Minus,

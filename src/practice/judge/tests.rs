@@ -455,3 +455,25 @@ fn a_story_argued_from_the_other_side_misses_the_ask_though_it_uses_its_words() 
     let k = judge_on("own-refused-short-term-win", &asked, &[]);
     assert!(!k.has("misses-ask"), "{:?}", k.signals());
 }
+
+#[test]
+fn a_pilot_that_proved_the_candidate_right_misses_a_question_about_one_that_proved_them_wrong() {
+    let s = "In 2023 I believed moving a nightly claims batch to a managed ETL service would cut the run from four hours to under one.";
+    let t = "I designed a four-week pilot on the largest feed and owned the success criteria.";
+    let right = star(
+        s,
+        t,
+        "I agreed runtime, cost and row-level reconciliation as the criteria, ran the pilot beside production for two weeks and published the numbers every morning.",
+        "The pilot confirmed the hypothesis: the run fell to 52 minutes and cost 30 percent less, and the sceptical lead became the sponsor.",
+    );
+    let k = judge_on("ral-pilot-proved-you-wrong", &right, &[]);
+    assert!(k.has("misses-ask"), "{:?}", k.signals());
+    let wrong = star(
+        s,
+        t,
+        "I agreed runtime, cost and row-level reconciliation as the criteria and ran the pilot beside production for two weeks.",
+        "The pilot showed the opposite: nested records made the run 40 percent slower than I expected. I stopped the migration, told the customer my assumption was wrong, and we tuned the old tool instead.",
+    );
+    let k = judge_on("ral-pilot-proved-you-wrong", &wrong, &[]);
+    assert!(!k.has("misses-ask"), "{:?}", k.signals());
+}
