@@ -272,6 +272,8 @@ struct RawAsk {
     contrary: Vec<S>,
     #[serde(default)]
     opposite: Vec<S>,
+    #[serde(default)]
+    failure: bool,
     missing: S,
 }
 
@@ -1838,6 +1840,7 @@ fn judging_rules(
             shows: cue_strings(a.shows.get_ref()),
             contrary: cue_strings(&a.contrary),
             opposite: cue_strings(&a.opposite),
+            failure: a.failure,
             missing: a.missing.get_ref().clone(),
         });
     }

@@ -366,9 +366,15 @@ pub struct Ask {
     /// Cues that say the candidate took the other side of what is asked
     /// ("I argued for the quick patch" to a question about arguing against
     /// a quick win): one said by the candidate raises `misses-ask` even
-    /// when the story uses the words of `shows`.
+    /// when the story uses the words of `shows`. With `opposite` (or
+    /// `contrary`) set, the absence of `shows` alone raises nothing.
     #[serde(default)]
     pub opposite: Vec<String>,
+    /// The ask is for the candidate's own failure or wrong call: missing it
+    /// is `no-failure` (a success told to a failure question), not
+    /// `misses-ask`.
+    #[serde(default)]
+    pub failure: bool,
     /// What is missing, as the evidence says it.
     pub missing: String,
 }

@@ -983,8 +983,13 @@ fn done_as_said(s: &Sentence, cues: &Cues) -> bool {
 }
 
 /// An answer to `question_text` that is on the topic but does not deliver
-/// what the question asks, as far as the content says what it asks.
-pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Option<Evidence> {
+/// what the question asks, as far as the content says what it asks: the
+/// ask it misses and the evidence.
+pub fn misses_ask<'c>(
+    prepared: &Prepared<'c>,
+    question_text: &str,
+    said: &Said,
+) -> Option<(&'c Ask, Evidence)> {
     let asked = prepared
         .asked
         .borrow_mut()
@@ -1002,19 +1007,28 @@ pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Opti
                 .collect()
         })
         .clone();
+    let missed = |a: &'c Ask, s: Option<&Sentence>, reason: String| {
+        Some((
+            a,
+            Evidence {
+                quote: s
+                    .map(|s| super::text::cut_quote(s.text, 160).to_string())
+                    .unwrap_or_default(),
+                effect: Effect::Minus,
+                reason,
+            },
+        ))
+    };
     for p in asked.iter().map(|&k| &prepared.asks[k]) {
         let a = p.ask;
         // The candidate on the other side of what was asked: the story's
         // topic is right and its direction is not.
         if let Some(s) = said.sentences.iter().find(|s| done_as_said(s, &p.opposite)) {
-            return Some(Evidence {
-                quote: super::text::cut_quote(s.text, 160).to_string(),
-                effect: Effect::Minus,
-                reason: format!(
-                    "asked for {}, but the candidate took the other side",
-                    a.name
-                ),
-            });
+            let reason = format!(
+                "asked for {}, but the candidate took the other side",
+                a.name
+            );
+            return missed(a, Some(s), reason);
         }
         let shows = said
             .sentences
@@ -1023,23 +1037,18 @@ pub fn misses_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Opti
         if shows {
             continue;
         }
-        if a.contrary.is_empty() {
-            return Some(Evidence {
-                quote: String::new(),
-                effect: Effect::Minus,
-                reason: format!("asked for {}: {}", a.name, a.missing),
-            });
+        let reason = format!("asked for {}: {}", a.name, a.missing);
+        // An ask that names its opposite (or its contrary) raises nothing on
+        // the absence of `shows` alone: the story must tell the other side.
+        if a.contrary.is_empty() && a.opposite.is_empty() {
+            return missed(a, None, reason);
         }
         if let Some(s) = said
             .sentences
             .iter()
             .find(|s| said_in_clauses(s, None, &p.contrary, false).is_some())
         {
-            return Some(Evidence {
-                quote: super::text::cut_quote(s.text, 160).to_string(),
-                effect: Effect::Minus,
-                reason: format!("asked for {}: {}", a.name, a.missing),
-            });
+            return missed(a, Some(s), reason);
         }
     }
     None

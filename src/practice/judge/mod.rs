@@ -858,15 +858,16 @@ impl<'c> Judge<'c> {
             && !findings
                 .iter()
                 .any(|f| f.signal == "no-failure" || f.signal == "off-topic")
-            && let Some(evidence) = flags::misses_ask(self.flags(), &question.text, said)
+            && let Some((ask, evidence)) = flags::misses_ask(self.flags(), &question.text, said)
         {
-            findings.insert(
-                0,
-                signals::Found {
-                    signal: "misses-ask",
-                    evidence,
-                },
-            );
+            // An ask for the candidate's own failure or wrong call, told as
+            // a success, is the failure case.
+            let signal = if ask.failure {
+                "no-failure"
+            } else {
+                "misses-ask"
+            };
+            findings.insert(0, signals::Found { signal, evidence });
         }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();

@@ -434,6 +434,10 @@ const FAILURE_QUESTION: &[&str] = &[
     "did not achieve",
     "couldn't turn",
     "could not turn",
+    "missed by",
+    "longer than you should have",
+    "well off",
+    "showed the opposite",
 ];
 
 /// Whether a question asks for a failure, a mistake or criticism of the

@@ -457,7 +457,10 @@ fn a_story_argued_from_the_other_side_misses_the_ask_though_it_uses_its_words() 
 }
 
 #[test]
-fn a_pilot_that_proved_the_candidate_right_misses_a_question_about_one_that_proved_them_wrong() {
+fn a_pilot_that_proved_the_candidate_right_is_no_failure_to_a_question_about_one_that_proved_them_wrong()
+ {
+    // The question asks for the candidate's own wrong call: a story of
+    // being proved right is a success told to a failure question.
     let s = "In 2023 I believed moving a nightly claims batch to a managed ETL service would cut the run from four hours to under one.";
     let t = "I designed a four-week pilot on the largest feed and owned the success criteria.";
     let right = star(
@@ -467,7 +470,8 @@ fn a_pilot_that_proved_the_candidate_right_misses_a_question_about_one_that_prov
         "The pilot confirmed the hypothesis: the run fell to 52 minutes and cost 30 percent less, and the sceptical lead became the sponsor.",
     );
     let k = judge_on("ral-pilot-proved-you-wrong", &right, &[]);
-    assert!(k.has("misses-ask"), "{:?}", k.signals());
+    assert!(k.has("no-failure"), "{:?}", k.signals());
+    assert!(!k.has("misses-ask"), "{:?}", k.signals());
     let wrong = star(
         s,
         t,
@@ -475,5 +479,9 @@ fn a_pilot_that_proved_the_candidate_right_misses_a_question_about_one_that_prov
         "The pilot showed the opposite: nested records made the run 40 percent slower than I expected. I stopped the migration, told the customer my assumption was wrong, and we tuned the old tool instead.",
     );
     let k = judge_on("ral-pilot-proved-you-wrong", &wrong, &[]);
-    assert!(!k.has("misses-ask"), "{:?}", k.signals());
+    assert!(
+        !k.has("no-failure") && !k.has("misses-ask"),
+        "{:?}",
+        k.signals()
+    );
 }
