@@ -317,7 +317,7 @@ pub fn first_where<'c>(
 ) -> Option<&'c str> {
     let c = compiled(cues);
     (0..words.len())
-        .filter(|&i| at(i) && c.starts.may(&words[i]))
+        .filter(|&i| c.starts.may(&words[i]) && at(i))
         .filter_map(|i| c.at(words, i).min())
         .min()
         .map(|k| cues[k])

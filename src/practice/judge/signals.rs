@@ -522,6 +522,8 @@ pub fn tells_failure(said: &Said) -> Option<String> {
 pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut push = |signal: &'static str, evidence: Evidence| out.push(Found { signal, evidence });
+    // The candidate's own failure, told: looked for once, used twice.
+    let told = failure_told(said);
     // Every field of the answer (STAR, or a scenario's or design's own).
     let star_words: u32 = said
         .parts
@@ -699,7 +701,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         }
         // A failure story: the candidate's own failure, or one put on
         // others; not a success told as a failure ("it worked in the end").
-        let failure = failure_told(said)
+        let failure = told
             .or_else(blamed)
             .filter(|_| first_hit(said, REFRAMES).is_none() && brag().is_none())
             .map(quote);
@@ -743,7 +745,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
     if story && !empty {
         // A failure is told in its own words, put on others, or shown by
         // what changed because of it.
-        let failure = failure_told(said)
+        let failure = told
             .or_else(blamed)
             .or_else(|| first_hit(said, LESSON_CUES));
         let reframed = first_hit(said, REFRAMES);
