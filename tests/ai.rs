@@ -175,13 +175,26 @@ fn the_requests_carry_the_schema_and_go_to_each_protocols_path() {
     follow_up(Api::Ollama, "good", T).unwrap().unwrap();
     follow_up(Api::OpenAi, "good", T).unwrap().unwrap();
     let reqs = stub().requests.lock().unwrap().clone();
-    let ollama = reqs.iter().rev().find(|(p, _)| p == "/api/chat").unwrap();
+    // Other tests share the stub and send their own requests meanwhile
+    // (a second opinion's schema has no "gap"): find the follow-up asks.
+    let follow_up_ask = |r: &&(String, Value)| {
+        r.1["messages"][1]["content"]
+            .as_str()
+            .is_some_and(|c| c.contains("Open gaps (id: what is missing)"))
+    };
+    let ollama = reqs
+        .iter()
+        .rev()
+        .filter(|(p, _)| p == "/api/chat")
+        .find(follow_up_ask)
+        .unwrap();
     assert_eq!(ollama.1["stream"], false);
     assert!(ollama.1["format"]["properties"]["gap"]["enum"].is_array());
     let openai = reqs
         .iter()
         .rev()
-        .find(|(p, _)| p == "/v1/chat/completions")
+        .filter(|(p, _)| p == "/v1/chat/completions")
+        .find(follow_up_ask)
         .unwrap();
     assert_eq!(openai.1["response_format"]["type"], "json_schema");
     assert!(

@@ -124,6 +124,34 @@ impl Pty {
     }
 }
 
+impl Pty {
+    /// Sends a reply to the follow-up on `screen` and waits until that
+    /// follow-up has gone, so a reply never lands on the screen after it
+    /// (the next follow-up can take a while when the judge and the model
+    /// both work on the reply).
+    fn reply(&mut self, screen: &str, text: &str) {
+        let asked = screen
+            .lines()
+            .find(|l| l.contains("Follow-up"))
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default();
+        self.send(text);
+        self.send(CTRL_S);
+        let start = Instant::now();
+        loop {
+            let now = self.screen();
+            if now.contains("Self-score") || !now.contains(&asked) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the follow-up did not move on:\n{now}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
 impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -141,8 +169,7 @@ fn the_models_follow_up_is_labelled_as_ai_and_recorded_as_the_models() {
         s.contains("You said \"I rewrote the cutover\": what did that change, in numbers?"),
         "the follow-up quotes the candidate's own words: {s}"
     );
-    p.send("Invoices failed 2% less after the cutover.");
-    p.send(CTRL_S);
+    p.reply(&s, "Invoices failed 2% less after the cutover.");
     // Further follow-ups (the model's or, once the model has nothing left to
     // ask, the rule interviewer's), then the self-score.
     loop {
@@ -150,9 +177,7 @@ fn the_models_follow_up_is_labelled_as_ai_and_recorded_as_the_models() {
         if s.contains("Self-score") {
             break;
         }
-        p.send("I owned the plan myself and wrote the runbook.");
-        p.send(CTRL_S);
-        std::thread::sleep(Duration::from_millis(300));
+        p.reply(&s, "I owned the plan myself and wrote the runbook.");
     }
     let s = p.wait_for("Second opinion · AI (good)");
     if std::env::var_os("SHOW_SCREEN").is_some() {

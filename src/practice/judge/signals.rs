@@ -499,8 +499,21 @@ fn minus(quote: String, reason: String) -> Evidence {
     }
 }
 
+/// Where the candidate came in on work already in trouble: lateness told
+/// with it is the scene they inherited, not their failure ("the migration
+/// was six weeks late when I took it over").
+const INHERITED: &[&str] = &[
+    "took it over",
+    "took over",
+    "inherited",
+    "when i joined",
+    "before i joined",
+    "when i arrived",
+    "before i arrived",
+];
+
 /// The first sentence telling a failure of the candidate's own, not as a
-/// condition ("a way out if I was wrong").
+/// condition ("a way out if I was wrong") and not lateness they inherited.
 fn failure_told<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     said.sentences.iter().find(|s| {
         let w = &s.words;
@@ -509,7 +522,7 @@ fn failure_told<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
                 .iter()
                 .any(|x| matches!(x.as_str(), "if" | "unless" | "whether" | "suppose"))
         })
-        .is_some()
+        .is_some_and(|cue| !cue.ends_with(" late") || cues::first(INHERITED, w).is_none())
     })
 }
 
@@ -894,11 +907,12 @@ pub fn owns_part(said: &Said) -> bool {
             let at = cues::find(cue, &s.words).unwrap_or(0);
             // "My responsibility was to get the sites live" is the task,
             // not a part of what went wrong.
+            let after = at + cue.split(' ').count();
             let task = s
                 .words
-                .get(at + 2)
+                .get(after)
                 .is_some_and(|w| matches!(w.as_str(), "was" | "is"))
-                && s.words.get(at + 3).is_some_and(|w| w == "to");
+                && s.words.get(after + 1).is_some_and(|w| w == "to");
             !task
                 && !s.words[at.saturating_sub(3)..at].iter().any(|w| {
                     matches!(

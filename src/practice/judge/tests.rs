@@ -485,3 +485,27 @@ fn a_pilot_that_proved_the_candidate_right_is_no_failure_to_a_question_about_one
         k.signals()
     );
 }
+
+#[test]
+fn lateness_inherited_is_the_scene_and_lateness_caused_is_a_failure() {
+    let task = "I owned the recovery plan and the weekly report to the VP.";
+    let action = "I re-baselined the plan with the three leads, cut two features with the sponsor and ran a daily stand-up on the critical path.";
+    let result =
+        "We launched on the new date in June and errors fell 40 percent in the first month.";
+    let inherited = star(
+        "The payments migration was six weeks late when I took it over in March.",
+        task,
+        action,
+        result,
+    );
+    let k = judge_on("own-inherited-troubled-program", &inherited, &[]);
+    assert!(!k.has("no-lesson"), "{:?}", k.signals());
+    let caused = star(
+        "I planned the payments migration and committed the date myself, and it was six weeks late.",
+        task,
+        action,
+        result,
+    );
+    let k = judge_on("own-inherited-troubled-program", &caused, &[]);
+    assert!(k.has("no-lesson"), "{:?}", k.signals());
+}
