@@ -842,26 +842,30 @@ pub fn red_flags<'c>(
         .iter()
         .filter(|(f, _)| applies(f, format))
         .collect();
-    // Each sentence's clauses, worked out once, and only for a sentence
-    // that may show some flag.
+    // Which flags each sentence may show (a phrasing found anywhere in it,
+    // before who said it), and its clauses, worked out once and only for a
+    // sentence that may show some flag: a flag is looked for in a
+    // sentence's clauses only where the sentence may show it.
+    let may: Vec<Vec<bool>> = said
+        .sentences
+        .iter()
+        .map(|s| flags.iter().map(|(_, c)| c.any(&s.words)).collect())
+        .collect();
     let cs: Vec<Option<Vec<Clause>>> = said
         .sentences
         .iter()
-        .map(|s| {
-            flags
-                .iter()
-                .any(|(_, c)| c.any(&s.words))
-                .then(|| clauses(s.text))
-        })
+        .zip(&may)
+        .map(|(s, m)| m.contains(&true).then(|| clauses(s.text)))
         .collect();
-    for &&(flag, ref cues) in &flags {
+    for (fi, &&(flag, ref cues)) in flags.iter().enumerate() {
         let flag: &'c RedFlag = flag;
         let hits: Vec<(&Sentence, &str)> = said
             .sentences
             .iter()
             .zip(&cs)
-            .filter_map(|(s, c)| {
-                let c = c.as_deref()?;
+            .zip(&may)
+            .filter_map(|((s, c), m)| {
+                let c = c.as_deref().filter(|_| m[fi])?;
                 flag_in_clauses(flag, cues, s, Some(c)).map(|cue| (s, cue))
             })
             .collect();
