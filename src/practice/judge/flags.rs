@@ -501,7 +501,8 @@ pub fn clauses(text: &str) -> Vec<Clause> {
 pub fn find_cue(cue: &str, words: &[String]) -> Option<usize> {
     let first = cue.split(" ~ ").next()?;
     let start = super::cues::find_in(first, words, true)?;
-    rest_follows(cue, words, start, true).then_some(start)
+    let after = start + first.split(' ').count();
+    rest_follows(cue, words, after, 1, true).then_some(start)
 }
 
 /// The cues that start with one exact word.
@@ -528,6 +529,9 @@ pub struct Cues<'c> {
     /// The cue holds a listed verb, so it is matched in any of its forms
     /// (the others are matched as written, with no lookups).
     verb: Vec<bool>,
+    /// Each cue's first segment (before any ` ~ `) and how many words it
+    /// has: found once, not at every position a cue is tried.
+    first: Vec<(&'c str, usize)>,
     starts: super::cues::Starts,
 }
 
@@ -540,6 +544,7 @@ impl<'c> Cues<'c> {
             wild: Vec::new(),
             names_me: Vec::new(),
             verb: Vec::new(),
+            first: Vec::new(),
             // A verb may start a cue in any of its forms.
             starts: super::cues::Starts::new(
                 list.iter()
@@ -571,6 +576,8 @@ impl<'c> Cues<'c> {
             );
             c.verb
                 .push(cue.split(' ').any(|w| super::verbs::base(w).is_some()));
+            let head = cue.split(" ~ ").next().unwrap_or("");
+            c.first.push((head, head.split(' ').count()));
         }
         c
     }
@@ -609,9 +616,19 @@ impl<'c> Cues<'c> {
             }
             let k = self
                 .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                .find(|&k| allowed(k) && matches_from(&self.list[k], words, i, self.verb[k]))?;
+                .find(|&k| allowed(k) && self.matches_from(k, words, i))?;
             (!turned(words, i)).then(|| self.list[k].as_str())
         })
+    }
+
+    /// Whether cue `k` matches `words` with its first segment starting at
+    /// `i` (a listed verb in any of its forms when the cue holds one).
+    fn matches_from(&self, k: usize, words: &[String], i: usize) -> bool {
+        let (head, n) = self.first[k];
+        let verbs = self.verb[k];
+        super::cues::matches_at_in(head, &words[i..], verbs)
+            && (head.len() == self.list[k].len()
+                || rest_follows(&self.list[k], words, i + n, 1, verbs))
     }
 
     /// Whether any cue may be said in `words` (before who said it).
@@ -621,7 +638,7 @@ impl<'c> Cues<'c> {
                 self.starts.may(&words[i])
                     && self
                         .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                        .any(|k| matches_from(&self.list[k], words, i, self.verb[k]))
+                        .any(|k| self.matches_from(k, words, i))
             })
     }
 }
@@ -631,24 +648,10 @@ fn verb_base(w: &str) -> &str {
     super::verbs::base(w).unwrap_or(w)
 }
 
-/// Whether `cue` matches `words` with its first segment starting at `i`;
-/// `verbs`: the cue holds a listed verb, matched in any of its forms.
-fn matches_from(cue: &str, words: &[String], i: usize, verbs: bool) -> bool {
-    cue.split(" ~ ")
-        .next()
-        .is_some_and(|first| super::cues::matches_at_in(first, &words[i..], verbs))
-        && rest_follows(cue, words, i, verbs)
-}
-
-/// Whether the segments after `cue`'s first come later, in order, once
-/// the first has matched at `i`.
-fn rest_follows(cue: &str, words: &[String], i: usize, verbs: bool) -> bool {
-    let mut segs = cue.split(" ~ ");
-    let Some(first) = segs.next() else {
-        return false;
-    };
-    let mut at = i + first.split(' ').count();
-    for seg in segs {
+/// Whether the segments of `cue` after its first `skip` come later, in
+/// order, from word `at` on (just after the first segment's match).
+fn rest_follows(cue: &str, words: &[String], mut at: usize, skip: usize, verbs: bool) -> bool {
+    for seg in cue.split(" ~ ").skip(skip) {
         match super::cues::find_in(seg, &words[at.min(words.len())..], verbs) {
             Some(k) => at += k + seg.split(' ').count(),
             None => return false,
