@@ -182,20 +182,17 @@ fn the_requests_carry_the_schema_and_go_to_each_protocols_path() {
             .as_str()
             .is_some_and(|c| c.contains("Open gaps (id: what is missing)"))
     };
-    let ollama = reqs
-        .iter()
-        .rev()
-        .filter(|(p, _)| p == "/api/chat")
-        .find(follow_up_ask)
-        .unwrap();
+    let last = |path: &str| {
+        reqs.iter()
+            .rev()
+            .filter(|(p, _)| p == path)
+            .find(follow_up_ask)
+            .unwrap()
+    };
+    let ollama = last("/api/chat");
     assert_eq!(ollama.1["stream"], false);
     assert!(ollama.1["format"]["properties"]["gap"]["enum"].is_array());
-    let openai = reqs
-        .iter()
-        .rev()
-        .filter(|(p, _)| p == "/v1/chat/completions")
-        .find(follow_up_ask)
-        .unwrap();
+    let openai = last("/v1/chat/completions");
     assert_eq!(openai.1["response_format"]["type"], "json_schema");
     assert!(
         openai.1["messages"][1]["content"]
