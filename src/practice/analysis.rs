@@ -44,6 +44,11 @@ pub fn words(text: &str) -> Vec<String> {
 pub fn word_count(text: &str) -> u32 {
     let mut n = 0u32;
     for w in text.split_whitespace() {
+        // Most words are ASCII: no CJK characters to count one by one.
+        if w.is_ascii() {
+            n += u32::from(w.bytes().any(|b| b.is_ascii_alphanumeric()));
+            continue;
+        }
         let cjk = w.chars().filter(|c| is_cjk(*c)).count() as u32;
         let rest = w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
         n += cjk + u32::from(rest);

@@ -129,7 +129,7 @@ fn distinctive_text(text: &str) -> HashSet<String> {
     words(text)
         .into_iter()
         .filter(|w| w.len() >= 4 && !super::judge::is_stop(w))
-        .map(|w| stem(&w))
+        .map(|w| stem(&w).to_string())
         .collect()
 }
 

@@ -251,6 +251,13 @@ impl Compiled {
 
     /// Each cue that matches at `words[i]`.
     fn at<'w>(&'w self, words: &'w [String], i: usize) -> impl Iterator<Item = usize> + 'w {
+        self.starting(words, i)
+            .filter(move |&k| parts_match_at(&self.parts[k], &words[i..]))
+    }
+
+    /// Each cue whose first word (and second and third, when exact) fits
+    /// at `words[i]`, before its other words are compared.
+    fn starting<'w>(&'w self, words: &'w [String], i: usize) -> impl Iterator<Item = usize> + 'w {
         let w = words[i].as_str();
         let next = words.get(i + 1).map(String::as_str);
         let after = words.get(i + 2).map(String::as_str);
@@ -274,7 +281,6 @@ impl Compiled {
                     .flat_map(|(_, ids)| ids.iter().copied()),
             )
             .chain(self.other.iter().copied())
-            .filter(move |&k| parts_match_at(&self.parts[k], &words[i..]))
     }
 }
 
@@ -316,11 +322,23 @@ pub fn first_where<'c>(
     at: impl Fn(usize) -> bool,
 ) -> Option<&'c str> {
     let c = compiled(cues);
-    (0..words.len())
-        .filter(|&i| c.starts.may(&words[i]) && at(i))
-        .filter_map(|i| c.at(words, i).min())
-        .min()
-        .map(|k| cues[k])
+    // The earliest cue in list order wins wherever it matches: once one
+    // matches, only cues before it are compared at later words.
+    let mut best: Option<usize> = None;
+    for i in 0..words.len() {
+        if best == Some(0) {
+            break;
+        }
+        if !c.starts.may(&words[i]) || !at(i) {
+            continue;
+        }
+        for k in c.starting(words, i) {
+            if best.is_none_or(|b| k < b) && parts_match_at(&c.parts[k], &words[i..]) {
+                best = Some(k);
+            }
+        }
+    }
+    best.map(|k| cues[k])
 }
 
 #[cfg(test)]

@@ -634,13 +634,17 @@ impl<'c> Cues<'c> {
 
     /// Whether any cue may be said in `words` (before who said it).
     fn any(&self, words: &[String]) -> bool {
+        (0..words.len()).any(|i| self.any_at(words, i))
+    }
+
+    /// Whether a cue may be said in `words` starting at word `i` (before
+    /// who said it).
+    fn any_at(&self, words: &[String], i: usize) -> bool {
         !self.list.is_empty()
-            && (0..words.len()).any(|i| {
-                self.starts.may(&words[i])
-                    && self
-                        .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                        .any(|k| self.matches_from(k, words, i))
-            })
+            && self.starts.may(&words[i])
+            && self
+                .candidates(&words[i], words.get(i + 1).map(String::as_str))
+                .any(|k| self.matches_from(k, words, i))
     }
 }
 
@@ -770,9 +774,86 @@ impl<'c> FlagCues<'c> {
         }
     }
 
-    /// Whether any phrasing may be said in `words` (before who said it).
-    fn any(&self, words: &[String]) -> bool {
-        self.cues.any(words) || self.anyone.any(words)
+    /// Whether a phrasing may be said in `words` starting at word `i`
+    /// (before who said it).
+    fn any_at(&self, words: &[String], i: usize) -> bool {
+        self.cues.any_at(words, i) || self.anyone.any_at(words, i)
+    }
+}
+
+/// Which red flags have a phrasing that may start at a word: every flag's
+/// phrasings indexed together by their first word, so a sentence is
+/// scanned once for all flags rather than once per flag.
+struct FlagStarts<'c> {
+    starts: super::cues::Starts,
+    /// Flags by the plain form of a phrasing's exact first word.
+    exact: HashMap<&'c str, Vec<usize>>,
+    /// Flags with a phrasing whose first word is a stem (`escalat*`).
+    prefix: Vec<(&'c str, usize)>,
+    /// Flags with a phrasing that starts with `_` or `#`.
+    wild: Vec<usize>,
+}
+
+impl<'c> FlagStarts<'c> {
+    fn new(flags: &[(&'c RedFlag, FlagCues<'c>)]) -> FlagStarts<'c> {
+        let firsts = || {
+            flags.iter().enumerate().flat_map(|(fi, (f, _))| {
+                f.cues
+                    .iter()
+                    .chain(&f.anyone)
+                    .map(move |c| (fi, c.split(' ').next().unwrap_or("")))
+            })
+        };
+        let mut s = FlagStarts {
+            // A verb may start a phrasing in any of its forms.
+            starts: super::cues::Starts::new(
+                firsts().flat_map(|(_, first)| super::verbs::forms(first)),
+            ),
+            exact: HashMap::new(),
+            prefix: Vec::new(),
+            wild: Vec::new(),
+        };
+        for (fi, first) in firsts() {
+            let list = match first {
+                "_" | "#" => &mut s.wild,
+                f => match f.strip_suffix('*') {
+                    Some(p) => {
+                        if !s.prefix.contains(&(p, fi)) {
+                            s.prefix.push((p, fi));
+                        }
+                        continue;
+                    }
+                    None => s.exact.entry(verb_base(f)).or_default(),
+                },
+            };
+            if !list.contains(&fi) {
+                list.push(fi);
+            }
+        }
+        s
+    }
+
+    /// Which of `flags` may be said in `words` (a phrasing found anywhere
+    /// in it, before who said it), by index.
+    fn may(&self, flags: &[(&'c RedFlag, FlagCues<'c>)], words: &[String]) -> Vec<bool> {
+        let mut may = vec![false; flags.len()];
+        for (i, w) in words.iter().enumerate() {
+            if !self.starts.may(w) {
+                continue;
+            }
+            let exact = super::cues::get_or_plural(&self.exact, verb_base(w)).flatten();
+            let prefix = self
+                .prefix
+                .iter()
+                .filter(|(p, _)| w.starts_with(p))
+                .map(|(_, fi)| fi);
+            for &fi in exact.chain(prefix).chain(&self.wild) {
+                if !may[fi] && flags[fi].1.any_at(words, i) {
+                    may[fi] = true;
+                }
+            }
+        }
+        may
     }
 }
 
@@ -798,6 +879,7 @@ pub struct FlagFound<'c> {
 /// per judge, not per answer.
 pub struct Prepared<'c> {
     flags: Vec<(&'c RedFlag, FlagCues<'c>)>,
+    starts: FlagStarts<'c>,
     asks: Vec<PreparedAsk<'c>>,
     /// The asks each question text makes, worked out once per question.
     asked: std::cell::RefCell<HashMap<String, Vec<usize>>>,
@@ -812,12 +894,14 @@ struct PreparedAsk<'c> {
 
 impl<'c> Prepared<'c> {
     pub fn new(content: &'c Content) -> Prepared<'c> {
+        let flags: Vec<_> = content
+            .red_flags
+            .iter()
+            .map(|f| (f, FlagCues::new(f)))
+            .collect();
         Prepared {
-            flags: content
-                .red_flags
-                .iter()
-                .map(|f| (f, FlagCues::new(f)))
-                .collect(),
+            starts: FlagStarts::new(&flags),
+            flags,
             asks: content
                 .asks
                 .iter()
@@ -841,10 +925,11 @@ pub fn red_flags<'c>(
 ) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
-    let flags: Vec<&(&RedFlag, FlagCues)> = prepared
+    let flags: Vec<(usize, &(&RedFlag, FlagCues))> = prepared
         .flags
         .iter()
-        .filter(|(f, _)| applies(f, format))
+        .enumerate()
+        .filter(|(_, (f, _))| applies(f, format))
         .collect();
     // Which flags each sentence may show (a phrasing found anywhere in it,
     // before who said it), and its clauses, worked out once and only for a
@@ -853,7 +938,10 @@ pub fn red_flags<'c>(
     let may: Vec<Vec<bool>> = said
         .sentences
         .iter()
-        .map(|s| flags.iter().map(|(_, c)| c.any(&s.words)).collect())
+        .map(|s| {
+            let all = prepared.starts.may(&prepared.flags, &s.words);
+            flags.iter().map(|&(fi, _)| all[fi]).collect()
+        })
         .collect();
     let cs: Vec<Option<Vec<Clause>>> = said
         .sentences
@@ -861,7 +949,7 @@ pub fn red_flags<'c>(
         .zip(&may)
         .map(|(s, m)| m.contains(&true).then(|| clauses(s.text)))
         .collect();
-    for (fi, &&(flag, ref cues)) in flags.iter().enumerate() {
+    for (fi, &(_, &(flag, ref cues))) in flags.iter().enumerate() {
         let flag: &'c RedFlag = flag;
         let hits: Vec<(&Sentence, &str)> = said
             .sentences

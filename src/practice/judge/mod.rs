@@ -489,14 +489,12 @@ const STOP: &[&str] = &[
 ];
 
 /// A crude stem: enough to match "escalated" with "escalation".
-pub fn stem(w: &str) -> String {
+pub fn stem(w: &str) -> &str {
     let w = w.trim_end_matches("'s");
-    let mut chars = w.chars();
-    let head: String = chars.by_ref().take(5).collect();
-    if chars.next().is_none() {
-        head.trim_end_matches('s').to_string()
-    } else {
-        head
+    // The first five characters; a word of five or fewer loses its plural.
+    match w.char_indices().nth(5) {
+        Some((i, _)) => &w[..i],
+        None => w.trim_end_matches('s'),
     }
 }
 
@@ -653,7 +651,10 @@ impl<'c> Judge<'c> {
             let content = self.content;
             let mut df: HashMap<String, u32> = HashMap::new();
             for q in &content.questions {
-                let set: HashSet<String> = key_words(&q.text).iter().map(|w| stem(w)).collect();
+                let set: HashSet<String> = key_words(&q.text)
+                    .iter()
+                    .map(|w| stem(w).to_string())
+                    .collect();
                 for s in set {
                     *df.entry(s).or_default() += 1;
                 }
@@ -680,7 +681,10 @@ impl<'c> Judge<'c> {
                             text.push_str(&c.name);
                         }
                     }
-                    let mut set: Vec<String> = key_words(&text).iter().map(|w| stem(w)).collect();
+                    let mut set: Vec<String> = key_words(&text)
+                        .iter()
+                        .map(|w| stem(w).to_string())
+                        .collect();
                     set.sort();
                     set.dedup();
                     (p.id.clone(), set)
@@ -727,7 +731,7 @@ impl<'c> Judge<'c> {
         let terms: Vec<(String, String, f64)> = key_words(&question.text)
             .into_iter()
             .filter_map(|w| {
-                let s = stem(&w);
+                let s = stem(&w).to_string();
                 let weight = self.idf().get(&s).copied().unwrap_or(1.0);
                 seen.insert(s.clone()).then_some((s, w, weight))
             })
@@ -1104,7 +1108,7 @@ impl Judge<'_> {
         }
         let total: f64 = topic.terms.iter().map(|(_, _, w)| w).sum();
         let covered = |k: usize| {
-            seen.contains(&topic.terms[k].0)
+            seen.contains(topic.terms[k].0.as_str())
                 || topic.term_seeks[k]
                     .iter()
                     .any(|id| seeks::seek(id).is_some_and(|s| !memo.evidence(s).is_empty()))
@@ -1120,7 +1124,7 @@ impl Judge<'_> {
         // Rank the LPs by how much of each one's own vocabulary the answer
         // uses; the question's LP near the top means the story fits it.
         let score = |terms: &Vec<String>| {
-            let hits = terms.iter().filter(|t| seen.contains(*t)).count() as f64;
+            let hits = terms.iter().filter(|t| seen.contains(t.as_str())).count() as f64;
             hits / (terms.len().max(1) as f64).sqrt()
         };
         let own = self.lp_terms().get(primary).map(score).unwrap_or(0.0);
