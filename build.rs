@@ -135,7 +135,14 @@ fn builtin_json(content: &Path, files: &[String]) -> Option<String> {
                     "format" => default("example", Value::Null),
                     "red_flag" | "ask" => {
                         for k in [
-                            "cues", "anyone", "unless", "question", "shows", "contrary", "opposite",
+                            "cues",
+                            "anyone",
+                            "unless",
+                            "undone_by",
+                            "question",
+                            "shows",
+                            "contrary",
+                            "opposite",
                         ] {
                             if let Some(Value::Array(list)) = obj.get_mut(k) {
                                 let cues: Vec<String> = list

@@ -255,6 +255,8 @@ struct RawRedFlag {
     #[serde(default)]
     unless: Vec<S>,
     #[serde(default)]
+    undone_by: Vec<S>,
+    #[serde(default)]
     min_hits: Option<Spanned<u8>>,
     examples: Spanned<Vec<S>>,
     #[serde(default)]
@@ -1800,6 +1802,7 @@ fn judging_rules(
         cue_list(d, file, f.cues.get_ref(), "a");
         cue_list(d, file, &f.anyone, "an `anyone`");
         cue_list(d, file, &f.unless, "an `unless`");
+        cue_list(d, file, &f.undone_by, "an `undone_by`");
         d.non_empty_list(file, &f.examples, "examples");
         d.texts(file, &f.counter_examples, "counter_examples");
         let min_hits = f.min_hits.as_ref().map_or(1, |m| *m.get_ref());
@@ -1818,6 +1821,7 @@ fn judging_rules(
             cues: cue_strings(f.cues.get_ref()),
             anyone: cue_strings(&f.anyone),
             unless: cue_strings(&f.unless),
+            undone_by: cue_strings(&f.undone_by),
             min_hits: min_hits.max(1),
             examples: strings(f.examples.get_ref()),
             counter_examples: strings(&f.counter_examples),

@@ -331,6 +331,12 @@ pub struct RedFlag {
     /// Cues that, in the same sentence, show the opposite ("then backed it").
     #[serde(default)]
     pub unless: Vec<String>,
+    /// What the candidate does later in the answer that undoes the act
+    /// ("told the sponsor", "moved the status to red"): a sentence showing
+    /// it is set aside when a later one shows one of these, said by the
+    /// candidate, in an answer that owns the delay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone_by: Vec<String>,
     /// How many matching sentences it takes (default 1).
     #[serde(default = "one")]
     pub min_hits: u8,

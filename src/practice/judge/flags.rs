@@ -607,7 +607,7 @@ impl<'c> Cues<'c> {
 
     /// The first cue said in `words`, not turned around, that `allowed`
     /// lets through.
-    fn first(&self, words: &[String], allowed: impl Fn(usize) -> bool) -> Option<&'c str> {
+    fn first(&self, words: &[String], allowed: impl Fn(usize, usize) -> bool) -> Option<&'c str> {
         if self.list.is_empty() {
             return None;
         }
@@ -617,7 +617,7 @@ impl<'c> Cues<'c> {
             }
             let k = self
                 .candidates(&words[i], words.get(i + 1).map(String::as_str))
-                .find(|&k| allowed(k) && self.matches_from(k, words, i))?;
+                .find(|&k| allowed(k, i) && self.matches_from(k, words, i))?;
             (!turned(words, i)).then(|| self.list[k].as_str())
         })
     }
@@ -728,7 +728,7 @@ fn said_in_clauses<'c>(
 ) -> Option<&'c str> {
     if !candidate_only {
         // Anyone's: the whole sentence ("Risks: minimal").
-        return cues.first(&s.words, |_| true);
+        return cues.first(&s.words, |_, _| true);
     }
     // With the clauses already worked out, scanning them is the check;
     // otherwise rule the sentence out before cutting it into clauses.
@@ -745,7 +745,33 @@ fn said_in_clauses<'c>(
     };
     cs.iter()
         .filter(|c| !c.conditional)
-        .find_map(|c| cues.first(&c.words, |k| c.subject.candidate() || cues.names_me[k]))
+        .find_map(|c| cues.first(&c.words, the_candidates(c, cues)))
+}
+
+/// Words before a "that" that make it a pronoun or a conjunction, not a
+/// relative pointing back to a thing ("because that just creates noise", "I
+/// knew that…").
+const NOT_A_NOUN: &[&str] = &[
+    "because", "since", "as", "so", "and", "but", "or", "if", "when", "then", "said", "say",
+    "says", "think", "thought", "knew", "know", "believe", "believed", "felt", "feel", "realised",
+    "realized", "decided", "meant", "sure", "is", "was", "were", "are", "agreed", "argued",
+    "showed", "found", "saw", "noticed", "hoped", "all", "do", "did", "like",
+];
+
+/// Which phrasings found in clause `c` are the candidate's own doing, by
+/// cue and position: the clause is theirs, or the cue names them; and not
+/// the act of a thing a relative "that", "which" or "who" points back to
+/// ("the tolerance that hid it was my choice").
+fn the_candidates<'a>(c: &'a Clause, cues: &'a Cues) -> impl Fn(usize, usize) -> bool + 'a {
+    move |k, i| {
+        cues.names_me[k]
+            || (c.subject.candidate()
+                && !(i >= 2
+                    && matches!(c.words[i - 1].as_str(), "that" | "which" | "who")
+                    && !NOT_A_NOUN.contains(&c.words[i - 2].as_str())
+                    && !super::signals::is_i(&c.words[i])
+                    && !super::signals::is_we(&c.words[i])))
+    }
 }
 
 /// Whether a red flag is looked for in an answer of `format`.
@@ -764,6 +790,7 @@ pub fn flag_in(flag: &RedFlag, s: &Sentence) -> Option<String> {
 struct FlagCues<'c> {
     cues: Cues<'c>,
     anyone: Cues<'c>,
+    undone: Cues<'c>,
 }
 
 impl<'c> FlagCues<'c> {
@@ -771,6 +798,7 @@ impl<'c> FlagCues<'c> {
         FlagCues {
             cues: Cues::new(&flag.cues),
             anyone: Cues::new(&flag.anyone),
+            undone: Cues::new(&flag.undone_by),
         }
     }
 
@@ -864,7 +892,7 @@ fn flag_in_clauses<'c>(
     cs: Option<&[Clause]>,
 ) -> Option<&'c str> {
     let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate)
-        .or_else(|| cues.anyone.first(&s.words, |_| true))?;
+        .or_else(|| cues.anyone.first(&s.words, |_, _| true))?;
     let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
     (!unless).then_some(cue)
 }
@@ -917,6 +945,40 @@ impl<'c> Prepared<'c> {
     }
 }
 
+/// The candidate owning that they waited or held something back: what
+/// makes a concealment they later undid candour ("two days was too long",
+/// "the part I'm least proud of").
+const OWNED_DELAY: &[&str] = &[
+    "too long",
+    "too late",
+    "least proud",
+    "not proud",
+    "should have told",
+    "should have raised",
+    "should have said",
+    "should've told",
+    "should've raised",
+    "should have flagged",
+    "have preferred to raise",
+    "have preferred to tell",
+    "wish i had told",
+    "wish i'd told",
+    "wish i had raised",
+    "wish i'd raised",
+    "was wrong to wait",
+    "was wrong to hold",
+    "my mistake",
+    "my fault",
+    "on me",
+    "greener than",
+    "not a good reason",
+    "no good reason",
+    "wasn't a good reason",
+    "i regret",
+    "earlier than i did",
+    "sooner than i did",
+];
+
 /// Every red flag the answer shows, with the sentence that shows it.
 pub fn red_flags<'c>(
     prepared: &Prepared<'c>,
@@ -925,6 +987,14 @@ pub fn red_flags<'c>(
 ) -> Vec<FlagFound<'c>> {
     let mut out = Vec::new();
     let star_sentences = said.star_sentences().count().max(1);
+    let owned_delay = std::cell::OnceCell::new();
+    let owns_delay = || {
+        *owned_delay.get_or_init(|| {
+            said.sentences
+                .iter()
+                .any(|s| super::cues::first(OWNED_DELAY, &s.words).is_some())
+        })
+    };
     let flags: Vec<(usize, &(&RedFlag, FlagCues))> = prepared
         .flags
         .iter()
@@ -951,16 +1021,27 @@ pub fn red_flags<'c>(
         .collect();
     for (fi, &(_, &(flag, ref cues))) in flags.iter().enumerate() {
         let flag: &'c RedFlag = flag;
-        let hits: Vec<(&Sentence, &str)> = said
+        let mut hits: Vec<(usize, &Sentence, &str)> = said
             .sentences
             .iter()
             .zip(&cs)
             .zip(&may)
-            .filter_map(|((s, c), m)| {
+            .enumerate()
+            .filter_map(|(k, ((s, c), m))| {
                 let c = c.as_deref().filter(|_| m[fi])?;
-                flag_in_clauses(flag, cues, s, Some(c)).map(|cue| (s, cue))
+                flag_in_clauses(flag, cues, s, Some(c)).map(|cue| (k, s, cue))
             })
             .collect();
+        // An act the candidate later undid themselves, in an answer that
+        // owns the delay, is told candidly: "I didn't tell the sponsor for
+        // two days … then I told her … two days was too long".
+        if !hits.is_empty() && !flag.undone_by.is_empty() && owns_delay() {
+            hits.retain(|&(k, _, _)| {
+                !said.sentences[k + 1..]
+                    .iter()
+                    .any(|s| said_in_clauses(s, None, &cues.undone, true).is_some())
+            });
+        }
         if hits.len() < usize::from(flag.min_hits) {
             continue;
         }
@@ -973,7 +1054,7 @@ pub fn red_flags<'c>(
         if flag.id == "buzzwords" && hits.len() * 4 < star_sentences {
             continue;
         }
-        let (s, cue) = &hits[0];
+        let (_, s, cue) = &hits[0];
         let reason = if hits.len() > 1 {
             format!("{} ({} places)", flag.reason, hits.len())
         } else {
@@ -1055,7 +1136,7 @@ fn done_as_said(s: &Sentence, cues: &Cues) -> bool {
         return false;
     }
     clauses(s.text).iter().filter(|c| !c.conditional).any(|c| {
-        let Some(cue) = cues.first(&c.words, |k| c.subject.candidate() || cues.names_me[k]) else {
+        let Some(cue) = cues.first(&c.words, the_candidates(c, cues)) else {
             return false;
         };
         let at = find_cue(cue, &c.words).unwrap_or(0);
@@ -1076,6 +1157,52 @@ fn done_as_said(s: &Sentence, cues: &Cues) -> bool {
     })
 }
 
+impl<'c> Prepared<'c> {
+    /// The asks `question_text` makes, by index (worked out once per
+    /// question).
+    fn asked(&self, question_text: &str) -> Vec<usize> {
+        self.asked
+            .borrow_mut()
+            .entry(question_text.to_string())
+            .or_insert_with(|| {
+                let qw = words(question_text);
+                (0..self.asks.len())
+                    .filter(|&k| {
+                        self.asks[k]
+                            .ask
+                            .question
+                            .iter()
+                            .any(|c| find_cue(c, &qw).is_some())
+                    })
+                    .collect()
+            })
+            .clone()
+    }
+}
+
+impl PreparedAsk<'_> {
+    /// Whether the story tells what the ask looks for (by anyone).
+    fn shown(&self, said: &Said) -> bool {
+        said.sentences
+            .iter()
+            .any(|s| said_in_clauses(s, None, &self.shows, false).is_some())
+    }
+}
+
+/// Whether the story tells something `question_text` asks for (told from
+/// the side asked, not its opposite): a story that does is on the
+/// question's topic whatever its words. `None` when the content says of no
+/// ask the question makes.
+pub fn answers_an_ask(prepared: &Prepared, question_text: &str, said: &Said) -> Option<bool> {
+    let asked = prepared.asked(question_text);
+    (!asked.is_empty()).then(|| {
+        asked
+            .iter()
+            .map(|&k| &prepared.asks[k])
+            .any(|p| p.shown(said) && !said.sentences.iter().any(|s| done_as_said(s, &p.opposite)))
+    })
+}
+
 /// An answer to `question_text` that is on the topic but does not deliver
 /// what the question asks, as far as the content says what it asks: the
 /// ask it misses and the evidence.
@@ -1084,23 +1211,7 @@ pub fn misses_ask<'c>(
     question_text: &str,
     said: &Said,
 ) -> Option<(&'c Ask, Evidence)> {
-    let asked = prepared
-        .asked
-        .borrow_mut()
-        .entry(question_text.to_string())
-        .or_insert_with(|| {
-            let qw = words(question_text);
-            (0..prepared.asks.len())
-                .filter(|&k| {
-                    prepared.asks[k]
-                        .ask
-                        .question
-                        .iter()
-                        .any(|c| find_cue(c, &qw).is_some())
-                })
-                .collect()
-        })
-        .clone();
+    let asked = prepared.asked(question_text);
     let missed = |a: &'c Ask, s: Option<&Sentence>, reason: String| {
         Some((
             a,
@@ -1124,11 +1235,7 @@ pub fn misses_ask<'c>(
             );
             return missed(a, Some(s), reason);
         }
-        let shows = said
-            .sentences
-            .iter()
-            .any(|s| said_in_clauses(s, None, &p.shows, false).is_some());
-        if shows {
+        if p.shown(said) {
             continue;
         }
         let reason = format!("asked for {}: {}", a.name, a.missing);
@@ -1249,6 +1356,39 @@ mod tests {
             subjects("My manager asked if I could keep it quiet"),
             vec![Subject::Other]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_is_the_act_of_the_thing_it_points_back_to() {
+        let cues = vec!["hid it".to_string()];
+        let s = |t: &'static str| Sentence {
+            field: super::super::text::Field::Action,
+            text: t,
+            words: words(t),
+            has_number: false,
+            own_action: false,
+        };
+        // The tolerance hid it, not the candidate …
+        let t = s(
+            "I told my director the same day, including that the tolerance that hid it was my choice",
+        );
+        assert_eq!(said_in(&t, &cues, true), None);
+        // … while "that" as a pronoun, or "I" after a relative, leaves the
+        // act the candidate's.
+        let list = vec!["just creates noise".to_string()];
+        let noise = Cues::new(&list);
+        let c = Clause {
+            words: words("I kept it in the team because that just creates noise"),
+            subject: Subject::Me,
+            conditional: false,
+        };
+        assert_eq!(
+            noise.first(&c.words, the_candidates(&c, &noise)),
+            Some("just creates noise")
+        );
+        let cues = vec!["i hid it".to_string()];
+        let t = s("It was a report that I hid it in for a week");
+        assert_eq!(said_in(&t, &cues, true).as_deref(), Some("i hid it"));
     }
 
     #[test]

@@ -832,7 +832,7 @@ impl<'c> Judge<'c> {
         let story = question.track != Track::Motivation && question.format.is_star();
         let memo = seeks::Memo::new(said);
         let mut findings = signals::find(said, &topic, time_limit_secs, story);
-        if story && let Some(evidence) = self.off_topic(said, &memo, &topic, question.primary()) {
+        if story && let Some(evidence) = self.off_topic(said, &memo, &topic, question) {
             // The most important finding: it comes first.
             findings.insert(
                 0,
@@ -1093,8 +1093,9 @@ impl Judge<'_> {
         said: &Said,
         memo: &seeks::Memo,
         topic: &Topic,
-        primary: &str,
+        question: &Question,
     ) -> Option<Evidence> {
+        let primary = question.primary();
         // Too little said to tell what it is about (too-short says so).
         let words: usize = said.star_sentences().map(|s| s.words.len()).sum();
         if topic.terms.is_empty() || words < OFF_TOPIC_MIN_WORDS {
@@ -1147,6 +1148,14 @@ impl Judge<'_> {
             .map(|(_, t)| score(t))
             .fold(0.0, f64::max);
         if own > 0.0 && best < OFF_TOPIC_LP_RATIO * own {
+            return None;
+        }
+        // Words alone cannot tell a paraphrase from another story: the
+        // story must also miss everything the question asks for, as far as
+        // the content says what it asks. A story that tells one of its asks
+        // is on its topic in whatever words; of a question whose asks the
+        // content does not name, the text cannot tell.
+        if flags::answers_an_ask(self.flags(), &question.text, said) != Some(false) {
             return None;
         }
         let mut missing: Vec<&str> = (0..topic.terms.len())

@@ -975,14 +975,14 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     (theirs.len() >= 2).then(|| theirs[0])
 }
 
-fn is_we(w: &str) -> bool {
+pub(crate) fn is_we(w: &str) -> bool {
     matches!(
         w,
         "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ours" | "ourselves"
     )
 }
 
-fn is_i(w: &str) -> bool {
+pub(crate) fn is_i(w: &str) -> bool {
     matches!(
         w,
         "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" | "mine"

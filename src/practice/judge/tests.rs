@@ -249,16 +249,13 @@ fn criteria_the_text_cannot_speak_to_say_so() {
 }
 
 #[test]
-fn an_off_topic_story_is_caught_by_the_questions_own_words() {
+fn an_off_topic_story_is_caught_by_the_questions_words_and_its_asks() {
     let c = load_layered(&[]).unwrap();
     let j = Judge::new(&c);
-    // A frugality story to a hiring question: it speaks frugality's
-    // language (cost, spend, budget, saved) far more than hiring's.
-    let q = c
-        .questions
-        .iter()
-        .find(|q| q.primary() == "hire-and-develop-the-best" && q.text.contains("hire"))
-        .unwrap();
+    // A cost story to a question asking for a near miss: it speaks
+    // frugality's language (cost, spend, budget, saved) far more than the
+    // question's, and tells nothing that almost went wrong.
+    let q = c.question("oe-near-miss").unwrap();
     let s = star(
         "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
         "I was asked to cut the spend without slowing down the nightly reports.",
@@ -275,6 +272,25 @@ fn an_off_topic_story_is_caught_by_the_questions_own_words() {
         .unwrap();
     let k = j.judge(f, &s, &[], 300, false);
     assert!(!k.has("off-topic"), "{}: {:?}", f.text, k.signals());
+    // To a hiring question the content names no ask for, words alone
+    // cannot tell another story from a paraphrase: no off-topic.
+    let h = c
+        .questions
+        .iter()
+        .find(|q| q.primary() == "hire-and-develop-the-best" && q.text.contains("hire"))
+        .unwrap();
+    let k = j.judge(h, &s, &[], 300, false);
+    assert!(!k.has("off-topic"), "{}: {:?}", h.text, k.signals());
+    // A story that tells the near miss is on topic even when its other
+    // words are all cost.
+    let told = star(
+        "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
+        "I was asked to cut the spend without slowing down the nightly reports.",
+        "I moved the batch jobs to spot capacity to cut the spend. A week later the month-end close nearly failed: a spot node was reclaimed an hour before the run, and nobody outside the team noticed. I caught it in the logs, moved the close to an on-demand node and added an alarm on reclaimed nodes.",
+        "The monthly bill fell from $84,000 to $51,000 within six weeks and no close has been late since. The budget we saved paid for the cheaper archive tier.",
+    );
+    let k = j.judge(q, &told, &[], 300, false);
+    assert!(!k.has("off-topic"), "{}: {:?}", q.text, k.signals());
 }
 
 #[test]
@@ -508,4 +524,47 @@ fn lateness_inherited_is_the_scene_and_lateness_caused_is_a_failure() {
     );
     let k = judge_on("own-inherited-troubled-program", &caused, &[]);
     assert!(k.has("no-lesson"), "{:?}", k.signals());
+}
+
+#[test]
+fn news_held_back_then_told_and_owned_is_candour_not_concealment() {
+    let q = "ps-engagement-close-out";
+    let held = "While running the acceptance scenarios, one of my engineers found that the nightly job dropped about 0.3% of rows from a regulatory report. I didn't tell the sponsor for two days, because I wanted to know whether it was real data loss first.";
+    let told = "Once we knew it was real, I told her at the next morning's meeting and recommended moving sign-off out by two weeks to fix it and backfill.";
+    let owned =
+        "Looking back, two days was too long: the better move was to tell her the same day.";
+    let story = |action: String, result: &str| {
+        star(
+            "In 2024 I led a ProServe data-platform engagement for an insurer, ending in a formal acceptance.",
+            "I owned the close-out and the acceptance sign-off with the customer's sponsor.",
+            &action,
+            result,
+        )
+    };
+    let result = "Acceptance was signed 16 days late with the backfill verified by their finance team, and there were no escalations in the 90 days after we left.";
+    // Held back, then told, and the delay owned: candour.
+    let k = judge_on(
+        q,
+        &story(format!("{held} {told}"), &format!("{result} {owned}")),
+        &[],
+    );
+    assert!(!k.has("conceals"), "{:?}", k.signals());
+    // Held back and told, with no word owning the delay: still concealment.
+    let k = judge_on(q, &story(format!("{held} {told}"), result), &[]);
+    assert!(k.has("conceals"), "{:?}", k.signals());
+    // The delay owned but never put right: concealment.
+    let k = judge_on(
+        q,
+        &story(held.to_string(), &format!("{result} {owned}")),
+        &[],
+    );
+    assert!(k.has("conceals"), "{:?}", k.signals());
+    // Told before it was held back does not undo it: the telling must come
+    // after.
+    let k = judge_on(
+        q,
+        &story(format!("{told} {held}"), &format!("{result} {owned}")),
+        &[],
+    );
+    assert!(k.has("conceals"), "{:?}", k.signals());
 }
