@@ -588,10 +588,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
         let (i, we) = pronouns(said);
         // "We" far more than "I" hides what the candidate did, unless they
         // still name several acts of their own.
-        let own_acts = said
-            .star_sentences()
-            .filter(|s| s.own_action)
-            .count();
+        let own_acts = said.star_sentences().filter(|s| s.own_action).count();
         if we >= 4 && we > 2 * i && own_acts < 3 {
             let q = said
                 .sentences
