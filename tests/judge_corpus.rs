@@ -382,18 +382,20 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-07 on the fresh held-out sets H20a, H20b and H20c
-/// (new answers to STAR questions reused from the sheets H4-H13), once,
-/// after the last tuning (93, 64 and 96 of 109): hire side and exact meet
-/// the targets (0.85, 0.55), within one does not (0.95):
-/// docs/judge.md says so.
+/// Measured on 2026-12-07 on two fresh held-out sets (new answers to STAR
+/// questions reused from the sheets H4-H13), each once, after the last
+/// tuning: H20 (93, 64 and 96 of 109), then H21, written after that
+/// measurement with no change to the judge between (95, 62 and 99 of 111);
+/// together 188, 126 and 195 of 220. Hire side and exact meet the issue's
+/// targets (0.85, 0.55), within one does not (0.95): docs/judge.md says so.
 const HELDOUT_HIRE_SIDE: f64 = 0.85;
-const HELDOUT_EXACT: f64 = 0.58;
+const HELDOUT_EXACT: f64 = 0.57;
 const HELDOUT_WITHIN_ONE: f64 = 0.88;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 26 in the tuning part, 5 held out).
+/// target is none: measured 26 in the tuning part, 12 held out: 5 in H20,
+/// 7 in H21).
 const SNI_INCLINED_TUNING: usize = 26;
-const SNI_INCLINED_HELDOUT: usize = 5;
+const SNI_INCLINED_HELDOUT: usize = 12;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
