@@ -1036,11 +1036,11 @@ pub fn red_flags<'c>(
         // owns the delay, is told candidly: "I didn't tell the sponsor for
         // two days … then I told her … two days was too long".
         if !hits.is_empty() && !flag.undone_by.is_empty() && owns_delay() {
-            hits.retain(|&(k, _, _)| {
-                !said.sentences[k + 1..]
-                    .iter()
-                    .any(|s| said_in_clauses(s, None, &cues.undone, true).is_some())
-            });
+            let last_undone = said
+                .sentences
+                .iter()
+                .rposition(|s| said_in_clauses(s, None, &cues.undone, true).is_some());
+            hits.retain(|&(k, _, _)| last_undone.is_none_or(|u| u <= k));
         }
         if hits.len() < usize::from(flag.min_hits) {
             continue;
