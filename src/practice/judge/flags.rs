@@ -1187,6 +1187,14 @@ impl PreparedAsk<'_> {
             .iter()
             .any(|s| said_in_clauses(s, None, &self.shows, false).is_some())
     }
+
+    /// The first sentence where the candidate, as a fact, took the other
+    /// side of what the ask looks for.
+    fn opposite_told<'s, 'a>(&self, said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
+        said.sentences
+            .iter()
+            .find(|s| done_as_said(s, &self.opposite))
+    }
 }
 
 /// Whether the story tells something `question_text` asks for (told from
@@ -1199,7 +1207,7 @@ pub fn answers_an_ask(prepared: &Prepared, question_text: &str, said: &Said) -> 
         asked
             .iter()
             .map(|&k| &prepared.asks[k])
-            .any(|p| p.shown(said) && !said.sentences.iter().any(|s| done_as_said(s, &p.opposite)))
+            .any(|p| p.shown(said) && p.opposite_told(said).is_none())
     })
 }
 
@@ -1228,7 +1236,7 @@ pub fn misses_ask<'c>(
         let a = p.ask;
         // The candidate on the other side of what was asked: the story's
         // topic is right and its direction is not.
-        if let Some(s) = said.sentences.iter().find(|s| done_as_said(s, &p.opposite)) {
+        if let Some(s) = p.opposite_told(said) {
             let reason = format!(
                 "asked for {}, but the candidate took the other side",
                 a.name
