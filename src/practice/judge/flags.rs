@@ -727,8 +727,12 @@ fn said_in_clauses<'c>(
     candidate_only: bool,
 ) -> Option<&'c str> {
     if !candidate_only {
-        // Anyone's: the whole sentence ("Risks: minimal").
-        return cues.first(&s.words, |_, _| true);
+        // Anyone's: the whole sentence ("Risks: minimal"), except what
+        // someone else is reported to have said ("The utility told us the
+        // lines would take six years because of their own lead times"):
+        // that is their account, not the candidate's.
+        let reported = reported_from(&s.words);
+        return cues.first(&s.words, |_, i| reported.is_none_or(|r| i < r));
     }
     // With the clauses already worked out, scanning them is the check;
     // otherwise rule the sentence out before cutting it into clauses.
@@ -746,6 +750,44 @@ fn said_in_clauses<'c>(
     cs.iter()
         .filter(|c| !c.conditional)
         .find_map(|c| cues.first(&c.words, the_candidates(c, cues)))
+}
+
+/// Verbs that report what someone said.
+const REPORTING: &[&str] = &[
+    "told",
+    "said",
+    "explained",
+    "warned",
+    "claimed",
+    "reported",
+    "insisted",
+    "assured",
+    "confirmed",
+    "estimated",
+    "quoted",
+    "promised",
+    "wrote",
+    "replied",
+    "answered",
+];
+
+/// Where someone else's reported words begin, when a sentence opens on
+/// them ("The utility told us that…", "Their lead said…"): the word after
+/// the reporting verb. `None` when the sentence is the candidate's own, or
+/// the reporter is the candidate ("I told the VP it was on the vendor").
+fn reported_from(words: &[String]) -> Option<usize> {
+    let v = words
+        .iter()
+        .take(6)
+        .position(|w| REPORTING.contains(&w.as_str()))?;
+    let reporter = &words[..v];
+    let someone = !reporter.is_empty()
+        && reporter.iter().all(|w| {
+            !super::signals::is_i(w)
+                && !super::signals::is_we(w)
+                && !matches!(w.as_str(), "my" | "our" | "if" | "when" | "as" | "what")
+        });
+    someone.then_some(v + 1)
 }
 
 /// Words before a "that" that make it a pronoun or a conjunction, not a

@@ -568,3 +568,36 @@ fn news_held_back_then_told_and_owned_is_candour_not_concealment() {
     );
     assert!(k.has("conceals"), "{:?}", k.signals());
 }
+
+#[test]
+fn what_another_party_is_reported_to_have_said_is_not_the_candidates_blame() {
+    let q = "tb-capacity-years-ahead";
+    let story = |middle: &str| {
+        star(
+            "In 2022 I planned power for a new data-center campus in a region where demand was doubling every two years.",
+            "I owned the five-year capacity plan and the request to the utility.",
+            &format!(
+                "I built a demand model from three years of orders and tested it with finance. {middle} So I filed for two substations four years earlier than our usual cycle and got the land option signed in March."
+            ),
+            "Both substations were energised on time in 2026, and the campus never paused a customer order for power.",
+        )
+    };
+    // The utility explaining its own lead times is their account.
+    let k = judge_on(
+        q,
+        &story(
+            "The utility told us that a new substation would take six years, because of their own transformer lead times.",
+        ),
+        &[],
+    );
+    assert!(!k.has("blame"), "{:?}", k.signals());
+    // The candidate putting the cause on the utility is blame.
+    let k = judge_on(
+        q,
+        &story(
+            "We missed the first window because of their slow approvals, and that was not on me.",
+        ),
+        &[],
+    );
+    assert!(k.has("blame"), "{:?}", k.signals());
+}
