@@ -1121,6 +1121,18 @@ const TURNS_ASIDE: &[&str] = &[
     "not specifically",
     "not at the time",
     "not directly",
+    // The story already told offered again in place of the one asked for.
+    "i think this one still",
+    "i think this still",
+    "i think that one still",
+    "i think this story still",
+    "i think this example still",
+    "i think this shows the same",
+    "i think that shows the same",
+    "this one still shows",
+    "this story still shows",
+    "i try hard not to be in that position",
+    "i try not to be in that position",
 ];
 
 /// Words a reply may open with before what it says ("Honestly, not

@@ -182,6 +182,7 @@ fn a_reply_that_opens_by_saying_no_to_the_probe_turns_it_aside() {
         "Honestly, not much: the data was clear and 80 percent of the team agreed.",
         "I've been fortunate that my customers have generally agreed with me once they saw the numbers.",
         "That's a good question. I always make sure I come with data, so it rarely gets that far.",
+        "I think this one still shows the judgement, because I weighed the long-term tool against the short-term need.",
     ] {
         let j = judge_on("dr-roadblock-near-deadline", &s, &reply(aside));
         assert!(j.has("non-answer"), "{aside}: {:?}", j.signals());
@@ -600,4 +601,25 @@ fn what_another_party_is_reported_to_have_said_is_not_the_candidates_blame() {
         &[],
     );
     assert!(k.has("blame"), "{:?}", k.signals());
+}
+
+#[test]
+fn a_plan_defended_and_kept_is_not_a_plan_changed_by_listening() {
+    let q = "co-feedback-changed-plan";
+    let kept = star(
+        "In 2023 I ran the launch of a seller analytics dashboard, and five preview sellers asked for hourly data instead of daily.",
+        "I owned the launch plan and the scope of version one.",
+        "I worked out with the data engineering lead that hourly refreshes meant ten more weeks and triple the compute. I set up calls with the five sellers, walked them through the trade-off, and wrote an FAQ for the account managers.",
+        "Four of the five agreed daily was fine, and we launched on 1 September as planned with the original scope. Adoption reached 68 percent of eligible sellers in the first quarter.",
+    );
+    let k = judge_on(q, &kept, &[]);
+    assert!(k.has("misses-ask"), "{:?}", k.signals());
+    let changed = star(
+        "In 2023 I ran the launch of a seller analytics dashboard, and five preview sellers told us daily data was useless on their biggest sales day.",
+        "I owned the launch plan and the scope of version one.",
+        "I sat with two of them on a sale day and saw they re-priced every hour. I changed the plan: we dropped the custom-report builder from version one and used its ten weeks to build hourly refreshes for the sales-day view.",
+        "We launched three weeks later than first planned, and 70 percent of eligible sellers used the hourly view on the next sale day.",
+    );
+    let k = judge_on(q, &changed, &[]);
+    assert!(!k.has("misses-ask"), "{:?}", k.signals());
 }
