@@ -254,7 +254,7 @@ pub fn confidence(
 /// The debrief rules when the content has none.
 pub fn default_rules() -> DebriefRules {
     DebriefRules {
-        strongly_inclined: 3.5,
+        strongly_inclined: 3.85,
         inclined: 2.75,
         not_inclined: 2.0,
         bar_raiser_veto_below: 2.75,
