@@ -918,8 +918,9 @@ pub(crate) mod tests {
     fn votes_follow_thresholds() {
         let r = default_rules();
         assert_eq!(vote(4.0, &r), Vote::StronglyInclined);
-        assert_eq!(vote(3.5, &r), Vote::StronglyInclined);
-        assert_eq!(vote(3.49, &r), Vote::Inclined);
+        assert_eq!(vote(3.85, &r), Vote::StronglyInclined);
+        assert_eq!(vote(3.84, &r), Vote::Inclined);
+        assert_eq!(vote(3.5, &r), Vote::Inclined);
         assert_eq!(vote(2.75, &r), Vote::Inclined);
         assert_eq!(vote(2.74, &r), Vote::NotInclined);
         assert_eq!(vote(2.0, &r), Vote::NotInclined);

@@ -80,9 +80,9 @@ pub fn found() -> Style {
 pub fn quote() -> Style {
     fg(Color::White).add_modifier(Modifier::ITALIC)
 }
-/// Style for a 1–4 score.
+/// Style for a 1–4 score, in the bands of the debrief's votes.
 pub fn score(v: f64) -> Style {
-    if v >= 3.5 {
+    if v >= 3.85 {
         good().add_modifier(Modifier::BOLD)
     } else if v >= 2.75 {
         good()
