@@ -1190,10 +1190,19 @@ fn without_heading<'t>(text: &'t str, name: &str) -> &'t str {
     }
 }
 
-/// A Risks or Trade-offs part of a plan that waves them away: under six
-/// words (its heading already set aside by [`without_heading`]), and those
-/// say there are none ("negligible", "none significant", "low").
+/// A Risks or Trade-offs part of a plan that waves them away: the part, or
+/// the sentence it opens with, under six words (its heading already set
+/// aside by [`without_heading`]), and those say there are none
+/// ("negligible", "none significant", "Minimal. Flags are just booleans…").
 fn brushed_off(text: &str) -> bool {
+    few_words_of_none(text)
+        || text::split_sentences(text)
+            .first()
+            .is_some_and(|s| few_words_of_none(s))
+}
+
+/// Under six words, and those say there are none.
+fn few_words_of_none(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {

@@ -367,7 +367,14 @@ fn a_design_whose_risks_part_says_there_are_none_waves_them_away() {
         false,
     );
     assert!(!terse.has("dismisses-risk"), "{:?}", terse.signals());
-    for waved in ["Risks: negligible.", "Minimal.", "Risks. None significant."] {
+    // Opening the part with the dismissal waves them away whatever
+    // follows it.
+    for waved in [
+        "Risks: negligible.",
+        "Minimal.",
+        "Risks. None significant.",
+        "Risks. Minimal. Flags are just booleans, so the worst case is a feature being on or off, and anyone can flip it back straight away.",
+    ] {
         let k = j.judge_parts(&q, &design_parts(waved), &[], 600, false);
         assert!(k.has("dismisses-risk"), "{waved}: {:?}", k.signals());
         assert!(
