@@ -452,18 +452,25 @@ fn participle(w: &str) -> bool {
 /// The clauses of one sentence, each with its subject.
 pub fn clauses(text: &str) -> Vec<Clause> {
     let pieces = split_clauses(text);
-    let mut out: Vec<(Vec<String>, Option<Subject>, bool)> = pieces
-        .iter()
-        .map(|p| {
-            let ws = words(p);
-            let subject = own_subject(p, &ws);
-            let conditional = ws
-                .iter()
-                .take(3)
-                .any(|w| matches!(w.as_str(), "if" | "unless" | "whether" | "suppose"));
-            (ws, subject, conditional)
-        })
-        .collect();
+    let mut out: Vec<(Vec<String>, Option<Subject>, bool)> = Vec::with_capacity(pieces.len());
+    for p in &pieces {
+        let ws = words(p);
+        // "I added a slide, showing his three milestones": a clause that
+        // opens on a participle goes on with the act before it, so a
+        // phrasing may run across the comma.
+        if ws.first().is_some_and(|w| participle(w))
+            && let Some(last) = out.last_mut()
+        {
+            last.0.extend(ws);
+            continue;
+        }
+        let subject = own_subject(p, &ws);
+        let conditional = ws
+            .iter()
+            .take(3)
+            .any(|w| matches!(w.as_str(), "if" | "unless" | "whether" | "suppose"));
+        out.push((ws, subject, conditional));
+    }
     // A clause with no subject of its own takes the one before it, else the
     // next ("Against legal's advice, I…"), else the narrator. A relative
     // clause lends none: in "I raised it in the room, where the VP could
@@ -1355,14 +1362,22 @@ mod tests {
     }
 
     #[test]
-    fn a_participle_clause_is_done_by_the_subject_it_hangs_from() {
-        assert_eq!(
-            subjects("I turned it on that weekend, skipping the change ticket"),
-            [Subject::Me, Subject::Me]
-        );
+    fn a_participle_clause_goes_on_with_the_act_it_hangs_from() {
+        let cs = clauses("I turned it on that weekend, skipping the change ticket");
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].subject, Subject::Me);
+        assert_eq!(cs[0].words.last().map(String::as_str), Some("ticket"));
         assert_eq!(
             subjects("The vendor pushed the patch, skipping the change ticket"),
-            [Subject::Other, Subject::Other]
+            [Subject::Other]
+        );
+        // So a phrasing runs across the comma: the slide and what it shows
+        // are one act.
+        let s = "I added a slide to my section titled 'Dependency health', showing his three milestones and the dates they landed.";
+        let w = &clauses(s)[0].words;
+        assert!(
+            find_cue("slide ~ showing his ~ milestones", w).is_some(),
+            "{w:?}"
         );
     }
 
