@@ -507,6 +507,17 @@ pub const LESSON_CUES: &[&str] = &[
     "i would have",
     "added a",
     "added an",
+    // A change in how the candidate works, told without the word lesson.
+    "what changed in",
+    "the change i made",
+    "change i made to",
+    "after that every",
+    "after that i",
+    "i've run since",
+    "i have run since",
+    "i've led since",
+    "i have led since",
+    "now the first",
 ];
 
 /// A failure of the speaker's own (or their team's): first person, or the

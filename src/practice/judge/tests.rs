@@ -630,3 +630,27 @@ fn a_plan_defended_and_kept_is_not_a_plan_changed_by_listening() {
     let k = judge_on(q, &changed, &[]);
     assert!(!k.has("misses-ask"), "{:?}", k.signals());
 }
+
+#[test]
+fn a_change_in_how_the_candidate_works_is_a_lesson_without_the_word() {
+    let q = "bfa-moved-too-fast-failure";
+    let story = |result: &str| {
+        star(
+            "In 2023 I ran a warehouse-system upgrade across three sites with a two-week deadline before peak.",
+            "I owned the cutover plan and the call on what testing to keep.",
+            "To save four days I cut the full dry run, because two other sites had upgraded cleanly. My mistake was not checking whether they handled the same carrier mix as ours, and they didn't: one regional carrier's label format failed on the first morning and 3,000 parcels sat unshipped for six hours.",
+            result,
+        )
+    };
+    let fixed = "We rolled back by noon, added the label format, and re-ran the upgrade two weeks later with a full dry run covering every carrier, and it went in cleanly.";
+    let k = judge_on(
+        q,
+        &story(&format!(
+            "{fixed} What changed in how I work: when I cut a safeguard to save time, I write down what it was protecting against and someone else has to agree."
+        )),
+        &[],
+    );
+    assert!(!k.has("no-lesson"), "{:?}", k.signals());
+    let k = judge_on(q, &story(fixed), &[]);
+    assert!(k.has("no-lesson"), "{:?}", k.signals());
+}
