@@ -1518,7 +1518,7 @@ fn review_detail_with_an_ai_opinion_fits_80x24_without_cutting_a_word() {
         "Differs from the interviewer on 3 of 4 criteria:",
         "≠ Backed by numbers: interviewer 4, AI 2",
         "≠ Lesson learned: interviewer not judged, AI 2",
-        "(gemma3:4b) 3.08 on its levels (the interviewer's 3.12)",
+        "(gemma3:4b) 3.08 on its levels (the interviewer's 3.30)",
         "AI would ask next: “What was the paging rate before you took it over?”",
         "dropped: ownership/long-term-view: evidence dropped: \"we doubled revenue\" is not in the answer",
     ] {
