@@ -88,7 +88,8 @@ const HUMBLE_BRAG_FAMILIES: &[&str] = &[
     "as thorough as i",
     "as prepared as i",
     "as deep as i",
-    "as hard as i",
+    // "as hard as I do", not "argued as hard as I could".
+    "as hard as i (do|did|work|worked|am|was)",
     "as detailed as i",
     "as committed as i",
     "pace i work",

@@ -108,6 +108,7 @@ fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
         " I'd still rather err on the side of caring too much about the customer.",
         " So the risk I missed was really that I'd over-protected us.",
         " My failure is that I set the bar higher than the organisation was ready for.",
+        " My weakness is that I assume others work as hard as I do.",
     ] {
         let mut s = strong_delivery();
         s.result.push_str(brag);
@@ -117,6 +118,7 @@ fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
     for real in [
         " My weakness then was that I was too slow to delegate the vendor calls.",
         " I was too optimistic about the payments estimate and now ask for a range.",
+        " I had argued for the longer window as hard as I could, and I had lost.",
     ] {
         let mut s = strong_delivery();
         s.result.push_str(real);
