@@ -1081,6 +1081,16 @@ pub fn red_flags<'c>(
                 flag_in_clauses(flag, cues, s, Some(c)).map(|cue| (k, s, cue))
             })
             .collect();
+        // "I didn't raise it in the meeting; I booked 20 minutes with her":
+        // what clears a phrasing may come in the half after a semicolon,
+        // which ends the sentence but not the thought.
+        hits.retain(|&(k, s, _)| {
+            !(s.text.trim_end().ends_with(';')
+                && said
+                    .sentences
+                    .get(k + 1)
+                    .is_some_and(|n| flag.unless.iter().any(|u| find_cue(u, &n.words).is_some())))
+        });
         // An act the candidate later undid themselves, in an answer that
         // owns the delay, is told candidly: "I didn't tell the sponsor for
         // two days … then I told her … two days was too long".

@@ -656,3 +656,20 @@ fn a_change_in_how_the_candidate_works_is_a_lesson_without_the_word() {
     let k = judge_on(q, &story(fixed), &[]);
     assert!(k.has("no-lesson"), "{:?}", k.signals());
 }
+
+#[test]
+fn what_clears_a_phrasing_may_come_after_a_semicolon() {
+    let with = |extra: &str| {
+        let mut s = strong_delivery();
+        s.action.push_str(extra);
+        judge_on("dr-roadblock-near-deadline", &s, &[])
+    };
+    let k = with(
+        " The security lead missed two reviews in a row. I didn't raise it in the meeting; I booked 20 minutes with her and asked what she needed.",
+    );
+    assert!(!k.has("conceals"), "{:?}", k.signals());
+    let k = with(
+        " The security lead missed two reviews in a row. I didn't raise it in the meeting; the numbers looked fine without her.",
+    );
+    assert!(k.has("conceals"), "{:?}", k.signals());
+}
