@@ -669,6 +669,10 @@ fn what_clears_a_phrasing_may_come_after_a_semicolon() {
     );
     assert!(!k.has("conceals"), "{:?}", k.signals());
     let k = with(
+        " The burn showed a 300-hour overrun. I didn't raise it in the meeting; I booked 30 minutes with the sponsor that afternoon and walked her through it.",
+    );
+    assert!(!k.has("conceals"), "{:?}", k.signals());
+    let k = with(
         " The security lead missed two reviews in a row. I didn't raise it in the meeting; the numbers looked fine without her.",
     );
     assert!(k.has("conceals"), "{:?}", k.signals());
