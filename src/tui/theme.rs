@@ -80,15 +80,14 @@ pub fn found() -> Style {
 pub fn quote() -> Style {
     fg(Color::White).add_modifier(Modifier::ITALIC)
 }
-/// Style for a 1–4 score, in the bands of the debrief's votes.
+/// Style for a 1–4 score, in the bands of the debrief's votes (the
+/// default thresholds, so the colours follow them).
 pub fn score(v: f64) -> Style {
-    if v >= 3.85 {
-        good().add_modifier(Modifier::BOLD)
-    } else if v >= 2.75 {
-        good()
-    } else if v >= 2.0 {
-        warn()
-    } else {
-        bad()
+    use crate::store::Vote;
+    match crate::practice::judge::vote(v, &crate::practice::judge::default_rules()) {
+        Vote::StronglyInclined => good().add_modifier(Modifier::BOLD),
+        Vote::Inclined => good(),
+        Vote::NotInclined => warn(),
+        Vote::StronglyNotInclined => bad(),
     }
 }

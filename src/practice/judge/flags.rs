@@ -942,8 +942,12 @@ fn flag_in_clauses<'c>(
 ) -> Option<&'c str> {
     let cue = said_in_clauses(s, cs, &cues.cues, flag.subject == FlagSubject::Candidate)
         .or_else(|| cues.anyone.first(&s.words, |_, _| true))?;
-    let unless = flag.unless.iter().any(|u| find_cue(u, &s.words).is_some());
-    (!unless).then_some(cue)
+    (!cleared(flag, &s.words)).then_some(cue)
+}
+
+/// Whether `words` say one of the flag's `unless` phrasings, which clear it.
+fn cleared(flag: &RedFlag, words: &[String]) -> bool {
+    flag.unless.iter().any(|u| find_cue(u, words).is_some())
 }
 
 /// A red flag found in an answer.
@@ -1089,7 +1093,7 @@ pub fn red_flags<'c>(
                 && said
                     .sentences
                     .get(k + 1)
-                    .is_some_and(|n| flag.unless.iter().any(|u| find_cue(u, &n.words).is_some())))
+                    .is_some_and(|n| cleared(flag, &n.words)))
         });
         // An act the candidate later undid themselves, in an answer that
         // owns the delay, is told candidly: "I didn't tell the sponsor for

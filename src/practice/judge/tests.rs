@@ -259,36 +259,39 @@ fn an_off_topic_story_is_caught_by_the_questions_words_and_its_asks() {
     // frugality's language (cost, spend, budget, saved) far more than the
     // question's, and tells nothing that almost went wrong.
     let q = c.question("oe-near-miss").unwrap();
-    let s = star(
-        "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
-        "I was asked to cut the spend without slowing down the nightly reports.",
+    // The same scene and task throughout; only what happened changes.
+    let cost_story = |action: &str, result: &str| {
+        star(
+            "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
+            "I was asked to cut the spend without slowing down the nightly reports.",
+            action,
+            result,
+        )
+    };
+    let s = cost_story(
         "I pulled the cost explorer data, found that 60% of the spend was idle reserved nodes, moved the batch jobs to spot capacity and switched off the staging cluster at weekends. Finance worried that spot would break the month-end close, so I kept one on-demand node as a fallback.",
         "The monthly bill fell from $84,000 to $51,000 within six weeks and no report was late. The budget we saved paid for the cheaper archive tier, the cost per report halved, and the same frugal habits cut waste on two other clusters.",
     );
     let k = j.judge(q, &s, &[], 300, false);
     assert!(k.has("off-topic"), "{}: {:?}", q.text, k.signals());
+    let question_on = |lp: &str, words: &str| {
+        c.questions
+            .iter()
+            .find(|q| q.primary() == lp && q.text.contains(words))
+            .unwrap()
+    };
     // The same story to a frugality question is on topic.
-    let f = c
-        .questions
-        .iter()
-        .find(|q| q.primary() == "frugality" && q.text.contains("a cost you took out"))
-        .unwrap();
+    let f = question_on("frugality", "a cost you took out");
     let k = j.judge(f, &s, &[], 300, false);
     assert!(!k.has("off-topic"), "{}: {:?}", f.text, k.signals());
     // To a hiring question the content names no ask for, words alone
     // cannot tell another story from a paraphrase: no off-topic.
-    let h = c
-        .questions
-        .iter()
-        .find(|q| q.primary() == "hire-and-develop-the-best" && q.text.contains("hire"))
-        .unwrap();
+    let h = question_on("hire-and-develop-the-best", "hire");
     let k = j.judge(h, &s, &[], 300, false);
     assert!(!k.has("off-topic"), "{}: {:?}", h.text, k.signals());
     // A story that tells the near miss is on topic even when its other
     // words are all cost.
-    let told = star(
-        "Our AWS bill for the analytics cluster had grown 40% in two quarters while usage was flat.",
-        "I was asked to cut the spend without slowing down the nightly reports.",
+    let told = cost_story(
         "I moved the batch jobs to spot capacity to cut the spend. A week later the month-end close nearly failed: a spot node was reclaimed an hour before the run, and nobody outside the team noticed. I caught it in the logs, moved the close to an on-demand node and added an alarm on reclaimed nodes.",
         "The monthly bill fell from $84,000 to $51,000 within six weeks and no close has been late since. The budget we saved paid for the cheaper archive tier.",
     );
