@@ -415,10 +415,23 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
     let content = load_layered(&[]).unwrap();
     let judge = Judge::new(&content);
     // `LOOPDRILL_CORPUS=corpus_a.toml` measures one file alone (it then
-    // neither checks nor writes the documented table).
+    // neither checks nor writes the documented table); a comma-separated
+    // list measures several, and an item without `.toml` stands for every
+    // file it begins (`LOOPDRILL_CORPUS=corpus_` is the tuning part alone).
     if let Ok(only) = std::env::var("LOOPDRILL_CORPUS") {
-        let t = measure_files(&[only], &judge);
-        println!("{}", table("One file", &t));
+        let files: Vec<String> = only
+            .split(',')
+            .filter(|f| !f.is_empty())
+            .flat_map(|f| {
+                if f.ends_with(".toml") {
+                    vec![f.to_string()]
+                } else {
+                    files_of(f)
+                }
+            })
+            .collect();
+        let t = measure_files(&files, &judge);
+        println!("{}", table("Selected files", &t));
         return;
     }
     let tuning = measure_files(&files_of("corpus_"), &judge);
