@@ -695,6 +695,9 @@ fn turned(words: &[String], at: usize) -> bool {
         return true;
     }
     let before = &words[..at];
+    if own_negated_verb(before) {
+        return true;
+    }
     before
         .iter()
         .rposition(|w| {
@@ -716,6 +719,40 @@ fn turned(words: &[String], at: usize) -> bool {
                     .iter()
                     .any(|w| matches!(w.as_str(), "or" | "nor"))
         })
+}
+
+/// Whether the words before a cue put it inside the candidate's own
+/// negated verb phrase: "I do not keep the team past Friday without
+/// approval", "we would never ship it ahead of the sign-off". The negation
+/// follows "I" or "we" (with at most one auxiliary between) and reaches the
+/// cue unless a new clause starts on the way ("and", "but", "until",
+/// "because" …), or the phrase runs longer than a short sentence.
+fn own_negated_verb(before: &[String]) -> bool {
+    const NEGATED: &[&str] = &[
+        "not", "never", "don't", "didn't", "won't", "wouldn't", "can't", "cannot",
+    ];
+    const BREAKS: &[&str] = &[
+        "and", "but", "then", "until", "till", "because", "unless", "except", "so", "though",
+        "although", "while", "when", "after", "before", "once", "if", "or", "instead", "yet",
+    ];
+    let Some(k) = before.iter().rposition(|w| NEGATED.contains(&w.as_str())) else {
+        return false;
+    };
+    let subject = |j: usize| {
+        before
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "i" | "we"))
+    };
+    let aux = |j: usize| {
+        before.get(j).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "do" | "did" | "would" | "will" | "should" | "could" | "can" | "shall" | "must"
+            )
+        })
+    };
+    let own = (k >= 1 && subject(k - 1)) || (k >= 2 && aux(k - 1) && subject(k - 2));
+    own && before.len() - k <= 12 && !before[k + 1..].iter().any(|w| BREAKS.contains(&w.as_str()))
 }
 
 /// Whether one of `cues` is said, not turned around, in a clause of `s`
@@ -1496,6 +1533,27 @@ mod tests {
         let cues = Cues::new(&list);
         assert!(cues.any(&words("I'd leave the defect out of the launch report")));
         assert!(!cues.any(&words("I'd leave the team out of it")));
+    }
+
+    #[test]
+    fn the_candidates_own_negated_verb_covers_its_whole_phrase() {
+        // Six words back, beyond the near window, the negation is still
+        // the candidate's own and covers the phrase …
+        let w = words("I do not keep the team past Friday without approval");
+        let at = find_cue("without approval", &w).unwrap();
+        assert!(turned(&w, at));
+        // … but not across a new clause …
+        let w = words(
+            "I did not wait for the inspector and the team energized the racks without approval",
+        );
+        let at = find_cue("without approval", &w).unwrap();
+        assert!(!turned(&w, at));
+        // … nor when someone else's verb is negated.
+        let w = words(
+            "the vendor did not tell anyone and shipped the firmware past Friday without approval",
+        );
+        let at = find_cue("without approval", &w).unwrap();
+        assert!(!turned(&w, at));
     }
 
     #[test]
