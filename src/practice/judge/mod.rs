@@ -873,6 +873,56 @@ impl<'c> Judge<'c> {
             };
             findings.insert(0, signals::Found { signal, evidence });
         }
+        // Asked about a fact of the story, the candidate says it is not
+        // there ("Which part of that was automated?" "None of it, really"):
+        // the story does not hold what was asked, whatever its polish. A red
+        // flag already says more, and so does a miss already found or a
+        // story already thin: the concession tells on a story that
+        // otherwise looks whole.
+        if story
+            && !findings.iter().any(|f| {
+                matches!(
+                    f.signal,
+                    "no-failure"
+                        | "off-topic"
+                        | "misses-ask"
+                        | "too-short"
+                        | "we-over-i"
+                        | "vague-actions"
+                        | "hedging"
+                        | "no-result"
+                        | "non-answer"
+                ) || crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
+            })
+            && let Some((n, opening)) = follow_ups
+                .iter()
+                .enumerate()
+                .find_map(|(n, f)| signals::concedes(&f.probe, &f.response).map(|o| (n, o)))
+        {
+            let signal = if signals::asks_for_failure(&question.text) {
+                "no-failure"
+            } else {
+                "misses-ask"
+            };
+            findings.insert(
+                0,
+                signals::Found {
+                    signal,
+                    evidence: Evidence {
+                        quote: said
+                            .in_field(text::Field::Reply(n))
+                            .next()
+                            .map(|s| text::cut_quote(s.text, 160).to_string())
+                            .unwrap_or_default(),
+                        effect: Effect::Minus,
+                        reason: format!(
+                            "follow-up {} opens with '{opening}': what the probe drilled for is not in the story",
+                            n + 1
+                        ),
+                    },
+                },
+            );
+        }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
         if facts.plan {

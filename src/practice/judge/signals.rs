@@ -1159,6 +1159,89 @@ fn turns_aside(w: &[String]) -> Option<&'static str> {
         .copied()
 }
 
+/// How a reply opens when it says no to what the probe asked about ("No,
+/// it had stalled", "None of it, really", "Honestly, nobody asked for it",
+/// "There was no baseline"): the story does not hold what the interviewer
+/// drilled for.
+const CONCESSIONS: &[&str] = &[
+    "no",
+    "not really",
+    "not exactly",
+    "not as such",
+    "not formally",
+    "not directly",
+    "not that i",
+    "nothing",
+    "none",
+    "nobody",
+    "nope",
+    "there wasn't",
+    "there was no",
+    "there was never",
+    "we never",
+];
+
+/// Words that open a reply before what it says.
+const CANDOUR: &[&str] = &["honestly", "well", "frankly", "truthfully", "to be honest"];
+
+/// Words of a probe that asks what the candidate would, should or could
+/// have done, or what they think of it now: a "no" to it is an opinion
+/// ("Would you launch at that score?" "No."), not a gap in the story.
+const HYPOTHETICAL: &[&str] = &[
+    "would",
+    "should",
+    "could",
+    "if",
+    "again",
+    "differently",
+    "hindsight",
+    "regret",
+    "wrong",
+    "worried",
+    "worry",
+    "afraid",
+    "tempted",
+    "fair",
+];
+
+/// The opening of a reply that concedes the probe's point: asked about a
+/// fact of the story, the candidate says it is not there. `None` for a
+/// probe about what they would do or think, and for a reply that goes on
+/// from "no" to other words ("No one else had the access, so I…").
+pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
+    let pw = super::text::words(probe);
+    if pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+        return None;
+    }
+    let lower = reply.trim_start().to_lowercase();
+    let mut rest = lower.as_str();
+    for c in CANDOUR {
+        if let Some(r) = rest.strip_prefix(c)
+            && r.starts_with([' ', ','])
+        {
+            rest = r.trim_start_matches([',', ' ']);
+            break;
+        }
+    }
+    CONCESSIONS
+        .iter()
+        .find(|c| {
+            rest.strip_prefix(**c).is_some_and(|r| {
+                if **c == "no" {
+                    // "No," or "No." on its own: "no one" and "nobody" are
+                    // other words.
+                    r.starts_with(['.', ',', ';', ':', '!', '-', '\u{2013}', '\u{2014}'])
+                        || r.starts_with(" -")
+                        || r.starts_with(" \u{2013}")
+                        || r.starts_with(" \u{2014}")
+                } else {
+                    !r.starts_with(|ch: char| ch.is_alphanumeric() || ch == '\'')
+                }
+            })
+        })
+        .copied()
+}
+
 /// Why a reply dodges, if it does.
 pub fn dodges(reply: &str) -> Option<String> {
     let w = super::text::words(reply);

@@ -169,6 +169,77 @@ fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
 }
 
 #[test]
+fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask() {
+    let s = strong_delivery();
+    let reply = |probe: &str, response: &str| {
+        [FollowUp {
+            probe: probe.into(),
+            response: response.into(),
+            signal: None,
+        }]
+    };
+    let whole = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    assert!(
+        whole.vote.is_some_and(|v| v >= Vote::Inclined),
+        "{:?}",
+        whole.vote
+    );
+    // Asked about a fact of the story, the candidate says it is not there:
+    // a whole-looking story is a no hire, and the reply is quoted.
+    for (probe, response) in [
+        (
+            "Which part of that was automated?",
+            "None of it, really; the 4 leads still write the status by hand every Friday.",
+        ),
+        (
+            "Did you take any of those calls yourself?",
+            "No, I didn't think I needed to. The 3 dashboards and 40 tickets gave me the picture.",
+        ),
+        (
+            "Before you built it, who told you they needed it?",
+            "Honestly, nobody asked for it directly; we knew it would land once the 6 teams saw it.",
+        ),
+    ] {
+        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
+        assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
+        assert!(
+            j.vote.is_some_and(|v| v < Vote::Inclined),
+            "{response}: {:?}",
+            j.vote
+        );
+        let f = j
+            .findings
+            .iter()
+            .find(|f| f.signal == "misses-ask")
+            .unwrap();
+        assert!(
+            response.starts_with(&f.evidence.quote[..12]),
+            "{:?}",
+            f.evidence
+        );
+    }
+    // Not a concession: a "no" to what the candidate would do, "no one"
+    // opening a fact, and a reply that gives the thing asked for.
+    for (probe, response) in [
+        (
+            "Would you have launched at 9 missing safety steps?",
+            "No. I had told the director in week 3 that the safety bar was not negotiable.",
+        ),
+        (
+            "Who else could have run the migration?",
+            "No one else had the access, so I ran the 3 cutovers myself on 12 May.",
+        ),
+        (
+            "Which part of that was automated?",
+            "The nightly readiness check: a script reads 14 trackers and posts the gaps by 7 am.",
+        ),
+    ] {
+        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
+        assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
+    }
+}
+
+#[test]
 fn a_reply_that_opens_by_saying_no_to_the_probe_turns_it_aside() {
     let s = strong_delivery();
     let reply = |response: &str| {
