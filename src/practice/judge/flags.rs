@@ -1142,7 +1142,23 @@ pub fn red_flags<'c>(
                 .rposition(|s| said_in_clauses(s, None, &cues.undone, true).is_some());
             hits.retain(|&(k, _, _)| last_undone.is_none_or(|u| u <= k));
         }
-        if hits.len() < usize::from(flag.min_hits) {
+        // Principle words come strung together, several to a sentence ("I
+        // took ownership, drove alignment, dove deep and raised the bar"):
+        // each phrasing counts, not only each sentence.
+        let weight = if flag.id == "buzzwords" {
+            hits.iter()
+                .map(|(_, s, _)| {
+                    flag.cues
+                        .iter()
+                        .filter(|c| find_cue(c, &s.words).is_some())
+                        .count()
+                        .max(1)
+                })
+                .sum()
+        } else {
+            hits.len()
+        };
+        if weight < usize::from(flag.min_hits) {
             continue;
         }
         // Blame needs that no part is owned anywhere in the answer.
@@ -1151,12 +1167,12 @@ pub fn red_flags<'c>(
         }
         // LP words strung together: only when they make up a good part of
         // the story, not one "I dove deep" in a story full of events.
-        if flag.id == "buzzwords" && hits.len() * 4 < star_sentences {
+        if flag.id == "buzzwords" && weight * 4 < star_sentences {
             continue;
         }
         let (_, s, cue) = &hits[0];
-        let reason = if hits.len() > 1 {
-            format!("{} ({} places)", flag.reason, hits.len())
+        let reason = if weight > 1 {
+            format!("{} ({} places)", flag.reason, weight)
         } else {
             // The phrasing as a reader says it, not in cue syntax.
             let said = cue

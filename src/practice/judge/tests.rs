@@ -751,3 +751,27 @@ fn what_clears_a_phrasing_may_come_after_a_semicolon() {
     );
     assert!(k.has("conceals"), "{:?}", k.signals());
 }
+
+#[test]
+fn principle_words_strung_several_to_a_sentence_are_buzzwords() {
+    // Two sentences of principle words, each holding several: the phrasings
+    // count, not only the sentences that hold them.
+    let stuffed = star(
+        "My biggest win was a transformation program at my last company.",
+        "I was accountable for the outcome across the organisation.",
+        "I drove alignment across every stakeholder group, dove deep into the numbers and insisted on the highest standards. I had a bias for action, disagreed and committed, and invented and simplified the processes.",
+        "We delivered a 40% efficiency gain and saved $2M for the business.",
+    );
+    let j = judge_on("mot-proudest-achievement", &stuffed, &[]);
+    assert!(j.has("buzzwords"), "{:?}", j.signals());
+    assert!(j.vote.is_some_and(|v| v < Vote::Inclined), "{:?}", j.vote);
+    // One principle phrase in a story of events is not a string of them.
+    let told = star(
+        "In 2023 I ran the move of our returns service to a new warehouse system for 14 sites.",
+        "I owned the cutover plan and the go/no-go call, with a hard date of 1 October.",
+        "I dove deep into the label failures myself: I pulled 300 failed scans and found two printer firmware versions. I had the vendor patch one and we replaced 40 printers on the other.",
+        "We cut over on 28 September; label failures fell from 6% to 0.4% in the first month.",
+    );
+    let k = judge_on("mot-proudest-achievement", &told, &[]);
+    assert!(!k.has("buzzwords"), "{:?}", k.signals());
+}
