@@ -1443,6 +1443,17 @@ pub static SEEKS: &[Seek] = &[
             "went red",
             "turned red",
             "status red",
+            // The hard truth itself, said to someone: a miss or an overrun
+            // ahead of it.
+            "would overrun",
+            "going to overrun",
+            "would miss",
+            "going to miss",
+            "behind plan",
+            "behind schedule",
+            "escalated",
+            "raised it with",
+            "walked _ through the",
         ],
     },
     Seek {

@@ -775,3 +775,26 @@ fn principle_words_strung_several_to_a_sentence_are_buzzwords() {
     let k = judge_on("mot-proudest-achievement", &told, &[]);
     assert!(!k.has("buzzwords"), "{:?}", k.signals());
 }
+
+#[test]
+fn an_overrun_walked_through_with_the_sponsor_is_a_hard_truth_told() {
+    let s = star(
+        "In 2024 I ran a 9-month data migration for a retail customer, billed on time and materials with a 4,000-hour budget.",
+        "I owned delivery and the weekly burn report to the customer's sponsor.",
+        "On 3 March the burn showed we would overrun by 300 hours because two source systems had undocumented fields. That afternoon I walked the sponsor through the numbers, the cause and two options: cut the archive scope or add 300 hours. I also put the overrun at the top of the steering deck that Friday.",
+        "She chose to cut the archive scope; we finished on 30 June at 3,950 hours, and she extended us for phase two.",
+    );
+    let j = judge_on("pe-green-to-red", &s, &[]);
+    let c = j
+        .criteria
+        .iter()
+        .find(|c| c.key.ends_with("/bad-news-early"))
+        .expect("the Earn Trust rubric judges it");
+    assert!(
+        c.evidence
+            .iter()
+            .any(|e| e.reason.starts_with("tells the truth early")),
+        "{:?}",
+        c.evidence
+    );
+}
