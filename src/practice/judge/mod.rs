@@ -923,6 +923,34 @@ impl<'c> Judge<'c> {
                 },
             );
         }
+        // Asked for their own part, the candidate makes little of it and
+        // goes on to someone else's: blame, whatever the rest owns.
+        if story
+            && !findings.iter().any(|f| f.signal == "blame")
+            && let Some((n, opening)) = follow_ups.iter().enumerate().find_map(|(n, f)| {
+                signals::minimises_own_part(&f.probe, &f.response).map(|o| (n, o))
+            })
+        {
+            caps.push(("blame", 1));
+            findings.insert(
+                0,
+                signals::Found {
+                    signal: "blame",
+                    evidence: Evidence {
+                        quote: said
+                            .in_field(text::Field::Reply(n))
+                            .next()
+                            .map(|s| text::cut_quote(s.text, 160).to_string())
+                            .unwrap_or_default(),
+                        effect: Effect::Minus,
+                        reason: format!(
+                            "asked for their own part, follow-up {} opens with '{opening}'",
+                            n + 1
+                        ),
+                    },
+                },
+            );
+        }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
         if facts.plan {

@@ -1213,6 +1213,43 @@ pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
     if pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
         return None;
     }
+    opens_with(reply, CONCESSIONS)
+}
+
+/// How a reply opens when it makes little of the candidate's own part.
+const MINIMISERS: &[&str] = &[
+    "not much",
+    "not a lot",
+    "nothing much",
+    "very little",
+    "little, ",
+    "nothing on my side",
+    "nothing on our side",
+    "not really anything",
+];
+
+/// Asked what their own part was, or what they would do differently, the
+/// candidate opens by making little of it ("Not much on my side", "Honestly,
+/// not much"): what follows is someone else's part. The opening, if so.
+pub fn minimises_own_part(probe: &str, reply: &str) -> Option<&'static str> {
+    let pw = super::text::words(probe);
+    let has = |w: &str| pw.iter().any(|x| x == w);
+    let own_part = has("differently")
+        || has("yours")
+        || (has("your")
+            && ["part", "share", "role", "mistake", "fault"]
+                .iter()
+                .any(|w| has(w)));
+    if !own_part {
+        return None;
+    }
+    opens_with(reply, MINIMISERS)
+}
+
+/// Which of `openings` a reply starts with, after a word of candour
+/// ("Honestly, …"), as a phrase of its own: "No," but not "No one", "None"
+/// but not "Nonetheless".
+fn opens_with(reply: &str, openings: &[&'static str]) -> Option<&'static str> {
     let lower = reply.trim_start().to_lowercase();
     let mut rest = lower.as_str();
     for c in CANDOUR {
@@ -1223,7 +1260,7 @@ pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
             break;
         }
     }
-    CONCESSIONS
+    openings
         .iter()
         .find(|c| {
             rest.strip_prefix(**c).is_some_and(|r| {

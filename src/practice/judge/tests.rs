@@ -798,3 +798,40 @@ fn an_overrun_walked_through_with_the_sponsor_is_a_hard_truth_told() {
         c.evidence
     );
 }
+
+#[test]
+fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
+    let s = strong_delivery();
+    let reply = |probe: &str, response: &str| {
+        [FollowUp {
+            probe: probe.into(),
+            response: response.into(),
+            signal: None,
+        }]
+    };
+    let j = judge_on(
+        "dr-roadblock-near-deadline",
+        &s,
+        &reply(
+            "Looking back, what part of this was yours?",
+            "Honestly, not much. I delivered to the spec the customer signed; the 3 late drops were the vendor's.",
+        ),
+    );
+    assert!(j.has("blame"), "{:?}", j.signals());
+    assert_eq!(j.vote, Some(Vote::StronglyNotInclined));
+    // The same words to a probe about something else, or a reply that
+    // names the candidate's own part, are not blame.
+    for (probe, response) in [
+        (
+            "How much did the vendor's delay cost you?",
+            "Not much: 2 days, because I had already moved the label work earlier.",
+        ),
+        (
+            "What would you do differently?",
+            "Start the vendor's integration tests in week 1 instead of week 5; I waited too long for their spec.",
+        ),
+    ] {
+        let k = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
+        assert!(!k.has("blame"), "{response}: {:?}", k.signals());
+    }
+}
