@@ -835,3 +835,22 @@ fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
         assert!(!k.has("blame"), "{response}: {:?}", k.signals());
     }
 }
+
+#[test]
+fn a_habit_or_plan_of_the_candidates_own_is_a_real_reply() {
+    // A step said in the present or as a plan is specific, even beside a
+    // phrase a dodge uses ("the main thing", "we don't know").
+    for reply in [
+        "What I do now: before I read the action items, I ask where else this exists. If the honest answer is that we don't know, that is the first action.",
+        "I would engage the utility much earlier, before land purchase, and that is the main thing.",
+    ] {
+        assert!(signals::dodges(reply).is_none(), "{reply}");
+    }
+    // A state of mind is not a step.
+    for reply in [
+        "I think it's mostly a mindset, honestly.",
+        "I tend to move fast when I can, that's the main thing.",
+    ] {
+        assert!(signals::dodges(reply).is_some(), "{reply}");
+    }
+}
