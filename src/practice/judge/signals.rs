@@ -39,6 +39,8 @@ fn humble_brag() -> &'static [&'static str] {
 }
 
 const HUMBLE_BRAG_FAMILIES: &[&str] = &[
+    // Seeing further than everyone else, offered as the mistake.
+    "too far ahead of (where|the|what|everyone|my|our|them)",
     "care too much",
     "cared too much",
     "care _ too much",

@@ -109,6 +109,7 @@ fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
         " So the risk I missed was really that I'd over-protected us.",
         " My failure is that I set the bar higher than the organisation was ready for.",
         " My weakness is that I assume others work as hard as I do.",
+        " Looking back, my mistake was being too far ahead of where the organisation was.",
     ] {
         let mut s = strong_delivery();
         s.result.push_str(brag);
@@ -119,6 +120,7 @@ fn a_strength_dressed_as_a_weakness_is_caught_in_fresh_words() {
         " My weakness then was that I was too slow to delegate the vendor calls.",
         " I was too optimistic about the payments estimate and now ask for a range.",
         " I had argued for the longer window as hard as I could, and I had lost.",
+        " By March we were two weeks ahead of the plan on every site.",
     ] {
         let mut s = strong_delivery();
         s.result.push_str(real);
