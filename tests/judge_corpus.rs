@@ -382,32 +382,31 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-07 on the fresh held-out set H23 (110 new answers
-/// to STAR questions reused from the sheets A, B, D3 and H1-H13, none from
-/// H14-H22's), once, after the eighteenth round of tuning: 84, 62 and 93
-/// of 110. Exact meets the target (0.55); hire side (0.85) and
-/// within one (0.95) do not: docs/judge.md says so, with H22 (measured
-/// after the seventeenth round: 93, 67 and 100 of 111) beside it.
-const HELDOUT_HIRE_SIDE: f64 = 0.76;
-const HELDOUT_EXACT: f64 = 0.56;
-const HELDOUT_WITHIN_ONE: f64 = 0.84;
+/// Measured on 2026-12-07 on the fresh held-out set H24 (108 new answers
+/// to the questions least used by earlier sheets, each used once before),
+/// once, after the nineteenth round of tuning: 94, 67 and 99 of 108. Hire
+/// side and exact meet the targets (0.85, 0.55); within one (0.95)
+/// does not: docs/judge.md says so, with H23 (measured after the
+/// eighteenth round: 84, 62 and 93 of 110) beside it.
+const HELDOUT_HIRE_SIDE: f64 = 0.87;
+const HELDOUT_EXACT: f64 = 0.62;
+const HELDOUT_WITHIN_ONE: f64 = 0.91;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 17 in the tuning part, 10 held out in H23).
-const SNI_INCLINED_TUNING: usize = 17;
-const SNI_INCLINED_HELDOUT: usize = 10;
+/// target is none: measured 18 in the tuning part, 4 held out in H24).
+const SNI_INCLINED_TUNING: usize = 18;
+const SNI_INCLINED_HELDOUT: usize = 4;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
-    ("misses-ask", 0.84),
-    ("no-conflict", 0.45),
-    ("no-customer", 0.31),
-    ("no-failure", 0.47),
-    ("no-lesson", 0.22),
+    ("no-conflict", 0.44),
+    ("no-customer", 0.30),
+    ("no-failure", 0.49),
+    ("no-lesson", 0.23),
     ("no-result", 0.72),
     ("non-answer", 0.36),
     ("off-topic", 0.00),
-    ("undermines-decision", 0.61),
+    ("undermines-decision", 0.59),
 ];
 
 #[test]
