@@ -368,6 +368,19 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
         {
             return None;
         }
+        // "I think he was embarrassed", "I suspect they knew": what the
+        // candidate thinks of someone else is about that person's state or
+        // act, not the candidate's.
+        if w == "i"
+            && ws.get(k + 1).is_some_and(|v| MENTAL.contains(&v.as_str()))
+            && ws
+                .iter()
+                .skip(k + 2)
+                .find(|n| *n != "that")
+                .is_some_and(|n| matches!(n.as_str(), "he" | "she" | "they"))
+        {
+            return Some(Subject::Other);
+        }
         if let Some(s) = pronoun_subject(w) {
             return Some(s);
         }
@@ -438,6 +451,25 @@ fn own_subject(piece: &str, ws: &[String]) -> Option<Subject> {
     }
     noun
 }
+
+/// Verbs of the candidate's mind that report what they think of someone
+/// else ("I think he…", "I suspect they…").
+const MENTAL: &[&str] = &[
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "guess",
+    "suspect",
+    "suspected",
+    "felt",
+    "feel",
+    "assume",
+    "assumed",
+    "imagine",
+    "suppose",
+    "sensed",
+];
 
 /// Whether a word reads as an "-ing" participle ("skipping", "screaming").
 fn participle(w: &str) -> bool {
@@ -1446,6 +1478,20 @@ mod tests {
             find_cue("slide ~ showing his ~ milestones", w).is_some(),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn what_the_candidate_thinks_of_someone_is_about_that_person() {
+        assert_eq!(
+            subjects("Honestly I think he was embarrassed"),
+            [Subject::Other]
+        );
+        assert_eq!(
+            subjects("I suspect that they knew about the gap"),
+            [Subject::Other]
+        );
+        // The candidate's own thought about their own act stays theirs.
+        assert_eq!(subjects("I think I embarrassed him"), [Subject::Me]);
     }
 
     #[test]

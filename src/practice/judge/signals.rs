@@ -478,6 +478,14 @@ pub fn asks_for_failure(question_text: &str) -> bool {
                                 // candidate's own failure.
                                 || matches!(b.as_str(), "test" | "tests" | "check" | "inspection")
                         })
+                        // "a metric you thought was the wrong one": the
+                        // candidate judged a thing wrong, their own
+                        // failure is not asked for.
+                        && !(i >= 1
+                            && w[i - 1] == "the"
+                            && w[..i].iter().any(|b| {
+                                matches!(b.as_str(), "thought" | "believed" | "felt" | "considered")
+                            }))
                 })
             })
         })

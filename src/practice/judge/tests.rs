@@ -148,6 +148,13 @@ fn a_failed_test_is_not_the_candidates_failure() {
     assert!(!signals::asks_for_failure(
         "Walk me through how a hall of yours was commissioned. Tell me about a test that failed and what you did about it."
     ));
+    // The candidate judged a thing wrong: their own failure is not asked for.
+    assert!(!signals::asks_for_failure(
+        "Tell me about a time a science team declared a model better on a metric you thought was the wrong one, and the launch went ahead on their measure."
+    ));
+    assert!(signals::asks_for_failure(
+        "Tell me about a time you made the wrong call on a vendor."
+    ));
 }
 
 #[test]
