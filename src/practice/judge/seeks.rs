@@ -97,7 +97,10 @@ fn is_irregular_past(w: &str) -> bool {
     )
 }
 
-fn is_concrete_present(w: &str) -> bool {
+/// A step of one's own said in the present or the imperative ("I ask…",
+/// "Confirm the policy…", "Send the customer a correction"): one of the
+/// plain acts a program manager does, not a state of mind or a helper verb.
+pub fn is_concrete_present(w: &str) -> bool {
     matches!(
         w,
         "own"
@@ -118,7 +121,89 @@ fn is_concrete_present(w: &str) -> bool {
             | "review"
             | "track"
             | "measure"
+            | "check"
+            | "confirm"
+            | "send"
+            | "read"
+            | "publish"
+            | "book"
+            | "list"
+            | "share"
+            | "meet"
+            | "walk"
+            | "start"
+            | "stop"
+            | "pause"
+            | "flag"
+            | "test"
+            | "time"
+            | "engage"
+            | "schedule"
+            | "add"
+            | "post"
+            | "trace"
+            | "sit"
+            | "show"
+            | "tell"
+            | "brief"
+            | "bring"
+            | "lock"
+            | "plan"
+            | "insist"
+            | "require"
+            | "name"
+            | "hire"
+            | "move"
+            | "split"
+            | "compare"
+            | "sample"
+            | "interview"
+            | "visit"
+            | "assign"
+            | "audit"
+            | "reproduce"
+            | "notify"
+            | "document"
+            | "rank"
+            | "freeze"
+            | "expedite"
+            | "offer"
+            | "break"
+            | "phase"
+            | "verify"
+            | "email"
     )
+}
+
+/// Whether a sentence of a plan gives a step in the imperative ("Same day:
+/// confirm the policy…", "Then send the customer a correction"): a plan's
+/// own action, said without "I".
+fn imperative_step(s: &Sentence) -> bool {
+    s.text
+        .split([':', ';', ',', '.', '\u{2014}'])
+        .filter_map(|piece| {
+            piece
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase()
+                })
+                .find(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "then"
+                            | "first"
+                            | "also"
+                            | "next"
+                            | "and"
+                            | "finally"
+                            | "immediately"
+                            | "in"
+                            | "parallel"
+                    )
+                })
+        })
+        .any(|w| is_concrete_present(&w))
 }
 
 fn is_skippable(w: &str) -> bool {
@@ -1676,7 +1761,8 @@ pub fn seek(id: &str) -> Option<&'static Seek> {
 pub fn evidence<'s, 'a>(seek: &Seek, said: &'s Said<'a>) -> Vec<&'s Sentence<'a>> {
     let hit = |s: &Sentence| match seek.id {
         "metric" => has_number(s),
-        "own-action" => own_action(s),
+        // A plan's part in the imperative is the speaker's own step.
+        "own-action" => own_action(s) || (matches!(s.field, Field::Part(_)) && imperative_step(s)),
         _ => cues::first(seek.cues, &s.words).is_some(),
     };
     let mut out: Vec<&Sentence> = said.sentences.iter().filter(|s| hit(s)).collect();

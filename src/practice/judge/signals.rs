@@ -1289,75 +1289,6 @@ fn opens_with(reply: &str, openings: &[&'static str]) -> Option<&'static str> {
         .copied()
 }
 
-/// Whether a present-tense verb after "I" names a step of the candidate's
-/// own ("I ask", "I write", "I engage"): one of the plain acts a program
-/// manager does, not a state of mind or a helper verb ("I think", "I try",
-/// "I make sure").
-fn own_step(v: &str) -> bool {
-    matches!(
-        v,
-        "ask"
-            | "write"
-            | "check"
-            | "send"
-            | "run"
-            | "review"
-            | "read"
-            | "publish"
-            | "book"
-            | "call"
-            | "set"
-            | "put"
-            | "pull"
-            | "track"
-            | "list"
-            | "map"
-            | "share"
-            | "meet"
-            | "walk"
-            | "start"
-            | "stop"
-            | "escalate"
-            | "flag"
-            | "test"
-            | "measure"
-            | "time"
-            | "engage"
-            | "schedule"
-            | "add"
-            | "build"
-            | "post"
-            | "trace"
-            | "sit"
-            | "show"
-            | "tell"
-            | "bring"
-            | "lock"
-            | "plan"
-            | "insist"
-            | "require"
-            | "name"
-            | "hire"
-            | "cut"
-            | "move"
-            | "split"
-            | "compare"
-            | "draft"
-            | "sample"
-            | "interview"
-            | "visit"
-            | "open"
-            | "close"
-            | "pair"
-            | "join"
-            | "assign"
-            | "price"
-            | "budget"
-            | "model"
-            | "audit"
-    )
-}
-
 /// Why a reply dodges, if it does.
 pub fn dodges(reply: &str) -> Option<String> {
     let w = super::text::words(reply);
@@ -1383,9 +1314,9 @@ pub fn dodges(reply: &str) -> Option<String> {
                     // A habit or a plan of their own, said as one: "I ask
                     // where else this exists", "I would engage the utility
                     // before land purchase".
-                    || own_step(v)
+                    || seeks::is_concrete_present(v)
                     || (matches!(v.as_str(), "would" | "will")
-                        && w.get(i + 2).is_some_and(|v| own_step(v)))
+                        && w.get(i + 2).is_some_and(|v| seeks::is_concrete_present(v)))
             })
     });
     if let Some(dodge) = cues::first(DODGES, &w)

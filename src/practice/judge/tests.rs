@@ -863,3 +863,31 @@ fn a_habit_or_plan_of_the_candidates_own_is_a_real_reply() {
         assert!(signals::dodges(reply).is_some(), "{reply}");
     }
 }
+
+#[test]
+fn a_plan_told_in_the_imperative_names_the_speakers_own_steps() {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c);
+    let q = c.question("sc-launch-critical-bug-eve").unwrap().clone();
+    let own = |first: &str| {
+        let parts = vec![
+            first.to_string(),
+            "Hold the launch one day rather than ship corrupting records; the cost is a missed announcement, which is cheaper than restoring 2 percent of records by hand.".to_string(),
+            "The VP hears tonight and the customers by 9 am, with the new date and why.".to_string(),
+            "Corrupted records per 10,000 saves, zero before we go; support tickets about saved data in the first week.".to_string(),
+        ];
+        let k = j.judge_parts(&q, &parts, &[], 600, false);
+        k.criteria
+            .iter()
+            .flat_map(|c| &c.evidence)
+            .any(|e| e.reason.starts_with("names an action of their own"))
+    };
+    // Steps in the imperative are the speaker's own, as "I" would be.
+    assert!(own(
+        "Same day: confirm the bug on a copy of production data. Then pull the QA lead and the engineer who owns the save path into one room and reproduce it."
+    ));
+    // A description of the situation names no step.
+    assert!(!own(
+        "The bug is in the save path. It affects a small share of records, and the patch is two days away."
+    ));
+}
