@@ -253,7 +253,11 @@ fn split_clauses(text: &str) -> Vec<&str> {
                 "then we ",
                 "then they ",
             ] {
-                if rest.starts_with(conj) {
+                // "Not so I could be proven right": the negation goes with
+                // the purpose it denies.
+                if rest.starts_with(conj)
+                    && !(conj.starts_with("so ") && lower[..i].ends_with("not"))
+                {
                     cut = Some((i, i + 1));
                     break;
                 }
@@ -716,13 +720,18 @@ fn turned(words: &[String], at: usize) -> bool {
         let j = from + k;
         // "I asked my analysts to keep it out of the deck" is the
         // candidate's own instruction, not someone else's wish.
-        let own_ask = w == "asked"
+        let own_ask = matches!(w.as_str(), "asked" | "proposed" | "suggested" | "urged")
             && j > 0
             && matches!(words[j - 1].as_str(), "i" | "we")
             && !words
                 .get(j + 1)
                 .is_some_and(|n| matches!(n.as_str(), "me" | "us" | "if" | "whether"));
-        TURNERS.contains(&w.as_str()) && !own_ask
+        // "…a waiver so we could launch": a purpose, not a possibility.
+        let purpose = w == "could"
+            && j >= 2
+            && matches!(words[j - 1].as_str(), "we" | "i" | "they")
+            && (words[j - 2] == "so" || (j >= 3 && words[j - 2] == "that" && words[j - 3] == "so"));
+        TURNERS.contains(&w.as_str()) && !own_ask && !purpose
     }) {
         return true;
     }
@@ -1616,6 +1625,30 @@ mod tests {
         );
         let at = find_cue("without approval", &w).unwrap();
         assert!(!turned(&w, at));
+    }
+
+    #[test]
+    fn a_purpose_denied_stays_denied() {
+        let cs = clauses("Not so I could be proven right, but so we would find out early");
+        assert_eq!(cs[0].words[..2], ["not", "so"]);
+    }
+
+    #[test]
+    fn a_purpose_or_the_candidates_own_proposal_turns_nothing() {
+        let w = words(
+            "he signed a waiver so we could launch and have privacy review the flows afterwards",
+        );
+        let at = find_cue("privacy review", &w).unwrap();
+        assert!(!turned(&w, at));
+        let w = words("we could launch and have privacy review the flows afterwards");
+        let at = find_cue("privacy review", &w).unwrap();
+        assert!(turned(&w, at));
+        let w = words("I proposed that we skip the security review");
+        let at = find_cue("skip the security review", &w).unwrap();
+        assert!(!turned(&w, at));
+        let w = words("the vendor proposed that we skip the security review");
+        let at = find_cue("skip the security review", &w).unwrap();
+        assert!(turned(&w, at));
     }
 
     #[test]
