@@ -904,24 +904,11 @@ impl<'c> Judge<'c> {
             } else {
                 "misses-ask"
             };
-            findings.insert(
-                0,
-                signals::Found {
-                    signal,
-                    evidence: Evidence {
-                        quote: said
-                            .in_field(text::Field::Reply(n))
-                            .next()
-                            .map(|s| text::cut_quote(s.text, 160).to_string())
-                            .unwrap_or_default(),
-                        effect: Effect::Minus,
-                        reason: format!(
-                            "follow-up {} opens with '{opening}': what the probe drilled for is not in the story",
-                            n + 1
-                        ),
-                    },
-                },
+            let reason = format!(
+                "follow-up {} opens with '{opening}': what the probe drilled for is not in the story",
+                n + 1
             );
+            findings.insert(0, reply_finding(said, n, signal, reason));
         }
         // Asked for their own part, the candidate makes little of it and
         // goes on to someone else's: blame, whatever the rest owns.
@@ -932,24 +919,11 @@ impl<'c> Judge<'c> {
             })
         {
             caps.push(("blame", 1));
-            findings.insert(
-                0,
-                signals::Found {
-                    signal: "blame",
-                    evidence: Evidence {
-                        quote: said
-                            .in_field(text::Field::Reply(n))
-                            .next()
-                            .map(|s| text::cut_quote(s.text, 160).to_string())
-                            .unwrap_or_default(),
-                        effect: Effect::Minus,
-                        reason: format!(
-                            "asked for their own part, follow-up {} opens with '{opening}'",
-                            n + 1
-                        ),
-                    },
-                },
+            let reason = format!(
+                "asked for their own part, follow-up {} opens with '{opening}'",
+                n + 1
             );
+            findings.insert(0, reply_finding(said, n, "blame", reason));
         }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
@@ -1396,6 +1370,22 @@ pub fn answer_average(
         *avg = rules.not_inclined;
     }
     average
+}
+
+/// A finding read from follow-up reply `n`, quoting its first sentence.
+fn reply_finding(said: &Said, n: usize, signal: &'static str, reason: String) -> signals::Found {
+    signals::Found {
+        signal,
+        evidence: Evidence {
+            quote: said
+                .in_field(text::Field::Reply(n))
+                .next()
+                .map(|s| text::cut_quote(s.text, 160).to_string())
+                .unwrap_or_default(),
+            effect: Effect::Minus,
+            reason,
+        },
+    }
 }
 
 /// How many different signs of a thin answer make it a no hire at best.

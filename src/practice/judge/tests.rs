@@ -2,6 +2,15 @@ use super::samples::*;
 use super::*;
 use crate::content::load_layered;
 
+/// One follow-up: the interviewer's probe and the candidate's reply.
+fn reply(probe: &str, response: &str) -> [FollowUp; 1] {
+    [FollowUp {
+        probe: probe.into(),
+        response: response.into(),
+        signal: None,
+    }]
+}
+
 fn judge_on(qid: &str, s: &Star, follow_ups: &[FollowUp]) -> Judgement {
     let c = load_layered(&[]).unwrap();
     let j = Judge::new(&c);
@@ -180,13 +189,6 @@ fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
 #[test]
 fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask() {
     let s = strong_delivery();
-    let reply = |probe: &str, response: &str| {
-        [FollowUp {
-            probe: probe.into(),
-            response: response.into(),
-            signal: None,
-        }]
-    };
     let whole = judge_on("dr-roadblock-near-deadline", &s, &[]);
     assert!(
         whole.vote.is_some_and(|v| v >= Vote::Inclined),
@@ -252,11 +254,10 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
 fn a_reply_that_opens_by_saying_no_to_the_probe_turns_it_aside() {
     let s = strong_delivery();
     let reply = |response: &str| {
-        [FollowUp {
-            probe: "Was there a point where the customer pushed back on what you proposed?".into(),
-            response: response.into(),
-            signal: None,
-        }]
+        reply(
+            "Was there a point where the customer pushed back on what you proposed?",
+            response,
+        )
     };
     // Numbers and detail after it do not deliver what the probe dug for.
     for aside in [
@@ -811,13 +812,6 @@ fn an_overrun_walked_through_with_the_sponsor_is_a_hard_truth_told() {
 #[test]
 fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
     let s = strong_delivery();
-    let reply = |probe: &str, response: &str| {
-        [FollowUp {
-            probe: probe.into(),
-            response: response.into(),
-            signal: None,
-        }]
-    };
     let j = judge_on(
         "dr-roadblock-near-deadline",
         &s,
