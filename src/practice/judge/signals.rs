@@ -1220,7 +1220,18 @@ const HYPOTHETICAL: &[&str] = &[
 /// from "no" to other words ("No one else had the access, so I…").
 pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
     let pw = super::text::words(probe);
-    if pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+    // A "no" to a choice between two questions ("Was that yours to decide,
+    // or did you need someone's yes?") picks one side; it concedes
+    // nothing. An "or" inside one question ("on the phones or in the
+    // queue") offers no choice.
+    let choice = pw.windows(2).any(|w| {
+        w[0] == "or"
+            && matches!(
+                w[1].as_str(),
+                "did" | "was" | "were" | "do" | "does" | "is" | "are" | "had" | "have" | "not"
+            )
+    });
+    if choice || pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
         return None;
     }
     opens_with(reply, CONCESSIONS)

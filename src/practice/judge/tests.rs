@@ -203,7 +203,7 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
             "None of it, really; the 4 leads still write the status by hand every Friday.",
         ),
         (
-            "Did you take any of those calls yourself?",
+            "Did you take any of those calls yourself, on the phones or in the queue?",
             "No, I didn't think I needed to. The 3 dashboards and 40 tickets gave me the picture.",
         ),
         (
@@ -239,6 +239,11 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
         (
             "Who else could have run the migration?",
             "No one else had the access, so I ran the 3 cutovers myself on 12 May.",
+        ),
+        // A "no" to a choice of two picks a side (the app's own probe).
+        (
+            "You said \"I told her the cause\". Was that yours to decide, or did you need someone's yes?",
+            "No, it was mine to send: the burn report is my deliverable, and I told my manager that morning.",
         ),
         (
             "Which part of that was automated?",
