@@ -188,20 +188,7 @@ fn imperative_step(s: &Sentence) -> bool {
                     w.trim_matches(|c: char| !c.is_alphanumeric())
                         .to_ascii_lowercase()
                 })
-                .find(|w| {
-                    !matches!(
-                        w.as_str(),
-                        "then"
-                            | "first"
-                            | "also"
-                            | "next"
-                            | "and"
-                            | "finally"
-                            | "immediately"
-                            | "in"
-                            | "parallel"
-                    )
-                })
+                .find(|w| !is_skippable(w) && !matches!(w.as_str(), "and" | "in" | "parallel"))
         })
         .any(|w| is_concrete_present(&w))
 }
