@@ -258,7 +258,7 @@ fn drill_seed_gives_the_same_drill_again_even_after_answering_it() {
     assert_eq!(first.len(), 3);
     // Answer them now: a drill without a seed skips questions answered in
     // the last two weeks; with the seed, the same drill comes back.
-    let store = loopdrill::store::Store::open(dir.path()).unwrap();
+    let store = common::open_writer(dir.path());
     let now = chrono::Utc::now();
     let mut s = loopdrill::store::Session::new(
         "answered".into(),

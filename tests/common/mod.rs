@@ -145,3 +145,21 @@ impl Rng {
         lo + self.next_u64() % (hi - lo)
     }
 }
+
+/// Opens the store in `dir` as its writer once the lock is free. Another
+/// test in the same binary may spawn the app while this test holds the
+/// lock: the child shares the lock's open file until it execs, so the lock
+/// can outlive this test's own handle for a moment.
+pub fn open_writer(dir: &Path) -> loopdrill::store::Store {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match loopdrill::store::Store::open(dir) {
+            Err(loopdrill::store::StoreError::Locked { .. })
+                if std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other.unwrap(),
+        }
+    }
+}
