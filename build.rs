@@ -26,6 +26,20 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
     }
 }
 
+/// Every `*.rs` file under `dir`.
+fn collect_rs(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if p.is_dir() {
+            collect_rs(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let content = Path::new(&manifest).join("content");
@@ -51,6 +65,23 @@ fn main() {
             None => "None".to_string(),
         }
     ));
+    // The judge's own source, hashed: cached judgements in a store carry
+    // it in their key, so any change to the judge judges them again.
+    println!("cargo:rerun-if-changed=src/practice/judge");
+    println!("cargo:rerun-if-changed=src/content/families.rs");
+    let mut judge = Vec::new();
+    collect_rs(&Path::new(&manifest).join("src/practice/judge"), &mut judge);
+    judge.push(Path::new(&manifest).join("src/content/families.rs"));
+    judge.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in &judge {
+        use std::hash::Hash;
+        fs::read(p).unwrap_or_default().hash(&mut h);
+    }
+    println!(
+        "cargo:rustc-env=LOOPDRILL_JUDGE_SOURCE={:016x}",
+        std::hash::Hasher::finish(&h)
+    );
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("write embedded.rs");
 }

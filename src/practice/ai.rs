@@ -795,8 +795,13 @@ pub fn with_ai_levels(
             _ => c.level = Some(ai),
         }
     }
-    let mut average =
-        crate::practice::judge::answer_average(&j.criteria, &j.findings, follow_ups, rules);
+    let mut average = crate::practice::judge::answer_average(
+        &j.criteria,
+        &j.findings,
+        follow_ups,
+        rules,
+        j.depth,
+    );
     if flagged
         && let (Some(a), Some(rule)) = (average.as_mut(), judgement.average)
         && *a > rule

@@ -1024,7 +1024,7 @@ fn flag_in_clauses<'c>(
 }
 
 /// Whether `words` say one of the flag's `unless` phrasings, which clear it.
-fn cleared(flag: &RedFlag, words: &[String]) -> bool {
+pub(super) fn cleared(flag: &RedFlag, words: &[String]) -> bool {
     flag.unless.iter().any(|u| find_cue(u, words).is_some())
 }
 

@@ -47,8 +47,11 @@ impl<'a> Told<'a> {
 }
 
 /// Bumped whenever a change to the judge can change a level or a signal;
-/// cached judgements with another version are recomputed.
-pub const JUDGE_VERSION: u32 = 1;
+/// cached judgements with another version are recomputed. The judge's
+/// source (hashed by the build) and the red flags and asks it reads are in
+/// the cache key as well ([`fingerprint`]), so a change to either that
+/// forgets this bump still judges the cached answers again.
+pub const JUDGE_VERSION: u32 = 2;
 
 /// Off-topic: below this share of the question's key words (weighted by how
 /// rare each is in the bank) …
@@ -130,6 +133,9 @@ pub struct Judgement {
     pub vote: Option<Vote>,
     /// How sure the vote is, 0–1 (see [`Confidence`]).
     pub confidence: Option<Confidence>,
+    /// Whether the story's Result is measured and a follow-up reply gives
+    /// a number ([`probed_in_depth`]): the depth of a strong hire.
+    pub depth: bool,
 }
 
 /// How sure a vote is, and why not surer. Low when the text is too short
@@ -164,6 +170,7 @@ impl Judgement {
             average: None,
             vote: None,
             confidence: None,
+            depth: false,
         }
     }
     pub fn signals(&self) -> Vec<String> {
@@ -518,6 +525,14 @@ pub fn fingerprint(content: &Content) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     JUDGE_VERSION.hash(&mut h);
+    env!("LOOPDRILL_JUDGE_SOURCE").hash(&mut h);
+    for f in &content.red_flags {
+        (&f.id, f.cap, &f.cues, &f.anyone, &f.unless, &f.formats).hash(&mut h);
+        format!("{:?}", f.subject).hash(&mut h);
+    }
+    for a in &content.asks {
+        (&a.id, &a.question, &a.shows, &a.contrary, &a.opposite).hash(&mut h);
+    }
     for r in &content.rubrics {
         r.id.hash(&mut h);
         for c in &r.criteria {
@@ -925,6 +940,29 @@ impl<'c> Judge<'c> {
             );
             findings.insert(0, reply_finding(said, n, "blame", reason));
         }
+        // Asked whether someone else knew or found out, the candidate says
+        // no ("Did the customer ever find out?" "Not from us."): they kept
+        // it from them, whatever the story says of its candour.
+        if story
+            && !findings.iter().any(|f| f.signal == "conceals")
+            && let Some(flag) = self.content.red_flags.iter().find(|f| f.id == "conceals")
+            && let Some((n, opening)) = follow_ups.iter().enumerate().find_map(|(n, f)| {
+                signals::kept_from(&f.probe, &f.response)
+                    .filter(|_| {
+                        !said
+                            .in_field(text::Field::Reply(n))
+                            .any(|s| flags::cleared(flag, &s.words))
+                    })
+                    .map(|o| (n, o))
+            })
+        {
+            caps.push(("conceals", flag.cap));
+            let reason = format!(
+                "asked whether others knew, follow-up {} opens with '{opening}'",
+                n + 1
+            );
+            findings.insert(0, reply_finding(said, n, "conceals", reason));
+        }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
         if facts.plan {
@@ -987,7 +1025,23 @@ impl<'c> Judge<'c> {
                 ));
             }
         }
-        let average = answer_average(&criteria, &findings, follow_ups, &self.rules);
+        // A measured result, and a probe answered with a number: the depth
+        // the blind interviewers looked for in a strong hire.
+        let depth = if story { probed_in_depth(said) } else { None };
+        if let Some(e) = &depth
+            && let Some(c) = criteria
+                .iter_mut()
+                .find(|c| !c.principle && c.criterion == "data")
+        {
+            c.evidence.push(e.clone());
+        }
+        let average = answer_average(
+            &criteria,
+            &findings,
+            follow_ups,
+            &self.rules,
+            depth.is_some(),
+        );
         let confidence = average.map(|avg| {
             confidence(
                 avg,
@@ -1006,6 +1060,7 @@ impl<'c> Judge<'c> {
             average,
             criteria,
             findings,
+            depth: depth.is_some(),
         }
     }
 }
@@ -1292,6 +1347,7 @@ pub fn answer_average(
     findings: &[signals::Found],
     follow_ups: &[FollowUp],
     rules: &DebriefRules,
+    depth: bool,
 ) -> Option<f64> {
     let lp = mean(
         criteria
@@ -1330,6 +1386,19 @@ pub fn answer_average(
             || criteria.iter().any(|c| c.level.is_some_and(|l| l <= 2)))
     {
         *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
+    }
+    // A strong hire shows its results measured and answers the drill-down
+    // with more depth (the vote scale the blind interviewers used). On the
+    // tuning corpus, a well-judged inclined answer (3.5 or more) whose
+    // Result holds a number and whose follow-up reply gives one was voted
+    // a strong hire 81 times and an inclined 20; without the number in the
+    // reply the two votes were as common as each other. Such an answer is
+    // a strong hire.
+    if let Some(avg) = average.as_mut()
+        && depth
+        && (DEPTH_LIFT_FROM..rules.strongly_inclined).contains(avg)
+    {
+        *avg = rules.strongly_inclined;
     }
     // Too short to be a story and missing one of its parts (or made of
     // principle words), or missing two parts: the blind interviewers voted
@@ -1386,6 +1455,29 @@ fn reply_finding(said: &Said, n: usize, signal: &'static str, reason: String) ->
             reason,
         },
     }
+}
+
+/// The lowest average a measured story probed in depth is lifted from
+/// (see [`answer_average`]): above the cap of a thin answer, so a thin or
+/// weak one stays an inclined at best.
+const DEPTH_LIFT_FROM: f64 = 3.5;
+
+/// A story probed in depth: its Result holds a number and a follow-up
+/// reply gives one ("It was 14 of the 200 racks, all on the east row").
+/// The reply's sentence, as evidence.
+fn probed_in_depth(said: &Said) -> Option<Evidence> {
+    if !said.in_field(Field::Result).any(seeks::has_number) {
+        return None;
+    }
+    let s = said
+        .sentences
+        .iter()
+        .find(|s| matches!(s.field, Field::Reply(_)) && seeks::has_number(s))?;
+    Some(Evidence {
+        quote: text::cut_quote(s.text, 160).to_string(),
+        effect: Effect::Plus,
+        reason: "answers a probe with a number, on a measured result".into(),
+    })
 }
 
 /// How many different signs of a thin answer make it a no hire at best.

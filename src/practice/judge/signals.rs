@@ -1220,21 +1220,72 @@ const HYPOTHETICAL: &[&str] = &[
 /// from "no" to other words ("No one else had the access, so I…").
 pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
     let pw = super::text::words(probe);
-    // A "no" to a choice between two questions ("Was that yours to decide,
-    // or did you need someone's yes?") picks one side; it concedes
-    // nothing. An "or" inside one question ("on the phones or in the
-    // queue") offers no choice.
-    let choice = pw.windows(2).any(|w| {
+    if offers_choice(&pw) || pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+        return None;
+    }
+    opens_with(reply, CONCESSIONS)
+}
+
+/// Whether a probe offers a choice between two questions ("Was that yours
+/// to decide, or did you need someone's yes?"): a "no" picks one side and
+/// concedes nothing. An "or" inside one question ("on the phones or in the
+/// queue") offers no choice.
+fn offers_choice(pw: &[String]) -> bool {
+    pw.windows(2).any(|w| {
         w[0] == "or"
             && matches!(
                 w[1].as_str(),
                 "did" | "was" | "were" | "do" | "does" | "is" | "are" | "had" | "have" | "not"
             )
+    })
+}
+
+/// How a reply opens when it says someone was not told: "No.", "Not
+/// formally.", "Not in detail.", "Not from us.", "Never.".
+const NOT_TOLD: &[&str] = &["no", "not", "nope", "never", "nobody", "no one"];
+
+/// Asked whether someone else knew, was told or found out ("Did the
+/// customer ever find out?", "Did your VP know the findings were open?"),
+/// the candidate opens with a no ("Not formally.", "Not from us."): they
+/// kept it from them. The opening, if so. A choice between two questions,
+/// a probe about the candidate's own knowing ("Did you know…?") or about
+/// what someone told them, and a "not until…" (told later) say nothing of
+/// the kind.
+pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
+    let pw = super::text::words(probe);
+    let asks = matches!(
+        pw.first().map(String::as_str),
+        Some("did" | "does" | "do" | "was" | "were" | "had" | "has" | "have" | "is" | "are")
+    ) && !matches!(
+        pw.get(1).map(String::as_str),
+        Some("you" | "there" | "it" | "that" | "this")
+    );
+    let knowing = pw.iter().enumerate().skip(2).any(|(i, w)| {
+        let next = pw.get(i + 1).map(String::as_str);
+        match w.as_str() {
+            "know" | "knew" | "known" | "learn" | "learned" | "learnt" | "hear" | "heard"
+            | "aware" | "informed" | "notified" | "warned" => true,
+            "told" | "tell" => next != Some("you"),
+            "find" | "found" => next == Some("out"),
+            _ => false,
+        }
     });
-    if choice || pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+    if !asks || !knowing || offers_choice(&pw) {
         return None;
     }
-    opens_with(reply, CONCESSIONS)
+    let opening = opens_with(reply, NOT_TOLD)?;
+    let rest = reply.trim_start().to_lowercase();
+    let later = [
+        "not until",
+        "not yet",
+        "no, i told",
+        "no, we told",
+        "no, but i",
+        "no, but we",
+    ]
+    .iter()
+    .any(|l| rest.contains(l));
+    (!later).then_some(opening)
 }
 
 /// How a reply opens when it makes little of the candidate's own part.

@@ -313,7 +313,7 @@ fn three_different_signs_of_a_thin_answer_make_it_a_no_hire() {
     };
     let two = [found("no-metric"), found("no-timeline")];
     let three = [found("no-metric"), found("no-timeline"), found("hedging")];
-    let avg = |f: &[signals::Found]| answer_average(&criteria, f, &[], &rules).unwrap();
+    let avg = |f: &[signals::Found]| answer_average(&criteria, f, &[], &rules, false).unwrap();
     // Two signs: thin, an inclined at best but still a hire.
     assert!(avg(&two) >= rules.inclined, "{}", avg(&two));
     // Three different ones: a no hire at best.
@@ -889,4 +889,117 @@ fn a_plan_told_in_the_imperative_names_the_speakers_own_steps() {
     assert!(!own(
         "The bug is in the save path. It affects a small share of records, and the patch is two days away."
     ));
+}
+
+#[test]
+fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
+    let s = strong_delivery();
+    let q = "dr-roadblock-near-deadline";
+    // Alone, an inclined under the strong-hire line.
+    let alone = judge_on(q, &s, &[]);
+    let avg = alone.average.unwrap();
+    assert!((DEPTH_LIFT_FROM..3.85).contains(&avg), "{avg}");
+    assert!(!alone.depth);
+    // A probe answered with a number, on a Result that holds one: a strong
+    // hire, and the delivery criterion quotes the reply.
+    let deep = reply(
+        "How did you know the portal, not the season, moved contacts?",
+        "We held 2 regions back for 3 weeks; their contacts per return stayed flat at 0.8.",
+    );
+    let j = judge_on(q, &s, &deep);
+    quotes_are_substrings(&s, &deep, &j);
+    assert!(j.depth);
+    assert_eq!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
+    let data = j.criteria.iter().find(|c| c.criterion == "data").unwrap();
+    assert!(
+        data.evidence
+            .iter()
+            .any(|e| e.effect == Effect::Plus && e.quote.starts_with("We held 2 regions")),
+        "{data:?}"
+    );
+    // A reply with no number in it is no deeper than the story.
+    let shallow = reply(
+        "How did you know the portal, not the season, moved contacts?",
+        "We held some regions back for a while and their contacts stayed flat.",
+    );
+    let j = judge_on(q, &s, &shallow);
+    assert!(!j.depth);
+    assert_eq!(j.vote, Some(Vote::Inclined), "{:?}", j.average);
+    // Nor does a numbered reply lift a story whose Result has no number.
+    let unmeasured = Star {
+        result: "We launched early and the contact centre saw far fewer returns calls.".into(),
+        ..strong_delivery()
+    };
+    let j = judge_on(q, &unmeasured, &deep);
+    assert!(!j.depth);
+    assert_ne!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
+}
+
+#[test]
+fn a_no_to_whether_others_knew_is_concealment() {
+    let s = strong_delivery();
+    let q = "dr-roadblock-near-deadline";
+    for (probe, response) in [
+        (
+            "Did the customer whose racks dropped ever find out?",
+            "Not from us. Their equipment recovered on its own within 4 minutes.",
+        ),
+        (
+            "Did your VP know the findings were still open at launch?",
+            "Not formally. The tracker had them, so the information was there.",
+        ),
+        (
+            "Did anyone tell the actuarial team their reports used bad data?",
+            "No. The backfill fixed the tables and their next reports were right.",
+        ),
+    ] {
+        let j = judge_on(q, &s, &reply(probe, response));
+        assert!(j.has("conceals"), "{response}: {:?}", j.signals());
+        assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
+        let f = j.findings.iter().find(|f| f.signal == "conceals").unwrap();
+        assert!(
+            !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
+            "{f:?}"
+        );
+    }
+    // Not concealment: told later, the candidate's own knowing, what
+    // someone told them, a choice of two, or owned in the same reply.
+    for (probe, response) in [
+        (
+            "Did the customer know before the outage ended?",
+            "Not until I called their ops lead 20 minutes in; I gave them the cause by 9 am.",
+        ),
+        (
+            "Did you know the root cause by then?",
+            "No, it took 3 more days and a vendor trace to find it.",
+        ),
+        (
+            "Has a peer ever told you something you did that hurt the work?",
+            "No, not in those words, but my 2 leads said the Friday reviews ran long.",
+        ),
+        (
+            "Did the sponsor hear it from you, or did the vendor tell them first?",
+            "No, it was me: I called her within the hour with the 3 options.",
+        ),
+        (
+            "Did finance know the invoices were held?",
+            "Not at first, and I should not have waited: I told the controller on day 2.",
+        ),
+    ] {
+        let j = judge_on(q, &s, &reply(probe, response));
+        assert!(!j.has("conceals"), "{response}: {:?}", j.signals());
+    }
+}
+
+#[test]
+fn cached_judgements_are_keyed_by_the_red_flags_and_asks_the_judge_reads() {
+    let c = load_layered(&[]).unwrap();
+    let base = fingerprint(&c);
+    assert_eq!(base, fingerprint(&load_layered(&[]).unwrap()));
+    let mut flag = c.clone();
+    flag.red_flags[0].cues.push("kept it quiet on purpose".into());
+    assert_ne!(base, fingerprint(&flag), "a red flag's cue changed");
+    let mut ask = c.clone();
+    ask.asks[0].shows.push("argued and lost".into());
+    assert_ne!(base, fingerprint(&ask), "an ask's phrasing changed");
 }
