@@ -909,20 +909,30 @@ impl<'c> Judge<'c> {
                         | "non-answer"
                 ) || crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
             })
-            && let Some((n, opening)) = follow_ups
-                .iter()
-                .enumerate()
-                .find_map(|(n, f)| signals::concedes(&f.probe, &f.response).map(|o| (n, o)))
+            && let Some((n, reason)) = follow_ups.iter().enumerate().find_map(|(n, f)| {
+                signals::concedes(&f.probe, &f.response)
+                    .map(|opening| {
+                        format!(
+                            "follow-up {} opens with '{opening}': what the probe drilled for is not in the story",
+                            n + 1
+                        )
+                    })
+                    .or_else(|| {
+                        signals::gives_no_other(&f.probe, &f.response).map(|again| {
+                            format!(
+                                "asked again ('{again}'), follow-up {} gives no other instance",
+                                n + 1
+                            )
+                        })
+                    })
+                    .map(|r| (n, r))
+            })
         {
             let signal = if signals::asks_for_failure(&question.text) {
                 "no-failure"
             } else {
                 "misses-ask"
             };
-            let reason = format!(
-                "follow-up {} opens with '{opening}': what the probe drilled for is not in the story",
-                n + 1
-            );
             findings.insert(0, reply_finding(said, n, signal, reason));
         }
         // Asked for their own part, the candidate makes little of it and

@@ -1288,6 +1288,61 @@ pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
     (!later).then_some(opening)
 }
 
+/// Probes that ask again for what the question wanted, having not heard it
+/// ("That went well. I asked about a call that did not work out.", "Do you
+/// have one where you lost?", "Was there a point where it wasn't working?").
+const ASKS_AGAIN_FAMILIES: &[&str] = &[
+    "i asked (about|for)",
+    "the question (was|asked)",
+    "do you have (one|an example|a time|another|a different)",
+    "is there a time",
+    "can you give me (one|another|an example)",
+    "tell me about one",
+    "give me one where",
+    "have you (ever|) (had|got|been|lost|chosen|made)",
+    "was there (ever|) a (time|point|moment|candidate|program|project)",
+];
+
+/// How a reply opens when it gives the probe a new instance.
+const GIVES_ONE: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "sure",
+    "absolutely",
+    "definitely",
+    "there was",
+    "there were",
+    "one",
+    "once",
+    "twice",
+    "when",
+];
+
+/// Asked again for what the question wanted, the candidate gives no new
+/// instance: the reply neither opens with one ("Yes, …", "Once, …") nor
+/// holds a number ("Twice; the first took 40 minutes"), it turns back to
+/// the story told ("I think this one shows the same judgement"). The
+/// probe's opening words, if so. A probe about what they would do or
+/// considered doing is an opinion, as for [`concedes`].
+pub fn gives_no_other(probe: &str, reply: &str) -> Option<&'static str> {
+    let pw = super::text::words(probe);
+    if offers_choice(&pw)
+        || pw
+            .iter()
+            .any(|w| HYPOTHETICAL.contains(&w.as_str()) || w.starts_with("consider"))
+    {
+        return None;
+    }
+    static SPELLED: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    let asks_again =
+        SPELLED.get_or_init(|| crate::content::families::expand_static(ASKS_AGAIN_FAMILIES));
+    let again = super::cues::first(asks_again, &pw)?;
+    let rw = super::text::words(reply);
+    (opens_with(reply, GIVES_ONE).is_none() && !rw.iter().any(|w| super::cues::is_number(w)))
+        .then_some(again)
+}
+
 /// How a reply opens when it makes little of the candidate's own part.
 const MINIMISERS: &[&str] = &[
     "not much",

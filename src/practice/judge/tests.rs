@@ -997,9 +997,50 @@ fn cached_judgements_are_keyed_by_the_red_flags_and_asks_the_judge_reads() {
     let base = fingerprint(&c);
     assert_eq!(base, fingerprint(&load_layered(&[]).unwrap()));
     let mut flag = c.clone();
-    flag.red_flags[0].cues.push("kept it quiet on purpose".into());
+    flag.red_flags[0]
+        .cues
+        .push("kept it quiet on purpose".into());
     assert_ne!(base, fingerprint(&flag), "a red flag's cue changed");
     let mut ask = c.clone();
     ask.asks[0].shows.push("argued and lost".into());
     assert_ne!(base, fingerprint(&ask), "an ask's phrasing changed");
+}
+
+#[test]
+fn asked_again_for_what_the_question_wanted_a_reply_with_no_other_instance_misses_it() {
+    let s = strong_delivery();
+    let q = "dr-roadblock-near-deadline";
+    for (probe, response) in [
+        (
+            "That's a good story, but I asked about a time you moved fast on a reversible call. Do you have one?",
+            "I think this one shows my judgement on when to go fast and when to slow down.",
+        ),
+        (
+            "That went well. I asked about a time you failed because you assumed you understood something.",
+            "I'd say this is the other side of that lesson: I've learned not to assume.",
+        ),
+    ] {
+        let j = judge_on(q, &s, &reply(probe, response));
+        assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
+        assert!(j.vote.is_some_and(|v| v < Vote::Inclined), "{:?}", j.vote);
+    }
+    // Another instance given, with a yes or a number, or a probe about what
+    // the candidate considered: nothing missed.
+    for (probe, response) in [
+        (
+            "I asked about a time you moved fast on a reversible call. Do you have one?",
+            "Yes: at the warehouse pilot I switched carriers for a week without waiting for the study.",
+        ),
+        (
+            "Have you ever actually rolled back? How long did it take?",
+            "We rolled back the pricing service in March; it took 40 minutes end to end.",
+        ),
+        (
+            "Was there a point where you considered backing down?",
+            "Honestly, the data never gave me a reason to; I re-ran the forecast each week.",
+        ),
+    ] {
+        let j = judge_on(q, &s, &reply(probe, response));
+        assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
+    }
 }
