@@ -963,7 +963,7 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
     let hits: Vec<&Sentence> = said
         .sentences
         .iter()
-        .filter(|s| cues::first(BLAME, &s.words).is_some())
+        .filter(|s| cues::first(BLAME, &s.words).is_some() && !learns_from_theirs(&s.words))
         .collect();
     if let Some(s) = hits
         .iter()
@@ -987,6 +987,18 @@ fn blame<'s, 'a>(said: &'s Said<'a>) -> Option<&'s Sentence<'a>> {
         })
         .collect();
     (theirs.len() >= 2).then(|| theirs[0])
+}
+
+/// Others' mistakes named as something to learn from or not to repeat
+/// ("I was trying not to repeat their mistakes"): no blame put on them.
+fn learns_from_theirs(words: &[String]) -> bool {
+    words.windows(3).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "repeat" | "repeating" | "avoid" | "avoiding" | "from"
+        ) && w[1] == "their"
+            && w[2].starts_with("mistake")
+    })
 }
 
 pub(crate) fn is_we(w: &str) -> bool {
@@ -1214,13 +1226,25 @@ const HYPOTHETICAL: &[&str] = &[
     "fair",
 ];
 
+/// Whether a probe asks what the candidate would do or think, or about an
+/// option they considered ("Did you ever consider escalating?"): a "no" to
+/// it is an opinion or a choice, not a gap in the story. Whether they
+/// considered a fact ("Did you consider that the target itself was driving
+/// it?") is a question about the story.
+fn about_an_option(pw: &[String]) -> bool {
+    pw.iter().enumerate().any(|(i, w)| {
+        HYPOTHETICAL.contains(&w.as_str())
+            || (w.starts_with("consider") && pw.get(i + 1).is_none_or(|n| n != "that"))
+    })
+}
+
 /// The opening of a reply that concedes the probe's point: asked about a
 /// fact of the story, the candidate says it is not there. `None` for a
 /// probe about what they would do or think, and for a reply that goes on
 /// from "no" to other words ("No one else had the access, so I…").
 pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
     let pw = super::text::words(probe);
-    if offers_choice(&pw) || pw.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+    if offers_choice(&pw) || about_an_option(&pw) {
         return None;
     }
     opens_with(reply, CONCESSIONS)
@@ -1327,11 +1351,7 @@ const GIVES_ONE: &[&str] = &[
 /// considered doing is an opinion, as for [`concedes`].
 pub fn gives_no_other(probe: &str, reply: &str) -> Option<&'static str> {
     let pw = super::text::words(probe);
-    if offers_choice(&pw)
-        || pw
-            .iter()
-            .any(|w| HYPOTHETICAL.contains(&w.as_str()) || w.starts_with("consider"))
-    {
+    if offers_choice(&pw) || about_an_option(&pw) {
         return None;
     }
     static SPELLED: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();

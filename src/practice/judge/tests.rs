@@ -210,6 +210,11 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
             "Before you built it, who told you they needed it?",
             "Honestly, nobody asked for it directly; we knew it would land once the 6 teams saw it.",
         ),
+        // Whether they considered a fact of the story is about the story.
+        (
+            "Did you consider that the 4-hour target itself was driving the shortcuts?",
+            "No. Good technicians hit it without cutting corners.",
+        ),
     ] {
         let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
         assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
@@ -224,7 +229,7 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
             .find(|f| f.signal == "misses-ask")
             .unwrap();
         assert!(
-            response.starts_with(&f.evidence.quote[..12]),
+            !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
             "{:?}",
             f.evidence
         );
@@ -248,6 +253,11 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
         (
             "Which part of that was automated?",
             "The nightly readiness check: a script reads 14 trackers and posts the gaps by 7 am.",
+        ),
+        // An option considered and not taken is a choice.
+        (
+            "Did you ever consider escalating?",
+            "No. The 2 leads owned the fix, and I wanted them to keep it.",
         ),
     ] {
         let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
@@ -697,6 +707,27 @@ fn what_another_party_is_reported_to_have_said_is_not_the_candidates_blame() {
             "We missed the first window because of their slow approvals, and that was not on me.",
         ),
         &[],
+    );
+    assert!(k.has("blame"), "{:?}", k.signals());
+    // Their mistakes named as something not to repeat blame no one; named
+    // as the cause, they do.
+    let probe = "Why would people who had left the company give you their time?";
+    let k = judge_on(
+        q,
+        &story("I asked the two planners who had tried this in 2019 why it stalled."),
+        &reply(
+            probe,
+            "I told them I was trying not to repeat their mistakes, and I credited their points.",
+        ),
+    );
+    assert!(!k.has("blame"), "{:?}", k.signals());
+    let k = judge_on(
+        q,
+        &story("I asked the two planners who had tried this in 2019 why it stalled."),
+        &reply(
+            probe,
+            "It stalled in 2019 because of their mistake, not ours.",
+        ),
     );
     assert!(k.has("blame"), "{:?}", k.signals());
 }
