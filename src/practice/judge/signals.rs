@@ -1373,6 +1373,16 @@ const MINIMISERS: &[&str] = &[
     "nothing on my side",
     "nothing on our side",
     "not really anything",
+    "i'm not sure there's much",
+    "i'm not sure there is much",
+    "i'm not sure there was much",
+    "i don't think there's much",
+    "i don't think there is much",
+    "i don't think there was much",
+    "i can't think of much",
+    "i can't think of anything",
+    "there isn't much",
+    "there's not much",
 ];
 
 /// Asked what their own part was, or what they would do differently, the

@@ -848,16 +848,20 @@ fn an_overrun_walked_through_with_the_sponsor_is_a_hard_truth_told() {
 #[test]
 fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
     let s = strong_delivery();
-    let j = judge_on(
-        "dr-roadblock-near-deadline",
-        &s,
-        &reply(
+    for (probe, response) in [
+        (
             "Looking back, what part of this was yours?",
             "Honestly, not much. I delivered to the spec the customer signed; the 3 late drops were the vendor's.",
         ),
-    );
-    assert!(j.has("blame"), "{:?}", j.signals());
-    assert_eq!(j.vote, Some(Vote::StronglyNotInclined));
+        (
+            "If you had to name one thing you would do differently, what would it be?",
+            "I'm not sure there's much I'd do differently on my side. I raised the risk in writing in week 2.",
+        ),
+    ] {
+        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
+        assert!(j.has("blame"), "{response}: {:?}", j.signals());
+        assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
+    }
     // The same words to a probe about something else, or a reply that
     // names the candidate's own part, are not blame.
     for (probe, response) in [
