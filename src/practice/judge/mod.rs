@@ -1038,12 +1038,28 @@ impl<'c> Judge<'c> {
         // A measured result, and a probe answered with a number: the depth
         // the blind interviewers looked for in a strong hire.
         let depth = if story { probed_in_depth(said) } else { None };
-        if let Some(e) = &depth
-            && let Some(c) = criteria
-                .iter_mut()
-                .find(|c| !c.principle && c.criterion == "data")
+        // How deep the replies went, either way, shows under delivery data.
+        let thin = if answered_thinly(follow_ups) {
+            (0..follow_ups.len())
+                .min_by_key(|&n| text::words(&follow_ups[n].response).len())
+                .map(|n| {
+                    reply_finding(
+                        said,
+                        n,
+                        "non-answer",
+                        "answers a probe in a few words and no number: a strong hire goes deeper"
+                            .into(),
+                    )
+                    .evidence
+                })
+        } else {
+            None
+        };
+        if let Some(c) = criteria
+            .iter_mut()
+            .find(|c| !c.principle && c.criterion == "data")
         {
-            c.evidence.push(e.clone());
+            c.evidence.extend(depth.iter().chain(thin.iter()).cloned());
         }
         let average = answer_average(
             &criteria,
@@ -1397,6 +1413,16 @@ pub fn answer_average(
     {
         *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
     }
+    // A strong hire answers the drill-down with more depth: a probe met
+    // with a few sentences and no number anywhere in the replies was
+    // answered thinly. On the tuning corpus the blind interviewers voted
+    // such an answer inclined 57 times and strongly inclined 23 where the
+    // judge had made it a strong hire. An inclined at best.
+    if let Some(avg) = average.as_mut()
+        && answered_thinly(follow_ups)
+    {
+        *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
+    }
     // A strong hire shows its results measured and answers the drill-down
     // with more depth (the vote scale the blind interviewers used). On the
     // tuning corpus, a well-judged inclined answer (3.5 or more) whose
@@ -1465,6 +1491,20 @@ fn reply_finding(said: &Said, n: usize, signal: &'static str, reason: String) ->
             reason,
         },
     }
+}
+
+/// A reply shorter than this (about 15 seconds said aloud) is a thin one.
+const THIN_REPLY_WORDS: usize = 40;
+
+/// Whether the follow-ups were answered thinly: the shortest reply is under
+/// [`THIN_REPLY_WORDS`] and no reply gives a number.
+fn answered_thinly(follow_ups: &[FollowUp]) -> bool {
+    let replies: Vec<Vec<String>> = follow_ups
+        .iter()
+        .map(|f| text::words(&f.response))
+        .collect();
+    replies.iter().any(|r| r.len() < THIN_REPLY_WORDS)
+        && !replies.iter().flatten().any(|w| cues::is_number(w))
 }
 
 /// The lowest average a measured story probed in depth is lifted from

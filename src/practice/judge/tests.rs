@@ -1079,3 +1079,38 @@ fn asked_again_for_what_the_question_wanted_a_reply_with_no_other_instance_misse
         assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
     }
 }
+
+#[test]
+fn a_probe_answered_in_a_few_words_and_no_number_keeps_a_strong_story_inclined() {
+    let s = strong_ownership();
+    let q = "own-gap-between-two-teams";
+    assert_eq!(judge_on(q, &s, &[]).vote, Some(Vote::StronglyInclined));
+    let probe = "How did you get the other team to take on the alarm?";
+    let thin = reply(
+        probe,
+        "I talked to their manager and she agreed it made sense.",
+    );
+    let j = judge_on(q, &s, &thin);
+    quotes_are_substrings(&s, &thin, &j);
+    assert_eq!(j.vote, Some(Vote::Inclined), "{:?}", j.average);
+    let data = j.criteria.iter().find(|c| c.criterion == "data").unwrap();
+    assert!(
+        data.evidence
+            .iter()
+            .any(|e| e.effect == Effect::Minus && e.quote.starts_with("I talked to their manager")),
+        "{data:?}"
+    );
+    // A reply with a number, or one that goes on at length, is deep enough.
+    for response in [
+        "I showed their manager the 3 nights the feed had failed and she agreed it made sense.",
+        "I sat with their manager and walked through what a missed night cost the planners: the forecast went stale, the buyers reordered blind and finance had to unwind the orders later. She asked who would carry the pager, and I offered my own on-call for the first month while her team learned the job.",
+    ] {
+        let j = judge_on(q, &s, &reply(probe, response));
+        assert_eq!(
+            j.vote,
+            Some(Vote::StronglyInclined),
+            "{response}: {:?}",
+            j.average
+        );
+    }
+}
