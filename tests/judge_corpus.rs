@@ -382,30 +382,30 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-07 on the fresh held-out set H25 (108 new answers
-/// to the STAR questions earlier sheets used least, each once before),
-/// once, after the twentieth round of tuning: 90, 57 and 96 of 108. None
-/// of the targets is met on it (hire side 0.85, exact 0.55, within
-/// one 0.95): docs/judge.md says so, with H24 (measured after the
-/// nineteenth round: 94, 67 and 99 of 108, hire side and exact met)
-/// beside it.
-const HELDOUT_HIRE_SIDE: f64 = 0.83;
-const HELDOUT_EXACT: f64 = 0.52;
-const HELDOUT_WITHIN_ONE: f64 = 0.88;
+/// Measured on 2026-12-07 on the fresh held-out set H26 (108 new answers
+/// to the STAR questions earlier sheets used least, each on one or two
+/// sheets before), once, after the twenty-first round of tuning: 94, 62
+/// and 100 of 108. The hire-side (0.85) and exact (0.55) targets are met
+/// on it; within one (0.95) and no strong no hire voted hire are not:
+/// docs/judge.md says so, with H25 (measured after the twentieth round:
+/// 90, 57 and 96 of 108) beside it.
+const HELDOUT_HIRE_SIDE: f64 = 0.87;
+const HELDOUT_EXACT: f64 = 0.57;
+const HELDOUT_WITHIN_ONE: f64 = 0.92;
 /// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: measured 19 in the tuning part, 6 held out in H25).
+/// target is none: measured 19 in the tuning part, 4 held out in H26).
 const SNI_INCLINED_TUNING: usize = 19;
-const SNI_INCLINED_HELDOUT: usize = 6;
+const SNI_INCLINED_HELDOUT: usize = 4;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
-    ("no-conflict", 0.40),
-    ("no-customer", 0.32),
+    ("no-conflict", 0.39),
+    ("no-customer", 0.33),
     ("no-failure", 0.50),
     ("no-lesson", 0.22),
     ("no-result", 0.72),
-    ("non-answer", 0.35),
+    ("non-answer", 0.34),
     ("off-topic", 0.00),
     ("undermines-decision", 0.59),
 ];
