@@ -1038,12 +1038,14 @@ impl<'c> Judge<'c> {
         // A measured result, and a probe answered with a number: the depth
         // the blind interviewers looked for in a strong hire.
         let depth = if story { probed_in_depth(said) } else { None };
-        // How deep the replies went, either way, shows under delivery data.
-        let thin = if answered_thinly(follow_ups) {
-            (0..follow_ups.len())
-                .min_by_key(|&n| text::words(&follow_ups[n].response).len())
-                .map(|n| {
-                    reply_finding(
+        // How deep the replies went, either way, shows under delivery data;
+        // a thin reply is worth saying only where nothing thinner is.
+        let thin =
+            if answered_thinly(follow_ups) && !findings.iter().any(|f| THIN.contains(&f.signal)) {
+                (0..follow_ups.len())
+                    .min_by_key(|&n| text::words(&follow_ups[n].response).len())
+                    .map(|n| {
+                        reply_finding(
                         said,
                         n,
                         "non-answer",
@@ -1051,10 +1053,10 @@ impl<'c> Judge<'c> {
                             .into(),
                     )
                     .evidence
-                })
-        } else {
-            None
-        };
+                    })
+            } else {
+                None
+            };
         if let Some(c) = criteria
             .iter_mut()
             .find(|c| !c.principle && c.criterion == "data")
