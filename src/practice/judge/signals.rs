@@ -473,6 +473,10 @@ pub fn asks_for_failure(question_text: &str) -> bool {
                         && !before.iter().any(|b| {
                             matches!(b.as_str(), "or" | "almost" | "nearly" | "near")
                                 || (!yours && matches!(b.as_str(), "had" | "they" | "others"))
+                                // "because you knew it wasn't up to
+                                // standard": the candidate saw a fault in
+                                // the work, not a failure of their own.
+                                || matches!(b.as_str(), "knew" | "saw" | "spotted" | "noticed")
                                 // "a test that failed" asks how a failed
                                 // check was handled, not for the
                                 // candidate's own failure.
@@ -1210,6 +1214,8 @@ const CANDOUR: &[&str] = &["honestly", "well", "frankly", "truthfully", "to be h
 /// have done, or what they think of it now: a "no" to it is an opinion
 /// ("Would you launch at that score?" "No."), not a gap in the story.
 const HYPOTHETICAL: &[&str] = &[
+    "believe",
+    "agree",
     "would",
     "should",
     "could",

@@ -254,10 +254,15 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
             "Which part of that was automated?",
             "The nightly readiness check: a script reads 14 trackers and posts the gaps by 7 am.",
         ),
-        // An option considered and not taken is a choice.
+        // An option considered and not taken is a choice, and a belief asked
+        // for is an opinion.
         (
             "Did you ever consider escalating?",
             "No. The 2 leads owned the fix, and I wanted them to keep it.",
+        ),
+        (
+            "Do you now believe the opposite, that clean data always beats more data?",
+            "No. It depends on the noise level; I now ask for a label audit before 2 more months of collection.",
         ),
     ] {
         let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
@@ -432,6 +437,14 @@ fn which_questions_ask_for_a_failure_of_your_own() {
     ));
     assert!(!asks(
         "Give me an example of when you had to give bad news: a slip, a missed commitment."
+    ));
+    // A fault the candidate saw in the work is not their own failure; work
+    // they let go out is.
+    assert!(!asks(
+        "Tell me about a time a customer was ready to sign off on a deliverable and you weren't, because you knew it wasn't up to standard."
+    ));
+    assert!(asks(
+        "Tell me about a time you let something go out that wasn't up to your standard, and it came back to bite you."
     ));
 }
 
