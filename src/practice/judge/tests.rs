@@ -1127,3 +1127,15 @@ fn a_probe_answered_in_a_few_words_and_no_number_keeps_a_strong_story_inclined()
         );
     }
 }
+
+#[test]
+fn a_goal_missed_told_in_a_participle_is_the_failure_asked_for() {
+    let s = star(
+        "In 2022 I ran the build of a 20 MW data hall and set the team a goal of energising in 14 months, against the usual 24.",
+        "I owned the schedule and the promise I had made to the VP.",
+        "I moved commissioning earlier, pre-assembled the electrical rooms off site and ran two crews on the critical path.",
+        "We energised at 19 months, missing my goal by five months, half the reduction I had promised. I told the VP in month 9 that we would miss it.",
+    );
+    let j = judge_on("tb-missed-goal-still-right", &s, &[]);
+    assert!(!j.has("no-failure"), "{:?}", j.signals());
+}
