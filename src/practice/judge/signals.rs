@@ -1305,17 +1305,26 @@ pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
     }
     let opening = opens_with(reply, NOT_TOLD)?;
     let rest = reply.trim_start().to_lowercase();
-    let later = [
-        "not until",
-        "not yet",
-        "no, i told",
-        "no, we told",
-        "no, but i",
-        "no, but we",
-    ]
-    .iter()
-    .any(|l| rest.contains(l));
-    (!later).then_some(opening)
+    let later = ["not until", "not yet", "no, but i", "no, but we"]
+        .iter()
+        .any(|l| rest.contains(l));
+    // "Not at the time; I called them the next morning": told, later.
+    let rw = super::text::words(reply);
+    let told_them = rw.windows(2).any(|w| {
+        matches!(w[0].as_str(), "i" | "we")
+            && matches!(
+                w[1].as_str(),
+                "told"
+                    | "called"
+                    | "phoned"
+                    | "rang"
+                    | "informed"
+                    | "emailed"
+                    | "warned"
+                    | "briefed"
+            )
+    });
+    (!later && !told_them).then_some(opening)
 }
 
 /// Probes that ask again for what the question wanted, having not heard it

@@ -1033,6 +1033,10 @@ fn a_no_to_whether_others_knew_is_concealment() {
             "Did finance know the invoices were held?",
             "Not at first, and I should not have waited: I told the controller on day 2.",
         ),
+        (
+            "Did the customer know about the defect at go-live?",
+            "Not at the time; I called their ops lead the next morning, once we had the cause and a 2-day fix.",
+        ),
     ] {
         let j = judge_on(q, &s, &reply(probe, response));
         assert!(!j.has("conceals"), "{response}: {:?}", j.signals());
