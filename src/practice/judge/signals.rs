@@ -1282,32 +1282,53 @@ const NOT_TOLD: &[&str] = &["no", "not", "nope", "never", "nobody", "no one"];
 /// what someone told them, and a "not until…" (told later) say nothing of
 /// the kind.
 pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
-    let pw = super::text::words(probe);
-    let asks = matches!(
-        pw.first().map(String::as_str),
-        Some("did" | "does" | "do" | "was" | "were" | "had" | "has" | "have" | "is" | "are")
-    ) && !matches!(
-        pw.get(1).map(String::as_str),
-        Some("you" | "there" | "it" | "that" | "this")
-    );
-    let knowing = pw.iter().enumerate().skip(2).any(|(i, w)| {
-        let next = pw.get(i + 1).map(String::as_str);
-        match w.as_str() {
-            "know" | "knew" | "known" | "learn" | "learned" | "learnt" | "hear" | "heard"
-            | "aware" | "informed" | "notified" | "warned" => true,
-            "told" | "tell" => next != Some("you"),
-            "find" | "found" => next == Some("out"),
-            _ => false,
-        }
+    // The question itself, one sentence of the probe: "Did the customer
+    // know?", not "How do you know?" after it.
+    let asks = probe.split(['?', '.', '!']).any(|q| {
+        let pw = super::text::words(q);
+        let about_another = matches!(
+            pw.first().map(String::as_str),
+            Some("did" | "does" | "do" | "was" | "were" | "had" | "has" | "have" | "is" | "are")
+        ) && !matches!(
+            pw.get(1).map(String::as_str),
+            Some("you" | "there" | "it" | "that" | "this")
+        );
+        let knowing = pw.iter().enumerate().skip(2).any(|(i, w)| {
+            let next = pw.get(i + 1).map(String::as_str);
+            // The candidate's own knowing ("how do you know") is not asked.
+            let theirs = !pw[i.saturating_sub(2)..i].iter().any(|b| b == "you");
+            theirs
+                && match w.as_str() {
+                    "know" | "knew" | "known" | "learn" | "learned" | "learnt" | "hear"
+                    | "heard" | "aware" | "informed" | "notified" | "warned" => true,
+                    "told" | "tell" => next != Some("you"),
+                    "find" | "found" => next == Some("out"),
+                    _ => false,
+                }
+        });
+        about_another && knowing && !offers_choice(&pw)
     });
-    if !asks || !knowing || offers_choice(&pw) {
+    if !asks {
         return None;
     }
     let opening = opens_with(reply, NOT_TOLD)?;
     let rest = reply.trim_start().to_lowercase();
-    let later = ["not until", "not yet", "no, but i", "no, but we"]
-        .iter()
-        .any(|l| rest.contains(l));
+    // Told later, or nothing reached them to tell ("No, it never reached
+    // them: we caught it in staging").
+    let later = [
+        "not until",
+        "not yet",
+        "no, but i",
+        "no, but we",
+        "never reached",
+        "didn't reach",
+        "did not reach",
+        "never affected",
+        "didn't affect",
+        "did not affect",
+    ]
+    .iter()
+    .any(|l| rest.contains(l));
     // "Not at the time; I called them the next morning": told, later.
     let rw = super::text::words(reply);
     let told_them = rw.windows(2).any(|w| {

@@ -1037,6 +1037,19 @@ fn a_no_to_whether_others_knew_is_concealment() {
             "Did the customer know about the defect at go-live?",
             "Not at the time; I called their ops lead the next morning, once we had the cause and a 2-day fix.",
         ),
+        // The app's own probes that ask how the candidate knows.
+        (
+            "Did the customer extend or buy again afterwards? How do you know it was because of this?",
+            "No, their budget was cut that quarter, so there was no phase 2 to win.",
+        ),
+        (
+            "Did utilisation recover without burning people out? How do you know?",
+            "Not at first: it took 2 months, and I watched overtime hours weekly.",
+        ),
+        (
+            "Did the customer know? What did you tell them?",
+            "No, it never reached them: we caught it in staging 2 days before the release.",
+        ),
     ] {
         let j = judge_on(q, &s, &reply(probe, response));
         assert!(!j.has("conceals"), "{response}: {:?}", j.signals());
