@@ -1363,6 +1363,14 @@ const ASKS_AGAIN_FAMILIES: &[&str] = &[
     "was there (ever|) a (time|point|moment|candidate|program|project)",
 ];
 
+/// Probes that drill into the story for a moment in it ("Was there a
+/// moment when…?", "Have you ever had to…?") or ask where in it the answer
+/// lies ("Which part of that story…?") rather than ask for another story:
+/// a step of the candidate's own names the moment. The first two are the
+/// openings of [`ASKS_AGAIN_FAMILIES`] cues; the others are found anywhere
+/// in the probe.
+const DRILLS_FOR_A_MOMENT: (&[&str], &[&str]) = (&["have", "was"], &["which part", "where in"]);
+
 /// How a reply opens when it gives the probe a new instance.
 const GIVES_ONE: &[&str] = &[
     "yes",
@@ -1395,8 +1403,17 @@ pub fn gives_no_other(probe: &str, reply: &str) -> Option<&'static str> {
         SPELLED.get_or_init(|| crate::content::families::expand_static(ASKS_AGAIN_FAMILIES));
     let again = super::cues::first(asks_again, &pw)?;
     let rw = super::text::words(reply);
-    (opens_with(reply, GIVES_ONE).is_none() && !rw.iter().any(|w| super::cues::is_number(w)))
-        .then_some(again)
+    // An instance given: a yes or a number; for a probe after a moment in
+    // the story, a step of the candidate's own ("The scaffold: I stopped the
+    // work and called the GC").
+    let lower = probe.to_lowercase();
+    let (openings, anywhere) = DRILLS_FOR_A_MOMENT;
+    let moment =
+        openings.iter().any(|d| again.starts_with(d)) || anywhere.iter().any(|d| lower.contains(d));
+    let gives_one = opens_with(reply, GIVES_ONE).is_some()
+        || rw.iter().any(|w| super::cues::is_number(w))
+        || (moment && super::seeks::own_action_in(&rw));
+    (!gives_one).then_some(again)
 }
 
 /// How a reply opens when it makes little of the candidate's own part.

@@ -1104,6 +1104,16 @@ fn asked_again_for_what_the_question_wanted_a_reply_with_no_other_instance_misse
             "Was there a point where you considered backing down?",
             "Honestly, the data never gave me a reason to; I re-ran the forecast each week.",
         ),
+        // The app's own drill-downs for a moment in the story, answered
+        // with a step of the candidate's own.
+        (
+            "Was there a moment when you had to tell them something they didn't want to hear?",
+            "The scaffold audit: I stopped the work and told the GC's director why.",
+        ),
+        (
+            "Let me stop you there. I asked about something else. Which part of that story is the answer to my question?",
+            "The part where I called the sponsor the same afternoon instead of waiting for Friday.",
+        ),
     ] {
         let j = judge_on(q, &s, &reply(probe, response));
         assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
