@@ -18,6 +18,18 @@ fn judge_on(qid: &str, s: &Star, follow_ups: &[FollowUp]) -> Judgement {
     j.judge(&q, s, follow_ups, 300, false)
 }
 
+/// Judges the strong delivery story on a roadblock question once per
+/// (probe, reply) pair, handing each judgement and its reply to `check`.
+fn each_reply(pairs: &[(&str, &str)], check: impl Fn(&Judgement, &str)) {
+    let s = strong_delivery();
+    for (probe, response) in pairs {
+        check(
+            &judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response)),
+            response,
+        );
+    }
+}
+
 fn quotes_are_substrings(s: &Star, follow_ups: &[FollowUp], j: &Judgement) {
     let all = format!(
         "{}\n{}",
@@ -985,75 +997,76 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
 
 #[test]
 fn a_no_to_whether_others_knew_is_concealment() {
-    let s = strong_delivery();
-    let q = "dr-roadblock-near-deadline";
-    for (probe, response) in [
-        (
-            "Did the customer whose racks dropped ever find out?",
-            "Not from us. Their equipment recovered on its own within 4 minutes.",
-        ),
-        (
-            "Did your VP know the findings were still open at launch?",
-            "Not formally. The tracker had them, so the information was there.",
-        ),
-        (
-            "Did anyone tell the actuarial team their reports used bad data?",
-            "No. The backfill fixed the tables and their next reports were right.",
-        ),
-    ] {
-        let j = judge_on(q, &s, &reply(probe, response));
-        assert!(j.has("conceals"), "{response}: {:?}", j.signals());
-        assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
-        let f = j.findings.iter().find(|f| f.signal == "conceals").unwrap();
-        assert!(
-            !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
-            "{f:?}"
-        );
-    }
+    each_reply(
+        &[
+            (
+                "Did the customer whose racks dropped ever find out?",
+                "Not from us. Their equipment recovered on its own within 4 minutes.",
+            ),
+            (
+                "Did your VP know the findings were still open at launch?",
+                "Not formally. The tracker had them, so the information was there.",
+            ),
+            (
+                "Did anyone tell the actuarial team their reports used bad data?",
+                "No. The backfill fixed the tables and their next reports were right.",
+            ),
+        ],
+        |j, response| {
+            assert!(j.has("conceals"), "{response}: {:?}", j.signals());
+            assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
+            let f = j.findings.iter().find(|f| f.signal == "conceals").unwrap();
+            assert!(
+                !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
+                "{f:?}"
+            );
+        },
+    );
     // Not concealment: told later, the candidate's own knowing, what
-    // someone told them, a choice of two, or owned in the same reply.
-    for (probe, response) in [
-        (
-            "Did the customer know before the outage ended?",
-            "Not until I called their ops lead 20 minutes in; I gave them the cause by 9 am.",
-        ),
-        (
-            "Did you know the root cause by then?",
-            "No, it took 3 more days and a vendor trace to find it.",
-        ),
-        (
-            "Has a peer ever told you something you did that hurt the work?",
-            "No, not in those words, but my 2 leads said the Friday reviews ran long.",
-        ),
-        (
-            "Did the sponsor hear it from you, or did the vendor tell them first?",
-            "No, it was me: I called her within the hour with the 3 options.",
-        ),
-        (
-            "Did finance know the invoices were held?",
-            "Not at first, and I should not have waited: I told the controller on day 2.",
-        ),
-        (
-            "Did the customer know about the defect at go-live?",
-            "Not at the time; I called their ops lead the next morning, once we had the cause and a 2-day fix.",
-        ),
-        // The app's own probes that ask how the candidate knows.
-        (
-            "Did the customer extend or buy again afterwards? How do you know it was because of this?",
-            "No, their budget was cut that quarter, so there was no phase 2 to win.",
-        ),
-        (
-            "Did utilisation recover without burning people out? How do you know?",
-            "Not at first: it took 2 months, and I watched overtime hours weekly.",
-        ),
-        (
-            "Did the customer know? What did you tell them?",
-            "No, it never reached them: we caught it in staging 2 days before the release.",
-        ),
-    ] {
-        let j = judge_on(q, &s, &reply(probe, response));
-        assert!(!j.has("conceals"), "{response}: {:?}", j.signals());
-    }
+    // someone told them, a choice of two, owned in the same reply, how the
+    // candidate knows, or nothing that reached anyone.
+    each_reply(
+        &[
+            (
+                "Did the customer know before the outage ended?",
+                "Not until I called their ops lead 20 minutes in; I gave them the cause by 9 am.",
+            ),
+            (
+                "Did you know the root cause by then?",
+                "No, it took 3 more days and a vendor trace to find it.",
+            ),
+            (
+                "Has a peer ever told you something you did that hurt the work?",
+                "No, not in those words, but my 2 leads said the Friday reviews ran long.",
+            ),
+            (
+                "Did the sponsor hear it from you, or did the vendor tell them first?",
+                "No, it was me: I called her within the hour with the 3 options.",
+            ),
+            (
+                "Did finance know the invoices were held?",
+                "Not at first, and I should not have waited: I told the controller on day 2.",
+            ),
+            (
+                "Did the customer know about the defect at go-live?",
+                "Not at the time; I called their ops lead the next morning, once we had the cause and a 2-day fix.",
+            ),
+            // The app's own probes that ask how the candidate knows.
+            (
+                "Did the customer extend or buy again afterwards? How do you know it was because of this?",
+                "No, their budget was cut that quarter, so there was no phase 2 to win.",
+            ),
+            (
+                "Did utilisation recover without burning people out? How do you know?",
+                "Not at first: it took 2 months, and I watched overtime hours weekly.",
+            ),
+            (
+                "Did the customer know? What did you tell them?",
+                "No, it never reached them: we caught it in staging 2 days before the release.",
+            ),
+        ],
+        |j, response| assert!(!j.has("conceals"), "{response}: {:?}", j.signals()),
+    );
 }
 
 #[test]
@@ -1073,51 +1086,51 @@ fn cached_judgements_are_keyed_by_the_red_flags_and_asks_the_judge_reads() {
 
 #[test]
 fn asked_again_for_what_the_question_wanted_a_reply_with_no_other_instance_misses_it() {
-    let s = strong_delivery();
-    let q = "dr-roadblock-near-deadline";
-    for (probe, response) in [
-        (
-            "That's a good story, but I asked about a time you moved fast on a reversible call. Do you have one?",
-            "I think this one shows my judgement on when to go fast and when to slow down.",
-        ),
-        (
-            "That went well. I asked about a time you failed because you assumed you understood something.",
-            "I'd say this is the other side of that lesson: I've learned not to assume.",
-        ),
-    ] {
-        let j = judge_on(q, &s, &reply(probe, response));
-        assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
-        assert!(j.vote.is_some_and(|v| v < Vote::Inclined), "{:?}", j.vote);
-    }
+    each_reply(
+        &[
+            (
+                "That's a good story, but I asked about a time you moved fast on a reversible call. Do you have one?",
+                "I think this one shows my judgement on when to go fast and when to slow down.",
+            ),
+            (
+                "That went well. I asked about a time you failed because you assumed you understood something.",
+                "I'd say this is the other side of that lesson: I've learned not to assume.",
+            ),
+        ],
+        |j, response| {
+            assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
+            assert!(j.vote.is_some_and(|v| v < Vote::Inclined), "{:?}", j.vote);
+        },
+    );
     // Another instance given, with a yes or a number, or a probe about what
     // the candidate considered: nothing missed.
-    for (probe, response) in [
-        (
-            "I asked about a time you moved fast on a reversible call. Do you have one?",
-            "Yes: at the warehouse pilot I switched carriers for a week without waiting for the study.",
-        ),
-        (
-            "Have you ever actually rolled back? How long did it take?",
-            "We rolled back the pricing service in March; it took 40 minutes end to end.",
-        ),
-        (
-            "Was there a point where you considered backing down?",
-            "Honestly, the data never gave me a reason to; I re-ran the forecast each week.",
-        ),
-        // The app's own drill-downs for a moment in the story, answered
-        // with a step of the candidate's own.
-        (
-            "Was there a moment when you had to tell them something they didn't want to hear?",
-            "The scaffold audit: I stopped the work and told the GC's director why.",
-        ),
-        (
-            "Let me stop you there. I asked about something else. Which part of that story is the answer to my question?",
-            "The part where I called the sponsor the same afternoon instead of waiting for Friday.",
-        ),
-    ] {
-        let j = judge_on(q, &s, &reply(probe, response));
-        assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
-    }
+    each_reply(
+        &[
+            (
+                "I asked about a time you moved fast on a reversible call. Do you have one?",
+                "Yes: at the warehouse pilot I switched carriers for a week without waiting for the study.",
+            ),
+            (
+                "Have you ever actually rolled back? How long did it take?",
+                "We rolled back the pricing service in March; it took 40 minutes end to end.",
+            ),
+            (
+                "Was there a point where you considered backing down?",
+                "Honestly, the data never gave me a reason to; I re-ran the forecast each week.",
+            ),
+            // The app's own drill-downs for a moment in the story, answered
+            // with a step of the candidate's own.
+            (
+                "Was there a moment when you had to tell them something they didn't want to hear?",
+                "The scaffold audit: I stopped the work and told the GC's director why.",
+            ),
+            (
+                "Let me stop you there. I asked about something else. Which part of that story is the answer to my question?",
+                "The part where I called the sponsor the same afternoon instead of waiting for Friday.",
+            ),
+        ],
+        |j, response| assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals()),
+    );
 }
 
 #[test]
