@@ -1,12 +1,16 @@
 //! Embeds every `*.toml` file under `content/` into the binary.
-use std::{env, fs, path::Path};
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+};
 
 // Cue families, spelled out here so the start-up JSON holds plain cues.
 #[allow(dead_code)]
 #[path = "src/content/families.rs"]
 mod families;
 
-fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
+/// Every file under `dir` whose extension is `ext`, in sorted order.
+fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -14,27 +18,8 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<String>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            collect(&p, base, out);
-        } else if p.extension().is_some_and(|e| e == "toml") {
-            let rel = p
-                .strip_prefix(base)
-                .expect("under base")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push(rel);
-        }
-    }
-}
-
-/// Every `*.rs` file under `dir`.
-fn collect_rs(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        if p.is_dir() {
-            collect_rs(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
+            collect(&p, ext, out);
+        } else if p.extension().is_some_and(|e| e == ext) {
             out.push(p);
         }
     }
@@ -44,8 +29,17 @@ fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let content = Path::new(&manifest).join("content");
     println!("cargo:rerun-if-changed=content");
-    let mut files = Vec::new();
-    collect(&content, &content, &mut files);
+    let mut paths = Vec::new();
+    collect(&content, "toml", &mut paths);
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&content)
+                .expect("under content/")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
     let mut code = String::from(
         "/// The built-in pack: (path relative to `content/`, text).\npub static EMBEDDED: &[(&str, &str)] = &[\n",
     );
@@ -70,7 +64,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/practice/judge");
     println!("cargo:rerun-if-changed=src/content/families.rs");
     let mut judge = Vec::new();
-    collect_rs(&Path::new(&manifest).join("src/practice/judge"), &mut judge);
+    collect(
+        &Path::new(&manifest).join("src/practice/judge"),
+        "rs",
+        &mut judge,
+    );
     judge.push(Path::new(&manifest).join("src/content/families.rs"));
     judge.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();

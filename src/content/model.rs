@@ -292,7 +292,7 @@ pub struct FormatField {
 
 /// Whose doing a red flag needs: the candidate's own (`I`, or `we` with
 /// them in it), or anyone's (a plan's "risks: minimal").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FlagSubject {
     #[default]

@@ -800,7 +800,7 @@ pub fn with_ai_levels(
         &j.findings,
         follow_ups,
         rules,
-        j.depth,
+        j.drilldown,
     );
     if flagged
         && let (Some(a), Some(rule)) = (average.as_mut(), judgement.average)

@@ -1610,21 +1610,27 @@ mod tests {
     fn the_candidates_own_negated_verb_covers_its_whole_phrase() {
         // Six words back, beyond the near window, the negation is still
         // the candidate's own and covers the phrase …
-        let w = words("I do not keep the team past Friday without approval");
-        let at = find_cue("without approval", &w).unwrap();
-        assert!(turned(&w, at));
+        assert!(turned_at(
+            "I do not keep the team past Friday without approval",
+            "without approval"
+        ));
         // … but not across a new clause …
-        let w = words(
+        assert!(!turned_at(
             "I did not wait for the inspector and the team energized the racks without approval",
-        );
-        let at = find_cue("without approval", &w).unwrap();
-        assert!(!turned(&w, at));
+            "without approval"
+        ));
         // … nor when someone else's verb is negated.
-        let w = words(
+        assert!(!turned_at(
             "the vendor did not tell anyone and shipped the firmware past Friday without approval",
-        );
-        let at = find_cue("without approval", &w).unwrap();
-        assert!(!turned(&w, at));
+            "without approval"
+        ));
+    }
+
+    /// Whether `cue`, found in `text`, is turned around there.
+    fn turned_at(text: &str, cue: &str) -> bool {
+        let w = words(text);
+        let at = find_cue(cue, &w).unwrap();
+        turned(&w, at)
     }
 
     #[test]
@@ -1635,57 +1641,63 @@ mod tests {
 
     #[test]
     fn a_purpose_or_the_candidates_own_proposal_turns_nothing() {
-        let w = words(
+        assert!(!turned_at(
             "he signed a waiver so we could launch and have privacy review the flows afterwards",
-        );
-        let at = find_cue("privacy review", &w).unwrap();
-        assert!(!turned(&w, at));
-        let w = words("we could launch and have privacy review the flows afterwards");
-        let at = find_cue("privacy review", &w).unwrap();
-        assert!(turned(&w, at));
-        let w = words("I proposed that we skip the security review");
-        let at = find_cue("skip the security review", &w).unwrap();
-        assert!(!turned(&w, at));
-        let w = words("the vendor proposed that we skip the security review");
-        let at = find_cue("skip the security review", &w).unwrap();
-        assert!(turned(&w, at));
+            "privacy review"
+        ));
+        assert!(turned_at(
+            "we could launch and have privacy review the flows afterwards",
+            "privacy review"
+        ));
+        assert!(!turned_at(
+            "I proposed that we skip the security review",
+            "skip the security review"
+        ));
+        assert!(turned_at(
+            "the vendor proposed that we skip the security review",
+            "skip the security review"
+        ));
     }
 
     #[test]
     fn turned_phrasings_do_not_count() {
-        let w = words("I refused to skip the security review");
-        let at = find_cue("skip the security review", &w).unwrap();
-        assert!(turned(&w, at));
-        let w = words("I decided to skip the security review");
-        let at = find_cue("skip the security review", &w).unwrap();
-        assert!(!turned(&w, at));
+        assert!(turned_at(
+            "I refused to skip the security review",
+            "skip the security review"
+        ));
+        assert!(!turned_at(
+            "I decided to skip the security review",
+            "skip the security review"
+        ));
         // A negation carries over "or" to the next thing refused …
-        let w = words(
+        assert!(turned_at(
             "things I would not do are skip the integrated tests or energize ahead of the inspector's sign-off",
-        );
-        let at = find_cue("ahead of", &w).unwrap();
-        assert!(turned(&w, at));
+            "ahead of"
+        ));
         // … but not over "and" to something that was done.
-        let w = words(
+        assert!(!turned_at(
             "I did not wait for the inspector and we energized the racks ahead of the sign-off",
-        );
-        let at = find_cue("ahead of", &w).unwrap();
-        assert!(!turned(&w, at));
+            "ahead of"
+        ));
         // A cleft lists what the candidate would not do, "and" included …
-        let w = words("what I wouldn't do is quietly drop load testing and report green");
-        let at = find_cue("report green", &w).unwrap();
-        assert!(turned(&w, at));
+        assert!(turned_at(
+            "what I wouldn't do is quietly drop load testing and report green",
+            "report green"
+        ));
         // … while "do" as a plain verb carries no cleft.
-        let w = words("I didn't do the security review that week and then reported green anyway");
-        let at = find_cue("reported green", &w).unwrap();
-        assert!(!turned(&w, at));
+        assert!(!turned_at(
+            "I didn't do the security review that week and then reported green anyway",
+            "reported green"
+        ));
         // Someone else's wish turns it around; the candidate's own
         // instruction to others does not.
-        let w = words("the director asked me to keep it out of the deck");
-        let at = find_cue("keep it out of the", &w).unwrap();
-        assert!(turned(&w, at));
-        let w = words("I asked my analysts to keep it out of the deck");
-        let at = find_cue("keep it out of the", &w).unwrap();
-        assert!(!turned(&w, at));
+        assert!(turned_at(
+            "the director asked me to keep it out of the deck",
+            "keep it out of the"
+        ));
+        assert!(!turned_at(
+            "I asked my analysts to keep it out of the deck",
+            "keep it out of the"
+        ));
     }
 }

@@ -133,9 +133,21 @@ pub struct Judgement {
     pub vote: Option<Vote>,
     /// How sure the vote is, 0–1 (see [`Confidence`]).
     pub confidence: Option<Confidence>,
-    /// Whether the story's Result is measured and a follow-up reply gives
-    /// a number ([`probed_in_depth`]): the depth of a strong hire.
-    pub depth: bool,
+    /// How the follow-up replies went, read once ([`Drilldown`]).
+    pub drilldown: Drilldown,
+}
+
+/// How the drill-down went, read once per answer for its average.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drilldown {
+    /// Neither of the below.
+    #[default]
+    Plain,
+    /// The story's Result is measured and a reply gives a number
+    /// ([`probed_in_depth`]): the depth of a strong hire.
+    Deep,
+    /// The replies were thin ([`answered_thinly`]).
+    Thin,
 }
 
 /// How sure a vote is, and why not surer. Low when the text is too short
@@ -170,7 +182,7 @@ impl Judgement {
             average: None,
             vote: None,
             confidence: None,
-            depth: false,
+            drilldown: Drilldown::Plain,
         }
     }
     pub fn signals(&self) -> Vec<String> {
@@ -527,8 +539,10 @@ pub fn fingerprint(content: &Content) -> u64 {
     JUDGE_VERSION.hash(&mut h);
     env!("LOOPDRILL_JUDGE_SOURCE").hash(&mut h);
     for f in &content.red_flags {
-        (&f.id, f.cap, &f.cues, &f.anyone, &f.unless, &f.formats).hash(&mut h);
-        format!("{:?}", f.subject).hash(&mut h);
+        (
+            &f.id, f.cap, f.subject, &f.cues, &f.anyone, &f.unless, &f.formats,
+        )
+            .hash(&mut h);
     }
     for a in &content.asks {
         (&a.id, &a.question, &a.shows, &a.contrary, &a.opposite).hash(&mut h);
@@ -1040,12 +1054,19 @@ impl<'c> Judge<'c> {
         let depth = if story { probed_in_depth(said) } else { None };
         // How deep the replies went, either way, shows under delivery data;
         // a thin reply is worth saying only where nothing thinner is.
-        let thin =
-            if answered_thinly(follow_ups) && !findings.iter().any(|f| THIN.contains(&f.signal)) {
-                (0..follow_ups.len())
-                    .min_by_key(|&n| text::words(&follow_ups[n].response).len())
-                    .map(|n| {
-                        reply_finding(
+        let thinly = answered_thinly(follow_ups);
+        let drilldown = if depth.is_some() {
+            Drilldown::Deep
+        } else if thinly {
+            Drilldown::Thin
+        } else {
+            Drilldown::Plain
+        };
+        let thin = if thinly && !findings.iter().any(|f| THIN.contains(&f.signal)) {
+            (0..follow_ups.len())
+                .min_by_key(|&n| text::words(&follow_ups[n].response).len())
+                .map(|n| {
+                    reply_finding(
                         said,
                         n,
                         "non-answer",
@@ -1053,23 +1074,17 @@ impl<'c> Judge<'c> {
                             .into(),
                     )
                     .evidence
-                    })
-            } else {
-                None
-            };
+                })
+        } else {
+            None
+        };
         if let Some(c) = criteria
             .iter_mut()
             .find(|c| !c.principle && c.criterion == "data")
         {
             c.evidence.extend(depth.iter().chain(thin.iter()).cloned());
         }
-        let average = answer_average(
-            &criteria,
-            &findings,
-            follow_ups,
-            &self.rules,
-            depth.is_some(),
-        );
+        let average = answer_average(&criteria, &findings, follow_ups, &self.rules, drilldown);
         let confidence = average.map(|avg| {
             confidence(
                 avg,
@@ -1088,7 +1103,7 @@ impl<'c> Judge<'c> {
             average,
             criteria,
             findings,
-            depth: depth.is_some(),
+            drilldown,
         }
     }
 }
@@ -1375,7 +1390,7 @@ pub fn answer_average(
     findings: &[signals::Found],
     follow_ups: &[FollowUp],
     rules: &DebriefRules,
-    depth: bool,
+    drilldown: Drilldown,
 ) -> Option<f64> {
     let lp = mean(
         criteria
@@ -1421,7 +1436,7 @@ pub fn answer_average(
     // such an answer inclined 57 times and strongly inclined 23 where the
     // judge had made it a strong hire. An inclined at best.
     if let Some(avg) = average.as_mut()
-        && answered_thinly(follow_ups)
+        && drilldown == Drilldown::Thin
     {
         *avg = avg.min((rules.inclined + rules.strongly_inclined) / 2.0);
     }
@@ -1433,7 +1448,7 @@ pub fn answer_average(
     // reply the two votes were as common as each other. Such an answer is
     // a strong hire.
     if let Some(avg) = average.as_mut()
-        && depth
+        && drilldown == Drilldown::Deep
         && (DEPTH_LIFT_FROM..rules.strongly_inclined).contains(avg)
     {
         *avg = rules.strongly_inclined;

@@ -200,8 +200,7 @@ fn a_dodged_follow_up_is_a_non_answer_but_a_real_reply_is_not() {
 
 #[test]
 fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask() {
-    let s = strong_delivery();
-    let whole = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    let whole = judge_on("dr-roadblock-near-deadline", &strong_delivery(), &[]);
     assert!(
         whole.vote.is_some_and(|v| v >= Vote::Inclined),
         "{:?}",
@@ -209,77 +208,81 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
     );
     // Asked about a fact of the story, the candidate says it is not there:
     // a whole-looking story is a no hire, and the reply is quoted.
-    for (probe, response) in [
-        (
-            "Which part of that was automated?",
-            "None of it, really; the 4 leads still write the status by hand every Friday.",
-        ),
-        (
-            "Did you take any of those calls yourself, on the phones or in the queue?",
-            "No, I didn't think I needed to. The 3 dashboards and 40 tickets gave me the picture.",
-        ),
-        (
-            "Before you built it, who told you they needed it?",
-            "Honestly, nobody asked for it directly; we knew it would land once the 6 teams saw it.",
-        ),
-        // Whether they considered a fact of the story is about the story.
-        (
-            "Did you consider that the 4-hour target itself was driving the shortcuts?",
-            "No. Good technicians hit it without cutting corners.",
-        ),
-    ] {
-        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
-        assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
-        assert!(
-            j.vote.is_some_and(|v| v < Vote::Inclined),
-            "{response}: {:?}",
-            j.vote
-        );
-        let f = j
-            .findings
-            .iter()
-            .find(|f| f.signal == "misses-ask")
-            .unwrap();
-        assert!(
-            !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
-            "{:?}",
-            f.evidence
-        );
-    }
+    each_reply(
+        &[
+            (
+                "Which part of that was automated?",
+                "None of it, really; the 4 leads still write the status by hand every Friday.",
+            ),
+            (
+                "Did you take any of those calls yourself, on the phones or in the queue?",
+                "No, I didn't think I needed to. The 3 dashboards and 40 tickets gave me the picture.",
+            ),
+            (
+                "Before you built it, who told you they needed it?",
+                "Honestly, nobody asked for it directly; we knew it would land once the 6 teams saw it.",
+            ),
+            // Whether they considered a fact of the story is about the story.
+            (
+                "Did you consider that the 4-hour target itself was driving the shortcuts?",
+                "No. Good technicians hit it without cutting corners.",
+            ),
+        ],
+        |j, response| {
+            assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
+            assert!(
+                j.vote.is_some_and(|v| v < Vote::Inclined),
+                "{response}: {:?}",
+                j.vote
+            );
+            let f = j
+                .findings
+                .iter()
+                .find(|f| f.signal == "misses-ask")
+                .unwrap();
+            assert!(
+                !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
+                "{:?}",
+                f.evidence
+            );
+        },
+    );
     // Not a concession: a "no" to what the candidate would do, "no one"
     // opening a fact, and a reply that gives the thing asked for.
-    for (probe, response) in [
-        (
-            "Would you have launched at 9 missing safety steps?",
-            "No. I had told the director in week 3 that the safety bar was not negotiable.",
-        ),
-        (
-            "Who else could have run the migration?",
-            "No one else had the access, so I ran the 3 cutovers myself on 12 May.",
-        ),
-        // A "no" to a choice of two picks a side (the app's own probe).
-        (
-            "You said \"I told her the cause\". Was that yours to decide, or did you need someone's yes?",
-            "No, it was mine to send: the burn report is my deliverable, and I told my manager that morning.",
-        ),
-        (
-            "Which part of that was automated?",
-            "The nightly readiness check: a script reads 14 trackers and posts the gaps by 7 am.",
-        ),
-        // An option considered and not taken is a choice, and a belief asked
-        // for is an opinion.
-        (
-            "Did you ever consider escalating?",
-            "No. The 2 leads owned the fix, and I wanted them to keep it.",
-        ),
-        (
-            "Do you now believe the opposite, that clean data always beats more data?",
-            "No. It depends on the noise level; I now ask for a label audit before 2 more months of collection.",
-        ),
-    ] {
-        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
-        assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
-    }
+    each_reply(
+        &[
+            (
+                "Would you have launched at 9 missing safety steps?",
+                "No. I had told the director in week 3 that the safety bar was not negotiable.",
+            ),
+            (
+                "Who else could have run the migration?",
+                "No one else had the access, so I ran the 3 cutovers myself on 12 May.",
+            ),
+            // A "no" to a choice of two picks a side (the app's own probe).
+            (
+                "You said \"I told her the cause\". Was that yours to decide, or did you need someone's yes?",
+                "No, it was mine to send: the burn report is my deliverable, and I told my manager that morning.",
+            ),
+            (
+                "Which part of that was automated?",
+                "The nightly readiness check: a script reads 14 trackers and posts the gaps by 7 am.",
+            ),
+            // An option considered and not taken is a choice, and a belief asked
+            // for is an opinion.
+            (
+                "Did you ever consider escalating?",
+                "No. The 2 leads owned the fix, and I wanted them to keep it.",
+            ),
+            (
+                "Do you now believe the opposite, that clean data always beats more data?",
+                "No. It depends on the noise level; I now ask for a label audit before 2 more months of collection.",
+            ),
+        ],
+        |j, response| {
+            assert!(!j.has("misses-ask"), "{response}: {:?}", j.signals());
+        },
+    );
 }
 
 #[test]
@@ -340,7 +343,8 @@ fn three_different_signs_of_a_thin_answer_make_it_a_no_hire() {
     };
     let two = [found("no-metric"), found("no-timeline")];
     let three = [found("no-metric"), found("no-timeline"), found("hedging")];
-    let avg = |f: &[signals::Found]| answer_average(&criteria, f, &[], &rules, false).unwrap();
+    let avg =
+        |f: &[signals::Found]| answer_average(&criteria, f, &[], &rules, Drilldown::Plain).unwrap();
     // Two signs: thin, an inclined at best but still a hire.
     assert!(avg(&two) >= rules.inclined, "{}", avg(&two));
     // Three different ones: a no hire at best.
@@ -872,36 +876,39 @@ fn an_overrun_walked_through_with_the_sponsor_is_a_hard_truth_told() {
 
 #[test]
 fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
-    let s = strong_delivery();
-    for (probe, response) in [
-        (
-            "Looking back, what part of this was yours?",
-            "Honestly, not much. I delivered to the spec the customer signed; the 3 late drops were the vendor's.",
-        ),
-        (
-            "If you had to name one thing you would do differently, what would it be?",
-            "I'm not sure there's much I'd do differently on my side. I raised the risk in writing in week 2.",
-        ),
-    ] {
-        let j = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
-        assert!(j.has("blame"), "{response}: {:?}", j.signals());
-        assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
-    }
+    each_reply(
+        &[
+            (
+                "Looking back, what part of this was yours?",
+                "Honestly, not much. I delivered to the spec the customer signed; the 3 late drops were the vendor's.",
+            ),
+            (
+                "If you had to name one thing you would do differently, what would it be?",
+                "I'm not sure there's much I'd do differently on my side. I raised the risk in writing in week 2.",
+            ),
+        ],
+        |j, response| {
+            assert!(j.has("blame"), "{response}: {:?}", j.signals());
+            assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
+        },
+    );
     // The same words to a probe about something else, or a reply that
     // names the candidate's own part, are not blame.
-    for (probe, response) in [
-        (
-            "How much did the vendor's delay cost you?",
-            "Not much: 2 days, because I had already moved the label work earlier.",
-        ),
-        (
-            "What would you do differently?",
-            "Start the vendor's integration tests in week 1 instead of week 5; I waited too long for their spec.",
-        ),
-    ] {
-        let k = judge_on("dr-roadblock-near-deadline", &s, &reply(probe, response));
-        assert!(!k.has("blame"), "{response}: {:?}", k.signals());
-    }
+    each_reply(
+        &[
+            (
+                "How much did the vendor's delay cost you?",
+                "Not much: 2 days, because I had already moved the label work earlier.",
+            ),
+            (
+                "What would you do differently?",
+                "Start the vendor's integration tests in week 1 instead of week 5; I waited too long for their spec.",
+            ),
+        ],
+        |j, response| {
+            assert!(!j.has("blame"), "{response}: {:?}", j.signals());
+        },
+    );
 }
 
 #[test]
@@ -959,7 +966,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
     let alone = judge_on(q, &s, &[]);
     let avg = alone.average.unwrap();
     assert!((DEPTH_LIFT_FROM..3.85).contains(&avg), "{avg}");
-    assert!(!alone.depth);
+    assert_ne!(alone.drilldown, Drilldown::Deep);
     // A probe answered with a number, on a Result that holds one: a strong
     // hire, and the delivery criterion quotes the reply.
     let deep = reply(
@@ -968,7 +975,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
     );
     let j = judge_on(q, &s, &deep);
     quotes_are_substrings(&s, &deep, &j);
-    assert!(j.depth);
+    assert_eq!(j.drilldown, Drilldown::Deep);
     assert_eq!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
     let data = j.criteria.iter().find(|c| c.criterion == "data").unwrap();
     assert!(
@@ -983,7 +990,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
         "We held some regions back for a while and their contacts stayed flat.",
     );
     let j = judge_on(q, &s, &shallow);
-    assert!(!j.depth);
+    assert_ne!(j.drilldown, Drilldown::Deep);
     assert_eq!(j.vote, Some(Vote::Inclined), "{:?}", j.average);
     // Nor does a numbered reply lift a story whose Result has no number.
     let unmeasured = Star {
@@ -991,7 +998,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
         ..strong_delivery()
     };
     let j = judge_on(q, &unmeasured, &deep);
-    assert!(!j.depth);
+    assert_ne!(j.drilldown, Drilldown::Deep);
     assert_ne!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
 }
 
