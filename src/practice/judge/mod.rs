@@ -987,6 +987,27 @@ impl<'c> Judge<'c> {
             );
             findings.insert(0, reply_finding(said, n, "conceals", reason));
         }
+        // Asked what the risk was, the candidate calls it next to nothing
+        // ("What was the risk of skipping the test?" "Minimal."): the risk
+        // waved away, in a story or a plan.
+        if !findings.iter().any(|f| f.signal == "dismisses-risk")
+            && let Some(flag) = self
+                .content
+                .red_flags
+                .iter()
+                .find(|f| f.id == "dismisses-risk")
+            && let Some((n, opening)) = follow_ups
+                .iter()
+                .enumerate()
+                .find_map(|(n, f)| signals::brushes_off_risk(&f.probe, &f.response).map(|o| (n, o)))
+        {
+            caps.push(("dismisses-risk", flag.cap));
+            let reason = format!(
+                "asked what the risk was, follow-up {} opens with '{opening}'",
+                n + 1
+            );
+            findings.insert(0, reply_finding(said, n, "dismisses-risk", reason));
+        }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
         if facts.plan {

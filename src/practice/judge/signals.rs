@@ -1436,6 +1436,11 @@ const MINIMISERS: &[&str] = &[
     "i can't think of anything",
     "there isn't much",
     "there's not much",
+    "i did my part",
+    "i had done my part",
+    "i'd done my part",
+    "i don't think it was really",
+    "my part was really",
 ];
 
 /// Asked what their own part was, or what they would do differently, the
@@ -1446,6 +1451,7 @@ pub fn minimises_own_part(probe: &str, reply: &str) -> Option<&'static str> {
     let has = |w: &str| pw.iter().any(|x| x == w);
     let own_part = has("differently")
         || has("yours")
+        || (has("part") && has("own"))
         || (has("your")
             && ["part", "share", "role", "mistake", "fault"]
                 .iter()
@@ -1454,6 +1460,35 @@ pub fn minimises_own_part(probe: &str, reply: &str) -> Option<&'static str> {
         return None;
     }
     opens_with(reply, MINIMISERS)
+}
+
+/// How a reply opens when it calls a risk next to nothing.
+const RISK_BRUSH_OFFS: &[&str] = &[
+    "minimal",
+    "negligible",
+    "very little",
+    "very low",
+    "next to nothing",
+    "close to zero",
+    "practically zero",
+    "zero",
+];
+
+/// Asked what the risk was ("What was the risk of skipping the test?",
+/// "What could go wrong?"), the candidate opens by calling it next to
+/// nothing ("Minimal.", "Honestly, very little."): the risk waved away. The
+/// opening, if so.
+pub fn brushes_off_risk(probe: &str, reply: &str) -> Option<&'static str> {
+    let pw = super::text::words(probe);
+    let about_risk = pw
+        .iter()
+        .any(|w| matches!(w.as_str(), "risk" | "risks" | "downside" | "downsides"))
+        || pw.windows(2).any(|w| w[0] == "go" && w[1] == "wrong")
+        || pw.windows(2).any(|w| w[0] == "gone" && w[1] == "wrong");
+    if !about_risk {
+        return None;
+    }
+    opens_with(reply, RISK_BRUSH_OFFS)
 }
 
 /// Which of `openings` a reply starts with, after a word of candour

@@ -886,6 +886,11 @@ fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
                 "If you had to name one thing you would do differently, what would it be?",
                 "I'm not sure there's much I'd do differently on my side. I raised the risk in writing in week 2.",
             ),
+            // "What part do you own?", answered with the part already done.
+            (
+                "What part of that do you own?",
+                "I did my part: I got the 40 racks live and raised the ticket. I can't make another team do their work.",
+            ),
         ],
         |j, response| {
             assert!(j.has("blame"), "{response}: {:?}", j.signals());
@@ -1185,4 +1190,47 @@ fn a_goal_missed_told_in_a_participle_is_the_failure_asked_for() {
     );
     let j = judge_on("tb-missed-goal-still-right", &s, &[]);
     assert!(!j.has("no-failure"), "{:?}", j.signals());
+}
+
+#[test]
+fn calling_a_risk_next_to_nothing_when_asked_for_it_dismisses_risk() {
+    each_reply(
+        &[
+            (
+                "What was the risk of skipping integrated testing on halls 3 and 4?",
+                "Minimal. Same design, same equipment; halls 1 and 2 passed, so testing 3 and 4 would repeat it.",
+            ),
+            (
+                "What could have gone wrong with the overlap?",
+                "Honestly, very little. People overestimate the risk of energising early.",
+            ),
+        ],
+        |j, response| {
+            assert!(j.has("dismisses-risk"), "{response}: {:?}", j.signals());
+            assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
+            let f = j
+                .findings
+                .iter()
+                .find(|f| f.signal == "dismisses-risk")
+                .expect("finding");
+            assert!(response.contains(&f.evidence.quote), "{:?}", f.evidence.quote);
+        },
+    );
+    // The same opening to a probe about something else, and a risk weighed
+    // in the reply, wave nothing away.
+    each_reply(
+        &[
+            (
+                "How much rework did the vendor's delay cause?",
+                "Minimal: 2 days, because I had already moved the label work earlier.",
+            ),
+            (
+                "What was the risk of holding the date?",
+                "A missed cutover: 1 in 5 on my estimate, so I set a rollback gate at 6 pm.",
+            ),
+        ],
+        |j, response| {
+            assert!(!j.has("dismisses-risk"), "{response}: {:?}", j.signals());
+        },
+    );
 }
