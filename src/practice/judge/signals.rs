@@ -1253,7 +1253,44 @@ pub fn concedes(probe: &str, reply: &str) -> Option<&'static str> {
     if offers_choice(&pw) || about_an_option(&pw) {
         return None;
     }
-    opens_with(reply, CONCESSIONS)
+    opens_with(reply, CONCESSIONS).or_else(|| denies_the_asked(&pw, reply))
+}
+
+/// How a first sentence says the candidate did not do something.
+const OWN_DENIALS: &[(&[&str], &str)] = &[
+    (&["i", "didn't"], "i didn't"),
+    (&["i", "did", "not"], "i did not"),
+    (&["i", "never"], "i never"),
+    (&["i", "haven't"], "i haven't"),
+    (&["i", "hadn't"], "i hadn't"),
+];
+
+/// Asked whether they did a thing ("Did you ever take calls yourself?"),
+/// the candidate's first sentence says they did not do that very thing
+/// ("I didn't take calls myself; the data gave me a broader view"): the
+/// same concession as a "no", put in the probe's own words. The denial,
+/// if so.
+fn denies_the_asked(pw: &[String], reply: &str) -> Option<&'static str> {
+    let asks_if_you = matches!(
+        pw.first().map(String::as_str),
+        Some("did" | "have" | "had" | "were" | "was" | "do")
+    ) && pw.get(1).is_some_and(|w| w == "you");
+    if !asks_if_you {
+        return None;
+    }
+    let first = super::text::split_sentences(reply).into_iter().next()?;
+    let rw = super::text::words(first);
+    let (said, rest) = OWN_DENIALS.iter().find_map(|(w, said)| {
+        (rw.len() > w.len() && rw.iter().zip(w.iter()).all(|(a, b)| a == b))
+            .then(|| (*said, &rw[w.len()..]))
+    })?;
+    // The thing denied: the next content words, after "really" or "ever".
+    let echoes = rest
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "really" | "actually" | "ever" | "personally"))
+        .take(2)
+        .any(|w| w.len() > 3 && pw.iter().skip(2).any(|p| p == w));
+    echoes.then_some(said)
 }
 
 /// Whether a probe offers a choice between two questions ("Was that yours

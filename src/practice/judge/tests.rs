@@ -227,6 +227,11 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
                 "Did you consider that the 4-hour target itself was driving the shortcuts?",
                 "No. Good technicians hit it without cutting corners.",
             ),
+            // The "no" put in the probe's own words.
+            (
+                "Did you ever take calls or sit with an agent yourself?",
+                "I didn't take calls myself; the 3 dashboards and a survey of 40 agents gave me a broader view.",
+            ),
         ],
         |j, response| {
             assert!(j.has("misses-ask"), "{response}: {:?}", j.signals());
@@ -277,6 +282,16 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
             (
                 "Do you now believe the opposite, that clean data always beats more data?",
                 "No. It depends on the noise level; I now ask for a label audit before 2 more months of collection.",
+            ),
+            // A denial of something the probe did not ask, or an honest
+            // "I didn't know" to how they knew.
+            (
+                "Did you tell the sponsor before the review?",
+                "I didn't wait for the review: I called her on 3 May, the day the 40 tickets came in.",
+            ),
+            (
+                "How did you know the fix would hold?",
+                "I didn't know for certain, so I ran the 3 cutovers behind a rollback gate.",
             ),
         ],
         |j, response| {
