@@ -1348,7 +1348,7 @@ pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
     if !asks {
         return None;
     }
-    let opening = opens_with(reply, NOT_TOLD)?;
+    let opening = opens_with(reply, NOT_TOLD).or_else(|| points_elsewhere(reply))?;
     let rest = reply.trim_start().to_lowercase();
     // Told later, or nothing reached them to tell ("No, it never reached
     // them: we caught it in staging").
@@ -1383,6 +1383,76 @@ pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
             )
     });
     (!later && !told_them).then_some(opening)
+}
+
+/// How a reply opens when it points to where the news could have been
+/// found, or to something else the other party knew, instead of saying
+/// they were told: "It was in the appendix.", "They knew the suite was live."
+const POINTS_ELSEWHERE: &[&str] = &[
+    "it was in the",
+    "it was in our",
+    "it was on the",
+    "it was on our",
+    "it was documented",
+    "it was listed",
+    "that was in the",
+    "the information was there",
+    "the information was available",
+    "they knew",
+    "she knew",
+    "he knew",
+];
+
+/// Words after "they knew" that say when, not what: "They knew within the
+/// hour" was told.
+const WHEN_TOLD: &[&str] = &[
+    "within",
+    "before",
+    "by",
+    "immediately",
+    "right",
+    "straight",
+    "on",
+    "from",
+    "early",
+    "first",
+    "as",
+    "the same",
+    "that day",
+    "that morning",
+    "that afternoon",
+    "that week",
+    "the next",
+    "the day",
+    "everything",
+    "all",
+    "exactly",
+    "about it",
+];
+
+/// Asked whether someone knew, the reply points elsewhere ("It was in the
+/// appendix", "They knew the suite was live"): they were not told. The
+/// opening, if so.
+fn points_elsewhere(reply: &str) -> Option<&'static str> {
+    let opening = opens_with(reply, POINTS_ELSEWHERE)?;
+    if opening.ends_with("knew") {
+        let lower = reply.trim_start().to_lowercase();
+        let after = lower
+            .split_once(opening)
+            .map_or("", |(_, r)| r)
+            .trim_start_matches([',', ' ']);
+        if after.is_empty()
+            || after.starts_with(['.', ';', ':', '!', '-', '\u{2013}', '\u{2014}'])
+            || WHEN_TOLD.iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+        {
+            return None;
+        }
+    }
+    Some(opening)
 }
 
 /// Probes that ask again for what the question wanted, having not heard it

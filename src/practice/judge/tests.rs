@@ -1038,6 +1038,15 @@ fn a_no_to_whether_others_knew_is_concealment() {
                 "Did anyone tell the actuarial team their reports used bad data?",
                 "No. The backfill fixed the tables and their next reports were right.",
             ),
+            // Pointed to where it could be found, or to something else known.
+            (
+                "Did leadership know about the lost-edits bug when they approved launch?",
+                "It was in the appendix, so the information was there for 3 weeks.",
+            ),
+            (
+                "Did the sponsor know about the new-item problem when she signed?",
+                "She knew we had met the 4 acceptance criteria in the statement of work.",
+            ),
         ],
         |j, response| {
             assert!(j.has("conceals"), "{response}: {:?}", j.signals());
@@ -1090,6 +1099,15 @@ fn a_no_to_whether_others_knew_is_concealment() {
             (
                 "Did the customer know? What did you tell them?",
                 "No, it never reached them: we caught it in staging 2 days before the release.",
+            ),
+            // Knew, and when.
+            (
+                "Did the tenant know they were running without generator backup?",
+                "They knew within the hour: I walked their site lead through the 2 gaps myself.",
+            ),
+            (
+                "Did operations know about the sprinkler item?",
+                "They knew the same day, from my 4 pm handover note.",
             ),
         ],
         |j, response| assert!(!j.has("conceals"), "{response}: {:?}", j.signals()),
