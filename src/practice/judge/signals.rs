@@ -1548,6 +1548,13 @@ const MINIMISERS: &[&str] = &[
     "i'd done my part",
     "i don't think it was really",
     "my part was really",
+    "our part was done",
+    "we did our part",
+    "not really",
+    "i don't think i missed",
+    "i don't think i was",
+    "i don't think i could",
+    "i'd probably keep it",
 ];
 
 /// Asked what their own part was, or what they would do differently, the
@@ -1559,6 +1566,7 @@ pub fn minimises_own_part(probe: &str, reply: &str) -> Option<&'static str> {
     let own_part = has("differently")
         || has("yours")
         || (has("part") && has("own"))
+        || has("personally")
         || (has("your")
             && ["part", "share", "role", "mistake", "fault"]
                 .iter()

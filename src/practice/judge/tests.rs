@@ -901,6 +901,14 @@ fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
                 "If you had to name one thing you would do differently, what would it be?",
                 "I'm not sure there's much I'd do differently on my side. I raised the risk in writing in week 2.",
             ),
+            (
+                "Looking back, would you do anything differently?",
+                "Not really. We did exactly what the 3 contracts said; the issue was on the customer's side.",
+            ),
+            (
+                "Why did you miss it, personally?",
+                "I don't think I missed it, honestly. I rely on the 4 team leads to flag risks in their area.",
+            ),
             // "What part do you own?", answered with the part already done.
             (
                 "What part of that do you own?",
@@ -923,6 +931,14 @@ fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
             (
                 "What would you do differently?",
                 "Start the vendor's integration tests in week 1 instead of week 5; I waited too long for their spec.",
+            ),
+            (
+                "What would you do differently?",
+                "I don't think I'd change the plan, but I'd start the vendor's tests in week 1, not week 5: that delay was mine.",
+            ),
+            (
+                "Did the vendor's delay hurt the launch?",
+                "Not really: 2 days, because I had already moved the label work earlier.",
             ),
         ],
         |j, response| {
@@ -1246,7 +1262,11 @@ fn calling_a_risk_next_to_nothing_when_asked_for_it_dismisses_risk() {
                 .iter()
                 .find(|f| f.signal == "dismisses-risk")
                 .expect("finding");
-            assert!(response.contains(&f.evidence.quote), "{:?}", f.evidence.quote);
+            assert!(
+                response.contains(&f.evidence.quote),
+                "{:?}",
+                f.evidence.quote
+            );
         },
     );
     // The same opening to a probe about something else, and a risk weighed
