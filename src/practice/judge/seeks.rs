@@ -250,6 +250,35 @@ pub fn has_number(s: &Sentence) -> bool {
     s.has_number
 }
 
+/// People the work answers to or runs through, beyond its customers and
+/// users: a story that names one of them names a stakeholder, so it is not
+/// short of one (the `no-customer` signal), though it says nothing of
+/// customer focus.
+pub const STAKEHOLDER_CUES: &[&str] = &[
+    "manager*",
+    "lead",
+    "leads",
+    "operations",
+    "owner*",
+    "direct report*",
+    "joiner*",
+    "new hire*",
+    "complain*",
+    "contractor*",
+    "subcontractor*",
+    "board",
+    "committee",
+    "crew*",
+    "analyst",
+    "skip-level",
+    "sponsor*",
+    "inspector*",
+    "auditor*",
+    "regulator*",
+    "recruiter*",
+    "hiring",
+];
+
 pub const CUSTOMER_CUES: &[&str] = &[
     "waiting on",
     "relied on",

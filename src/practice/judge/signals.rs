@@ -2,7 +2,9 @@
 //! that shows each one.
 
 use super::cues;
-use super::seeks::{self, CONFLICT_CUES, CUSTOMER_CUES, FAILURE_CUES, LESSON_CUES, TIMELINE_CUES};
+use super::seeks::{
+    self, CONFLICT_CUES, CUSTOMER_CUES, FAILURE_CUES, LESSON_CUES, STAKEHOLDER_CUES, TIMELINE_CUES,
+};
 use super::text::{Field, Said, Sentence, cut_quote};
 use super::{Evidence, Topic};
 use crate::practice::analysis::{speaking_secs, word_count};
@@ -721,7 +723,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
                 ),
             );
         }
-        if all(CUSTOMER_CUES).is_none() {
+        if all(CUSTOMER_CUES).is_none() && all(STAKEHOLDER_CUES).is_none() {
             push(
                 "no-customer",
                 minus(

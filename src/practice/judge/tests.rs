@@ -1287,3 +1287,26 @@ fn calling_a_risk_next_to_nothing_when_asked_for_it_dismisses_risk() {
         },
     );
 }
+
+#[test]
+fn a_story_naming_a_stakeholder_is_not_short_of_one() {
+    // Nobody the work is for: the signal fires.
+    let none = samples::star(
+        "In 2023 our build pipeline took 50 minutes a run.",
+        "I wanted to make it faster that quarter.",
+        "I profiled the 3 slowest stages myself, split the integration tests across 6 runners and cached the dependency layer.",
+        "A run now takes 20 minutes.",
+    );
+    let j = judge_on("own-gap-between-two-teams", &none, &[]);
+    assert!(j.has("no-customer"), "{:?}", j.signals());
+    // The same story, done for the contractor's crew
+    // who waited on it: a stakeholder is named.
+    let named = samples::star(
+        "In 2023 our build pipeline took 50 minutes a run, and the commissioning contractor's crew waited on every release.",
+        "I wanted to make it faster that quarter.",
+        "I profiled the 3 slowest stages myself, split the integration tests across 6 runners and cached the dependency layer.",
+        "A run now takes 20 minutes.",
+    );
+    let j = judge_on("own-gap-between-two-teams", &named, &[]);
+    assert!(!j.has("no-customer"), "{:?}", j.signals());
+}
