@@ -1052,6 +1052,16 @@ impl<'c> Judge<'c> {
                 },
             );
         }
+        // A dodged reply that shows something more telling (kept from the
+        // customer, their own part made little of, the risk waved away, the
+        // thing asked for not there) is that, not a dodge: the blind
+        // interviewers named the behaviour, not the dodge.
+        let named: Vec<String> = findings
+            .iter()
+            .filter(|f| REPLY_BEHAVIOURS.contains(&f.signal))
+            .map(|f| f.evidence.quote.clone())
+            .collect();
+        findings.retain(|f| f.signal != "non-answer" || !named.contains(&f.evidence.quote));
         // Amazon runs on controllable inputs: a Deliver Results, Dive Deep
         // or operational-excellence answer that names only outputs cannot
         // reach the top level on its principle's criteria.
@@ -1684,6 +1694,15 @@ fn static_signal(id: &str) -> Option<&'static str> {
         .find(|(s, _)| *s == id)
         .map(|(s, _)| *s)
 }
+
+/// What a reply can show that says more than that it dodged.
+const REPLY_BEHAVIOURS: &[&str] = &[
+    "conceals",
+    "blame",
+    "dismisses-risk",
+    "misses-ask",
+    "no-failure",
+];
 
 /// Signs of a thin answer: any of them keeps it from a strong hire.
 const THIN: &[&str] = &[

@@ -1066,6 +1066,8 @@ fn a_no_to_whether_others_knew_is_concealment() {
         ],
         |j, response| {
             assert!(j.has("conceals"), "{response}: {:?}", j.signals());
+            // The reply is named for what it shows, not also as a dodge.
+            assert!(!j.has("non-answer"), "{response}: {:?}", j.signals());
             assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
             let f = j.findings.iter().find(|f| f.signal == "conceals").unwrap();
             assert!(
