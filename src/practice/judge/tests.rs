@@ -1312,3 +1312,25 @@ fn a_story_naming_a_stakeholder_is_not_short_of_one() {
     let j = judge_on("own-gap-between-two-teams", &named, &[]);
     assert!(!j.has("no-customer"), "{:?}", j.signals());
 }
+
+#[test]
+fn an_obstacle_in_plain_words_is_a_conflict() {
+    let easy = samples::star(
+        "In 2023 I ran the refresh of 12 cooling units at our main campus.",
+        "I owned the plan and the forecast.",
+        "I ordered the units in March, booked the crews and ran a weekly review with the site lead.",
+        "All 12 units were in by September.",
+    );
+    let j = judge_on("own-gap-between-two-teams", &easy, &[]);
+    assert!(j.has("no-conflict"), "{:?}", j.signals());
+    for obstacle in [
+        "Over the summer costs crept up on the cooling units.",
+        "The old plan was too optimistic by about 6 weeks.",
+        "Half the crew's time went to a bottleneck at the loading dock.",
+    ] {
+        let mut s = easy.clone();
+        s.action = format!("{obstacle} {}", s.action);
+        let j = judge_on("own-gap-between-two-teams", &s, &[]);
+        assert!(!j.has("no-conflict"), "{obstacle}: {:?}", j.signals());
+    }
+}
