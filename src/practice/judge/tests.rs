@@ -1063,6 +1063,10 @@ fn a_no_to_whether_others_knew_is_concealment() {
                 "Did the sponsor know about the new-item problem when she signed?",
                 "She knew we had met the 4 acceptance criteria in the statement of work.",
             ),
+            (
+                "Did the governance director know you'd chosen the retention policy?",
+                "She had access to the design doc; it was in there from week 2.",
+            ),
         ],
         |j, response| {
             assert!(j.has("conceals"), "{response}: {:?}", j.signals());
