@@ -1382,6 +1382,12 @@ pub fn kept_from(probe: &str, reply: &str) -> Option<&'static str> {
                     | "emailed"
                     | "warned"
                     | "briefed"
+                    | "sent"
+                    | "showed"
+                    | "flagged"
+                    | "raised"
+                    | "escalated"
+                    | "walked"
             )
     });
     (!later && !told_them).then_some(opening)
@@ -1579,8 +1585,27 @@ pub fn minimises_own_part(probe: &str, reply: &str) -> Option<&'static str> {
     if !own_part {
         return None;
     }
+    // "Not really, though the late test plan was on me": a part owned in
+    // the same reply is not made little of.
+    let lower = reply.to_lowercase();
+    if OWNS_IN_REPLY.iter().any(|o| lower.contains(o)) {
+        return None;
+    }
     opens_with(reply, MINIMISERS)
 }
+
+/// Words in a reply that own a part of the candidate's own.
+const OWNS_IN_REPLY: &[&str] = &[
+    "on me",
+    "my mistake",
+    "my fault",
+    "i should have",
+    "i should've",
+    "i was wrong",
+    "that was mine",
+    "was my call",
+    "i got wrong",
+];
 
 /// How a reply opens when it calls a risk next to nothing.
 const RISK_BRUSH_OFFS: &[&str] = &[

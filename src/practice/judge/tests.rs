@@ -940,6 +940,10 @@ fn making_little_of_your_own_part_when_asked_for_it_is_blame() {
                 "Did the vendor's delay hurt the launch?",
                 "Not really: 2 days, because I had already moved the label work earlier.",
             ),
+            (
+                "Looking back, would you do anything differently?",
+                "Not really on the plan, but the late test window was on me: I now book it in week 1.",
+            ),
         ],
         |j, response| {
             assert!(!j.has("blame"), "{response}: {:?}", j.signals());
@@ -1121,6 +1125,15 @@ fn a_no_to_whether_others_knew_is_concealment() {
             (
                 "Did the customer know? What did you tell them?",
                 "No, it never reached them: we caught it in staging 2 days before the release.",
+            ),
+            // Knew, and how they came to.
+            (
+                "Did the director know the numbers were off?",
+                "She knew the same week: I sent her the 3 gaps and the fix on Monday.",
+            ),
+            (
+                "Did the director know the numbers were off?",
+                "She knew the numbers were off because I flagged them in the Monday review, with the 3 gaps.",
             ),
             // Knew, and when.
             (
@@ -1305,13 +1318,12 @@ fn a_story_naming_a_stakeholder_is_not_short_of_one() {
     );
     let j = judge_on("own-gap-between-two-teams", &none, &[]);
     assert!(j.has("no-customer"), "{:?}", j.signals());
-    // The same story, done for the contractor's crew
-    // who waited on it: a stakeholder is named.
-    let named = samples::star(
-        "In 2023 our build pipeline took 50 minutes a run, and the commissioning contractor's crew waited on every release.",
-        "I wanted to make it faster that quarter.",
-        "I profiled the 3 slowest stages myself, split the integration tests across 6 runners and cached the dependency layer.",
-        "A run now takes 20 minutes.",
+    // The same story, done for the contractor's crew who waited on it: a
+    // stakeholder is named.
+    let mut named = none.clone();
+    named.situation = format!(
+        "{} The commissioning contractor's crew waited on every release.",
+        none.situation
     );
     let j = judge_on("own-gap-between-two-teams", &named, &[]);
     assert!(!j.has("no-customer"), "{:?}", j.signals());
