@@ -951,62 +951,55 @@ impl<'c> Judge<'c> {
         }
         // Asked for their own part, the candidate makes little of it and
         // goes on to someone else's: blame, whatever the rest owns.
-        if story
-            && !findings.iter().any(|f| f.signal == "blame")
-            && let Some((n, opening)) = follow_ups.iter().enumerate().find_map(|(n, f)| {
-                signals::minimises_own_part(&f.probe, &f.response).map(|o| (n, o))
-            })
-        {
-            caps.push(("blame", 1));
-            let reason = format!(
-                "asked for their own part, follow-up {} opens with '{opening}'",
-                n + 1
+        if story {
+            flag_reply(
+                said,
+                follow_ups,
+                &mut findings,
+                &mut caps,
+                ("blame", 1),
+                "asked for their own part",
+                |_, f| signals::minimises_own_part(&f.probe, &f.response),
             );
-            findings.insert(0, reply_finding(said, n, "blame", reason));
         }
         // Asked whether someone else knew or found out, the candidate says
         // no ("Did the customer ever find out?" "Not from us."): they kept
         // it from them, whatever the story says of its candour.
-        if story
-            && !findings.iter().any(|f| f.signal == "conceals")
-            && let Some(flag) = self.content.red_flags.iter().find(|f| f.id == "conceals")
-            && let Some((n, opening)) = follow_ups.iter().enumerate().find_map(|(n, f)| {
-                signals::kept_from(&f.probe, &f.response)
-                    .filter(|_| {
+        if story && let Some(flag) = self.content.red_flags.iter().find(|f| f.id == "conceals") {
+            flag_reply(
+                said,
+                follow_ups,
+                &mut findings,
+                &mut caps,
+                ("conceals", flag.cap),
+                "asked whether others knew",
+                |n, f| {
+                    signals::kept_from(&f.probe, &f.response).filter(|_| {
                         !said
                             .in_field(text::Field::Reply(n))
                             .any(|s| flags::cleared(flag, &s.words))
                     })
-                    .map(|o| (n, o))
-            })
-        {
-            caps.push(("conceals", flag.cap));
-            let reason = format!(
-                "asked whether others knew, follow-up {} opens with '{opening}'",
-                n + 1
+                },
             );
-            findings.insert(0, reply_finding(said, n, "conceals", reason));
         }
         // Asked what the risk was, the candidate calls it next to nothing
         // ("What was the risk of skipping the test?" "Minimal."): the risk
         // waved away, in a story or a plan.
-        if !findings.iter().any(|f| f.signal == "dismisses-risk")
-            && let Some(flag) = self
-                .content
-                .red_flags
-                .iter()
-                .find(|f| f.id == "dismisses-risk")
-            && let Some((n, opening)) = follow_ups
-                .iter()
-                .enumerate()
-                .find_map(|(n, f)| signals::brushes_off_risk(&f.probe, &f.response).map(|o| (n, o)))
+        if let Some(flag) = self
+            .content
+            .red_flags
+            .iter()
+            .find(|f| f.id == "dismisses-risk")
         {
-            caps.push(("dismisses-risk", flag.cap));
-            let reason = format!(
-                "asked what the risk was, follow-up {} opens with '{opening}'",
-                n + 1
+            flag_reply(
+                said,
+                follow_ups,
+                &mut findings,
+                &mut caps,
+                ("dismisses-risk", flag.cap),
+                "asked what the risk was",
+                |_, f| signals::brushes_off_risk(&f.probe, &f.response),
             );
-            findings.insert(0, reply_finding(said, n, "dismisses-risk", reason));
         }
         let mut facts = Facts::of(said, &topic);
         facts.plan = !question.format.is_star();
@@ -1523,6 +1516,32 @@ pub fn answer_average(
         *avg = rules.not_inclined;
     }
     average
+}
+
+/// Unless `signal` is already found: the first follow-up whose reply
+/// `opens` reads as it (the opening that shows it), found with the reply
+/// quoted and what the probe `asked`, and its cap applied.
+fn flag_reply(
+    said: &Said,
+    follow_ups: &[FollowUp],
+    findings: &mut Vec<signals::Found>,
+    caps: &mut Vec<(&'static str, u8)>,
+    (signal, cap): (&'static str, u8),
+    asked: &str,
+    opens: impl Fn(usize, &FollowUp) -> Option<&'static str>,
+) {
+    if findings.iter().any(|f| f.signal == signal) {
+        return;
+    }
+    if let Some((n, opening)) = follow_ups
+        .iter()
+        .enumerate()
+        .find_map(|(n, f)| opens(n, f).map(|o| (n, o)))
+    {
+        caps.push((signal, cap));
+        let reason = format!("{asked}, follow-up {} opens with '{opening}'", n + 1);
+        findings.insert(0, reply_finding(said, n, signal, reason));
+    }
 }
 
 /// A finding read from follow-up reply `n`, quoting its first sentence.

@@ -30,6 +30,16 @@ fn each_reply(pairs: &[(&str, &str)], check: impl Fn(&Judgement, &str)) {
     }
 }
 
+/// The quote of the judgement's `signal` finding, which must be there.
+fn quote_of<'j>(j: &'j Judgement, signal: &str) -> &'j str {
+    &j.findings
+        .iter()
+        .find(|f| f.signal == signal)
+        .unwrap_or_else(|| panic!("no {signal} finding: {:?}", j.signals()))
+        .evidence
+        .quote
+}
+
 fn quotes_are_substrings(s: &Star, follow_ups: &[FollowUp], j: &Judgement) {
     let all = format!(
         "{}\n{}",
@@ -240,15 +250,10 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
                 "{response}: {:?}",
                 j.vote
             );
-            let f = j
-                .findings
-                .iter()
-                .find(|f| f.signal == "misses-ask")
-                .unwrap();
+            let quote = quote_of(j, "misses-ask");
             assert!(
-                !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
-                "{:?}",
-                f.evidence
+                !quote.is_empty() && response.starts_with(quote),
+                "{quote:?}"
             );
         },
     );
@@ -1077,10 +1082,10 @@ fn a_no_to_whether_others_knew_is_concealment() {
             // The reply is named for what it shows, not also as a dodge.
             assert!(!j.has("non-answer"), "{response}: {:?}", j.signals());
             assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
-            let f = j.findings.iter().find(|f| f.signal == "conceals").unwrap();
+            let quote = quote_of(j, "conceals");
             assert!(
-                !f.evidence.quote.is_empty() && response.starts_with(&f.evidence.quote),
-                "{f:?}"
+                !quote.is_empty() && response.starts_with(quote),
+                "{quote:?}"
             );
         },
     );
@@ -1276,16 +1281,8 @@ fn calling_a_risk_next_to_nothing_when_asked_for_it_dismisses_risk() {
         |j, response| {
             assert!(j.has("dismisses-risk"), "{response}: {:?}", j.signals());
             assert_eq!(j.vote, Some(Vote::StronglyNotInclined), "{response}");
-            let f = j
-                .findings
-                .iter()
-                .find(|f| f.signal == "dismisses-risk")
-                .expect("finding");
-            assert!(
-                response.contains(&f.evidence.quote),
-                "{:?}",
-                f.evidence.quote
-            );
+            let quote = quote_of(j, "dismisses-risk");
+            assert!(response.contains(quote), "{quote:?}");
         },
     );
     // The same opening to a probe about something else, and a risk weighed
