@@ -4,7 +4,8 @@
 //! test measures: run with `LOOPDRILL_WRITE_JUDGE_TABLE=1` to rewrite it.
 
 use loopdrill::content::{SIGNALS, load_layered};
-use loopdrill::practice::judge::Judge;
+use loopdrill::practice::judge::reader::{self, Reader};
+use loopdrill::practice::judge::{Judge, READS_AS_RED_FLAG};
 use loopdrill::store::{FollowUp, Star};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -74,6 +75,10 @@ struct Tally {
     within_one: usize,
     /// Strongly-not-inclined answers the judge voted inclined or better.
     sni_inclined: usize,
+    /// Answers the learned reader read as a strong no hire, and how many
+    /// of them were labelled a no hire.
+    read: usize,
+    read_no_hire: usize,
     /// (format, labelled vote 1–4) → (answers, sum of the judge's averages).
     by_format: BTreeMap<(String, u8), (usize, f64)>,
 }
@@ -168,6 +173,10 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             "not-inclined"
         };
         let agree = got_band == band;
+        if j.has(READS_AS_RED_FLAG) {
+            t.read += 1;
+            t.read_no_hire += usize::from(band == "not-inclined");
+        }
         if let (Some(v), Some(got)) = (&a.vote, j.vote) {
             let want = vote_level(v);
             let have = match got {
@@ -200,8 +209,13 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
         k.1 += usize::from(agree);
         let got = j.signals();
         // `reused-story` is the Bar Raiser's, across a loop: not a signal
-        // the judge finds in one answer.
-        for (id, _) in SIGNALS.iter().filter(|(id, _)| *id != "reused-story") {
+        // the judge finds in one answer. The learned reader names no
+        // behaviour a labeller could tag: its own line says how often it
+        // was right.
+        for (id, _) in SIGNALS
+            .iter()
+            .filter(|(id, _)| !["reused-story", READS_AS_RED_FLAG].contains(id))
+        {
             let want = a.signals.iter().any(|s| s == id);
             let have = got.iter().any(|s| s == id);
             let e = t.signals.entry(id).or_default();
@@ -297,6 +311,11 @@ fn table(name: &str, t: &Tally) -> String {
         100.0 * t.band_agree as f64 / t.answers.max(1) as f64,
         t.padded_flagged,
         t.padded
+    );
+    let _ = writeln!(
+        s,
+        "The learned reader read {} answers as a strong no hire where no red flag had named one; {} of them were labelled a no hire.\n",
+        t.read, t.read_no_hire
     );
     if t.voted > 0 {
         let _ = writeln!(
@@ -536,3 +555,147 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
         "every padded self-score is flagged"
     );
 }
+
+/// The round a blind file was written in (`corpus_blind_h27b.toml` → 27),
+/// or 0 for the files written otherwise.
+fn round_of(file: &str) -> u32 {
+    file.split_once("_h")
+        .map(|(_, rest)| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What the reader learns from one labelled answer: its features, and
+/// whether it was voted a strong no hire for something the candidate did
+/// (`true`) or a hire (`false`); `None` for the votes in between and the
+/// answers labelled on the older two-band scale.
+fn reader_example(a: &Labelled) -> Option<(Vec<String>, bool)> {
+    let vote = vote_level(a.vote.as_deref()?);
+    let bad = vote == 1
+        && a.signals
+            .iter()
+            .any(|s| reader::BEHAVIOURS.contains(&s.as_str()));
+    (bad || vote >= 3).then(|| (reader_features(a), bad))
+}
+
+fn reader_features(a: &Labelled) -> Vec<String> {
+    let star = [&a.situation, &a.task, &a.action, &a.result];
+    reader::answer_features(
+        star.into_iter()
+            .chain(&a.parts)
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .chain(a.follow_up.iter().map(|f| f.response.as_str())),
+    )
+}
+
+/// The tuning part's answers by round, with what the reader learns of each.
+fn reader_corpus() -> Vec<(u32, Labelled)> {
+    files_of("corpus_")
+        .into_iter()
+        .flat_map(|f| {
+            let round = round_of(&f);
+            load(&f).answer.into_iter().map(move |a| (round, a))
+        })
+        .collect()
+}
+
+/// The reader built into the binary is what training on the tuning part
+/// gives: no weight in `reader.tsv` was set by hand. Rewrite it with
+/// `LOOPDRILL_WRITE_READER=1` after the tuning part changes.
+#[test]
+fn the_embedded_reader_is_what_training_on_the_tuning_part_gives() {
+    let corpus = reader_corpus();
+    let examples: Vec<_> = corpus
+        .iter()
+        .filter_map(|(_, a)| reader_example(a))
+        .collect();
+    let trained = reader::train(&examples);
+    let floor = 0.05;
+    if std::env::var_os("LOOPDRILL_WRITE_READER").is_some() {
+        let path = format!(
+            "{}/src/practice/judge/reader.tsv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(&path, trained.to_tsv(floor)).unwrap();
+        return;
+    }
+    let written = Reader::parse(&trained.to_tsv(floor));
+    let embedded = Reader::embedded();
+    assert!(
+        examples.len() > 1500 && embedded.weights.len() > 1000,
+        "{} examples, {} weights",
+        examples.len(),
+        embedded.weights.len()
+    );
+    // Every answer reads the same with the embedded weights as with the
+    // freshly trained ones (to the rounding of the written file).
+    for (_, a) in &corpus {
+        let f = reader_features(a);
+        let (e, t) = (embedded.reading(&f), written.reading(&f));
+        assert!(
+            (e - t).abs() < 0.01,
+            "{}: embedded {e:.3}, trained {t:.3}: rerun with LOOPDRILL_WRITE_READER=1",
+            a.id
+        );
+    }
+}
+
+/// The reader on rounds of blind answers it was not trained on: for each
+/// of the last rounds of the tuning part, train on every other answer and
+/// read that round's. It must see most of the strong no hires for what the
+/// candidate did and almost never a hire.
+#[test]
+fn the_reader_holds_on_rounds_it_was_not_trained_on() {
+    let corpus = reader_corpus();
+    let last = corpus.iter().map(|(r, _)| *r).max().unwrap();
+    let (mut bad, mut bad_seen, mut hires, mut hires_seen) = (0, 0, 0, 0);
+    for round in last - 9..=last {
+        let examples: Vec<_> = corpus
+            .iter()
+            .filter(|(r, _)| *r != round)
+            .filter_map(|(_, a)| reader_example(a))
+            .collect();
+        let r = reader::train(&examples);
+        for (_, a) in corpus.iter().filter(|(r, _)| *r == round) {
+            let Some((f, is_bad)) = reader_example(a) else {
+                continue;
+            };
+            let seen = r.reading(&f) >= reader::THRESHOLD;
+            if is_bad {
+                bad += 1;
+                bad_seen += usize::from(seen);
+            } else {
+                hires += 1;
+                hires_seen += usize::from(seen);
+            }
+        }
+    }
+    eprintln!(
+        "reader, each of the last ten rounds read by a reader trained without it: \
+         {bad_seen} of {bad} strong no hires for a behaviour read as one; \
+         {hires_seen} of {hires} hires read as one"
+    );
+    assert!(
+        bad > 100 && hires > 400,
+        "{bad} strong no hires, {hires} hires"
+    );
+    assert!(
+        bad_seen * 100 >= bad * READER_SEES,
+        "strong no hires read as one: {bad_seen} of {bad}"
+    );
+    assert!(
+        hires_seen * 1000 <= hires * READER_HIRES_PER_MILLE,
+        "hires read as a strong no hire: {hires_seen} of {hires}"
+    );
+}
+
+/// Floors on the reader read on rounds it was not trained on: the share of
+/// strong no hires for a behaviour it sees (per cent), and the hires it
+/// mistakes for one (per thousand).
+const READER_SEES: usize = 90;
+const READER_HIRES_PER_MILLE: usize = 5;

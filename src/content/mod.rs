@@ -228,6 +228,10 @@ pub const SIGNALS: &[(&str, &str)] = &[
         "dismisses-risk",
         "Says there are no real risks, or waves the failure modes away.",
     ),
+    (
+        "reads-as-red-flag",
+        "Reads like the answers interviewers vote a strong no hire for what was done, though no red flag names it: reread the quoted sentence as a Bar Raiser would.",
+    ),
 ];
 
 /// The signals a `[[red_flag]]` declares the phrasings of (content), and

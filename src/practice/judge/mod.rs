@@ -8,6 +8,7 @@
 pub mod cues;
 pub mod feedback;
 pub mod flags;
+pub mod reader;
 pub mod seeks;
 pub mod signals;
 pub mod text;
@@ -1045,6 +1046,23 @@ impl<'c> Judge<'c> {
                 },
             );
         }
+        // A second, learned reading of the whole answer: fluent bad
+        // behaviour told in words no red flag spells still reads like the
+        // answers interviewers vote a strong no hire. It names no behaviour,
+        // so it only holds the vote to a no hire, and only where no red flag
+        // has named one and there is enough text to read.
+        if !findings
+            .iter()
+            .any(|f| crate::content::RED_FLAG_SIGNALS.contains(&f.signal))
+            && said.star_sentences().map(|s| s.words.len()).sum::<usize>()
+                >= signals::TOO_SHORT_WORDS
+            && let Some(evidence) = read_as_red_flag(said)
+        {
+            findings.push(signals::Found {
+                signal: READS_AS_RED_FLAG,
+                evidence,
+            });
+        }
         // A dodged reply that shows something more telling (kept from the
         // customer, their own part made little of, the risk waved away, the
         // thing asked for not there) is that, not a dodge: the blind
@@ -1560,6 +1578,45 @@ fn reply_finding(said: &Said, n: usize, signal: &'static str, reason: String) ->
     }
 }
 
+/// The signal of [`read_as_red_flag`].
+pub const READS_AS_RED_FLAG: &str = "reads-as-red-flag";
+
+/// The learned reader's finding ([`reader`]): when the whole answer reads
+/// like a strong no hire for what the candidate did, the sentence that
+/// weighs most toward it, quoted.
+fn read_as_red_flag(said: &Said) -> Option<Evidence> {
+    let r = reader::Reader::embedded();
+    let reading = r.reading(&reader::answer_features(said.parts.iter().map(|(_, t)| *t)));
+    if reading < reader::THRESHOLD {
+        return None;
+    }
+    // What was done, not the scene: the Situation is quoted only when
+    // nothing else was said.
+    let done = said
+        .sentences
+        .iter()
+        .filter(|s| s.field != Field::Situation);
+    let heaviest = done
+        .clone()
+        .next()
+        .map_or_else(
+            || said.sentences.iter().collect::<Vec<_>>(),
+            |_| done.collect(),
+        )
+        .into_iter()
+        .map(|s| (r.weight_of(s.text), s))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    Some(Evidence {
+        quote: text::cut_quote(heaviest.text, 160).to_string(),
+        effect: Effect::Minus,
+        reason: format!(
+            "reads like the answers interviewers vote a strong no hire for what the candidate did \
+             (a reading learned from labelled answers, {reading:.2}); this sentence weighs most"
+        ),
+    })
+}
+
 /// A reply shorter than this (about 15 seconds said aloud) is a thin one.
 const THIN_REPLY_WORDS: usize = 40;
 
@@ -1746,6 +1803,7 @@ const CAPS: &[(&str, u8)] = &[
     ("humble-brag", 2),
     ("blame", 1),
     ("generic", 2),
+    (READS_AS_RED_FLAG, 2),
 ];
 
 fn judge_criterion(

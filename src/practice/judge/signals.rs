@@ -549,6 +549,10 @@ pub fn tells_failure(said: &Said) -> Option<String> {
 }
 
 /// Every signal the answer shows, in order of importance.
+/// Fewer words than this in the STAR parts (or a plan's fields) is under a
+/// minute spoken: too short to carry a story.
+pub const TOO_SHORT_WORDS: usize = 120;
+
 pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut push = |signal: &'static str, evidence: Evidence| out.push(Found { signal, evidence });
@@ -703,7 +707,7 @@ pub fn find(said: &Said, topic: &Topic, time_limit_secs: u64, story: bool) -> Ve
             ),
         );
     }
-    if star_words < 120 {
+    if star_words < TOO_SHORT_WORDS as u32 {
         push(
             "too-short",
             minus(
