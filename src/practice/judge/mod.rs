@@ -1586,7 +1586,7 @@ pub const READS_AS_RED_FLAG: &str = "reads-as-red-flag";
 /// weighs most toward it, quoted.
 fn read_as_red_flag(said: &Said) -> Option<Evidence> {
     let r = reader::Reader::embedded();
-    let reading = r.reading(&reader::answer_features(said.parts.iter().map(|(_, t)| *t)));
+    let reading = r.read(&reader::answer_text(said.parts.iter().map(|(_, t)| *t)));
     if reading < reader::THRESHOLD {
         return None;
     }

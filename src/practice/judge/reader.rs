@@ -16,9 +16,8 @@
 //! judge uses it only to hold a hire vote to a no hire, quoting the sentence
 //! that weighs most.
 
-use super::cues::get_or_plural;
 use crate::practice::rng::Dice;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -259,43 +258,66 @@ const WHEN: &[&str] = &[
     "days",
 ];
 
-fn kept(w: &str) -> bool {
-    !w.bytes()
-        .any(|b| b.is_ascii_digit() || b == b'$' || b == b'%')
-        && !WHEN.contains(&w)
+fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
 }
 
-/// The words of `text` as the reader sees them: lower case, runs of
-/// letters, digits, `$`, `%` and apostrophes (a curly one made straight).
-fn tokens(text: &str) -> Vec<String> {
+fn is_stop(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set_of(STOP)).contains(w)
+}
+
+fn kept(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    !w.bytes()
+        .any(|b| b.is_ascii_digit() || b == b'$' || b == b'%')
+        && !SET.get_or_init(|| set_of(WHEN)).contains(w)
+}
+
+/// Calls `f` with each feature of `text`, as often as it occurs: its
+/// content words, and each pair of neighbouring words of which at least one
+/// is a content word. Words are lower case, runs of letters, digits, `$`,
+/// `%` and apostrophes (a curly one made straight).
+fn each_feature(text: &str, mut f: impl FnMut(&str)) {
     let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
-    lower
+    let words: Vec<&str> = lower
         .split(|c: char| {
             !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '$' | '%' | '\''))
         })
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The features of `text`, each once, sorted: its content words, and each
-/// pair of neighbouring words of which at least one is a content word.
-pub fn features(text: &str) -> Vec<String> {
-    let w = tokens(text);
-    let stop = |x: &str| STOP.contains(&x);
-    let mut out: BTreeSet<String> = w.iter().filter(|x| !stop(x) && kept(x)).cloned().collect();
-    for p in w.windows(2) {
-        if kept(&p[0]) && kept(&p[1]) && !(stop(&p[0]) && stop(&p[1])) {
-            out.insert(format!("{} {}", p[0], p[1]));
+        .collect();
+    let keep: Vec<bool> = words.iter().map(|w| kept(w)).collect();
+    let stop: Vec<bool> = words.iter().map(|w| is_stop(w)).collect();
+    let mut pair = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if keep[i] && !stop[i] {
+            f(w);
+        }
+        if i > 0 && keep[i - 1] && keep[i] && !(stop[i - 1] && stop[i]) {
+            pair.clear();
+            pair.push_str(words[i - 1]);
+            pair.push(' ');
+            pair.push_str(w);
+            f(&pair);
         }
     }
+}
+
+/// The features of `text`, each once, sorted (see [`each_feature`]).
+pub fn features(text: &str) -> Vec<String> {
+    let mut out: BTreeSet<String> = BTreeSet::new();
+    each_feature(text, |x| {
+        if !out.contains(x) {
+            out.insert(x.to_string());
+        }
+    });
     out.into_iter().collect()
 }
 
-/// The features of a whole answer, from its texts in order (the STAR parts
-/// or a plan's fields, then the follow-up replies).
-pub fn answer_features<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    features(&texts.into_iter().collect::<Vec<_>>().join("\n"))
+/// A whole answer as the reader reads it, from its texts in order (the STAR
+/// parts or a plan's fields, then the follow-up replies).
+pub fn answer_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    texts.into_iter().collect::<Vec<_>>().join("\n")
 }
 
 /// A trained reader: a bias and a weight per feature.
@@ -351,15 +373,8 @@ impl Reader {
         out
     }
 
-    fn weight(&self, f: &str) -> f64 {
-        get_or_plural(&self.weights, f)
-            .next()
-            .copied()
-            .unwrap_or(0.0)
-    }
-
-    /// How much the answer reads like a strong no hire, 0–1, from the
-    /// features of all of it.
+    /// How much the answer reads like a strong no hire, 0–1, from its
+    /// features (as [`features`] gives them).
     pub fn reading(&self, features: &[String]) -> f64 {
         sigmoid(
             self.bias
@@ -370,10 +385,24 @@ impl Reader {
         )
     }
 
-    /// How much one sentence weighs toward a strong no hire: the sum of its
-    /// features' weights.
-    pub fn weight_of(&self, sentence: &str) -> f64 {
-        features(sentence).iter().map(|f| self.weight(f)).sum()
+    /// [`Reader::reading`] of a text, without building its features.
+    pub fn read(&self, text: &str) -> f64 {
+        sigmoid(self.bias + self.weight_of(text))
+    }
+
+    /// How much a text weighs toward a strong no hire: the sum of its
+    /// features' weights, each feature once.
+    pub fn weight_of(&self, text: &str) -> f64 {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut sum = 0.0;
+        each_feature(text, |x| {
+            if let Some((k, w)) = self.weights.get_key_value(x)
+                && seen.insert(k.as_str())
+            {
+                sum += w;
+            }
+        });
+        sum
     }
 }
 
@@ -481,6 +510,12 @@ mod tests {
         assert!(r.reading(&features("I warned the customer")) < 0.2);
         assert!(r.weight_of("I hid it.") > r.weight_of("I warned them."));
         assert_eq!(r, train(&ex), "deterministic");
+        for t in [
+            "I hid the defect, the defect, from the customer.",
+            "I warned them early.",
+        ] {
+            assert!((r.read(t) - r.reading(&features(t))).abs() < 1e-9, "{t}");
+        }
         let back = Reader::parse(&r.to_tsv(0.0));
         assert!((back.bias - r.bias).abs() < 1e-3);
         assert_eq!(back.weights.len(), r.weights.len());
