@@ -411,10 +411,9 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 const HELDOUT_HIRE_SIDE: f64 = 0.89;
 const HELDOUT_EXACT: f64 = 0.63;
 const HELDOUT_WITHIN_ONE: f64 = 0.94;
-/// Strongly-not-inclined answers voted inclined or better, at most (the
-/// target is none: none in the tuning part, which the reader was trained
-/// on; 4 held out in H31).
-const SNI_INCLINED_TUNING: usize = 0;
+/// Held-out strongly-not-inclined answers voted inclined or better, at most
+/// (the target is none: 4 in H31; the tuning part, which the reader was
+/// trained on, must have none).
 const SNI_INCLINED_HELDOUT: usize = 4;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
@@ -510,8 +509,8 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
         "held-out within one {within:.2}"
     );
     assert!(
-        tuning.sni_inclined <= SNI_INCLINED_TUNING && heldout.sni_inclined <= SNI_INCLINED_HELDOUT,
-        "strongly-not-inclined answers voted inclined or better: {} tuning, {} held out",
+        tuning.sni_inclined == 0 && heldout.sni_inclined <= SNI_INCLINED_HELDOUT,
+        "strongly-not-inclined answers voted inclined or better: {} tuning (none allowed), {} held out",
         tuning.sni_inclined,
         heldout.sni_inclined
     );
