@@ -661,7 +661,7 @@ impl<'c> Cues<'c> {
             let k = self
                 .candidates(&words[i], words.get(i + 1).map(String::as_str))
                 .find(|&k| allowed(k, i) && self.matches_from(k, words, i))?;
-            (!turned(words, i)).then(|| self.list[k].as_str())
+            (!turned(words, i) && !judged_bad(words, i)).then(|| self.list[k].as_str())
         })
     }
 
@@ -735,6 +735,9 @@ fn turned(words: &[String], at: usize) -> bool {
     }) {
         return true;
     }
+    if counterfactual(words, at) {
+        return true;
+    }
     let before = &words[..at];
     if own_negated_verb(before) {
         return true;
@@ -760,6 +763,73 @@ fn turned(words: &[String], at: usize) -> bool {
                     .iter()
                     .any(|w| matches!(w.as_str(), "or" | "nor"))
         })
+}
+
+/// Whether a phrasing found at `at` is what would have happened rather than
+/// what did: "Then I would have signed the request myself", "we could've
+/// shipped it". The perfect of "would", "could" or "might" within five
+/// words before it ("I'd have…" too), not a causative "have" ("I would
+/// have the team skip…" is a plan).
+fn counterfactual(words: &[String], at: usize) -> bool {
+    let from = at.saturating_sub(5);
+    (from..at).any(|j| match words[j].as_str() {
+        "would've" | "could've" | "might've" => true,
+        "would" | "could" | "might" | "i'd" | "we'd" => {
+            words.get(j + 1).is_some_and(|w| w == "have")
+                && words.get(j + 2).is_some_and(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "my"
+                            | "our"
+                            | "them"
+                            | "him"
+                            | "her"
+                            | "it"
+                            | "someone"
+                            | "everyone"
+                            | "to"
+                            | "their"
+                            | "his"
+                            | "us"
+                            | "me"
+                    )
+                })
+        }
+        _ => false,
+    })
+}
+
+/// Whether a phrasing that opens on an "-ing" word is judged bad in the
+/// same clause: "I thought skipping load testing was a bad bet", "cutting
+/// the soak test would be a mistake". The act is named to be argued
+/// against, not done.
+fn judged_bad(words: &[String], at: usize) -> bool {
+    if !words[at].ends_with("ing") {
+        return false;
+    }
+    let rest = &words[at + 1..];
+    rest.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "was" | "is" | "be" | "seemed" | "looked")
+            && rest[k + 1..].iter().take(3).any(|x| {
+                matches!(
+                    x.as_str(),
+                    "bad"
+                        | "wrong"
+                        | "mistake"
+                        | "risky"
+                        | "dangerous"
+                        | "reckless"
+                        | "unacceptable"
+                        | "unsafe"
+                        | "gamble"
+                        | "non-starter"
+                        | "irresponsible"
+                )
+            })
+    })
 }
 
 /// Whether the words before a cue put it inside the candidate's own
@@ -1631,6 +1701,56 @@ mod tests {
         let w = words(text);
         let at = find_cue(cue, &w).unwrap();
         turned(&w, at)
+    }
+
+    #[test]
+    fn what_would_have_happened_was_not_done() {
+        // The perfect of "would" names what did not happen …
+        for text in [
+            "Then I would have signed the vendor request myself that week",
+            "I'd have skipped the security review",
+            "we could've shipped it ahead of the sign-off",
+        ] {
+            let w = words(text);
+            let at = ["signed", "skipped", "shipped"]
+                .iter()
+                .find_map(|c| find_cue(c, &w))
+                .unwrap();
+            assert!(turned(&w, at), "{text}");
+        }
+        // … a causative "have" and a plain "would" are a plan.
+        assert!(!turned_at(
+            "I would have the team skip the security review",
+            "skip the security review"
+        ));
+        assert!(!turned_at(
+            "I would skip the security review for the pilot",
+            "skip the security review"
+        ));
+    }
+
+    #[test]
+    fn an_act_named_to_be_judged_bad_is_not_done() {
+        let judged = |text: &str, cue: &str| {
+            let w = words(text);
+            judged_bad(&w, find_cue(cue, &w).unwrap())
+        };
+        assert!(judged(
+            "I thought skipping load testing entirely was a bad bet",
+            "skipping load testing"
+        ));
+        assert!(judged(
+            "cutting the soak test would be a mistake",
+            "cutting the soak test"
+        ));
+        assert!(!judged(
+            "skipping load testing was the only way to hit the date",
+            "skipping load testing"
+        ));
+        assert!(!judged(
+            "I skipped load testing, which was a bad bet",
+            "skipped load testing"
+        ));
     }
 
     #[test]

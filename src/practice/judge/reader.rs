@@ -414,7 +414,7 @@ impl Reader {
 pub fn train(examples: &[(Vec<String>, bool)]) -> Reader {
     const PASSES: usize = 8;
     const RATE: f64 = 0.2;
-    const L2: f64 = 1e-4;
+    const L2: f64 = 1e-3;
     const MIN_ANSWERS: usize = 3;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (fs, _) in examples {
