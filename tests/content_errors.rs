@@ -118,13 +118,13 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "unknown_signal.toml",
         5,
         10,
-        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
+        "unknown signal \"too-loud\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk, reads-as-red-flag",
     ),
     (
         "criterion_unknown_signal.toml",
         16,
         24,
-        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk",
+        "unknown signal \"mumbles\", expected one of we-over-i, no-metric, no-result, no-conflict, too-long, too-short, vague-actions, no-customer, no-lesson, no-timeline, missing-situation, missing-task, hedging, off-topic, no-failure, humble-brag, blame, generic, non-answer, reused-story, misses-ask, buzzwords, undermines-decision, bypasses-control, conceals, ships-known-defect, undermines-peer, implausible, dismisses-risk, reads-as-red-flag",
     ),
     (
         "criterion_unknown_seek.toml",

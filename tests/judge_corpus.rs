@@ -176,6 +176,21 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
         if j.has(READS_AS_RED_FLAG) {
             t.read += 1;
             t.read_no_hire += usize::from(band == "not-inclined");
+            // The reader holds the vote to a no hire, and speaks only where
+            // no red flag has named a behaviour.
+            assert!(
+                j.vote.is_some_and(|v| !v.is_inclined()),
+                "{}: read as a strong no hire but voted {:?}",
+                a.id,
+                j.vote
+            );
+            assert!(
+                !j.findings
+                    .iter()
+                    .any(|f| loopdrill::content::RED_FLAG_SIGNALS.contains(&f.signal)),
+                "{}: the reader spoke beside a named red flag",
+                a.id
+            );
         }
         if let (Some(v), Some(got)) = (&a.vote, j.vote) {
             let want = vote_level(v);
@@ -702,3 +717,56 @@ fn the_reader_holds_on_rounds_it_was_not_trained_on() {
 /// mistakes for one (per thousand).
 const READER_SEES: usize = 90;
 const READER_HIRES_PER_MILLE: usize = 3;
+
+/// What a user sees when the reader holds a vote: a fluent story of a
+/// decision fought after it was made (the tuning part's bh30b-011, which no
+/// red flag names) is a no hire, quoting what was done rather than the
+/// scene; the same story cut under 120 words is too little to read.
+#[test]
+fn the_reader_holds_a_hire_vote_and_quotes_what_was_done() {
+    let content = load_layered(&[]).unwrap();
+    let judge = Judge::new(&content);
+    let a = load("corpus_blind_h30b.toml")
+        .answer
+        .into_iter()
+        .find(|a| a.id == "bh30b-011")
+        .unwrap();
+    let q = judge.content.question(&a.question).unwrap();
+    let star = Star {
+        situation: a.situation.clone(),
+        task: a.task.clone(),
+        action: a.action.clone(),
+        result: a.result.clone(),
+    };
+    let j = judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false);
+    let found = j
+        .findings
+        .iter()
+        .find(|f| f.signal == READS_AS_RED_FLAG)
+        .expect("read as a strong no hire");
+    assert!(j.vote.is_some_and(|v| !v.is_inclined()), "{:?}", j.vote);
+    assert!(!found.evidence.quote.is_empty() && !a.situation.contains(&found.evidence.quote));
+    assert!(
+        [&a.task, &a.action, &a.result]
+            .iter()
+            .any(|t| t.contains(&found.evidence.quote))
+            || a.follow_up
+                .iter()
+                .any(|f| f.response.contains(&found.evidence.quote)),
+        "{}",
+        found.evidence.quote
+    );
+    assert!(
+        found.evidence.reason.contains("learned"),
+        "{}",
+        found.evidence.reason
+    );
+    let short = Star {
+        situation: a.situation.clone(),
+        task: a.task.clone(),
+        action: String::new(),
+        result: String::new(),
+    };
+    let j = judge.judge(q, &short, &[], a.time_limit_secs, false);
+    assert!(!j.has(READS_AS_RED_FLAG), "{:?}", j.signals());
+}
