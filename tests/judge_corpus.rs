@@ -745,6 +745,14 @@ fn the_reader_holds_a_hire_vote_and_quotes_what_was_done() {
         .find(|f| f.signal == READS_AS_RED_FLAG)
         .expect("read as a strong no hire");
     assert!(j.vote.is_some_and(|v| !v.is_inclined()), "{:?}", j.vote);
+    // It decides the vote as a red flag does: first among the findings (the
+    // next probe goes after it), and the vote is sure.
+    assert_eq!(j.findings[0].signal, READS_AS_RED_FLAG);
+    assert!(
+        j.confidence.as_ref().is_some_and(|c| c.label() == "high"),
+        "{:?}",
+        j.confidence
+    );
     assert!(!found.evidence.quote.is_empty() && !a.situation.contains(&found.evidence.quote));
     assert!(
         [&a.task, &a.action, &a.result]

@@ -1058,10 +1058,15 @@ impl<'c> Judge<'c> {
                 >= signals::TOO_SHORT_WORDS
             && let Some(evidence) = read_as_red_flag(said)
         {
-            findings.push(signals::Found {
-                signal: READS_AS_RED_FLAG,
-                evidence,
-            });
+            // What decides the vote comes first, as a red flag does: the
+            // next probe goes after it.
+            findings.insert(
+                0,
+                signals::Found {
+                    signal: READS_AS_RED_FLAG,
+                    evidence,
+                },
+            );
         }
         // A dodged reply that shows something more telling (kept from the
         // customer, their own part made little of, the risk waved away, the
@@ -1133,9 +1138,11 @@ impl<'c> Judge<'c> {
                 &self.rules,
                 said.star_sentences().map(|s| s.words.len()).sum(),
                 &criteria,
-                findings
-                    .iter()
-                    .any(|f| crate::content::RED_FLAG_SIGNALS.contains(&f.signal)),
+                // The reader's reading decides a vote as a red flag does.
+                findings.iter().any(|f| {
+                    crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
+                        || f.signal == READS_AS_RED_FLAG
+                }),
             )
         });
         Judgement {
