@@ -230,7 +230,7 @@ pub const SIGNALS: &[(&str, &str)] = &[
     ),
     (
         "reads-as-red-flag",
-        "Reads like the answers interviewers vote a strong no hire for what was done, though no red flag names it: reread the quoted sentence as a Bar Raiser would.",
+        "Reads like a strong no hire for what was done: no red flag names it.",
     ),
 ];
 
