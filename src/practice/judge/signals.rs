@@ -1236,6 +1236,11 @@ const HYPOTHETICAL: &[&str] = &[
     "afraid",
     "tempted",
     "fair",
+    // What the story taught them, or a habit beyond it ("Did moving
+    // quickly teach you to slow down in general?").
+    "teach",
+    "taught",
+    "general",
 ];
 
 /// Whether a probe asks what the candidate would do or think, or about an

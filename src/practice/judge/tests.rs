@@ -288,6 +288,12 @@ fn a_reply_that_says_the_story_lacks_what_the_probe_drilled_for_misses_the_ask()
                 "Do you now believe the opposite, that clean data always beats more data?",
                 "No. It depends on the noise level; I now ask for a label audit before 2 more months of collection.",
             ),
+            // What the story taught them, or a habit beyond it, is an
+            // opinion too.
+            (
+                "Did moving quickly teach you to slow down in general?",
+                "No, and I was careful not to let it. What I changed is asking how many of the 12 sites a mistake would touch before I act.",
+            ),
             // A denial of something the probe did not ask, or an honest
             // "I didn't know" to how they knew.
             (
