@@ -10,7 +10,7 @@
 //! the commonest small words left out, so that it weighs what was done, not
 //! when or how fluently it was said), trained on the labelled answers of the
 //! tuning part of `tests/fixtures/judge` ([`train`]). Its weights are
-//! embedded (`reader.tsv`); `tests/judge_reader.rs` checks they are what
+//! embedded (`reader.tsv`); `tests/judge_corpus.rs` checks they are what
 //! training on those answers gives, and measures the reader on rounds of
 //! blind answers it was not trained on. It never names a behaviour: the
 //! judge uses it only to hold a hire vote to a no hire, quoting the sentence
@@ -339,7 +339,7 @@ impl Reader {
     }
 
     /// Reads weights written by [`Reader::to_tsv`]; a malformed line is
-    /// skipped (the file is ours and tested, see `tests/judge_reader.rs`).
+    /// skipped (the file is ours and tested, see `tests/judge_corpus.rs`).
     pub fn parse(tsv: &str) -> Reader {
         let mut bias = 0.0;
         let mut weights = HashMap::new();
