@@ -1599,17 +1599,17 @@ fn read_as_red_flag(said: &Said) -> Option<Evidence> {
     }
     // What was done, not the scene: the Situation is quoted only when
     // nothing else was said.
-    let done = said
+    let done: Vec<&text::Sentence> = said
         .sentences
         .iter()
-        .filter(|s| s.field != Field::Situation);
-    let heaviest = done
-        .clone()
-        .next()
-        .map_or_else(
-            || said.sentences.iter().collect::<Vec<_>>(),
-            |_| done.collect(),
-        )
+        .filter(|s| s.field != Field::Situation)
+        .collect();
+    let pool = if done.is_empty() {
+        said.sentences.iter().collect()
+    } else {
+        done
+    };
+    let heaviest = pool
         .into_iter()
         .map(|s| (r.weight_of(s.text), s))
         .max_by(|a, b| a.0.total_cmp(&b.0))?
