@@ -53,6 +53,18 @@ struct Labelled {
     follow_up: Vec<FollowUp>,
 }
 
+impl Labelled {
+    /// The answer's STAR parts, as the judge takes them.
+    fn star(&self) -> Star {
+        Star {
+            situation: self.situation.clone(),
+            task: self.task.clone(),
+            action: self.action.clone(),
+            result: self.result.clone(),
+        }
+    }
+}
+
 fn default_limit() -> u64 {
     300
 }
@@ -128,12 +140,7 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
             "{}: a team-written answer says why it got its vote",
             a.id
         );
-        let star = Star {
-            situation: a.situation.clone(),
-            task: a.task.clone(),
-            action: a.action.clone(),
-            result: a.result.clone(),
-        };
+        let star = a.star();
         // A STAR question is answered in STAR fields; a scenario question may
         // be answered with a real story told in STAR (as candidates do, and
         // as answers stored before a question became a scenario were).
@@ -733,12 +740,7 @@ fn the_reader_holds_a_hire_vote_and_quotes_what_was_done() {
         .find(|a| a.id == "bh30b-011")
         .unwrap();
     let q = judge.content.question(&a.question).unwrap();
-    let star = Star {
-        situation: a.situation.clone(),
-        task: a.task.clone(),
-        action: a.action.clone(),
-        result: a.result.clone(),
-    };
+    let star = a.star();
     let j = judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false);
     let found = j
         .findings
@@ -771,10 +773,9 @@ fn the_reader_holds_a_hire_vote_and_quotes_what_was_done() {
         found.evidence.reason
     );
     let short = Star {
-        situation: a.situation.clone(),
-        task: a.task.clone(),
         action: String::new(),
         result: String::new(),
+        ..star
     };
     let j = judge.judge(q, &short, &[], a.time_limit_secs, false);
     assert!(!j.has(READS_AS_RED_FLAG), "{:?}", j.signals());

@@ -1046,6 +1046,7 @@ impl<'c> Judge<'c> {
                 },
             );
         }
+        let star_words: usize = said.star_sentences().map(|s| s.words.len()).sum();
         // A second, learned reading of the whole answer: fluent bad
         // behaviour told in words no red flag spells still reads like the
         // answers interviewers vote a strong no hire. It names no behaviour,
@@ -1054,8 +1055,7 @@ impl<'c> Judge<'c> {
         if !findings
             .iter()
             .any(|f| crate::content::RED_FLAG_SIGNALS.contains(&f.signal))
-            && said.star_sentences().map(|s| s.words.len()).sum::<usize>()
-                >= signals::TOO_SHORT_WORDS
+            && star_words >= signals::TOO_SHORT_WORDS
             && let Some(evidence) = read_as_red_flag(said)
         {
             // What decides the vote comes first, as a red flag does: the
@@ -1136,7 +1136,7 @@ impl<'c> Judge<'c> {
             confidence(
                 avg,
                 &self.rules,
-                said.star_sentences().map(|s| s.words.len()).sum(),
+                star_words,
                 &criteria,
                 // The reader's reading decides a vote as a red flag does.
                 findings.iter().any(|f| {

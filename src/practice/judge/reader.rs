@@ -16,6 +16,7 @@
 //! judge uses it only to hold a hire vote to a no hire, quoting the sentence
 //! that weighs most.
 
+use super::seeks::is_month;
 use crate::practice::rng::Dice;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeSet;
@@ -211,20 +212,9 @@ const STOP: &[&str] = &[
     "lets",
 ];
 
-/// When, not what: left out whatever they sit next to.
+/// When, not what, besides month names ([`is_month`]): left out whatever
+/// they sit next to.
 const WHEN: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -271,6 +261,7 @@ fn kept(w: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     !w.bytes()
         .any(|b| b.is_ascii_digit() || b == b'$' || b == b'%')
+        && !is_month(w)
         && !SET.get_or_init(|| set_of(WHEN)).contains(w)
 }
 
