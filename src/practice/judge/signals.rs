@@ -240,6 +240,11 @@ const OWNING: &[&str] = &[
     "i would do differently",
     "my own",
     "i accepted",
+    "was ours",
+    "were ours",
+    "our mistake",
+    "our fault",
+    "our part",
 ];
 
 const GENERIC: &[&str] = &[
@@ -483,6 +488,10 @@ pub fn asks_for_failure(question_text: &str) -> bool {
                                 // check was handled, not for the
                                 // candidate's own failure.
                                 || matches!(b.as_str(), "test" | "tests" | "check" | "inspection")
+                                // "because it didn't meet your bar": the
+                                // work's shortfall is the reason for the
+                                // candidate's act, not their own failure.
+                                || (!yours && matches!(b.as_str(), "because" | "since"))
                         })
                         // "a metric you thought was the wrong one": the
                         // candidate judged a thing wrong, their own

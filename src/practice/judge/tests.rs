@@ -169,6 +169,10 @@ fn a_part_denied_is_not_a_part_owned() {
     s.result = "We launched three weeks late. The payments team slipped, but I could have asked for their plan a month earlier, and now I do.".into();
     let k = judge_on("dr-roadblock-near-deadline", &s, &[]);
     assert!(!k.has("blame"), "{:?}", k.signals());
+    // A share owned for the team the candidate led is a part owned too.
+    s.result = "We launched three weeks late, entirely because of the payments team, and there was nothing more I could have done. Part of the confusion was ours: our handover never named the tables to use.".into();
+    let o = judge_on("dr-roadblock-near-deadline", &s, &[]);
+    assert!(!o.has("blame"), "{:?}", o.signals());
 }
 
 #[test]
@@ -487,6 +491,13 @@ fn which_questions_ask_for_a_failure_of_your_own() {
     ));
     assert!(asks(
         "Tell me about a time you let something go out that wasn't up to your standard, and it came back to bite you."
+    ));
+    // The work's shortfall given as the reason for holding it back.
+    assert!(!asks(
+        "Tell me about a time you held back a launch because it didn't meet your bar, even though it met every agreed requirement."
+    ));
+    assert!(asks(
+        "Tell me about a time you didn't meet a commitment because you had said yes too fast."
     ));
 }
 
