@@ -69,6 +69,12 @@ fn main() {
         "rs",
         &mut judge,
     );
+    // The learned readers' weights are the judge too.
+    collect(
+        &Path::new(&manifest).join("src/practice/judge"),
+        "tsv",
+        &mut judge,
+    );
     judge.push(Path::new(&manifest).join("src/content/families.rs"));
     judge.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();

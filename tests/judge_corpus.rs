@@ -5,8 +5,8 @@
 
 use loopdrill::content::{SIGNALS, load_layered};
 use loopdrill::practice::judge::reader::{self, Reader};
-use loopdrill::practice::judge::{Judge, READS_AS_RED_FLAG};
-use loopdrill::store::{FollowUp, Star};
+use loopdrill::practice::judge::{DEPTH_HOLDS, DEPTH_LIFTS, Judge, READS_AS_RED_FLAG};
+use loopdrill::store::{FollowUp, Star, Vote};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -91,6 +91,10 @@ struct Tally {
     /// of them were labelled a no hire.
     read: usize,
     read_no_hire: usize,
+    /// Answers the depth reader lifted to a strong hire and held to
+    /// inclined, and how many of each were labelled so.
+    lifted: (usize, usize),
+    held: (usize, usize),
     /// (format, labelled vote 1–4) → (answers, sum of the judge's averages).
     by_format: BTreeMap<(String, u8), (usize, f64)>,
 }
@@ -199,13 +203,36 @@ fn measure(corpus: &Corpus, judge: &Judge, t: &mut Tally) {
                 a.id
             );
         }
+        let depth = |opens: &str| {
+            j.criteria
+                .iter()
+                .flat_map(|c| &c.evidence)
+                .any(|e| e.reason.starts_with(opens))
+        };
+        // The depth reader decides only between a strong hire and an
+        // inclined one.
+        for (opens, tally, vote, label) in [
+            (
+                DEPTH_LIFTS,
+                &mut t.lifted,
+                Vote::StronglyInclined,
+                "strongly-inclined",
+            ),
+            (DEPTH_HOLDS, &mut t.held, Vote::Inclined, "inclined"),
+        ] {
+            if depth(opens) {
+                assert_eq!(j.vote, Some(vote), "{}: {opens}", a.id);
+                tally.0 += 1;
+                tally.1 += usize::from(a.vote.as_deref() == Some(label));
+            }
+        }
         if let (Some(v), Some(got)) = (&a.vote, j.vote) {
             let want = vote_level(v);
             let have = match got {
-                loopdrill::store::Vote::StronglyInclined => 4u8,
-                loopdrill::store::Vote::Inclined => 3,
-                loopdrill::store::Vote::NotInclined => 2,
-                loopdrill::store::Vote::StronglyNotInclined => 1,
+                Vote::StronglyInclined => 4u8,
+                Vote::Inclined => 3,
+                Vote::NotInclined => 2,
+                Vote::StronglyNotInclined => 1,
             };
             t.voted += 1;
             t.exact += usize::from(want == have);
@@ -338,6 +365,11 @@ fn table(name: &str, t: &Tally) -> String {
         s,
         "The learned reader read {} answers as a strong no hire where no red flag had named one; {} of them were labelled a no hire.\n",
         t.read, t.read_no_hire
+    );
+    let _ = writeln!(
+        s,
+        "The depth reader lifted {} answers to a strong hire ({} of them labelled one) and held {} to inclined ({} of them labelled inclined).\n",
+        t.lifted.0, t.lifted.1, t.held.0, t.held.1
     );
     if t.voted > 0 {
         let _ = writeln!(
@@ -609,14 +641,41 @@ fn reader_example(a: &Labelled) -> Option<(Vec<String>, bool)> {
 }
 
 fn reader_features(a: &Labelled) -> Vec<String> {
-    let star = [&a.situation, &a.task, &a.action, &a.result];
     reader::features(&reader::answer_text(
-        star.into_iter()
-            .chain(&a.parts)
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-            .chain(a.follow_up.iter().map(|f| f.response.as_str())),
+        told(a).chain(a.follow_up.iter().map(|f| f.response.as_str())),
     ))
+}
+
+/// What an answer told before its follow-ups: its STAR parts or a plan's
+/// fields.
+fn told(a: &Labelled) -> impl Iterator<Item = &str> {
+    [&a.situation, &a.task, &a.action, &a.result]
+        .into_iter()
+        .chain(&a.parts)
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+}
+
+/// What a reader learns from one labelled answer, if anything: its
+/// features and its label.
+type Example = fn(&Labelled) -> Option<(Vec<String>, bool)>;
+
+/// What the depth reader learns from one labelled answer: its words and
+/// shape, and whether it was voted a strong hire (`true`) or an inclined
+/// one (`false`); `None` for every other vote.
+fn depth_example(a: &Labelled) -> Option<(Vec<String>, bool)> {
+    let vote = vote_level(a.vote.as_deref()?);
+    (vote >= 3).then(|| (depth_features(a), vote == 4))
+}
+
+fn depth_features(a: &Labelled) -> Vec<String> {
+    let mut f = reader_features(a);
+    f.extend(reader::shape_features(
+        told(a),
+        a.follow_up.iter().map(|f| f.response.as_str()),
+        !a.parts.is_empty(),
+    ));
+    f
 }
 
 /// The tuning part's answers by round, with what the reader learns of each.
@@ -630,46 +689,107 @@ fn reader_corpus() -> Vec<(u32, Labelled)> {
         .collect()
 }
 
-/// The reader built into the binary is what training on the tuning part
-/// gives: no weight in `reader.tsv` was set by hand. Rewrite it with
-/// `LOOPDRILL_WRITE_READER=1` after the tuning part changes.
+/// The readers built into the binary are what training on the tuning part
+/// gives: no weight in `reader.tsv` or `depth.tsv` was set by hand. Rewrite
+/// them with `LOOPDRILL_WRITE_READER=1` after the tuning part changes.
 #[test]
-fn the_embedded_reader_is_what_training_on_the_tuning_part_gives() {
+fn the_embedded_readers_are_what_training_on_the_tuning_part_gives() {
     let corpus = reader_corpus();
-    let examples: Vec<_> = corpus
-        .iter()
-        .filter_map(|(_, a)| reader_example(a))
-        .collect();
-    let trained = reader::train(&examples);
-    let floor = 0.05;
-    if std::env::var_os("LOOPDRILL_WRITE_READER").is_some() {
-        let path = format!(
-            "{}/src/practice/judge/reader.tsv",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::write(&path, trained.to_tsv(floor)).unwrap();
-        return;
-    }
-    let written = Reader::parse(&trained.to_tsv(floor));
-    let embedded = Reader::embedded();
-    assert!(
-        examples.len() > 1500 && embedded.weights.len() > 1000,
-        "{} examples, {} weights",
-        examples.len(),
-        embedded.weights.len()
-    );
-    // Every answer reads the same with the embedded weights as with the
-    // freshly trained ones (to the rounding of the written file).
-    for (_, a) in &corpus {
-        let f = reader_features(a);
-        let (e, t) = (embedded.reading(&f), written.reading(&f));
+    let learn = |example: Example, rate| {
+        let examples: Vec<_> = corpus.iter().filter_map(|(_, a)| example(a)).collect();
+        (examples.len(), reader::train(&examples, rate))
+    };
+    for (file, (examples, trained), embedded, least, example) in [
+        (
+            "reader.tsv",
+            learn(reader_example, reader::RED_FLAG_RATE),
+            Reader::embedded(),
+            1500,
+            reader_example as Example,
+        ),
+        (
+            "depth.tsv",
+            learn(depth_example, reader::DEPTH_RATE),
+            Reader::depth(),
+            1200,
+            depth_example,
+        ),
+    ] {
+        let floor = 0.05;
+        if std::env::var_os("LOOPDRILL_WRITE_READER").is_some() {
+            let path = format!("{}/src/practice/judge/{file}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::write(&path, trained.to_tsv(floor)).unwrap();
+            continue;
+        }
+        let written = Reader::parse(&trained.to_tsv(floor));
         assert!(
-            (e - t).abs() < 0.01,
-            "{}: embedded {e:.3}, trained {t:.3}: rerun with LOOPDRILL_WRITE_READER=1",
-            a.id
+            examples > least && embedded.weights.len() > 1000,
+            "{file}: {examples} examples, {} weights",
+            embedded.weights.len()
         );
+        // Every answer reads the same with the embedded weights as with the
+        // freshly trained ones (to the rounding of the written file).
+        for (_, a) in &corpus {
+            let Some((f, _)) = example(a) else { continue };
+            let (e, t) = (embedded.reading(&f), written.reading(&f));
+            assert!(
+                (e - t).abs() < 0.01,
+                "{file}, {}: embedded {e:.3}, trained {t:.3}: rerun with LOOPDRILL_WRITE_READER=1",
+                a.id
+            );
+        }
     }
 }
+
+/// The depth reader on rounds of blind answers it was not trained on: for
+/// each of the last ten rounds of the tuning part, train on every other
+/// answer and read that round's hires. Where it speaks (below
+/// [`reader::DEPTH_LOW`] or from [`reader::DEPTH_HIGH`] up) it must tell a
+/// strong hire from an inclined one far better than a coin, and speak on
+/// most of them.
+#[test]
+fn the_depth_reader_holds_on_rounds_it_was_not_trained_on() {
+    let corpus = reader_corpus();
+    let last = corpus.iter().map(|(r, _)| *r).max().unwrap();
+    let (mut hires, mut spoke, mut right) = (0, 0, 0);
+    for round in last - 9..=last {
+        let examples: Vec<_> = corpus
+            .iter()
+            .filter(|(r, _)| *r != round)
+            .filter_map(|(_, a)| depth_example(a))
+            .collect();
+        let r = reader::train(&examples, reader::DEPTH_RATE);
+        for (_, a) in corpus.iter().filter(|(r, _)| *r == round) {
+            let Some((f, strong)) = depth_example(a) else {
+                continue;
+            };
+            hires += 1;
+            let reading = r.reading(&f);
+            if !(reader::DEPTH_LOW..reader::DEPTH_HIGH).contains(&reading) {
+                spoke += 1;
+                right += usize::from((reading >= reader::DEPTH_HIGH) == strong);
+            }
+        }
+    }
+    eprintln!(
+        "depth reader, each of the last ten rounds read by a reader trained without it: \
+         spoke on {spoke} of {hires} hires, right on {right} of them"
+    );
+    assert!(hires > 400, "{hires} hires");
+    assert!(
+        spoke * 100 >= hires * DEPTH_SPEAKS,
+        "spoke on {spoke} of {hires}"
+    );
+    assert!(
+        right * 100 >= spoke * DEPTH_RIGHT,
+        "right on {right} of {spoke}"
+    );
+}
+
+/// Floors on the depth reader read on rounds it was not trained on (per
+/// cent): how many hires it speaks on, and how many of those it gets right.
+const DEPTH_SPEAKS: usize = 88;
+const DEPTH_RIGHT: usize = 76;
 
 /// The reader on rounds of blind answers it was not trained on: for each
 /// of the last rounds of the tuning part, train on every other answer and
@@ -686,7 +806,7 @@ fn the_reader_holds_on_rounds_it_was_not_trained_on() {
             .filter(|(r, _)| *r != round)
             .filter_map(|(_, a)| reader_example(a))
             .collect();
-        let r = reader::train(&examples);
+        let r = reader::train(&examples, reader::RED_FLAG_RATE);
         for (_, a) in corpus.iter().filter(|(r, _)| *r == round) {
             let Some((f, is_bad)) = reader_example(a) else {
                 continue;

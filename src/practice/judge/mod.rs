@@ -652,6 +652,9 @@ pub struct Judge<'c> {
     topics: std::cell::RefCell<HashMap<(String, String), std::rc::Rc<Topic>>>,
     /// The red flags and asks, indexed on first use.
     flags: std::cell::OnceCell<flags::Prepared<'c>>,
+    /// Whether the learned depth reader has its say on a hire
+    /// ([`weigh_depth`]); off only to see what the rules alone give.
+    depth: bool,
 }
 
 impl<'c> Judge<'c> {
@@ -667,7 +670,16 @@ impl<'c> Judge<'c> {
             lp_terms: Default::default(),
             topics: Default::default(),
             flags: Default::default(),
+            depth: true,
         }
+    }
+
+    /// This judge without the learned depth reader: what the rules alone
+    /// make of a hire, strong or inclined (for tests of the rules, and to
+    /// compare).
+    pub fn without_depth_reader(mut self) -> Self {
+        self.depth = false;
+        self
     }
 
     fn flags(&self) -> &flags::Prepared<'c> {
@@ -1131,7 +1143,22 @@ impl<'c> Judge<'c> {
         {
             c.evidence.extend(depth.iter().chain(thin.iter()).cloned());
         }
-        let average = answer_average(&criteria, &findings, follow_ups, &self.rules, drilldown);
+        let mut average = answer_average(&criteria, &findings, follow_ups, &self.rules, drilldown);
+        // A hire's depth, read: where the rules and the learned depth
+        // reader disagree on a strong hire against an inclined one, the
+        // reader decides (it was right more often on rounds of blind answers
+        // it was not trained on), and says so under delivery.
+        if let Some(avg) = average.as_mut()
+            && self.depth
+            && *avg >= self.rules.inclined
+            && let Some(n) = criteria
+                .iter()
+                .position(|c| !c.principle && c.criterion == "data")
+                .or_else(|| criteria.iter().position(|c| !c.principle))
+            && let Some(evidence) = weigh_depth(said, !question.format.is_star(), avg, &self.rules)
+        {
+            criteria[n].evidence.push(evidence);
+        }
         let confidence = average.map(|avg| {
             confidence(
                 avg,
@@ -1621,6 +1648,69 @@ fn read_as_red_flag(said: &Said) -> Option<Evidence> {
             "reads like the answers interviewers vote a strong no hire for what the candidate did \
              (a reading learned from labelled answers, {reading:.2}); this sentence weighs most"
         ),
+    })
+}
+
+/// How the depth reader's evidence opens when it lifts an inclined answer
+/// to a strong hire, and when it holds a strong hire to inclined.
+pub const DEPTH_LIFTS: &str = "reads like the answers interviewers vote a strong hire";
+pub const DEPTH_HOLDS: &str =
+    "reads like the answers interviewers vote inclined, not a strong hire";
+
+/// The depth reader's say on a hire averaging `avg` ([`reader::Reader::depth`]):
+/// a strong hire that reads like an inclined one is held to inclined, an
+/// inclined one that reads like a strong hire is lifted to it, with the
+/// sentence that weighs most that way quoted. `None` where they agree.
+fn weigh_depth(said: &Said, plan: bool, avg: &mut f64, rules: &DebriefRules) -> Option<Evidence> {
+    let r = reader::Reader::depth();
+    let told = said
+        .parts
+        .iter()
+        .filter(|(f, _)| !matches!(f, Field::Reply(_)));
+    let replies = said
+        .parts
+        .iter()
+        .filter(|(f, _)| matches!(f, Field::Reply(_)));
+    let shape = reader::shape_features(told.map(|(_, t)| *t), replies.map(|(_, t)| *t), plan);
+    let reading = r.read_with(
+        &reader::answer_text(said.parts.iter().map(|(_, t)| *t)),
+        &shape,
+    );
+    let strong = *avg >= rules.strongly_inclined;
+    let (effect, reason) = if strong && reading < reader::DEPTH_LOW {
+        *avg = (rules.inclined + rules.strongly_inclined) / 2.0;
+        (
+            Effect::Minus,
+            format!(
+                "{DEPTH_HOLDS} (a reading learned from labelled answers, {reading:.2}); this \
+                 sentence weighs least"
+            ),
+        )
+    } else if !strong && reading >= reader::DEPTH_HIGH {
+        *avg = rules.strongly_inclined;
+        (
+            Effect::Plus,
+            format!(
+                "{DEPTH_LIFTS} (a reading learned from labelled answers, {reading:.2}); this \
+                 sentence weighs most"
+            ),
+        )
+    } else {
+        return None;
+    };
+    let sign = if effect == Effect::Plus { 1.0 } else { -1.0 };
+    let quote = said
+        .sentences
+        .iter()
+        .filter(|s| s.field != Field::Situation)
+        .map(|s| (sign * r.weight_of(s.text), s))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, s)| text::cut_quote(s.text, 160).to_string())
+        .unwrap_or_default();
+    Some(Evidence {
+        quote,
+        effect,
+        reason,
     })
 }
 

@@ -41,6 +41,15 @@ pub const BEHAVIOURS: &[&str] = &[
 /// The trained weights: a first line `bias<TAB>w`, then `feature<TAB>w`.
 const WEIGHTS: &str = include_str!("reader.tsv");
 
+/// The depth reader's weights, in the same form: how much a hire reads
+/// like a strong hire rather than an inclined one ([`Reader::depth`]).
+const DEPTH_WEIGHTS: &str = include_str!("depth.tsv");
+
+/// Below this depth reading, a strong hire reads like an inclined one.
+pub const DEPTH_LOW: f64 = 0.4;
+/// From this depth reading up, an inclined answer reads like a strong hire.
+pub const DEPTH_HIGH: f64 = 0.6;
+
 /// Words that carry how something was said rather than what was done.
 const STOP: &[&str] = &[
     "a",
@@ -305,6 +314,35 @@ pub fn features(text: &str) -> Vec<String> {
     out.into_iter().collect()
 }
 
+/// The shape of an answer, for the depth reader: how long the story or
+/// plan is (words, in hundreds), how many digits it gives (in fives), how
+/// many follow-ups were answered and at what length (words, in forties),
+/// and whether it is a plan (a scenario or design) or a story. Each is a
+/// feature of its own, `#` first so that no word can be one.
+pub fn shape_features<'a>(
+    told: impl IntoIterator<Item = &'a str>,
+    replies: impl IntoIterator<Item = &'a str>,
+    plan: bool,
+) -> Vec<String> {
+    let (mut words, mut digits) = (0, 0);
+    for t in told {
+        words += t.split_whitespace().count();
+        digits += t.bytes().filter(u8::is_ascii_digit).count();
+    }
+    let (mut answered, mut reply_words) = (0, 0);
+    for r in replies {
+        answered += 1;
+        reply_words += r.split_whitespace().count();
+    }
+    vec![
+        format!("#words{}", (words / 100).min(8)),
+        format!("#digits{}", (digits / 5).min(8)),
+        format!("#replies{answered}"),
+        format!("#reply-words{}", (reply_words / 40).min(6)),
+        (if plan { "#plan" } else { "#story" }).to_string(),
+    ]
+}
+
 /// A whole answer as the reader reads it, from its texts in order (the STAR
 /// parts or a plan's fields, then the follow-up replies).
 pub fn answer_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
@@ -327,6 +365,14 @@ impl Reader {
     pub fn embedded() -> &'static Reader {
         static READER: OnceLock<Reader> = OnceLock::new();
         READER.get_or_init(|| Reader::parse(WEIGHTS))
+    }
+
+    /// The depth reader built into the binary: trained on the hires of the
+    /// tuning part, a strong hire (`true`) against an inclined one, on the
+    /// answer's words and its shape ([`shape_features`]).
+    pub fn depth() -> &'static Reader {
+        static READER: OnceLock<Reader> = OnceLock::new();
+        READER.get_or_init(|| Reader::parse(DEPTH_WEIGHTS))
     }
 
     /// Reads weights written by [`Reader::to_tsv`]; a malformed line is
@@ -378,7 +424,17 @@ impl Reader {
 
     /// [`Reader::reading`] of a text, without building its features.
     pub fn read(&self, text: &str) -> f64 {
-        sigmoid(self.bias + self.weight_of(text))
+        self.read_with(text, &[])
+    }
+
+    /// [`Reader::read`] of a text with `extra` features beside its own
+    /// (its shape, for the depth reader).
+    pub fn read_with(&self, text: &str, extra: &[String]) -> f64 {
+        let extra: f64 = extra
+            .iter()
+            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .sum();
+        sigmoid(self.bias + self.weight_of(text) + extra)
     }
 
     /// How much a text weighs toward a strong no hire: the sum of its
@@ -397,14 +453,20 @@ impl Reader {
     }
 }
 
-/// Trains a reader on answers' features and whether each was voted a strong
-/// no hire for a behaviour (`true`) or a hire (`false`): stochastic gradient
-/// descent on the log loss, eight passes in a seeded order, features seen in
-/// fewer than three answers left out. Deterministic: the same answers give
-/// the same weights.
-pub fn train(examples: &[(Vec<String>, bool)]) -> Reader {
+/// The learning rate of the red-flag reader ([`train`]).
+pub const RED_FLAG_RATE: f64 = 0.2;
+/// The depth reader's learning rate: smaller, because a strong hire and an
+/// inclined one differ by less, and a larger step made what it learned
+/// depend on the order it read the answers in.
+pub const DEPTH_RATE: f64 = 0.05;
+
+/// Trains a reader on answers' features and whether each has the label
+/// (for the red-flag reader: voted a strong no hire for a behaviour, against
+/// a hire): stochastic gradient descent on the log loss at `rate`, eight
+/// passes in a seeded order, features seen in fewer than three answers left
+/// out. Deterministic: the same answers give the same weights.
+pub fn train(examples: &[(Vec<String>, bool)], rate: f64) -> Reader {
     const PASSES: usize = 8;
-    const RATE: f64 = 0.2;
     const L2: f64 = 1e-3;
     const MIN_ANSWERS: usize = 3;
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -441,9 +503,9 @@ pub fn train(examples: &[(Vec<String>, bool)]) -> Reader {
             let (ids, y) = &rows[r];
             let z = bias + ids.iter().map(|&i| w[i]).sum::<f64>();
             let g = sigmoid(z) - y;
-            bias -= RATE * g;
+            bias -= rate * g;
             for &i in ids {
-                w[i] -= RATE * (g + L2 * w[i]);
+                w[i] -= rate * (g + L2 * w[i]);
             }
         }
     }
@@ -496,11 +558,11 @@ mod tests {
                 false,
             ));
         }
-        let r = train(&ex);
+        let r = train(&ex, RED_FLAG_RATE);
         assert!(r.reading(&features("I hid the defect")) > 0.8);
         assert!(r.reading(&features("I warned the customer")) < 0.2);
         assert!(r.weight_of("I hid it.") > r.weight_of("I warned them."));
-        assert_eq!(r, train(&ex), "deterministic");
+        assert_eq!(r, train(&ex, RED_FLAG_RATE), "deterministic");
         for t in [
             "I hid the defect, the defect, from the customer.",
             "I warned them early.",

@@ -18,6 +18,14 @@ fn judge_on(qid: &str, s: &Star, follow_ups: &[FollowUp]) -> Judgement {
     j.judge(&q, s, follow_ups, 300, false)
 }
 
+/// [`judge_on`] by the rules alone, without the learned depth reader.
+fn rules_on(qid: &str, s: &Star, follow_ups: &[FollowUp]) -> Judgement {
+    let c = load_layered(&[]).unwrap();
+    let j = Judge::new(&c).without_depth_reader();
+    let q = c.question(qid).unwrap().clone();
+    j.judge(&q, s, follow_ups, 300, false)
+}
+
 /// Judges the strong delivery story on a roadblock question once per
 /// (probe, reply) pair, handing each judgement and its reply to `check`.
 fn each_reply(pairs: &[(&str, &str)], check: impl Fn(&Judgement, &str)) {
@@ -1022,10 +1030,11 @@ fn a_plan_told_in_the_imperative_names_the_speakers_own_steps() {
 
 #[test]
 fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
+    // The rules' own lift, without the learned depth reader.
     let s = strong_delivery();
     let q = "dr-roadblock-near-deadline";
     // Alone, an inclined under the strong-hire line.
-    let alone = judge_on(q, &s, &[]);
+    let alone = rules_on(q, &s, &[]);
     let avg = alone.average.unwrap();
     assert!((DEPTH_LIFT_FROM..3.85).contains(&avg), "{avg}");
     assert_ne!(alone.drilldown, Drilldown::Deep);
@@ -1035,7 +1044,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
         "How did you know the portal, not the season, moved contacts?",
         "We held 2 regions back for 3 weeks; their contacts per return stayed flat at 0.8.",
     );
-    let j = judge_on(q, &s, &deep);
+    let j = rules_on(q, &s, &deep);
     quotes_are_substrings(&s, &deep, &j);
     assert_eq!(j.drilldown, Drilldown::Deep);
     assert_eq!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
@@ -1051,7 +1060,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
         "How did you know the portal, not the season, moved contacts?",
         "We held some regions back for a while and their contacts stayed flat.",
     );
-    let j = judge_on(q, &s, &shallow);
+    let j = rules_on(q, &s, &shallow);
     assert_ne!(j.drilldown, Drilldown::Deep);
     assert_eq!(j.vote, Some(Vote::Inclined), "{:?}", j.average);
     // Nor does a numbered reply lift a story whose Result has no number.
@@ -1059,7 +1068,7 @@ fn a_measured_story_probed_with_a_number_is_a_strong_hire() {
         result: "We launched early and the contact centre saw far fewer returns calls.".into(),
         ..strong_delivery()
     };
-    let j = judge_on(q, &unmeasured, &deep);
+    let j = rules_on(q, &unmeasured, &deep);
     assert_ne!(j.drilldown, Drilldown::Deep);
     assert_ne!(j.vote, Some(Vote::StronglyInclined), "{:?}", j.average);
 }
@@ -1237,15 +1246,16 @@ fn asked_again_for_what_the_question_wanted_a_reply_with_no_other_instance_misse
 
 #[test]
 fn a_probe_answered_in_a_few_words_and_no_number_keeps_a_strong_story_inclined() {
+    // The rules' own cap, without the learned depth reader.
     let s = strong_ownership();
     let q = "own-gap-between-two-teams";
-    assert_eq!(judge_on(q, &s, &[]).vote, Some(Vote::StronglyInclined));
+    assert_eq!(rules_on(q, &s, &[]).vote, Some(Vote::StronglyInclined));
     let probe = "How did you get the other team to take on the alarm?";
     let thin = reply(
         probe,
         "I talked to their manager and she agreed it made sense.",
     );
-    let j = judge_on(q, &s, &thin);
+    let j = rules_on(q, &s, &thin);
     quotes_are_substrings(&s, &thin, &j);
     assert_eq!(j.vote, Some(Vote::Inclined), "{:?}", j.average);
     let data = j.criteria.iter().find(|c| c.criterion == "data").unwrap();
@@ -1260,7 +1270,7 @@ fn a_probe_answered_in_a_few_words_and_no_number_keeps_a_strong_story_inclined()
         "I showed their manager the 3 nights the feed had failed and she agreed it made sense.",
         "I sat with their manager and walked through what a missed night cost the planners: the forecast went stale, the buyers reordered blind and finance had to unwind the orders later. She asked who would carry the pager, and I offered my own on-call for the first month while her team learned the job.",
     ] {
-        let j = judge_on(q, &s, &reply(probe, response));
+        let j = rules_on(q, &s, &reply(probe, response));
         assert_eq!(
             j.vote,
             Some(Vote::StronglyInclined),
