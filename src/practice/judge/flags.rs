@@ -199,6 +199,12 @@ const REACTIONS: &[&str] = &[
 
 /// Where a clause ends inside a sentence: punctuation, or a conjunction
 /// that starts a new one ("but", "because", "and I").
+/// Words before "if" that make it "whether": a question, not a condition.
+const ASKING: &[&str] = &[
+    "asked", "ask", "asks", "asking", "wondered", "wonder", "checked", "check", "know", "knew",
+    "see", "saw", "unsure", "sure",
+];
+
 fn split_clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -252,10 +258,23 @@ fn split_clauses(text: &str) -> Vec<&str> {
                 "then i ",
                 "then we ",
                 "then they ",
+                // "What it would cost merchants if we launched anyway": a
+                // condition inside a sentence opens a clause of its own.
+                "if i ",
+                "if we ",
+                "if they ",
             ] {
                 // "Not so I could be proven right": the negation goes with
                 // the purpose it denies.
+                // "She asked if I could keep it quiet": a question asked
+                // is the asker's clause, not a condition.
+                let asked = conj.starts_with("if ")
+                    && lower[..i]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| ASKING.contains(&w));
                 if rest.starts_with(conj)
+                    && !asked
                     && !(conj.starts_with("so ") && lower[..i].ends_with("not"))
                 {
                     cut = Some((i, i + 1));
@@ -1613,6 +1632,11 @@ mod tests {
             subjects("My manager asked if I could keep it quiet"),
             vec![Subject::Other]
         );
+        // A condition inside a sentence opens a clause of its own, marked
+        // as one: what was weighed is not what was done.
+        let c = clauses("I wrote what it would cost merchants if we launched anyway");
+        assert_eq!(c.len(), 2);
+        assert!(!c[0].conditional && c[1].conditional, "{c:?}");
     }
 
     #[test]
