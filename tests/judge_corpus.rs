@@ -455,33 +455,32 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 
 /// Floors on the held-out part: what it measured when it was frozen, so a
 /// change that makes the judge worse on unseen answers fails here.
-/// Measured on 2026-12-07 on the fresh held-out set H33 (108 new answers
+/// Measured on 2026-12-07 on the fresh held-out set H36 (108 new answers
 /// to the STAR questions earlier sheets used least), once, after the
-/// twenty-eighth round (the learned reader retrained with H32): 99, 66 and
-/// 101 of 108, with 2 strong no hires voted hire. The hire-side (0.85) and
-/// exact (0.55) targets are met on it; within one (0.95; H32 met it) and no
-/// strong no hire voted hire are not: docs/judge.md says so, with the
-/// judges before the reader and before the twenty-eighth round run once on
-/// H33 beside it.
-const HELDOUT_HIRE_SIDE: f64 = 0.91;
-const HELDOUT_EXACT: f64 = 0.61;
-const HELDOUT_WITHIN_ONE: f64 = 0.93;
+/// thirty-first round (the depth reader, both readers retrained with H35):
+/// 104, 87 and 107 of 108, with no strong no hire voted hire. Every
+/// agreement target is met on it (hire side 0.85, exact 0.55, within one
+/// 0.95, none voted hire); docs/judge.md gives the rules alone and the
+/// judge at the session's start, run once on H36 afterwards, beside it.
+const HELDOUT_HIRE_SIDE: f64 = 0.96;
+const HELDOUT_EXACT: f64 = 0.80;
+const HELDOUT_WITHIN_ONE: f64 = 0.99;
 /// Held-out strongly-not-inclined answers voted inclined or better, at most
-/// (the target is none: 2 in H33; the tuning part, which the reader was
+/// (the target, none, met on H36; the tuning part, which the readers were
 /// trained on, must have none).
-const SNI_INCLINED_HELDOUT: usize = 2;
+const SNI_INCLINED_HELDOUT: usize = 0;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
 const BELOW_TARGET: &[(&str, f64)] = &[
     ("no-conflict", 0.45),
-    ("no-customer", 0.74),
-    ("no-failure", 0.51),
-    ("no-lesson", 0.21),
-    ("no-result", 0.60),
+    ("no-customer", 0.76),
+    ("no-failure", 0.52),
+    ("no-lesson", 0.24),
+    ("no-result", 0.62),
     ("non-answer", 0.36),
     ("off-topic", 0.00),
-    ("undermines-decision", 0.62),
+    ("undermines-decision", 0.63),
 ];
 
 #[test]
@@ -511,7 +510,7 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
     let tuning = measure_files(&files_of("corpus_"), &judge);
     let heldout = measure_files(&files_of("heldout_"), &judge);
     let mut report = table(
-        "Tuning part (the rules were tuned, and the reader trained, on these)",
+        "Tuning part (the rules were tuned, and the readers trained, on these)",
         &tuning,
     );
     report.push('\n');
