@@ -460,15 +460,12 @@ fn measure_files(files: &[String], judge: &Judge) -> Tally {
 /// thirty-first round (the depth reader, both readers retrained with H35):
 /// 104, 87 and 107 of 108, with no strong no hire voted hire. Every
 /// agreement target is met on it (hire side 0.85, exact 0.55, within one
-/// 0.95, none voted hire); docs/judge.md gives the rules alone and the
-/// judge at the session's start, run once on H36 afterwards, beside it.
+/// 0.95, none voted hire: no strong no hire may be voted hire in either
+/// part); docs/judge.md gives the rules alone and the judge at the
+/// session's start, run once on H36 afterwards, beside it.
 const HELDOUT_HIRE_SIDE: f64 = 0.96;
 const HELDOUT_EXACT: f64 = 0.80;
 const HELDOUT_WITHIN_ONE: f64 = 0.99;
-/// Held-out strongly-not-inclined answers voted inclined or better, at most
-/// (the target, none, met on H36; the tuning part, which the readers were
-/// trained on, must have none).
-const SNI_INCLINED_HELDOUT: usize = 0;
 /// Signals still under 0.85 precision on the tuning part, each with the
 /// floor it measured; every other signal with 5 or more labelled answers
 /// must hold 0.85.
@@ -563,8 +560,9 @@ fn the_judge_meets_its_accuracy_targets_on_the_labelled_corpus() {
         "held-out within one {within:.2}"
     );
     assert!(
-        tuning.sni_inclined == 0 && heldout.sni_inclined <= SNI_INCLINED_HELDOUT,
-        "strongly-not-inclined answers voted inclined or better: {} tuning (none allowed), {} held out",
+        tuning.sni_inclined == 0 && heldout.sni_inclined == 0,
+        "strongly-not-inclined answers voted inclined or better: {} tuning, {} held out (none allowed: \
+         the target, met on H36)",
         tuning.sni_inclined,
         heldout.sni_inclined
     );
@@ -844,6 +842,69 @@ fn the_reader_holds_on_rounds_it_was_not_trained_on() {
 /// mistakes for one (per thousand).
 const READER_SEES: usize = 90;
 const READER_HIRES_PER_MILLE: usize = 3;
+
+/// What a user sees when the depth reader decides between the two hire
+/// votes: a story the rules alone make inclined, lifted to a strong hire
+/// (the tuning part's bh35a-011), and one they make a strong hire, held to
+/// inclined (bh35a-010). Each time the delivery data criterion says so,
+/// quoting what was done, and the confidence is the reading's, not the
+/// average's place on a boundary.
+#[test]
+fn the_depth_reader_decides_a_hire_vote_and_says_why() {
+    let content = load_layered(&[]).unwrap();
+    let judge = Judge::new(&content);
+    let rules = Judge::new(&content).without_depth_reader();
+    let answers = load("corpus_blind_h35a.toml").answer;
+    for (id, rules_vote, vote, opens) in [
+        (
+            "bh35a-011",
+            Vote::Inclined,
+            Vote::StronglyInclined,
+            DEPTH_LIFTS,
+        ),
+        (
+            "bh35a-010",
+            Vote::StronglyInclined,
+            Vote::Inclined,
+            DEPTH_HOLDS,
+        ),
+    ] {
+        let a = answers.iter().find(|a| a.id == id).unwrap();
+        let q = content.question(&a.question).unwrap();
+        let star = a.star();
+        let by_rules = rules.judge(q, &star, &a.follow_up, a.time_limit_secs, false);
+        assert_eq!(by_rules.vote, Some(rules_vote), "{id}: the rules alone");
+        let j = judge.judge(q, &star, &a.follow_up, a.time_limit_secs, false);
+        assert_eq!(j.vote, Some(vote), "{id}");
+        let data = j.criteria.iter().find(|c| c.criterion == "data").unwrap();
+        let e = data
+            .evidence
+            .iter()
+            .find(|e| e.reason.starts_with(opens))
+            .unwrap_or_else(|| panic!("{id}: {data:?}"));
+        assert!(e.reason.contains("learned"), "{}", e.reason);
+        assert!(
+            !e.quote.is_empty()
+                && !a.situation.contains(&e.quote)
+                && [&a.task, &a.action, &a.result]
+                    .iter()
+                    .any(|t| t.contains(&e.quote))
+                || a.follow_up.iter().any(|f| f.response.contains(&e.quote)),
+            "{id}: {}",
+            e.quote
+        );
+        let sure = j.confidence.as_ref().unwrap();
+        assert!(
+            sure.caveat
+                .as_deref()
+                .is_none_or(|c| !c.contains("boundary")),
+            "{id}: {sure:?}"
+        );
+        // Only the two hire votes are its to decide: the signals found are
+        // the rules' own.
+        assert_eq!(j.signals(), by_rules.signals(), "{id}");
+    }
+}
 
 /// What a user sees when the reader holds a vote: a fluent story of a
 /// decision fought after it was made (the tuning part's bh30b-011, which no

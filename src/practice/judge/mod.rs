@@ -235,7 +235,8 @@ pub fn vote(avg: f64, rules: &DebriefRules) -> Vote {
 }
 
 /// How sure a vote on `avg` is: its distance from the nearest vote
-/// boundary (half a level or more is clear), the share of criteria the text
+/// boundary (half a level or more is clear; where the depth reader decided
+/// between the two hire votes, `decided`, the reading's distance from even), the share of criteria the text
 /// could speak to, and how much was said. A red flag decides a vote
 /// whatever the rest. Under 80 words the text cannot carry a vote.
 pub fn confidence(
@@ -244,11 +245,14 @@ pub fn confidence(
     words: usize,
     criteria: &[CriterionJudgement],
     red_flag: bool,
+    decided: Option<f64>,
 ) -> Confidence {
-    let margin = [rules.strongly_inclined, rules.inclined, rules.not_inclined]
-        .iter()
-        .map(|b| (avg - b).abs())
-        .fold(f64::MAX, f64::min);
+    let margin = decided.unwrap_or_else(|| {
+        [rules.strongly_inclined, rules.inclined, rules.not_inclined]
+            .iter()
+            .map(|b| (avg - b).abs())
+            .fold(f64::MAX, f64::min)
+    });
     let judged =
         criteria.iter().filter(|c| c.level.is_some()).count() as f64 / criteria.len().max(1) as f64;
     let mut score = 0.3 + 0.45 * (margin / 0.5).min(1.0) + 0.25 * judged;
@@ -261,9 +265,16 @@ pub fn confidence(
             "can't tell from the text: {words} words are too few to judge a story"
         ));
     } else if margin < 0.15 {
-        caveat = Some(format!(
-            "can't tell from the text which side of the line this is: {avg:.2} sits on a vote's boundary"
-        ));
+        caveat = Some(match decided {
+            Some(_) => {
+                "can't tell from the text whether this is a strong hire or an inclined one: \
+                        the depth reading is close to even"
+                    .to_string()
+            }
+            None => format!(
+                "can't tell from the text which side of the line this is: {avg:.2} sits on a vote's boundary"
+            ),
+        });
     }
     Confidence {
         score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
@@ -1144,6 +1155,7 @@ impl<'c> Judge<'c> {
             c.evidence.extend(depth.iter().chain(thin.iter()).cloned());
         }
         let mut average = answer_average(&criteria, &findings, follow_ups, &self.rules, drilldown);
+        let mut decided = None;
         // A hire's depth, read: where the rules and the learned depth
         // reader disagree on a strong hire against an inclined one, the
         // reader decides (it was right more often on rounds of blind answers
@@ -1155,9 +1167,14 @@ impl<'c> Judge<'c> {
                 .iter()
                 .position(|c| !c.principle && c.criterion == "data")
                 .or_else(|| criteria.iter().position(|c| !c.principle))
-            && let Some(evidence) = weigh_depth(said, !question.format.is_star(), avg, &self.rules)
+            && let Some((evidence, reading)) =
+                weigh_depth(said, !question.format.is_star(), avg, &self.rules)
         {
             criteria[n].evidence.push(evidence);
+            // The depth reading decided between the two hire votes: how
+            // sure that is is how far the reading is from even, not where
+            // the average it set sits.
+            decided = Some((reading - 0.5).abs());
         }
         let confidence = average.map(|avg| {
             confidence(
@@ -1170,6 +1187,7 @@ impl<'c> Judge<'c> {
                     crate::content::RED_FLAG_SIGNALS.contains(&f.signal)
                         || f.signal == READS_AS_RED_FLAG
                 }),
+                decided,
             )
         });
         Judgement {
@@ -1660,8 +1678,14 @@ pub const DEPTH_HOLDS: &str =
 /// The depth reader's say on a hire averaging `avg` ([`reader::Reader::depth`]):
 /// a strong hire that reads like an inclined one is held to inclined, an
 /// inclined one that reads like a strong hire is lifted to it, with the
-/// sentence that weighs most that way quoted. `None` where they agree.
-fn weigh_depth(said: &Said, plan: bool, avg: &mut f64, rules: &DebriefRules) -> Option<Evidence> {
+/// sentence that weighs most that way quoted, and the reading. `None` where
+/// they agree.
+fn weigh_depth(
+    said: &Said,
+    plan: bool,
+    avg: &mut f64,
+    rules: &DebriefRules,
+) -> Option<(Evidence, f64)> {
     let r = reader::Reader::depth();
     let told = said
         .parts
@@ -1707,11 +1731,14 @@ fn weigh_depth(said: &Said, plan: bool, avg: &mut f64, rules: &DebriefRules) -> 
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, s)| text::cut_quote(s.text, 160).to_string())
         .unwrap_or_default();
-    Some(Evidence {
-        quote,
-        effect,
-        reason,
-    })
+    Some((
+        Evidence {
+            quote,
+            effect,
+            reason,
+        },
+        reading,
+    ))
 }
 
 /// A reply shorter than this (about 15 seconds said aloud) is a thin one.
