@@ -288,6 +288,26 @@ const LEADS: &[&str] = &[
     "okay", "um",
 ];
 
+/// The clauses of a sentence, cut at commas, semicolons, colons, brackets
+/// and dashes; a comma inside a number ("40,000") cuts nothing.
+fn clauses(sentence: &str) -> Vec<&str> {
+    let b = sentence.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        let thousands = c == ','
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}') && !thousands {
+            out.push(&sentence[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&sentence[start..]);
+    out
+}
+
 /// A whole phrase from a reply worth drilling into: a clause (between
 /// sentence ends, commas, semicolons and colons) of four to fourteen words,
 /// preferring one with a number, a decision, or someone named. Never a
@@ -295,7 +315,7 @@ const LEADS: &[&str] = &[
 pub fn reply_phrase(reply: &str) -> Option<String> {
     let mut best: Option<(i32, String)> = None;
     for sentence in crate::practice::judge::text::split_sentences(reply) {
-        for clause in sentence.split([',', ';', ':', '(', ')', '\u{2014}']) {
+        for clause in clauses(sentence) {
             let clause = clause.trim().trim_end_matches(['.', '!', '?']).trim();
             let mut toks: Vec<&str> = clause.split_whitespace().collect();
             while toks
@@ -458,6 +478,12 @@ mod tests {
         assert_eq!(p, "the DBA team agreed after two calls");
         assert_eq!(reply_phrase("No."), None);
         assert_eq!(reply_phrase("I don't know"), None);
+        // A number with a thousands comma is quoted whole.
+        assert_eq!(
+            reply_phrase("I priced the wait: the deposit was 40,000 dollars and capped.")
+                .as_deref(),
+            Some("the deposit was 40,000 dollars and capped")
+        );
         let f = [FollowUp {
             probe: "x".into(),
             response: "We cut two of the five sites from phase one.".into(),
