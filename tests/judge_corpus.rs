@@ -746,26 +746,12 @@ fn the_embedded_readers_are_what_training_on_the_tuning_part_gives() {
 /// most of them.
 #[test]
 fn the_depth_reader_holds_on_rounds_it_was_not_trained_on() {
-    let corpus = reader_corpus();
-    let last = corpus.iter().map(|(r, _)| *r).max().unwrap();
     let (mut hires, mut spoke, mut right) = (0, 0, 0);
-    for round in last - 9..=last {
-        let examples: Vec<_> = corpus
-            .iter()
-            .filter(|(r, _)| *r != round)
-            .filter_map(|(_, a)| depth_example(a))
-            .collect();
-        let r = reader::train(&examples, reader::DEPTH_RATE);
-        for (_, a) in corpus.iter().filter(|(r, _)| *r == round) {
-            let Some((f, strong)) = depth_example(a) else {
-                continue;
-            };
-            hires += 1;
-            let reading = r.reading(&f);
-            if !(reader::DEPTH_LOW..reader::DEPTH_HIGH).contains(&reading) {
-                spoke += 1;
-                right += usize::from((reading >= reader::DEPTH_HIGH) == strong);
-            }
+    for (reading, strong) in held_round_readings(depth_example, reader::DEPTH_RATE) {
+        hires += 1;
+        if !(reader::DEPTH_LOW..reader::DEPTH_HIGH).contains(&reading) {
+            spoke += 1;
+            right += usize::from((reading >= reader::DEPTH_HIGH) == strong);
         }
     }
     eprintln!(
@@ -783,6 +769,31 @@ fn the_depth_reader_holds_on_rounds_it_was_not_trained_on() {
     );
 }
 
+/// Each of the tuning part's last ten rounds read by a reader trained at
+/// `rate` on every other answer: the reading and the label of each answer
+/// `example` takes from that round.
+fn held_round_readings(example: Example, rate: f64) -> Vec<(f64, bool)> {
+    let corpus = reader_corpus();
+    let last = corpus.iter().map(|(r, _)| *r).max().unwrap();
+    let mut out = Vec::new();
+    for round in last - 9..=last {
+        let examples: Vec<_> = corpus
+            .iter()
+            .filter(|(r, _)| *r != round)
+            .filter_map(|(_, a)| example(a))
+            .collect();
+        let r = reader::train(&examples, rate);
+        out.extend(
+            corpus
+                .iter()
+                .filter(|(r, _)| *r == round)
+                .filter_map(|(_, a)| example(a))
+                .map(|(f, label)| (r.reading(&f), label)),
+        );
+    }
+    out
+}
+
 /// Floors on the depth reader read on rounds it was not trained on (per
 /// cent): how many hires it speaks on, and how many of those it gets right.
 const DEPTH_SPEAKS: usize = 88;
@@ -794,28 +805,15 @@ const DEPTH_RIGHT: usize = 76;
 /// candidate did and almost never a hire.
 #[test]
 fn the_reader_holds_on_rounds_it_was_not_trained_on() {
-    let corpus = reader_corpus();
-    let last = corpus.iter().map(|(r, _)| *r).max().unwrap();
     let (mut bad, mut bad_seen, mut hires, mut hires_seen) = (0, 0, 0, 0);
-    for round in last - 9..=last {
-        let examples: Vec<_> = corpus
-            .iter()
-            .filter(|(r, _)| *r != round)
-            .filter_map(|(_, a)| reader_example(a))
-            .collect();
-        let r = reader::train(&examples, reader::RED_FLAG_RATE);
-        for (_, a) in corpus.iter().filter(|(r, _)| *r == round) {
-            let Some((f, is_bad)) = reader_example(a) else {
-                continue;
-            };
-            let seen = r.reading(&f) >= reader::THRESHOLD;
-            if is_bad {
-                bad += 1;
-                bad_seen += usize::from(seen);
-            } else {
-                hires += 1;
-                hires_seen += usize::from(seen);
-            }
+    for (reading, is_bad) in held_round_readings(reader_example, reader::RED_FLAG_RATE) {
+        let seen = reading >= reader::THRESHOLD;
+        if is_bad {
+            bad += 1;
+            bad_seen += usize::from(seen);
+        } else {
+            hires += 1;
+            hires_seen += usize::from(seen);
         }
     }
     eprintln!(
