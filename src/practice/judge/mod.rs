@@ -236,9 +236,10 @@ pub fn vote(avg: f64, rules: &DebriefRules) -> Vote {
 
 /// How sure a vote on `avg` is: its distance from the nearest vote
 /// boundary (half a level or more is clear; where the depth reader decided
-/// between the two hire votes, `decided`, the reading's distance from even), the share of criteria the text
-/// could speak to, and how much was said. A red flag decides a vote
-/// whatever the rest. Under 80 words the text cannot carry a vote.
+/// between the two hire votes, `decided`, the reading's distance from
+/// even), the share of criteria the text could speak to, and how much was
+/// said. A red flag decides a vote whatever the rest. Under 80 words the
+/// text cannot carry a vote.
 pub fn confidence(
     avg: f64,
     rules: &DebriefRules,

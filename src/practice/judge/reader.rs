@@ -15,6 +15,12 @@
 //! blind answers it was not trained on. It never names a behaviour: the
 //! judge uses it only to hold a hire vote to a no hire, quoting the sentence
 //! that weighs most.
+//!
+//! A second reader of the same kind, the depth reader ([`Reader::depth`],
+//! `depth.tsv`), is trained on the hires alone, a strong hire against an
+//! inclined one, over the same features and the answer's shape
+//! ([`shape_features`]); the judge lets it decide between those two votes
+//! where the rules and it disagree.
 
 use super::seeks::is_month;
 use crate::practice::rng::Dice;
@@ -542,6 +548,32 @@ mod tests {
         assert!(
             !has("in") && !has("the") && !has("all of") && !has("of it"),
             "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_shape_of_an_answer_is_told_in_buckets() {
+        let story = "word ".repeat(250) + "in 2023 we cut 40% of 1,200 tickets";
+        let replies = ["short reply", &"said ".repeat(90)];
+        assert_eq!(
+            shape_features([story.as_str()], replies, false),
+            [
+                "#words2",
+                "#digits2",
+                "#replies2",
+                "#reply-words2",
+                "#story"
+            ]
+        );
+        assert_eq!(
+            shape_features(["Requirements: 99.9% of 10 regions."], [], true),
+            ["#words0", "#digits1", "#replies0", "#reply-words0", "#plan"]
+        );
+        // Beyond the top bucket, the top bucket.
+        let long = "7 ".repeat(2000);
+        assert_eq!(
+            shape_features([long.as_str()], [], false)[..2],
+            ["#words8", "#digits8"]
         );
     }
 
