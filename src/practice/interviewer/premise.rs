@@ -13,7 +13,7 @@
 
 use crate::practice::judge::cues;
 use crate::practice::judge::seeks::{self, Memo};
-use crate::practice::judge::text::{Said, words};
+use crate::practice::judge::text::{Said, within_number, words};
 
 /// Phrases in a probe's text that take a premise for granted (read after a
 /// story only: a scenario's probes refer to the scenario's own facts).
@@ -291,14 +291,10 @@ const LEADS: &[&str] = &[
 /// The clauses of a sentence, cut at commas, semicolons, colons, brackets
 /// and dashes; a comma inside a number ("40,000") cuts nothing.
 fn clauses(sentence: &str) -> Vec<&str> {
-    let b = sentence.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in sentence.char_indices() {
-        let thousands = c == ','
-            && i > 0
-            && b[i - 1].is_ascii_digit()
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let thousands = c == ',' && within_number(sentence.as_bytes(), i);
         if matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}') && !thousands {
             out.push(&sentence[start..i]);
             start = i + c.len_utf8();

@@ -216,10 +216,7 @@ fn split_clauses(text: &str) -> Vec<&str> {
         let mut cut: Option<(usize, usize)> = None;
         if matches!(b, b',' | b';' | b':' | b'(' | b')') {
             // "1,200" stays whole.
-            let digits = i > 0
-                && bytes[i - 1].is_ascii_digit()
-                && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-            if !digits {
+            if !super::text::within_number(bytes, i) {
                 cut = Some((i, i + 1));
             }
         } else if b == b' ' {

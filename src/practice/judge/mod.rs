@@ -1071,6 +1071,10 @@ impl<'c> Judge<'c> {
             );
         }
         let star_words: usize = said.star_sentences().map(|s| s.words.len()).sum();
+        // The whole answer as the learned readers read it, joined once for
+        // both and only if one reads it.
+        let whole =
+            std::cell::LazyCell::new(|| reader::answer_text(said.parts.iter().map(|(_, t)| *t)));
         // A second, learned reading of the whole answer: fluent bad
         // behaviour told in words no red flag spells still reads like the
         // answers interviewers vote a strong no hire. It names no behaviour,
@@ -1080,7 +1084,7 @@ impl<'c> Judge<'c> {
             .iter()
             .any(|f| crate::content::RED_FLAG_SIGNALS.contains(&f.signal))
             && star_words >= signals::TOO_SHORT_WORDS
-            && let Some(evidence) = read_as_red_flag(said)
+            && let Some(evidence) = read_as_red_flag(said, &whole)
         {
             // What decides the vote comes first, as a red flag does: the
             // next probe goes after it.
@@ -1149,11 +1153,13 @@ impl<'c> Judge<'c> {
         } else {
             None
         };
-        if let Some(c) = criteria
-            .iter_mut()
-            .find(|c| !c.principle && c.criterion == "data")
-        {
-            c.evidence.extend(depth.iter().chain(thin.iter()).cloned());
+        let data = criteria
+            .iter()
+            .position(|c| !c.principle && c.criterion == "data");
+        if let Some(n) = data {
+            criteria[n]
+                .evidence
+                .extend(depth.iter().chain(thin.iter()).cloned());
         }
         let mut average = answer_average(&criteria, &findings, follow_ups, &self.rules, drilldown);
         let mut decided = None;
@@ -1164,12 +1170,9 @@ impl<'c> Judge<'c> {
         if let Some(avg) = average.as_mut()
             && self.depth
             && *avg >= self.rules.inclined
-            && let Some(n) = criteria
-                .iter()
-                .position(|c| !c.principle && c.criterion == "data")
-                .or_else(|| criteria.iter().position(|c| !c.principle))
+            && let Some(n) = data.or_else(|| criteria.iter().position(|c| !c.principle))
             && let Some((evidence, reading)) =
-                weigh_depth(said, !question.format.is_star(), avg, &self.rules)
+                weigh_depth(said, &whole, !question.format.is_star(), avg, &self.rules)
         {
             criteria[n].evidence.push(evidence);
             // The depth reading decided between the two hire votes: how
@@ -1637,14 +1640,26 @@ pub const READS_AS_RED_FLAG: &str = "reads-as-red-flag";
 /// The learned reader's finding ([`reader`]): when the whole answer reads
 /// like a strong no hire for what the candidate did, the sentence that
 /// weighs most toward it, quoted.
-fn read_as_red_flag(said: &Said) -> Option<Evidence> {
+fn read_as_red_flag(said: &Said, whole: &str) -> Option<Evidence> {
     let r = reader::Reader::embedded();
-    let reading = r.read(&reader::answer_text(said.parts.iter().map(|(_, t)| *t)));
+    let reading = r.read(whole);
     if reading < reader::THRESHOLD {
         return None;
     }
-    // What was done, not the scene: the Situation is quoted only when
-    // nothing else was said.
+    Some(Evidence {
+        quote: weightiest(said, r, 1.0),
+        effect: Effect::Minus,
+        reason: format!(
+            "reads like the answers interviewers vote a strong no hire for what the candidate did \
+             (a reading learned from labelled answers, {reading:.2}); this sentence weighs most"
+        ),
+    })
+}
+
+/// The sentence of what was done that weighs most with reader `r` (`sign`
+/// 1.0) or least (-1.0), quoted: the Situation, the scene, only when
+/// nothing else was said.
+fn weightiest(said: &Said, r: &reader::Reader, sign: f64) -> String {
     let done: Vec<&text::Sentence> = said
         .sentences
         .iter()
@@ -1655,19 +1670,11 @@ fn read_as_red_flag(said: &Said) -> Option<Evidence> {
     } else {
         done
     };
-    let heaviest = pool
-        .into_iter()
-        .map(|s| (r.weight_of(s.text), s))
-        .max_by(|a, b| a.0.total_cmp(&b.0))?
-        .1;
-    Some(Evidence {
-        quote: text::cut_quote(heaviest.text, 160).to_string(),
-        effect: Effect::Minus,
-        reason: format!(
-            "reads like the answers interviewers vote a strong no hire for what the candidate did \
-             (a reading learned from labelled answers, {reading:.2}); this sentence weighs most"
-        ),
-    })
+    pool.into_iter()
+        .map(|s| (sign * r.weight_of(s.text), s))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, s)| text::cut_quote(s.text, 160).to_string())
+        .unwrap_or_default()
 }
 
 /// How the depth reader's evidence opens when it lifts an inclined answer
@@ -1683,6 +1690,7 @@ pub const DEPTH_HOLDS: &str =
 /// they agree.
 fn weigh_depth(
     said: &Said,
+    whole: &str,
     plan: bool,
     avg: &mut f64,
     rules: &DebriefRules,
@@ -1697,10 +1705,7 @@ fn weigh_depth(
         .iter()
         .filter(|(f, _)| matches!(f, Field::Reply(_)));
     let shape = reader::shape_features(told.map(|(_, t)| *t), replies.map(|(_, t)| *t), plan);
-    let reading = r.read_with(
-        &reader::answer_text(said.parts.iter().map(|(_, t)| *t)),
-        &shape,
-    );
+    let reading = r.read_with(whole, &shape);
     let strong = *avg >= rules.strongly_inclined;
     let (effect, reason) = if strong && reading < reader::DEPTH_LOW {
         *avg = (rules.inclined + rules.strongly_inclined) / 2.0;
@@ -1724,17 +1729,9 @@ fn weigh_depth(
         return None;
     };
     let sign = if effect == Effect::Plus { 1.0 } else { -1.0 };
-    let quote = said
-        .sentences
-        .iter()
-        .filter(|s| s.field != Field::Situation)
-        .map(|s| (sign * r.weight_of(s.text), s))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, s)| text::cut_quote(s.text, 160).to_string())
-        .unwrap_or_default();
     Some((
         Evidence {
-            quote,
+            quote: weightiest(said, r, sign),
             effect,
             reason,
         },

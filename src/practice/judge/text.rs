@@ -215,6 +215,12 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether byte `i` of `b` sits between two digits, as the comma of
+/// "1,200" or the point of "2.5" does: inside a number, not a break.
+pub fn within_number(b: &[u8], i: usize) -> bool {
+    i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
 /// [`words`] for ASCII text (most answers): a word is a run of bytes kept,
 /// each lower-cased as one allocation of its exact length.
 fn ascii_words(text: &str) -> Vec<String> {
@@ -223,13 +229,12 @@ fn ascii_words(text: &str) -> Vec<String> {
         j.and_then(|j| b.get(j))
             .is_some_and(u8::is_ascii_alphanumeric)
     };
-    let digit = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
     let kept = |i: usize| {
         let (prev, next) = (i.checked_sub(1), Some(i + 1));
         match b[i] {
             c if c.is_ascii_alphanumeric() => true,
             b'\'' | b'-' | b'/' => alnum(prev) && alnum(next),
-            b'.' | b',' => digit(prev) && digit(next),
+            b'.' | b',' => within_number(b, i),
             b'%' | b'$' => true,
             _ => false,
         }
